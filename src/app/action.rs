@@ -1,0 +1,71 @@
+//! Everything a user can ask of the reader. Keys and mouse events become `Action`s;
+//! `update` is the only thing that interprets them.
+
+/// One user intent. Which ones apply depends on the mode (see `keymap`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave brief.
+    Quit,
+    /// Show the list of keys.
+    Help,
+    /// Close the popup that is open (help, actor filter, quote detail).
+    Close,
+    /// Focus the next pane, wrapping around.
+    FocusNext,
+    /// Focus the previous pane, wrapping around.
+    FocusPrev,
+    /// Focus the pane to the left, if any.
+    FocusLeft,
+    /// Focus the pane to the right, if any.
+    FocusRight,
+    /// Move the selection down one item, or scroll down one line.
+    Down,
+    /// Move the selection up one item, or scroll up one line.
+    Up,
+    /// Go to the first item or the top.
+    Top,
+    /// Go to the last item or the bottom.
+    Bottom,
+    /// Move down half a page.
+    HalfPageDown,
+    /// Move up half a page.
+    HalfPageUp,
+    /// Move down a page.
+    PageDown,
+    /// Move up a page.
+    PageUp,
+    /// Show the next section, from any pane.
+    NextSection,
+    /// Show the previous section, from any pane.
+    PrevSection,
+    /// Open what is selected: a section in the Reader, a quote in detail.
+    Open,
+    /// Open the actor filter.
+    OpenFilter,
+    /// Clear the actor filter.
+    ClearFilter,
+    /// Choose or un-choose the actor under the cursor.
+    ToggleActor,
+    /// Start narrowing the actor list by typing.
+    StartNarrow,
+    /// Type a character into the narrowing query.
+    Input(char),
+    /// Delete the last character of the narrowing query.
+    DeleteChar,
+    /// Keep the narrowed list and stop typing.
+    AcceptNarrow,
+    /// Drop the narrowing query and stop typing.
+    CancelNarrow,
+    /// The previous quote in the current list (quote detail).
+    PrevQuote,
+    /// The next quote in the current list (quote detail).
+    NextQuote,
+    /// Close the detail and show the quote in its section.
+    JumpToQuote,
+    /// The terminal has a new size.
+    Resize(u16, u16),
+    /// Mouse wheel over a cell: positive is down.
+    Scroll { x: u16, y: u16, down: bool },
+    /// Mouse click on a cell.
+    Click { x: u16, y: u16 },
+}

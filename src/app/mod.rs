@@ -1,0 +1,13 @@
+//! The reader as a pure state machine: keys become actions, `update` applies them.
+pub mod action;
+pub mod filter;
+pub mod key;
+pub mod keymap;
+pub mod state;
+pub mod update;
+pub mod view;
+
+pub use action::Action;
+pub use key::{Key, KeyCode};
+pub use state::{App, Mode};
+pub use update::update;

@@ -1,0 +1,205 @@
+//! The reader's whole state: what is loaded, what is selected, which popup is open, and
+//! the wrapped text caches. `update` changes it; rendering only reads it.
+
+use super::filter::{ActorIndex, Filter, FilterPopup, Input};
+use super::keymap::Context;
+use super::view::{self, Wrapped};
+use crate::layout::{self, Geometry, Pane};
+use crate::model::{Briefing, QuoteIx, SectionIx};
+
+/// Rows one entry of the Quotes pane takes: speaker, then an excerpt.
+pub const QUOTE_ROWS: usize = 2;
+
+/// A selection in a list and the first visible item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListState {
+    /// Keeps the selection inside `len` items and visible among `visible` items.
+    pub fn fit(&mut self, len: usize, visible: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+        let visible = visible.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + visible {
+            self.offset = self.selected + 1 - visible;
+        }
+        self.offset = self.offset.min(len.saturating_sub(visible));
+    }
+}
+
+/// The open quote detail.
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub quote: QuoteIx,
+    pub scroll: usize,
+    pub view: Wrapped,
+}
+
+/// Which popup, if any, is over the panes.
+#[derive(Debug, Clone)]
+pub enum Mode {
+    Panes,
+    Help { scroll: usize },
+    Filter(FilterPopup),
+    Detail(Detail),
+}
+
+/// The Reader's scroll position, its wrapped lines and the quote marked by a jump.
+#[derive(Debug, Clone, Default)]
+pub struct Reader {
+    pub scroll: usize,
+    pub mark: Option<QuoteIx>,
+    pub view: Wrapped,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub briefing: Briefing,
+    pub actors: ActorIndex,
+    pub width: u16,
+    pub height: u16,
+    pub focus: Pane,
+    pub mode: Mode,
+    pub sections: ListState,
+    pub quotes: ListState,
+    pub reader: Reader,
+    pub filter: Filter,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(briefing: Briefing, width: u16, height: u16) -> Self {
+        let mut app = Self {
+            actors: ActorIndex::new(&briefing),
+            filter: Filter::new(&briefing),
+            briefing,
+            width,
+            height,
+            focus: Pane::Sections,
+            mode: Mode::Panes,
+            sections: ListState::default(),
+            quotes: ListState::default(),
+            reader: Reader::default(),
+            quit: false,
+        };
+        app.sync();
+        app
+    }
+
+    pub fn geometry(&self) -> Geometry {
+        Geometry::new(self.width, self.height, self.focus)
+    }
+
+    /// The section shown in the Reader (the one selected in Sections).
+    pub fn section(&self) -> Option<SectionIx> {
+        (self.sections.selected < self.briefing.sections.len())
+            .then(|| SectionIx::at(self.sections.selected))
+    }
+
+    /// The quote selected in the Quotes pane.
+    pub fn selected_quote(&self) -> Option<QuoteIx> {
+        self.filter.quotes.get(self.quotes.selected).copied()
+    }
+
+    pub fn context(&self) -> Context {
+        match &self.mode {
+            Mode::Panes => Context::Panes,
+            Mode::Help { .. } => Context::Help,
+            Mode::Filter(p) if p.input == Input::Typing => Context::Narrow,
+            Mode::Filter(_) => Context::Filter,
+            Mode::Detail(_) => Context::Detail,
+        }
+    }
+
+    /// Rows of content a pane shows, as if it were on screen (tabs show one at a time).
+    pub fn rows(&self, pane: Pane) -> usize {
+        Geometry::new(self.width, self.height, pane).rows(pane)
+    }
+
+    fn text_width(&self, pane: Pane) -> u16 {
+        Geometry::new(self.width, self.height, pane)
+            .pane(pane)
+            .map_or(0, |r| layout::inner(r).width)
+    }
+
+    /// Width of the detail popup's text.
+    pub fn detail_width(&self) -> u16 {
+        layout::inner(layout::detail_popup(self.geometry().area)).width
+    }
+
+    /// Rows of the detail popup's text.
+    pub fn detail_rows(&self) -> usize {
+        usize::from(layout::inner(layout::detail_popup(self.geometry().area)).height)
+    }
+
+    /// Rows of actors the filter popup lists (its first row is the query).
+    pub fn filter_rows(&self) -> usize {
+        usize::from(layout::inner(layout::filter_popup(self.geometry().area)).height)
+            .saturating_sub(1)
+    }
+
+    /// Restores every invariant after a change: wrapped text matches the current section
+    /// and widths, selections and scrolls are in range and visible. Rewrapping happens
+    /// only when the section or a width changed, so this is cheap per key.
+    pub fn sync(&mut self) {
+        let sections = self.briefing.sections.len();
+        self.sections.fit(sections, self.rows(Pane::Sections));
+        self.quotes.fit(
+            self.filter.quotes.len(),
+            self.rows(Pane::Quotes) / QUOTE_ROWS,
+        );
+
+        let width = self.text_width(Pane::Reader);
+        let key = self.section().map(|s| (s.get(), width));
+        if self.reader.view.key != key {
+            self.reader.view.lines = match self.section() {
+                Some(s) if width > 0 => view::reader_lines(&self.briefing, s, usize::from(width)),
+                _ => Vec::new(),
+            };
+            self.reader.view.key = key;
+        }
+        let max = self
+            .reader
+            .view
+            .lines
+            .len()
+            .saturating_sub(self.rows(Pane::Reader));
+        self.reader.scroll = self.reader.scroll.min(max);
+
+        let (dw, drows) = (self.detail_width(), self.detail_rows());
+        let list_len = self.actors.rows.len();
+        let area = self.geometry().area;
+        let filter_rows = self.filter_rows();
+        let help_rows = usize::from(layout::inner(layout::help_popup(area)).height);
+        match &mut self.mode {
+            Mode::Detail(d) => {
+                let key = Some((d.quote.get(), dw));
+                if d.view.key != key {
+                    d.view.lines = if dw > 0 {
+                        view::detail_lines(&self.briefing, d.quote, usize::from(dw))
+                    } else {
+                        Vec::new()
+                    };
+                    d.view.key = key;
+                }
+                d.scroll = d.scroll.min(d.view.lines.len().saturating_sub(drows));
+            }
+            Mode::Filter(p) => {
+                let mut list = ListState {
+                    selected: p.cursor,
+                    offset: p.offset,
+                };
+                list.fit(p.rows.len().min(list_len), filter_rows);
+                (p.cursor, p.offset) = (list.selected, list.offset);
+            }
+            Mode::Help { scroll } => {
+                *scroll = (*scroll).min(crate::ui::help::line_count().saturating_sub(help_rows));
+            }
+            Mode::Panes => {}
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! `update(app, action)`: the state machine. No I/O, no terminal: every transition is a
+//! plain function of the state and the action, tested as such.
+
+use super::action::Action;
+use super::filter::{FilterPopup, Input};
+use super::state::{App, Detail, Mode, QUOTE_ROWS};
+use super::view::Wrapped;
+use crate::layout::{self, Pane};
+use crate::model::{QuoteIx, SectionIx};
+
+/// Lines the Reader moves per mouse wheel notch.
+const WHEEL_LINES: usize = 3;
+
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Resize(w, h) => (app.width, app.height) = (w, h),
+        Action::Quit => app.quit = true,
+        _ => match app.mode {
+            Mode::Panes => panes(app, action),
+            Mode::Help { .. } => help(app, action),
+            Mode::Filter(_) => filter(app, action),
+            Mode::Detail(_) => detail(app, action),
+        },
+    }
+    app.sync();
+}
+
+/// A position change: how far and which way.
+enum Move {
+    By(isize),
+    Top,
+    Bottom,
+}
+
+/// The move an action asks for, given a page of `page` items.
+fn movement(action: Action, page: usize) -> Option<Move> {
+    let page = isize::try_from(page.max(1)).unwrap_or(isize::MAX);
+    Some(match action {
+        Action::Down => Move::By(1),
+        Action::Up => Move::By(-1),
+        Action::HalfPageDown => Move::By((page / 2).max(1)),
+        Action::HalfPageUp => Move::By(-(page / 2).max(1)),
+        Action::PageDown => Move::By(page),
+        Action::PageUp => Move::By(-page),
+        Action::Top => Move::Top,
+        Action::Bottom => Move::Bottom,
+        _ => return None,
+    })
+}
+
+/// Applies a move to a position in `0..len` (0 when empty).
+fn moved(pos: usize, len: usize, m: &Move) -> usize {
+    let last = len.saturating_sub(1);
+    match m {
+        Move::Top => 0,
+        Move::Bottom => last,
+        Move::By(d) => pos.saturating_add_signed(*d).min(last),
+    }
+}
+
+fn panes(app: &mut App, action: Action) {
+    let order = Pane::ALL;
+    let at = app.focus.index();
+    match action {
+        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::FocusNext => app.focus = order[(at + 1) % order.len()],
+        Action::FocusPrev => app.focus = order[(at + order.len() - 1) % order.len()],
+        Action::FocusLeft => app.focus = order[at.saturating_sub(1)],
+        Action::FocusRight => app.focus = order[(at + 1).min(order.len() - 1)],
+        Action::NextSection => select_section(app, app.sections.selected.saturating_add(1)),
+        Action::PrevSection => select_section(app, app.sections.selected.saturating_sub(1)),
+        Action::Open => open(app),
+        Action::OpenFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
+        Action::ClearFilter => {
+            let keep = app.selected_quote();
+            app.filter.clear(&app.briefing);
+            reselect_quote(app, keep);
+        }
+        Action::Scroll { x, y, down } => {
+            if let Some(pane) = app.geometry().pane_at(x, y) {
+                let step = if pane == Pane::Reader { WHEEL_LINES } else { 1 };
+                let d = isize::try_from(step).unwrap_or(1);
+                move_in(app, pane, &Move::By(if down { d } else { -d }));
+            }
+        }
+        Action::Click { x, y } => click(app, x, y),
+        other => {
+            let page = match app.focus {
+                Pane::Quotes => app.rows(Pane::Quotes) / QUOTE_ROWS,
+                pane => app.rows(pane),
+            };
+            if let Some(m) = movement(other, page) {
+                move_in(app, app.focus, &m);
+            }
+        }
+    }
+}
+
+fn move_in(app: &mut App, pane: Pane, m: &Move) {
+    match pane {
+        Pane::Sections => select_section(
+            app,
+            moved(app.sections.selected, app.briefing.sections.len(), m),
+        ),
+        Pane::Quotes => {
+            app.quotes.selected = moved(app.quotes.selected, app.filter.quotes.len(), m);
+        }
+        Pane::Reader => {
+            let max = app
+                .reader
+                .view
+                .lines
+                .len()
+                .saturating_sub(app.rows(Pane::Reader));
+            app.reader.scroll = moved(app.reader.scroll, max + 1, m);
+        }
+    }
+}
+
+/// Shows a section in the Reader from its top (clamped to the sections there are).
+fn select_section(app: &mut App, index: usize) {
+    let index = index.min(app.briefing.sections.len().saturating_sub(1));
+    if index != app.sections.selected {
+        app.sections.selected = index;
+        app.reader.scroll = 0;
+        app.reader.mark = None;
+    }
+}
+
+fn open(app: &mut App) {
+    match app.focus {
+        Pane::Sections => app.focus = Pane::Reader,
+        Pane::Quotes => {
+            if let Some(q) = app.selected_quote() {
+                open_detail(app, q);
+            }
+        }
+        // The first quote with a line on screen: Enter reads on from what you see.
+        Pane::Reader => {
+            let rows = app.rows(Pane::Reader);
+            let lines = &app.reader.view.lines;
+            let end = (app.reader.scroll + rows).min(lines.len());
+            if let Some(q) = lines[app.reader.scroll.min(end)..end]
+                .iter()
+                .find_map(|l| l.quote)
+            {
+                open_detail(app, q);
+            }
+        }
+    }
+}
+
+fn open_detail(app: &mut App, quote: QuoteIx) {
+    app.mode = Mode::Detail(Detail {
+        quote,
+        scroll: 0,
+        view: Wrapped::default(),
+    });
+}
+
+/// After the quote list changed, selects the same quote, or the next one still listed.
+fn reselect_quote(app: &mut App, keep: Option<QuoteIx>) {
+    if let Some(q) = keep {
+        app.quotes.selected = app.filter.quotes.partition_point(|&x| x < q);
+    }
+}
+
+fn click(app: &mut App, x: u16, y: u16) {
+    let g = app.geometry();
+    let Some(pane) = g.pane_at(x, y) else { return };
+    app.focus = pane;
+    let inner = g.pane(pane).map(layout::inner).unwrap_or_default();
+    if y < inner.y || y >= inner.bottom() {
+        return;
+    }
+    let row = usize::from(y - inner.y);
+    match pane {
+        Pane::Sections => {
+            let index = app.sections.offset + row;
+            if index < app.briefing.sections.len() {
+                select_section(app, index);
+            }
+        }
+        Pane::Quotes => {
+            let index = app.quotes.offset + row / QUOTE_ROWS;
+            if index < app.filter.quotes.len() {
+                app.quotes.selected = index;
+            }
+        }
+        Pane::Reader => {}
+    }
+}
+
+fn help(app: &mut App, action: Action) {
+    let Mode::Help { scroll } = &mut app.mode else {
+        return;
+    };
+    match action {
+        Action::Close => app.mode = Mode::Panes,
+        Action::Down => *scroll += 1,
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        _ => {}
+    }
+}
+
+fn filter(app: &mut App, action: Action) {
+    let page = app.filter_rows();
+    let Mode::Filter(popup) = &mut app.mode else {
+        return;
+    };
+    if let Some(m) = movement(action, page) {
+        popup.cursor = moved(popup.cursor, popup.rows.len(), &m);
+        return;
+    }
+    match (popup.input, action) {
+        (Input::Browse, Action::ToggleActor) => {
+            if let Some(actor) = popup.current(&app.actors) {
+                let keep = app.selected_quote();
+                app.filter.toggle(&app.briefing, actor);
+                reselect_quote(app, keep);
+            }
+        }
+        (Input::Browse, Action::ClearFilter) => {
+            let keep = app.selected_quote();
+            app.filter.clear(&app.briefing);
+            reselect_quote(app, keep);
+        }
+        (Input::Browse, Action::StartNarrow) => popup.input = Input::Typing,
+        (Input::Browse, Action::Close) => app.mode = Mode::Panes,
+        (Input::Typing, Action::Input(c)) => {
+            popup.query.push(c);
+            popup.renarrow(&app.actors);
+        }
+        (Input::Typing, Action::DeleteChar) => {
+            popup.query.pop();
+            popup.renarrow(&app.actors);
+        }
+        (Input::Typing, Action::AcceptNarrow) => popup.input = Input::Browse,
+        (Input::Typing, Action::CancelNarrow) => {
+            popup.query.clear();
+            popup.renarrow(&app.actors);
+            popup.input = Input::Browse;
+        }
+        _ => {}
+    }
+}
+
+fn detail(app: &mut App, action: Action) {
+    let rows = app.detail_rows();
+    let Mode::Detail(d) = &mut app.mode else {
+        return;
+    };
+    if let Some(m) = movement(action, rows) {
+        let max = d.view.lines.len().saturating_sub(rows);
+        d.scroll = moved(d.scroll, max + 1, &m);
+        return;
+    }
+    match action {
+        Action::Close => app.mode = Mode::Panes,
+        Action::PrevQuote | Action::NextQuote => {
+            let list = &app.filter.quotes;
+            let target = match (list.binary_search(&d.quote), action) {
+                (Ok(i), Action::NextQuote) if i + 1 < list.len() => Some(i + 1),
+                (Err(i), Action::NextQuote) if i < list.len() => Some(i),
+                (Ok(i) | Err(i), Action::PrevQuote) => i.checked_sub(1),
+                _ => None,
+            };
+            if let Some(i) = target {
+                *d = Detail {
+                    quote: list[i],
+                    scroll: 0,
+                    view: Wrapped::default(),
+                };
+                app.quotes.selected = i;
+            }
+        }
+        Action::JumpToQuote => {
+            let q = d.quote;
+            app.mode = Mode::Panes;
+            jump_to(app, q);
+        }
+        _ => {}
+    }
+}
+
+/// Shows a quote in its section: the Reader scrolls to it and marks it.
+fn jump_to(app: &mut App, q: QuoteIx) {
+    let section: SectionIx = app.briefing.quote(q).section;
+    select_section(app, section.get());
+    app.focus = Pane::Reader;
+    app.sync();
+    if let Some(line) = app
+        .reader
+        .view
+        .lines
+        .iter()
+        .position(|l| l.quote == Some(q))
+    {
+        // One line of what comes before, so the jump lands in context.
+        app.reader.scroll = line.saturating_sub(1);
+    }
+    app.reader.mark = Some(q);
+}

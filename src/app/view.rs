@@ -1,0 +1,201 @@
+//! Wrapped text for the Reader and the quote detail, built once per (content, width)
+//! and kept in the state, so frames and keys only slice what is visible.
+
+use crate::model::{Briefing, QuoteIx, QuoteMode, SectionIx};
+use crate::text::wrap;
+
+/// Columns taken by the bar in front of a block quote ("│ ").
+pub const QUOTE_INDENT: usize = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Body,
+    Blank,
+    /// Words of a quote, drawn behind a bar.
+    QuoteText,
+    /// "— Keir Starmer, Prime Minister · 22 Oct 2024"
+    Attribution,
+    /// "Label: value" rows of the detail view; `label` columns are the label.
+    Field {
+        label: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub kind: LineKind,
+    pub text: String,
+    /// The quote this line belongs to, if any.
+    pub quote: Option<QuoteIx>,
+}
+
+impl Line {
+    fn new(kind: LineKind, text: impl Into<String>, quote: Option<QuoteIx>) -> Self {
+        Self {
+            kind,
+            text: text.into(),
+            quote,
+        }
+    }
+}
+
+/// Lines wrapped for one piece of content at one width.
+#[derive(Debug, Clone, Default)]
+pub struct Wrapped {
+    /// What was wrapped and at what width; a rebuild happens only when this changes.
+    pub key: Option<(usize, u16)>,
+    pub lines: Vec<Line>,
+}
+
+fn push_wrapped(
+    out: &mut Vec<Line>,
+    kind: LineKind,
+    text: &str,
+    width: usize,
+    quote: Option<QuoteIx>,
+) {
+    out.extend(
+        wrap(text, width)
+            .into_iter()
+            .map(|t| Line::new(kind, t, quote)),
+    );
+}
+
+/// The quote's words as shown: in quotation marks when direct.
+pub fn quote_words(b: &Briefing, q: QuoteIx) -> String {
+    let quote = b.quote(q);
+    match quote.mode {
+        QuoteMode::Direct => format!("“{}”", quote.text),
+        QuoteMode::Reported => quote.text.clone(),
+    }
+}
+
+/// "— Keir Starmer, Prime Minister · 22 Oct 2024 (paraphrase)"
+pub fn attribution(b: &Briefing, q: QuoteIx) -> String {
+    let quote = b.quote(q);
+    let speaker = b.actor(quote.speaker);
+    let mut s = format!("— {}", speaker.name);
+    if let Some(role) = &speaker.role {
+        s.push_str(", ");
+        s.push_str(role);
+    }
+    if let Some(date) = quote.said {
+        s.push_str(" · ");
+        s.push_str(&date.to_string());
+    }
+    if quote.mode == QuoteMode::Reported {
+        s.push_str(" (paraphrase)");
+    }
+    s
+}
+
+/// The Reader's lines for a section: title, paragraphs, then its quotes as block quotes.
+pub fn reader_lines(b: &Briefing, section: SectionIx, width: usize) -> Vec<Line> {
+    let s = b.section(section);
+    let mut out = Vec::new();
+    push_wrapped(&mut out, LineKind::Title, &s.title, width, None);
+    for p in &s.paragraphs {
+        out.push(Line::new(LineKind::Blank, "", None));
+        push_wrapped(&mut out, LineKind::Body, p, width, None);
+    }
+    let inner = width.saturating_sub(QUOTE_INDENT);
+    for qi in s.quotes.clone().map(QuoteIx::at) {
+        out.push(Line::new(LineKind::Blank, "", None));
+        push_wrapped(
+            &mut out,
+            LineKind::QuoteText,
+            &quote_words(b, qi),
+            inner,
+            Some(qi),
+        );
+        push_wrapped(
+            &mut out,
+            LineKind::Attribution,
+            &attribution(b, qi),
+            inner,
+            Some(qi),
+        );
+    }
+    out
+}
+
+/// "Keir Starmer · Prime Minister · United Kingdom"
+pub fn speaker_chain(b: &Briefing, q: QuoteIx) -> String {
+    let speaker = b.quote(q).speaker;
+    let mut parts = vec![b.actor(speaker).name.clone()];
+    if let Some(role) = &b.actor(speaker).role {
+        parts.push(role.clone());
+    }
+    parts.extend(b.chain(speaker).skip(1).map(|a| b.actor(a).name.clone()));
+    parts.join(" · ")
+}
+
+/// The quote detail's lines: the full text, then its attribution and facts.
+pub fn detail_lines(b: &Briefing, q: QuoteIx, width: usize) -> Vec<Line> {
+    let quote = b.quote(q);
+    let mut out = Vec::new();
+    if quote.mode == QuoteMode::Reported {
+        push_wrapped(
+            &mut out,
+            LineKind::Attribution,
+            "Paraphrase (reported speech, not the speaker's words):",
+            width,
+            Some(q),
+        );
+    }
+    push_wrapped(
+        &mut out,
+        LineKind::QuoteText,
+        &quote_words(b, q),
+        width,
+        Some(q),
+    );
+    out.push(Line::new(LineKind::Blank, "", None));
+    push_wrapped(
+        &mut out,
+        LineKind::Title,
+        &format!("— {}", speaker_chain(b, q)),
+        width,
+        Some(q),
+    );
+    out.push(Line::new(LineKind::Blank, "", None));
+    let section = b.section(quote.section);
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    if let Some(d) = quote.said {
+        fields.push(("Said", d.to_string()));
+    }
+    if let Some(c) = &quote.context {
+        fields.push(("Context", c.clone()));
+    }
+    if let Some(v) = &quote.via {
+        fields.push(("Via", v.clone()));
+    }
+    fields.push((
+        "Section",
+        format!("{}. {}", quote.section.get() + 1, section.title),
+    ));
+    for c in &quote.backs {
+        fields.push(("Backs", b.claim(*c).statement.clone()));
+    }
+    for (label, value) in fields {
+        let label = format!("{label}: ");
+        let indent = label.chars().count();
+        let lines = wrap(&value, width.saturating_sub(indent));
+        for (i, l) in lines.into_iter().enumerate() {
+            let text = if i == 0 {
+                format!("{label}{l}")
+            } else {
+                format!("{}{l}", " ".repeat(indent))
+            };
+            out.push(Line::new(
+                LineKind::Field {
+                    label: if i == 0 { indent } else { 0 },
+                },
+                text,
+                Some(q),
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,47 @@
+//! `brief check FILE...`: loads each file and reports `ok` or every located problem.
+
+use crate::load;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// What `check` prints: the lines for stdout and stderr, and whether every file was good.
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub ok: bool,
+}
+
+pub fn check(files: &[impl AsRef<Path>]) -> Outcome {
+    let mut out = Outcome {
+        stdout: String::new(),
+        stderr: String::new(),
+        ok: true,
+    };
+    for file in files {
+        match load::load_path(file.as_ref()) {
+            Ok(loaded) => {
+                let b = &loaded.briefing;
+                let warnings = loaded.report.warning_count();
+                let _ = write!(
+                    out.stdout,
+                    "ok: {}: {} sections, {} quotes, {} actors, {} claims",
+                    load::diag::escape(&loaded.report.name),
+                    b.sections.len(),
+                    b.quotes.len(),
+                    b.actors.len(),
+                    b.claims.len()
+                );
+                if warnings > 0 {
+                    let _ = write!(out.stdout, ", {warnings} warning(s)");
+                    out.stderr.push_str(&loaded.report.render());
+                }
+                out.stdout.push('\n');
+            }
+            Err(report) => {
+                out.ok = false;
+                out.stderr.push_str(&report.render());
+            }
+        }
+    }
+    out
+}

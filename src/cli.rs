@@ -1,0 +1,43 @@
+//! Command-line interface: `brief [FILE]`, `brief check FILE...`, `brief keys`.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "brief",
+    version,
+    about = "Read news and intelligence briefings in the terminal: who said what, in what words, and who denies what."
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Briefing file to open (default: the bundled briefing)
+    pub file: Option<PathBuf>,
+
+    /// Start with the actor filter on this actor (id, name or alias; repeatable)
+    #[arg(long = "actor", value_name = "NAME_OR_ID")]
+    pub actors: Vec<String>,
+
+    /// Start at this section (id or number)
+    #[arg(long, value_name = "ID")]
+    pub section: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check briefing files and report every problem with file, line and column
+    Check {
+        /// Files to check
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the key table
+    Keys {
+        /// As Markdown (the README's key section)
+        #[arg(long)]
+        markdown: bool,
+    },
+}

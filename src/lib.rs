@@ -1,0 +1,15 @@
+//! brief: load, validate and read briefings in a terminal.
+//!
+//! `load` turns bytes into a validated `model::Briefing`; `app` is the pure state
+//! machine; `ui` draws it; `terminal` (the only crossterm code) runs the loop.
+pub mod app;
+pub mod check;
+pub mod cli;
+pub mod find;
+pub mod layout;
+pub mod load;
+pub mod model;
+pub mod print;
+pub mod terminal;
+pub mod text;
+pub mod ui;

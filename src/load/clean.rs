@@ -1,0 +1,241 @@
+//! Cleaning of untrusted text: the one place that decides which characters from a
+//! briefing may reach the terminal.
+//!
+//! Escape sequences (CSI, OSC, DCS, SOS, PM, APC; 7-bit and 8-bit) are removed whole, so
+//! no parameter bytes are left behind as litter; other C0/C1 controls and DEL are dropped;
+//! tabs become spaces; CR and CRLF become LF. Bidi controls and zero-width characters are
+//! dropped from text (counted, so the loader can warn) and rejected in ids and names.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Tab stops every this many columns.
+pub const TAB_WIDTH: usize = 4;
+
+/// What cleaning removed from one string.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Removed {
+    /// Escape sequences and control characters.
+    pub controls: usize,
+    /// Bidi controls and zero-width characters.
+    pub invisible: usize,
+}
+
+impl Removed {
+    pub fn any(self) -> bool {
+        self.controls + self.invisible > 0
+    }
+}
+
+/// Bidi embedding, override and isolate controls, and the implicit marks.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that take no room and show nothing, which can hide text or fake ids.
+/// ZWJ and ZWNJ are not here: emoji sequences and several scripts need them.
+pub fn is_zero_width(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}' | '\u{00AD}'
+    )
+}
+
+/// Characters that must never be printed raw: controls, bidi controls, zero-width.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || is_zero_width(c)
+}
+
+/// Cleans a text field. Newlines survive; everything unsafe goes.
+pub fn clean_text(input: &str) -> (String, Removed) {
+    let mut out = String::with_capacity(input.len());
+    let mut removed = Removed::default();
+    let mut col = 0;
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                col = 0;
+            }
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                    col = 0;
+                }
+            }
+            '\t' => {
+                let n = TAB_WIDTH - col % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            '\u{1b}' => {
+                skip_escape(&mut chars);
+                removed.controls += 1;
+            }
+            '\u{9b}' => {
+                skip_csi(&mut chars);
+                removed.controls += 1;
+            }
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
+                skip_string(&mut chars);
+                removed.controls += 1;
+            }
+            c if c.is_control() => removed.controls += 1,
+            c if is_bidi_control(c) || is_zero_width(c) => removed.invisible += 1,
+            c => {
+                out.push(c);
+                col += c.width().unwrap_or(0);
+            }
+        }
+    }
+    (out, removed)
+}
+
+/// Cleans a one-line field: like `clean_text`, then runs of whitespace (newlines
+/// included) fold to one space, so a name never breaks a list row.
+pub fn clean_line(input: &str) -> (String, Removed) {
+    let (text, removed) = clean_text(input);
+    (
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+        removed,
+    )
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After ESC: removes the rest of whichever sequence it starts.
+fn skip_escape(chars: &mut Chars<'_>) {
+    match chars.next() {
+        Some('[') => skip_csi(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
+        // nF sequences: intermediates (0x20-0x2F) then one final character.
+        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
+            while chars
+                .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
+                .is_some()
+            {}
+            chars.next();
+        }
+        // Two-character sequences (ESC c, ESC 7, ...): the one character is gone already.
+        _ => {}
+    }
+}
+
+/// Parameters and intermediates up to and including the final byte (0x40-0x7E).
+fn skip_csi(chars: &mut Chars<'_>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) {
+            break;
+        }
+        // A stray control inside a CSI aborts it; it is dropped with the sequence.
+        if c == '\u{1b}' {
+            break;
+        }
+    }
+}
+
+/// OSC/DCS/SOS/PM/APC payloads run to BEL, ESC \ or the 8-bit ST. An unterminated one
+/// runs to the end of the field: better to lose text than to emit half a sequence.
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => return,
+            '\u{1b}' => {
+                chars.next_if_eq(&'\\');
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The first character that may not appear in an id or a name, if any.
+pub fn first_invisible(s: &str) -> Option<char> {
+    s.chars()
+        .find(|&c| is_bidi_control(c) || is_zero_width(c) || matches!(c, '\u{200C}' | '\u{200D}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> String {
+        clean_text(s).0
+    }
+
+    #[test]
+    fn removes_csi_whole() {
+        assert_eq!(clean("a\u{1b}[2J\u{1b}[10;20Hb"), "ab");
+        assert_eq!(clean("red \u{1b}[1;31mtext\u{1b}[0m"), "red text");
+        assert_eq!(
+            clean_text("x\u{1b}[31my").1,
+            Removed {
+                controls: 1,
+                invisible: 0
+            }
+        );
+    }
+
+    #[test]
+    fn removes_osc_with_either_terminator() {
+        assert_eq!(clean("a\u{1b}]0;evil title\u{7}b"), "ab");
+        assert_eq!(clean("a\u{1b}]52;c;ZXZpbA==\u{1b}\\b"), "ab");
+        assert_eq!(
+            clean("\u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\"),
+            "link"
+        );
+        assert_eq!(clean("a\u{1b}]0;never ends"), "a");
+    }
+
+    #[test]
+    fn removes_dcs_and_eight_bit_sequences() {
+        assert_eq!(clean("a\u{1b}Pq#0;2;0;0;0\u{1b}\\b"), "ab");
+        assert_eq!(clean("a\u{9b}2Jb"), "ab");
+        assert_eq!(clean("a\u{9d}0;title\u{9c}b"), "ab");
+        assert_eq!(clean("a\u{85}b\u{9c}c"), "abc");
+    }
+
+    #[test]
+    fn removes_other_controls_and_del() {
+        assert_eq!(clean("a\u{0}b\u{7}c\u{8}d\u{7f}e\u{1b}cf"), "abcdef");
+        assert_eq!(clean("a\u{1b}(Bb"), "ab");
+    }
+
+    #[test]
+    fn expands_tabs_to_stops_by_display_width() {
+        assert_eq!(clean("\tx"), "    x");
+        assert_eq!(clean("ab\tx"), "ab  x");
+        assert_eq!(clean("윤석\tx\n\ty"), "윤석    x\n    y");
+    }
+
+    #[test]
+    fn normalises_line_endings() {
+        assert_eq!(clean("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn drops_bidi_and_zero_width_from_text_but_keeps_joiners() {
+        let (text, removed) = clean_text("a\u{202e}b\u{200b}c\u{2066}d\u{feff}");
+        assert_eq!(text, "abcd");
+        assert_eq!(
+            removed,
+            Removed {
+                controls: 0,
+                invisible: 4
+            }
+        );
+        assert_eq!(clean("👨\u{200d}👩\u{200d}👧"), "👨\u{200d}👩\u{200d}👧");
+    }
+
+    #[test]
+    fn clean_line_folds_whitespace() {
+        assert_eq!(clean_line("  Keir\n  Starmer\t ").0, "Keir Starmer");
+    }
+
+    #[test]
+    fn finds_invisible_characters_for_ids_and_names() {
+        assert_eq!(first_invisible("uk\u{200b}"), Some('\u{200b}'));
+        assert_eq!(first_invisible("a\u{200d}b"), Some('\u{200d}'));
+        assert_eq!(first_invisible("윤석열"), None);
+    }
+}

@@ -1,0 +1,194 @@
+//! Located diagnostics and their rendering as `FILE:LINE:COL: error: MESSAGE` plus a
+//! one-line snippet with a caret.
+//!
+//! Nothing from the file reaches the output unescaped: messages and snippets pass through
+//! `escape`, so an error about a hostile file cannot drive the terminal either.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+use unicode_width::UnicodeWidthChar;
+
+/// The longest message we print; longer ones (a 10 MB key name) are cut.
+const MAX_MESSAGE_CHARS: usize = 240;
+/// How much of the offending line a snippet shows around the column.
+const SNIPPET_CHARS: usize = 72;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in a briefing, with the byte range it points at when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            span,
+            message: escape(&message.into()),
+        }
+    }
+
+    pub fn warning(span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            span,
+            message: escape(&message.into()),
+        }
+    }
+}
+
+/// Maps byte offsets of a text to 1-based line and column (columns count characters).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, starts }
+    }
+
+    /// Line and column of a byte offset (clamped to the text, and to a char boundary).
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let col = self.text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, col)
+    }
+
+    fn line_text(&self, line: usize) -> &'a str {
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).map_or(self.text.len(), |e| e - 1);
+        &self.text[start..end]
+    }
+}
+
+/// Escapes control, bidi and invisible characters as `\u{..}`, and cuts long text.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_MESSAGE_CHARS * 4));
+    for (n, c) in text.chars().enumerate() {
+        if n == MAX_MESSAGE_CHARS {
+            out.push('…');
+            break;
+        }
+        if crate::load::clean::is_unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:04X}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Renders diagnostics for one file, in order, each with its snippet.
+/// `text` is the decoded file the spans point into (absent when it could not be read).
+pub fn render(file: &str, text: Option<&str>, diags: &[Diagnostic]) -> String {
+    let file = escape(file);
+    let index = text.map(LineIndex::new);
+    let mut out = String::new();
+    for d in diags {
+        let label = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match (&index, &d.span) {
+            (Some(index), Some(span)) => {
+                let (line, col) = index.locate(span.start);
+                let _ = writeln!(out, "{file}:{line}:{col}: {label}: {}", d.message);
+                snippet(&mut out, index, line, col);
+            }
+            _ => {
+                let _ = writeln!(out, "{file}: {label}: {}", d.message);
+            }
+        }
+    }
+    out
+}
+
+/// Writes `  12 | text` and a caret under column `col`, windowed to `SNIPPET_CHARS`.
+fn snippet(out: &mut String, index: &LineIndex<'_>, line: usize, col: usize) {
+    let chars: Vec<char> = index.line_text(line).chars().collect();
+    let first = col
+        .saturating_sub(SNIPPET_CHARS / 2)
+        .min(chars.len().saturating_sub(SNIPPET_CHARS));
+    let last = (first + SNIPPET_CHARS).min(chars.len());
+    let mut shown = String::new();
+    let mut caret_at = 0;
+    if first > 0 {
+        shown.push('…');
+        caret_at += 1;
+    }
+    for (i, &c) in chars[first..last].iter().enumerate() {
+        let piece = if crate::load::clean::is_unsafe_char(c) || c == '\t' {
+            format!("\\u{{{:04X}}}", u32::from(c))
+        } else {
+            c.to_string()
+        };
+        if first + i + 1 < col {
+            caret_at += piece.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+        }
+        shown.push_str(&piece);
+    }
+    if last < chars.len() {
+        shown.push('…');
+    }
+    let gutter = line.to_string();
+    let pad = " ".repeat(gutter.len());
+    let _ = writeln!(out, " {gutter} | {shown}");
+    let _ = writeln!(out, " {pad} | {}^", " ".repeat(caret_at));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_lines_and_char_columns() {
+        let idx = LineIndex::new("a = 1\nname = \"윤석열\"\n");
+        assert_eq!(idx.locate(0), (1, 1));
+        assert_eq!(idx.locate(6), (2, 1));
+        // the closing quote after three 3-byte Hangul syllables is column 12
+        assert_eq!(idx.locate(6 + 8 + 9), (2, 12));
+        assert_eq!(idx.locate(10_000), (3, 1));
+    }
+
+    #[test]
+    fn renders_error_with_snippet_and_caret() {
+        let text = "format = 1\nspeaker = \"nobody\"\n";
+        let d = Diagnostic::error(Some(21..29), "unknown actor `nobody`");
+        let out = render("b.toml", Some(text), &[d]);
+        assert_eq!(
+            out,
+            "b.toml:2:11: error: unknown actor `nobody`\n 2 | speaker = \"nobody\"\n   |           ^\n"
+        );
+    }
+
+    #[test]
+    fn escapes_controls_and_cuts_long_messages() {
+        assert_eq!(escape("a\u{1b}[2Jb\u{202e}"), "a\\u{001B}[2Jb\\u{202E}");
+        let long = "x".repeat(10_000);
+        assert_eq!(escape(&long).chars().count(), MAX_MESSAGE_CHARS + 1);
+    }
+
+    #[test]
+    fn snippet_of_a_huge_line_stays_short() {
+        let text = format!("title = \"{}", "y".repeat(1_000_000));
+        let d = Diagnostic::error(Some(500_000..500_001), "bad");
+        let out = render("f", Some(&text), &[d]);
+        assert!(out.len() < 400, "{} bytes", out.len());
+    }
+}

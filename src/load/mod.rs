@@ -1,0 +1,138 @@
+//! The loader: bytes or a path in, a validated `Briefing` or located diagnostics out.
+
+pub mod clean;
+pub mod diag;
+pub mod source;
+pub mod validate;
+
+use crate::model::Briefing;
+use crate::model::raw::RawFile;
+use diag::{Diagnostic, Severity};
+use std::path::Path;
+
+/// The bundled briefing, compiled in so `brief` works from any folder.
+pub const BUNDLED_NAME: &str = "content/korea-ukraine-2024-10.toml";
+pub const BUNDLED_TEXT: &str = include_str!("../../content/korea-ukraine-2024-10.toml");
+
+/// What the loader found in one file: its name, the decoded text the spans point into,
+/// and every error and warning.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub name: String,
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    fn one(name: &str, text: String, d: Diagnostic) -> Self {
+        Self {
+            name: name.to_owned(),
+            text,
+            diagnostics: vec![d],
+        }
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+
+    /// Every diagnostic as `FILE:LINE:COL: error: MESSAGE` with its snippet.
+    pub fn render(&self) -> String {
+        diag::render(&self.name, Some(&self.text), &self.diagnostics)
+    }
+}
+
+/// A briefing that passed validation, with the warnings (cleaned text) it produced.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub briefing: Briefing,
+    pub report: Report,
+}
+
+/// Loads the briefing compiled into the binary.
+pub fn bundled() -> Result<Loaded, Report> {
+    load_str(BUNDLED_NAME, BUNDLED_TEXT)
+}
+
+/// Reads (bounded) and loads a file; unreadable paths give a one-line error.
+pub fn load_path(path: &Path) -> Result<Loaded, Report> {
+    let name = path.display().to_string();
+    match source::read(path) {
+        Ok(bytes) => load_bytes(&name, &bytes),
+        Err(message) => Err(Report::one(
+            &name,
+            String::new(),
+            Diagnostic::error(None, message),
+        )),
+    }
+}
+
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, Report> {
+    match source::decode(bytes) {
+        Ok(text) => load_str(name, &text),
+        Err((d, valid)) => Err(Report::one(name, valid, d)),
+    }
+}
+
+/// Loads decoded text. CRLF is normalised here too, for callers that skip `load_bytes`.
+pub fn load_str(name: &str, text: &str) -> Result<Loaded, Report> {
+    let text = if text.contains("\r\n") {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_owned()
+    };
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    let raw: RawFile = match toml::from_str(&text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let d =
+                version_error(&text).unwrap_or_else(|| Diagnostic::error(e.span(), e.message()));
+            return Err(Report::one(name, text, d));
+        }
+    };
+    let mut v = validate::Validator::new(&text);
+    let briefing = validate::validate(&mut v, &raw);
+    let diagnostics = v.diags;
+    let report = Report {
+        name: name.to_owned(),
+        text,
+        diagnostics,
+    };
+    if report.error_count() > 0 {
+        Err(report)
+    } else {
+        Ok(Loaded { briefing, report })
+    }
+}
+
+/// When a file does not fit the schema, a different `format` is the likelier story:
+/// a file written for a later version should say so, not list unknown keys.
+fn version_error(text: &str) -> Option<Diagnostic> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        format: Option<toml::Spanned<toml::Value>>,
+    }
+    let probe: Probe = toml::from_str(text).ok()?;
+    let format = probe.format?;
+    match format.get_ref() {
+        toml::Value::Integer(1) => None,
+        toml::Value::Integer(n) => Some(Diagnostic::error(
+            Some(format.span()),
+            format!("unsupported format {n}: this version of brief reads format 1"),
+        )),
+        other => Some(Diagnostic::error(
+            Some(format.span()),
+            format!("`format` must be the integer 1, found {}", other.type_str()),
+        )),
+    }
+}

@@ -1,0 +1,140 @@
+//! Getting a briefing's bytes and turning them into text: bounded reads, file kinds,
+//! encodings, line endings.
+
+use super::diag::Diagnostic;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+/// The largest briefing we read. The read is bounded, so `/dev/zero` cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads at most `MAX_FILE_BYTES` from a path. Errors are one line naming the problem;
+/// the caller names the path.
+pub fn read(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+    if meta.is_dir() {
+        return Err("is a directory, not a briefing file".to_owned());
+    }
+    // Opening a FIFO with no writer blocks forever; sockets cannot be opened at all.
+    if !meta.is_file() && !is_char_device(&meta) {
+        return Err("is not a regular file".to_owned());
+    }
+    let file = File::open(path).map_err(|e| io_message(&e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_message(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "is larger than the {} MiB limit for a briefing",
+            MAX_FILE_BYTES / 1024 / 1024
+        ));
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn is_char_device(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_char_device()
+}
+
+#[cfg(not(unix))]
+fn is_char_device(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => {
+            // The OS text, without the "(os error N)" tail.
+            let text = e.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_owned()
+        }
+    }
+}
+
+/// Bytes to text: a UTF-8 BOM is dropped, UTF-16 is named, invalid UTF-8 is located,
+/// CRLF becomes LF. An error comes with the text its span points into (the valid part
+/// before a bad byte), so it renders with line, column and snippet like any other.
+pub fn decode(bytes: &[u8]) -> Result<String, (Diagnostic, String)> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_utf16(bytes) {
+        return Err((
+            Diagnostic::error(
+                None,
+                "the file is UTF-16; save it as UTF-8 to read it with brief",
+            ),
+            String::new(),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = e.valid_up_to();
+            let valid = std::str::from_utf8(&bytes[..good]).unwrap_or_default();
+            let message = format!(
+                "invalid UTF-8 (byte 0x{:02X}); briefings must be UTF-8",
+                bytes[good]
+            );
+            return Err((
+                Diagnostic::error(Some(good..good), message),
+                valid.to_owned(),
+            ));
+        }
+    };
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_owned()
+    })
+}
+
+/// UTF-16 without a BOM: ASCII-heavy text has a NUL in every other byte.
+fn looks_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64)];
+    head.len() >= 4 && head.iter().skip(1).step_by(2).all(|&b| b == 0)
+        || head.len() >= 4 && head.iter().step_by(2).all(|&b| b == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::diag::LineIndex;
+
+    #[test]
+    fn strips_bom_and_crlf() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa = 1\r\nb = 2\r\n").unwrap(),
+            "a = 1\nb = 2\n"
+        );
+    }
+
+    #[test]
+    fn names_utf16_with_and_without_bom() {
+        let utf16: Vec<u8> = "format = 1"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        for bytes in [[&[0xFF, 0xFE][..], &utf16].concat(), utf16.clone()] {
+            let (err, _) = decode(&bytes).unwrap_err();
+            assert!(err.message.contains("UTF-16"), "{}", err.message);
+        }
+    }
+
+    #[test]
+    fn locates_invalid_utf8() {
+        let (err, valid) = decode(b"a = 1\nb = \"\xC3\x28\"").unwrap_err();
+        assert_eq!(
+            err.message,
+            "invalid UTF-8 (byte 0xC3); briefings must be UTF-8"
+        );
+        assert_eq!(
+            LineIndex::new(&valid).locate(err.span.unwrap().start),
+            (2, 6)
+        );
+    }
+}

@@ -1,0 +1,554 @@
+//! Raw schema → domain model: every semantic check, all errors collected in one pass.
+//!
+//! Each string is cleaned here, once; ids are checked as slugs and registered before
+//! references are resolved, so forward references work and every bad reference in the
+//! file is reported, not just the first.
+
+use super::clean::{Removed, clean_line, clean_text, first_invisible};
+use super::diag::{Diagnostic, LineIndex};
+use crate::model::raw::{self, RawDate, RawFile, Str};
+use crate::model::{
+    Actor, ActorIx, Briefing, Claim, ClaimIx, Event, Figure, Meta, PartialDate, Position, Quote,
+    QuoteIx, Section, SectionIx,
+};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The longest one string field may be, in bytes.
+pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
+
+/// Ids seen so far of one kind: id → (index, where it was defined).
+type Registry = HashMap<String, (usize, Range<usize>)>;
+
+pub struct Validator<'a> {
+    lines: LineIndex<'a>,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Validator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            lines: LineIndex::new(text),
+            diags: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.diags.push(Diagnostic::error(Some(span), message));
+    }
+
+    /// Length check and cleaning shared by every kind of string field.
+    fn cleaned(&mut self, s: &Str, what: &str, one_line: bool) -> String {
+        let raw = s.get_ref();
+        if raw.len() > MAX_FIELD_BYTES {
+            self.error(
+                s.span(),
+                format!(
+                    "{what} is {} KiB long; the limit for one field is {} KiB",
+                    raw.len() / 1024,
+                    MAX_FIELD_BYTES / 1024
+                ),
+            );
+            return String::new();
+        }
+        let (text, removed) = if one_line {
+            clean_line(raw)
+        } else {
+            clean_text(raw)
+        };
+        self.warn_removed(s.span(), what, removed);
+        text
+    }
+
+    fn warn_removed(&mut self, span: Range<usize>, what: &str, removed: Removed) {
+        if !removed.any() {
+            return;
+        }
+        let mut parts = Vec::new();
+        if removed.controls > 0 {
+            parts.push(format!(
+                "{} control character(s) or escape sequence(s)",
+                removed.controls
+            ));
+        }
+        if removed.invisible > 0 {
+            parts.push(format!(
+                "{} invisible or bidi character(s)",
+                removed.invisible
+            ));
+        }
+        self.diags.push(Diagnostic::warning(
+            Some(span),
+            format!("removed {} from {what}", parts.join(" and ")),
+        ));
+    }
+
+    /// Multi-line text (bodies, quotes, summaries).
+    fn text(&mut self, s: &Str, what: &str) -> String {
+        self.cleaned(s, what, false)
+    }
+
+    /// One-line text (titles, roles, contexts).
+    fn line(&mut self, s: &Str, what: &str) -> String {
+        self.cleaned(s, what, true)
+    }
+
+    fn opt_line(&mut self, s: Option<&Str>, what: &str) -> Option<String> {
+        s.map(|s| self.line(s, what)).filter(|t| !t.is_empty())
+    }
+
+    /// Text that must not be empty once cleaned.
+    fn required(&mut self, s: &Str, what: &str, one_line: bool) -> String {
+        let text = self.cleaned(s, what, one_line);
+        if text.trim().is_empty() && s.get_ref().len() <= MAX_FIELD_BYTES {
+            self.error(s.span(), format!("{what} is empty"));
+        }
+        text
+    }
+
+    /// Names and aliases: one line, and no invisible characters that could make two
+    /// different names look the same.
+    fn name(&mut self, s: &Str, what: &str) -> String {
+        if let Some(c) = first_invisible(s.get_ref()) {
+            self.error(
+                s.span(),
+                format!(
+                    "{what} contains the invisible character U+{:04X}",
+                    u32::from(c)
+                ),
+            );
+        }
+        self.required(s, what, true)
+    }
+
+    /// Ids are slugs: lowercase ASCII letters, digits and '-', starting with a letter or digit.
+    fn slug(&mut self, s: &Str, what: &str) -> String {
+        let id = s.get_ref();
+        if let Some(c) = first_invisible(id) {
+            self.error(
+                s.span(),
+                format!(
+                    "{what} contains the invisible character U+{:04X}",
+                    u32::from(c)
+                ),
+            );
+        } else if id.is_empty() {
+            self.error(s.span(), format!("{what} is empty"));
+        } else if !is_slug(id) {
+            self.error(
+                s.span(),
+                format!("{what} `{id}` is not a slug: use lowercase letters a-z, digits and '-'"),
+            );
+        }
+        id.clone()
+    }
+
+    /// Checks and registers an id; a duplicate names where the first one is.
+    fn register(&mut self, reg: &mut Registry, s: &Str, kind: &str, ix: usize) {
+        let id = self.slug(s, &format!("{kind} id"));
+        if let Some((_, first)) = reg.get(&id) {
+            let (line, col) = self.lines.locate(first.start);
+            self.error(
+                s.span(),
+                format!("duplicate {kind} id `{id}` (first defined at line {line}, column {col})"),
+            );
+        } else {
+            reg.insert(id, (ix, s.span()));
+        }
+    }
+
+    /// Resolves a reference, reporting an unknown id with the nearest known one.
+    fn resolve(&mut self, reg: &Registry, s: &Str, kind: &str) -> Option<usize> {
+        if let Some((ix, _)) = reg.get(s.get_ref()) {
+            return Some(*ix);
+        }
+        let hint = nearest(s.get_ref(), reg.keys()).map_or_else(
+            || format!(" ({} {kind}s defined)", reg.len()),
+            |n| format!("; did you mean `{n}`?"),
+        );
+        self.error(s.span(), format!("unknown {kind} `{}`{hint}", s.get_ref()));
+        None
+    }
+
+    fn date(&mut self, d: &RawDate) -> Option<PartialDate> {
+        let parsed = match d.get_ref() {
+            toml::Value::String(s) => PartialDate::parse(s),
+            toml::Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(date), None, None) => {
+                    PartialDate::new(date.year, Some(date.month), Some(date.day))
+                }
+                _ => Err("expected a date without a time: YYYY-MM-DD".to_owned()),
+            },
+            other => Err(format!(
+                "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {}",
+                other.type_str()
+            )),
+        };
+        parsed.map_err(|e| self.error(d.span(), e)).ok()
+    }
+
+    fn opt_date(&mut self, d: Option<&RawDate>) -> Option<PartialDate> {
+        d.and_then(|d| self.date(d))
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    id.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The known id closest to `id` by edit distance, if close enough to be a typo.
+fn nearest<'k>(id: &str, known: impl Iterator<Item = &'k String>) -> Option<&'k String> {
+    known
+        .map(|k| (edit_distance(id, k), k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Validates a parsed file. Errors and warnings accumulate in `v.diags`; the briefing is
+/// returned either way, and the caller keeps it only when no error was found.
+pub fn validate(v: &mut Validator<'_>, file: &RawFile) -> Briefing {
+    if *file.format.get_ref() != 1 {
+        v.error(
+            file.format.span(),
+            format!(
+                "unsupported format {}: this version of brief reads format 1",
+                file.format.get_ref()
+            ),
+        );
+    }
+    let meta = meta(v, file.briefing.get_ref());
+
+    let mut actor_ids = Registry::new();
+    for (i, a) in file.actors.iter().enumerate() {
+        v.register(&mut actor_ids, &a.get_ref().id, "actor", i);
+    }
+    let mut actors = actors(v, &file.actors, &actor_ids);
+
+    let mut section_ids = Registry::new();
+    let mut quote_ids = Registry::new();
+    let mut q = 0;
+    for (i, s) in file.sections.iter().enumerate() {
+        v.register(&mut section_ids, &s.get_ref().id, "section", i);
+        for quote in &s.get_ref().quotes {
+            v.register(&mut quote_ids, &quote.get_ref().id, "quote", q);
+            q += 1;
+        }
+    }
+    let (sections, mut quotes) = sections(v, &file.sections, &actor_ids);
+
+    let mut claim_ids = Registry::new();
+    for (i, c) in file.claims.iter().enumerate() {
+        v.register(&mut claim_ids, &c.get_ref().id, "claim", i);
+    }
+    let claims = claims(v, &file.claims, &actor_ids, &quote_ids);
+    for (ci, claim) in claims.iter().enumerate() {
+        for qi in claim.positions.iter().filter_map(|p| p.quote) {
+            let backs = &mut quotes[qi.get()].backs;
+            if backs.last() != Some(&ClaimIx::at(ci)) {
+                backs.push(ClaimIx::at(ci));
+            }
+        }
+    }
+
+    let timeline = timeline(v, &file.timeline, &actor_ids, &section_ids);
+    let figures = figures(v, &file.figures, &actor_ids);
+
+    for i in 0..actors.len() {
+        if let Some(parent) = actors[i].affiliation {
+            actors[parent.get()].members.push(ActorIx::at(i));
+        }
+    }
+    Briefing {
+        meta,
+        actors,
+        sections,
+        quotes,
+        claims,
+        timeline,
+        figures,
+    }
+}
+
+fn meta(v: &mut Validator<'_>, b: &raw::RawBriefing) -> Meta {
+    Meta {
+        title: v.required(&b.title, "title", true),
+        id: b.id.as_ref().map(|s| v.slug(s, "briefing id")),
+        dek: v.opt_line(b.dek.as_ref(), "dek"),
+        summary: b
+            .summary
+            .as_ref()
+            .map(|s| v.text(s, "summary"))
+            .filter(|t| !t.is_empty()),
+        source: v.opt_line(b.source.as_ref(), "source"),
+        url: v.opt_line(b.url.as_ref(), "url"),
+        published: v.opt_date(b.published.as_ref()),
+        tags: b.tags.iter().map(|t| v.line(t, "tag")).collect(),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Seen {
+    No,
+    OnPath,
+    Done,
+}
+
+fn actors(
+    v: &mut Validator<'_>,
+    raw: &[toml::Spanned<raw::RawActor>],
+    ids: &Registry,
+) -> Vec<Actor> {
+    let mut actors: Vec<Actor> = raw
+        .iter()
+        .map(|a| {
+            let a = a.get_ref();
+            Actor {
+                id: a.id.get_ref().clone(),
+                name: v.name(&a.name, "actor name"),
+                kind: a.kind,
+                role: v.opt_line(a.role.as_ref(), "role"),
+                affiliation: a
+                    .affiliation
+                    .as_ref()
+                    .and_then(|s| v.resolve(ids, s, "actor"))
+                    .map(ActorIx::at),
+                aliases: a.aliases.iter().map(|s| v.name(s, "alias")).collect(),
+                native_name: a.native_name.as_ref().map(|s| v.name(s, "native name")),
+                members: Vec::new(),
+            }
+        })
+        .collect();
+    // Affiliation cycles: walk each chain once (linear overall, whatever the depth); a
+    // walk that meets its own path has found a cycle, reported at the actor where it
+    // closes and cut there, so the model stays a forest.
+    let mut seen = vec![Seen::No; actors.len()];
+    for start in 0..actors.len() {
+        let mut path = Vec::new();
+        let mut cur = Some(start);
+        while let Some(i) = cur {
+            match seen[i] {
+                Seen::Done => break,
+                Seen::OnPath => {
+                    let from = path.iter().position(|&p| p == i).unwrap_or(0);
+                    let last = *path.last().unwrap_or(&i);
+                    let names: Vec<&str> = path[from..]
+                        .iter()
+                        .chain([&i])
+                        .map(|&p| actors[p].id.as_str())
+                        .collect();
+                    let a = raw[last].get_ref();
+                    let span = a.affiliation.as_ref().map_or(raw[last].span(), Str::span);
+                    v.error(span, format!("affiliation cycle: {}", names.join(" → ")));
+                    actors[last].affiliation = None;
+                    break;
+                }
+                Seen::No => {
+                    seen[i] = Seen::OnPath;
+                    path.push(i);
+                    cur = actors[i].affiliation.map(ActorIx::get);
+                }
+            }
+        }
+        for p in path {
+            seen[p] = Seen::Done;
+        }
+    }
+    actors
+}
+
+fn sections(
+    v: &mut Validator<'_>,
+    raw: &[toml::Spanned<raw::RawSection>],
+    actor_ids: &Registry,
+) -> (Vec<Section>, Vec<Quote>) {
+    let mut sections = Vec::with_capacity(raw.len());
+    let mut quotes = Vec::new();
+    for (si, s) in raw.iter().enumerate() {
+        let s = s.get_ref();
+        let body = s
+            .body
+            .as_ref()
+            .map(|b| v.text(b, "section body"))
+            .unwrap_or_default();
+        let start = quotes.len();
+        for q in &s.quotes {
+            let q = q.get_ref();
+            quotes.push(Quote {
+                id: q.id.get_ref().clone(),
+                section: SectionIx::at(si),
+                speaker: v
+                    .resolve(actor_ids, &q.speaker, "actor")
+                    .map_or(ActorIx(0), ActorIx::at),
+                text: v.required(&q.text, "quote text", false).trim().to_owned(),
+                mode: q.mode,
+                context: v.opt_line(q.context.as_ref(), "context"),
+                said: v.opt_date(q.said.as_ref()),
+                via: v.opt_line(q.via.as_ref(), "via"),
+                backs: Vec::new(),
+            });
+        }
+        sections.push(Section {
+            id: s.id.get_ref().clone(),
+            title: v.required(&s.title, "section title", true),
+            paragraphs: paragraphs(&body),
+            quotes: start..quotes.len(),
+        });
+    }
+    (sections, quotes)
+}
+
+/// Splits a body on blank lines; lines inside a paragraph join with a space.
+fn paragraphs(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for line in body.lines().map(str::trim).chain([""]) {
+        if line.is_empty() {
+            if !cur.is_empty() {
+                out.push(cur.join(" "));
+                cur.clear();
+            }
+        } else {
+            cur.push(line);
+        }
+    }
+    out
+}
+
+fn claims(
+    v: &mut Validator<'_>,
+    raw: &[toml::Spanned<raw::RawClaim>],
+    actor_ids: &Registry,
+    quote_ids: &Registry,
+) -> Vec<Claim> {
+    raw.iter()
+        .map(|c| {
+            let c = c.get_ref();
+            Claim {
+                id: c.id.get_ref().clone(),
+                statement: v.required(&c.statement, "claim statement", true),
+                positions: c
+                    .positions
+                    .iter()
+                    .map(|p| {
+                        let p = p.get_ref();
+                        Position {
+                            actor: v
+                                .resolve(actor_ids, &p.actor, "actor")
+                                .map_or(ActorIx(0), ActorIx::at),
+                            stance: p.stance,
+                            detail: p.detail.as_ref().map(|d| v.text(d, "position detail")),
+                            quote: p
+                                .quote
+                                .as_ref()
+                                .and_then(|q| v.resolve(quote_ids, q, "quote"))
+                                .map(QuoteIx::at),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn timeline(
+    v: &mut Validator<'_>,
+    raw: &[toml::Spanned<raw::RawEvent>],
+    actor_ids: &Registry,
+    section_ids: &Registry,
+) -> Vec<Event> {
+    raw.iter()
+        .filter_map(|e| {
+            let e = e.get_ref();
+            let date = v.date(&e.date);
+            let event = Event {
+                date: date.unwrap_or(PartialDate {
+                    year: 0,
+                    month: None,
+                    day: None,
+                }),
+                event: v.required(&e.event, "event", true),
+                actors: e
+                    .actors
+                    .iter()
+                    .filter_map(|a| v.resolve(actor_ids, a, "actor"))
+                    .map(ActorIx::at)
+                    .collect(),
+                section: e
+                    .section
+                    .as_ref()
+                    .and_then(|s| v.resolve(section_ids, s, "section"))
+                    .map(SectionIx::at),
+            };
+            date.map(|_| event)
+        })
+        .collect()
+}
+
+fn figures(
+    v: &mut Validator<'_>,
+    raw: &[toml::Spanned<raw::RawFigure>],
+    actor_ids: &Registry,
+) -> Vec<Figure> {
+    raw.iter()
+        .map(|f| {
+            let f = f.get_ref();
+            Figure {
+                measure: v.required(&f.measure, "figure measure", true),
+                value: v.required(&f.value, "figure value", true),
+                number: f.number,
+                actor: f
+                    .actor
+                    .as_ref()
+                    .and_then(|a| v.resolve(actor_ids, a, "actor"))
+                    .map(ActorIx::at),
+                date: v.opt_date(f.date.as_ref()),
+                note: f.note.as_ref().map(|n| v.text(n, "figure note")),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("north-korea") && is_slug("nis") && is_slug("2024-a"));
+        assert!(!is_slug("-x") && !is_slug("UK") && !is_slug("a b") && !is_slug("a_b"));
+    }
+
+    #[test]
+    fn nearest_suggests_typos_only() {
+        let known = ["united-kingdom".to_owned(), "nato".to_owned()];
+        assert_eq!(nearest("united-kingdon", known.iter()), Some(&known[0]));
+        assert_eq!(nearest("zzz", known.iter()), None);
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        assert_eq!(paragraphs("a\nb\n\n  \nc\n"), ["a b", "c"]);
+        assert!(paragraphs("\n\n").is_empty());
+    }
+}

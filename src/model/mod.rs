@@ -1,0 +1,186 @@
+//! The validated briefing: every reference resolved to an index, every string cleaned.
+//!
+//! Indices (`ActorIx`, `QuoteIx`, ...) replace string ids after loading so that filters,
+//! counts and lookups are integer work, whatever the briefing's size.
+
+pub mod date;
+pub mod raw;
+
+pub use date::PartialDate;
+pub use raw::{ActorKind, QuoteMode, Stance};
+
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The position in the briefing's vector.
+            pub fn get(self) -> usize {
+                self.0 as usize
+            }
+            /// Index of the `i`th element; the loader's limits keep counts within `u32`.
+            pub fn at(i: usize) -> Self {
+                Self(u32::try_from(i).expect("counts are bounded by the loader's limits"))
+            }
+        }
+    };
+}
+
+index_type!(/// An actor's position in `Briefing::actors`.
+    ActorIx);
+index_type!(/// A section's position in `Briefing::sections`.
+    SectionIx);
+index_type!(/// A quote's position in `Briefing::quotes` (reading order).
+    QuoteIx);
+index_type!(/// A claim's position in `Briefing::claims`.
+    ClaimIx);
+
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    pub title: String,
+    pub id: Option<String>,
+    pub dek: Option<String>,
+    pub summary: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<PartialDate>,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<String>,
+    pub affiliation: Option<ActorIx>,
+    pub aliases: Vec<String>,
+    pub native_name: Option<String>,
+    /// Actors whose `affiliation` is this one, in file order (derived at load).
+    pub members: Vec<ActorIx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    /// Paragraphs, already split on blank lines and trimmed.
+    pub paragraphs: Vec<String>,
+    /// This section's quotes: a contiguous run of `Briefing::quotes`.
+    pub quotes: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Quote {
+    pub id: String,
+    pub section: SectionIx,
+    pub speaker: ActorIx,
+    pub text: String,
+    pub mode: QuoteMode,
+    pub context: Option<String>,
+    pub said: Option<PartialDate>,
+    pub via: Option<String>,
+    /// Claims whose positions cite this quote (derived at load).
+    pub backs: Vec<ClaimIx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub id: String,
+    pub statement: String,
+    pub positions: Vec<Position>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Position {
+    pub actor: ActorIx,
+    pub stance: Stance,
+    pub detail: Option<String>,
+    pub quote: Option<QuoteIx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub date: PartialDate,
+    pub event: String,
+    pub actors: Vec<ActorIx>,
+    pub section: Option<SectionIx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub measure: String,
+    pub value: String,
+    pub number: Option<f64>,
+    pub actor: Option<ActorIx>,
+    pub date: Option<PartialDate>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Briefing {
+    pub meta: Meta,
+    pub actors: Vec<Actor>,
+    pub sections: Vec<Section>,
+    pub quotes: Vec<Quote>,
+    pub claims: Vec<Claim>,
+    pub timeline: Vec<Event>,
+    pub figures: Vec<Figure>,
+}
+
+impl Briefing {
+    pub fn actor(&self, ix: ActorIx) -> &Actor {
+        &self.actors[ix.get()]
+    }
+
+    pub fn quote(&self, ix: QuoteIx) -> &Quote {
+        &self.quotes[ix.get()]
+    }
+
+    pub fn section(&self, ix: SectionIx) -> &Section {
+        &self.sections[ix.get()]
+    }
+
+    pub fn claim(&self, ix: ClaimIx) -> &Claim {
+        &self.claims[ix.get()]
+    }
+
+    /// The affiliation chain from an actor up: Starmer, United Kingdom.
+    /// Cycles are rejected at load, so this ends.
+    pub fn chain(&self, ix: ActorIx) -> impl Iterator<Item = ActorIx> + '_ {
+        std::iter::successors(Some(ix), |a| self.actor(*a).affiliation)
+    }
+
+    /// An actor and everyone affiliated to it, directly or not, depth first.
+    pub fn with_members(&self, ix: ActorIx) -> Vec<ActorIx> {
+        let mut out = vec![ix];
+        let mut next = 0;
+        while next < out.len() {
+            let members = &self.actor(out[next]).members;
+            out.extend_from_slice(members);
+            next += 1;
+        }
+        out
+    }
+
+    /// Actors in tree order (each top-level actor followed by its members, indented),
+    /// as `(actor, depth)`.
+    pub fn actor_tree(&self) -> Vec<(ActorIx, usize)> {
+        // An explicit stack: affiliation chains in a hostile file may be very deep.
+        let mut out = Vec::with_capacity(self.actors.len());
+        let mut stack = Vec::new();
+        for (i, a) in self.actors.iter().enumerate() {
+            if a.affiliation.is_some() {
+                continue;
+            }
+            stack.push((ActorIx::at(i), 0));
+            while let Some((ix, depth)) = stack.pop() {
+                out.push((ix, depth));
+                stack.extend(self.actor(ix).members.iter().rev().map(|&m| (m, depth + 1)));
+            }
+        }
+        out
+    }
+}

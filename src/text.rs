@@ -1,0 +1,125 @@
+//! Display width, wrapping and truncation of cleaned text, by grapheme cluster.
+//!
+//! Widths come from unicode-width per grapheme, the same measure ratatui's buffer uses
+//! when it places symbols, so a line we measured as N columns takes N cells.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Columns a string takes on screen.
+pub fn width(s: &str) -> usize {
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Greedy word wrap to `max` columns. Newlines in the text end lines; runs of spaces
+/// between words fold to one; a word wider than the line is cut between graphemes.
+/// Always returns at least one line, so an empty paragraph still takes a row.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    for source_line in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in source_line.split(' ').filter(|w| !w.is_empty()) {
+            let w = width(word);
+            if used > 0 && used + 1 + w <= max {
+                line.push(' ');
+                line.push_str(word);
+                used += 1 + w;
+                continue;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if w <= max {
+                line.push_str(word);
+                used = w;
+                continue;
+            }
+            for g in word.graphemes(true) {
+                let gw = UnicodeWidthStr::width(g);
+                if used + gw > max && used > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push_str(g);
+                used += gw;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Cuts a string to at most `max` columns, ending with '…' when something was cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let gw = UnicodeWidthStr::width(g);
+        if used + gw + 1 > max {
+            break;
+        }
+        out.push_str(g);
+        used += gw;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_greedily_and_keeps_every_line_within_width() {
+        let text = "South Korea warned it could send weapons to Ukraine";
+        let lines = wrap(text, 16);
+        assert_eq!(
+            lines,
+            [
+                "South Korea",
+                "warned it could",
+                "send weapons to",
+                "Ukraine"
+            ]
+        );
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        assert_eq!(width("윤석열"), 6);
+        let lines = wrap("윤석열 대통령은 말했다", 7);
+        assert_eq!(lines, ["윤석열", "대통령은", "말했다"]);
+        assert!(lines.iter().all(|l| width(l) <= 8));
+        let long = wrap("윤석열윤석열", 5);
+        assert_eq!(long, ["윤석", "열윤", "석열"]);
+    }
+
+    #[test]
+    fn combining_marks_stay_with_their_letter() {
+        let word = format!("e{}", "\u{301}".repeat(50));
+        assert_eq!(width(&word), 1);
+        assert_eq!(wrap(&format!("{word}{word}"), 1), [word.clone(), word]);
+    }
+
+    #[test]
+    fn newlines_end_lines_and_empty_text_is_one_line() {
+        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+        assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn truncates_with_an_ellipsis() {
+        assert_eq!(truncate("Keir Starmer", 8), "Keir St…");
+        assert_eq!(truncate("윤석열", 5), "윤석…");
+        assert_eq!(truncate("short", 8), "short");
+        assert_eq!(truncate("abc", 0), "");
+    }
+}

@@ -1,0 +1,136 @@
+//! The title bar (briefing title, dek, source, date), the tab bar at narrow widths,
+//! and the status line (where you are, the filter, key hints from the keymap).
+
+use super::theme::THEME;
+use crate::app::keymap;
+use crate::app::{App, Mode};
+use crate::layout::{Geometry, Pane};
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+pub fn title(app: &App, g: &Geometry, buf: &mut Buffer) {
+    let m = &app.briefing.meta;
+    let area = g.title;
+    let right: Vec<String> = m
+        .source
+        .iter()
+        .cloned()
+        .chain(m.published.map(|d| d.to_string()))
+        .collect();
+    let right = right.join(" · ");
+    let width = usize::from(area.width);
+    let right_w = text::width(&right);
+    let title = text::truncate(&m.title, width.saturating_sub(right_w + 2).max(width / 2));
+    buf.set_stringn(area.x, area.y, &title, width, THEME.title);
+    if right_w + text::width(&title) + 2 <= width {
+        let x = area.x + u16::try_from(width - right_w).unwrap_or(0);
+        buf.set_stringn(x, area.y, &right, right_w, THEME.dim);
+    }
+    if area.height > 1 {
+        let dek = m.dek.as_deref().unwrap_or_default();
+        buf.set_stringn(
+            area.x,
+            area.y + 1,
+            text::truncate(dek, width),
+            width,
+            THEME.dim,
+        );
+    }
+}
+
+pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    for pane in Pane::ALL {
+        let (label, style) = if pane == app.focus {
+            (
+                format!("[{}]", pane.title()),
+                THEME.border_focus.patch(THEME.selected),
+            )
+        } else {
+            (format!(" {} ", pane.title()), THEME.dim)
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::styled("Tab switches", THEME.dim));
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// Where the user is: the focused pane and its position, or the open popup.
+fn place(app: &App) -> String {
+    match &app.mode {
+        Mode::Help { .. } => "HELP".to_owned(),
+        Mode::Filter(_) => "ACTOR FILTER".to_owned(),
+        Mode::Detail(_) => "QUOTE".to_owned(),
+        Mode::Panes => match app.focus {
+            Pane::Sections => {
+                format!(
+                    "SECTIONS {}/{}",
+                    app.sections.selected + 1,
+                    app.briefing.sections.len()
+                )
+            }
+            Pane::Quotes => format!(
+                "QUOTES {}/{}",
+                if app.filter.quotes.is_empty() {
+                    0
+                } else {
+                    app.quotes.selected + 1
+                },
+                app.filter.quotes.len()
+            ),
+            Pane::Reader => {
+                let total = app.reader.view.lines.len();
+                let rows = app.rows(Pane::Reader);
+                let pct = if total <= rows {
+                    100
+                } else {
+                    app.reader.scroll * 100 / (total - rows)
+                };
+                format!("READER {pct}%")
+            }
+        },
+    }
+}
+
+pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, THEME.status);
+    let mut left = vec![Span::styled(
+        format!(" {} ", place(app)),
+        THEME.status.patch(THEME.status_mode),
+    )];
+    if app.filter.is_active() {
+        left.push(Span::styled(
+            format!(
+                " Filter: {} · {}/{} quotes ",
+                app.filter.label(&app.briefing),
+                app.filter.quotes.len(),
+                app.briefing.quotes.len()
+            ),
+            THEME.status,
+        ));
+    }
+    let left = Line::from(left);
+    let used = left.width();
+    buf.set_line(area.x, area.y, &left, area.width);
+    let hints: Vec<String> = keymap::bindings(app.context())
+        .filter(|b| b.hint)
+        .map(|b| {
+            format!(
+                "{} {}",
+                b.keys[0],
+                b.help.split(':').next().unwrap_or(b.help)
+            )
+        })
+        .collect();
+    let hints = hints.join("  ");
+    let room = usize::from(area.width).saturating_sub(used + 2);
+    if room >= 8 {
+        let hints = text::truncate(&hints, room);
+        let x =
+            area.x + u16::try_from(usize::from(area.width) - text::width(&hints) - 1).unwrap_or(0);
+        buf.set_stringn(x, area.y, &hints, room, THEME.status);
+    }
+}

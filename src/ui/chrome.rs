@@ -1,0 +1,85 @@
+//! Pieces every pane and popup shares: the bordered block that shows focus without
+//! colour, the scrollbar, popup backgrounds, and single-row text drawing.
+
+use super::theme::THEME;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Block, BorderType, Clear, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+    Widget,
+};
+
+/// Draws a pane's border and title. The focused pane gets a thick border and a `▶`
+/// before its title, so focus shows in monochrome too. Returns the inner area.
+pub fn pane_block(area: Rect, buf: &mut Buffer, title: &str, focused: bool) -> Rect {
+    let (style, kind, marker) = if focused {
+        (THEME.border_focus, BorderType::Thick, "▶ ")
+    } else {
+        (THEME.border, BorderType::Plain, "")
+    };
+    let block = Block::bordered()
+        .border_type(kind)
+        .border_style(style)
+        .title(Line::styled(
+            format!("{marker}{title}"),
+            if focused {
+                THEME.border_focus
+            } else {
+                THEME.title
+            },
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// A popup: clears what is under it, then draws a thick border with a title.
+pub fn popup_block(area: Rect, buf: &mut Buffer, title: &str) -> Rect {
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(THEME.border_focus)
+        .title(Line::styled(title.to_owned(), THEME.border_focus));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// A vertical scrollbar on the right border of `area`, only when content overflows.
+pub fn scrollbar(area: Rect, buf: &mut Buffer, content: usize, position: usize, visible: usize) {
+    if content <= visible || area.height < 3 {
+        return;
+    }
+    let mut state = ScrollbarState::new(content.saturating_sub(visible))
+        .position(position)
+        .viewport_content_length(visible);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .render(
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            buf,
+            &mut state,
+        );
+}
+
+/// Writes text on one row, cut to the width, and fills the rest of the row with `style`.
+pub fn row(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) {
+    if y >= area.bottom() {
+        return;
+    }
+    buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+    buf.set_stringn(area.x, y, text, usize::from(area.width), style);
+}
+
+/// Writes a styled line on one row, cut to the width.
+pub fn line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
+    if y < area.bottom() {
+        buf.set_line(area.x, y, line, area.width);
+    }
+}

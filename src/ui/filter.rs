@@ -1,0 +1,128 @@
+//! The actor filter popup: actors in tree order with kind and quote count, a checkbox
+//! for the chosen ones, and the narrowing query on its first row.
+
+use super::chrome;
+use super::theme::THEME;
+use crate::app::App;
+use crate::app::filter::{FilterPopup, Input};
+use crate::layout;
+use crate::model::ActorKind;
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Columns for the kind and count at the right of each row.
+const KIND_COLUMNS: usize = 13;
+const COUNT_COLUMNS: usize = 4;
+
+fn kind_name(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::State => "state",
+        ActorKind::Organisation => "organisation",
+        ActorKind::Person => "person",
+        ActorKind::Group => "group",
+        ActorKind::Media => "media",
+    }
+}
+
+pub fn render(app: &App, popup: &FilterPopup, buf: &mut Buffer) {
+    let area = layout::filter_popup(app.geometry().area);
+    let title = format!(
+        "Actors {}/{} · {} chosen",
+        popup.rows.len(),
+        app.actors.rows.len(),
+        app.filter.chosen.len()
+    );
+    let inner = chrome::popup_block(area, buf, &title);
+    if inner.height == 0 {
+        return;
+    }
+    let query = match (popup.input, popup.query.is_empty()) {
+        (Input::Typing, _) => Line::from(vec![
+            Span::styled("/", THEME.key),
+            Span::raw(popup.query.as_str()),
+            Span::styled("█", THEME.dim),
+        ]),
+        (Input::Browse, false) => Line::from(vec![
+            Span::styled("/", THEME.key),
+            Span::raw(popup.query.as_str()),
+        ]),
+        (Input::Browse, true) => Line::styled("/ to narrow · Space to choose", THEME.dim),
+    };
+    chrome::line(buf, inner, inner.y, &query);
+    let list = ratatui::layout::Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
+    let width = usize::from(list.width);
+    if popup.rows.is_empty() {
+        chrome::row(buf, list, list.y, "No actor matches", THEME.dim);
+    }
+    let b = &app.briefing;
+    for (n, &r) in popup
+        .rows
+        .iter()
+        .enumerate()
+        .skip(popup.offset)
+        .take(usize::from(list.height))
+    {
+        let (actor, depth) = app.actors.rows[r];
+        let y = list.y + u16::try_from(n - popup.offset).unwrap_or(u16::MAX);
+        let a = b.actor(actor);
+        let chosen = app.filter.chosen.contains(&actor);
+        let included = !chosen
+            && app
+                .filter
+                .selects
+                .get(actor.get())
+                .copied()
+                .unwrap_or(false);
+        let check = if chosen {
+            "[x] "
+        } else if included {
+            "[+] "
+        } else {
+            "[ ] "
+        };
+        let tail = format!(
+            "{:>k$}{:>c$}",
+            kind_name(a.kind),
+            app.actors.reach[actor.get()],
+            k = KIND_COLUMNS,
+            c = COUNT_COLUMNS
+        );
+        let indent = "  ".repeat(depth.min(8));
+        let name_width = width.saturating_sub(check.len() + indent.len() + tail.len());
+        let name = text::truncate(&a.name, name_width);
+        let pad = name_width.saturating_sub(text::width(&name));
+        let base = if n == popup.cursor {
+            THEME.selected
+        } else {
+            Style::new()
+        };
+        let check_style = if chosen { THEME.chosen } else { Style::new() };
+        buf.set_style(
+            ratatui::layout::Rect {
+                y,
+                height: 1,
+                ..list
+            },
+            base,
+        );
+        let line = Line::from(vec![
+            Span::styled(check, check_style.patch(base)),
+            Span::styled(format!("{indent}{name}{}", " ".repeat(pad)), base),
+            Span::styled(tail, THEME.dim.patch(base)),
+        ]);
+        chrome::line(buf, list, y, &line);
+    }
+    chrome::scrollbar(
+        area,
+        buf,
+        popup.rows.len(),
+        popup.offset,
+        usize::from(list.height),
+    );
+}

@@ -1,0 +1,58 @@
+//! The help popup, generated from the keymap table: every context, every key.
+
+use super::chrome;
+use super::theme::THEME;
+use crate::app::keymap::{self, Context};
+use crate::layout;
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+/// Width of the keys column.
+const KEYS_COLUMNS: usize = 24;
+
+/// The help text, one entry per row: a heading or (keys, what they do).
+fn entries() -> Vec<(String, Option<&'static str>)> {
+    let mut out = Vec::new();
+    for ctx in Context::ALL {
+        if !out.is_empty() {
+            out.push((String::new(), None));
+        }
+        out.push((ctx.title().to_owned(), None));
+        for b in keymap::bindings(ctx) {
+            out.push((keymap::keys_label(b), Some(b.help)));
+        }
+        if ctx == Context::Narrow {
+            out.push(("other characters".to_owned(), Some("typed into the query")));
+        }
+    }
+    out
+}
+
+/// Rows the help takes, for scrolling.
+pub fn line_count() -> usize {
+    entries().len()
+}
+
+pub fn render(area: Rect, scroll: usize, buf: &mut Buffer) {
+    let area = layout::help_popup(area);
+    let inner = chrome::popup_block(area, buf, "Keys");
+    let entries = entries();
+    let rows = usize::from(inner.height);
+    for (n, (keys, help)) in entries.iter().skip(scroll).take(rows).enumerate() {
+        let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
+        let line = match help {
+            None => Line::styled(keys.as_str(), THEME.heading),
+            Some(help) => {
+                let pad = KEYS_COLUMNS.saturating_sub(text::width(keys));
+                Line::from(vec![
+                    Span::styled(format!("  {keys}{}", " ".repeat(pad)), THEME.key),
+                    Span::raw(*help),
+                ])
+            }
+        };
+        chrome::line(buf, inner, y, &line);
+    }
+    chrome::scrollbar(area, buf, entries.len(), scroll, rows);
+}

@@ -1,0 +1,71 @@
+//! Rendering: a pure function of the state into a buffer. One module per pane or popup.
+
+mod bars;
+mod chrome;
+mod detail;
+mod filter;
+pub mod help;
+mod quotes;
+mod reader;
+mod sections;
+pub mod theme;
+
+use crate::app::{App, Mode};
+use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// Draws the whole screen for `app` into `buf` over `area` (the terminal's size).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let g = app.geometry();
+    if g.arrangement == Arrangement::TooSmall
+        || area.width < g.area.width
+        || area.height < g.area.height
+    {
+        too_small(area, buf);
+        return;
+    }
+    bars::title(app, &g, buf);
+    if g.arrangement == Arrangement::Tabs {
+        bars::tabs(app, g.tabs, buf);
+    }
+    for pane in Pane::ALL {
+        if let Some(r) = g.pane(pane) {
+            match pane {
+                Pane::Sections => sections::render(app, r, buf),
+                Pane::Reader => reader::render(app, r, buf),
+                Pane::Quotes => quotes::render(app, r, buf),
+            }
+        }
+    }
+    bars::status(app, g.status, buf);
+    match &app.mode {
+        Mode::Panes => {}
+        Mode::Help { scroll } => help::render(g.area, *scroll, buf),
+        Mode::Filter(p) => filter::render(app, p, buf),
+        Mode::Detail(d) => detail::render(app, d, buf),
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let msg = format!(
+        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+        area.width, area.height
+    );
+    for (i, chunk) in crate::text::wrap(&msg, usize::from(area.width))
+        .iter()
+        .enumerate()
+    {
+        let Ok(y) = u16::try_from(i) else { break };
+        if y >= area.height {
+            break;
+        }
+        buf.set_stringn(
+            area.x,
+            area.y + y,
+            chunk,
+            usize::from(area.width),
+            ratatui::style::Style::new(),
+        );
+    }
+}

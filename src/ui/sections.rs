@@ -1,0 +1,61 @@
+//! The Sections pane: one row per section with its quote count (matches, when filtered).
+
+use super::chrome;
+use super::theme::THEME;
+use crate::app::App;
+use crate::layout::Pane;
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let b = &app.briefing;
+    let n = b.sections.len();
+    let title = format!(
+        "Sections {}/{n}",
+        if n == 0 { 0 } else { app.sections.selected + 1 }
+    );
+    let inner = chrome::pane_block(area, buf, &title, app.focus == Pane::Sections);
+    let rows = usize::from(inner.height);
+    let filtered = app.filter.is_active();
+    for (i, s) in b
+        .sections
+        .iter()
+        .enumerate()
+        .skip(app.sections.offset)
+        .take(rows)
+    {
+        let y = inner.y + u16::try_from(i - app.sections.offset).unwrap_or(u16::MAX);
+        let count = if filtered {
+            app.filter.per_section[i]
+        } else {
+            s.quotes.len()
+        };
+        let selected = i == app.sections.selected;
+        let mut style = if filtered && count == 0 {
+            THEME.dim
+        } else {
+            ratatui::style::Style::new()
+        };
+        if selected {
+            style = style.patch(THEME.selected);
+        }
+        let marker = if selected { "▸" } else { " " };
+        let count = if filtered {
+            format!(" {count}✓")
+        } else {
+            format!(" {count}")
+        };
+        let label_width = usize::from(inner.width).saturating_sub(text::width(&count));
+        let label = text::truncate(&format!("{marker}{} {}", i + 1, s.title), label_width);
+        let pad = label_width.saturating_sub(text::width(&label));
+        chrome::row(
+            buf,
+            inner,
+            y,
+            &format!("{label}{}{count}", " ".repeat(pad)),
+            style,
+        );
+    }
+    chrome::scrollbar(area, buf, n, app.sections.offset, rows);
+}
