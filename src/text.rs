@@ -95,7 +95,7 @@ mod tests {
     #[test]
     fn wide_characters_count_two_columns() {
         assert_eq!(width("윤석열"), 6);
-        let lines = wrap("윤석열 대통령은 말했다", 7);
+        let lines = wrap("윤석열 대통령은 말했다", 8);
         assert_eq!(lines, ["윤석열", "대통령은", "말했다"]);
         assert!(lines.iter().all(|l| width(l) <= 8));
         let long = wrap("윤석열윤석열", 5);
