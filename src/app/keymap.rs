@@ -6,7 +6,7 @@ use super::key::{Key, KeyCode as K};
 use std::fmt::Write as _;
 
 /// Where a binding applies: the main panes or one of the popups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
     Panes,
     Help,

@@ -1,0 +1,87 @@
+//! Shared helpers for the integration tests: the bundled briefing, key presses, and
+//! screens rendered to text.
+#![allow(dead_code)]
+
+use brief::app::keymap;
+use brief::app::{Action, App, Key, KeyCode, update};
+use brief::model::{ActorIx, Briefing};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+pub fn bundled() -> Briefing {
+    brief::load::bundled()
+        .expect("the bundled briefing loads")
+        .briefing
+}
+
+pub fn app(width: u16, height: u16) -> App {
+    App::new(bundled(), width, height)
+}
+
+/// Presses a key as the terminal loop would: through the keymap for the current mode.
+pub fn press(app: &mut App, key: Key) {
+    if let Some(action) = keymap::lookup(app.context(), key) {
+        update(app, action);
+    }
+}
+
+pub fn ch(app: &mut App, c: char) {
+    press(app, Key::ch(c));
+}
+
+pub fn code(app: &mut App, code: KeyCode) {
+    press(app, Key::plain(code));
+}
+
+/// Presses each character of `keys` in turn.
+pub fn typed(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        ch(app, c);
+    }
+}
+
+pub fn act(app: &mut App, action: Action) {
+    update(app, action);
+}
+
+pub fn actor(b: &Briefing, id: &str) -> ActorIx {
+    ActorIx::at(
+        b.actors
+            .iter()
+            .position(|a| a.id == id)
+            .unwrap_or_else(|| panic!("no actor {id}")),
+    )
+}
+
+/// Renders the app into a buffer of its own size.
+pub fn render(app: &App) -> Buffer {
+    let area = Rect::new(0, 0, app.width, app.height);
+    let mut buf = Buffer::empty(area);
+    brief::ui::render(app, area, &mut buf);
+    buf
+}
+
+/// The screen as text, one line per row; wide characters take their cell and the
+/// continuation cell is skipped, so each row is exactly `width` columns wide.
+pub fn screen(app: &App) -> String {
+    buffer_text(&render(app))
+}
+
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            skip = brief::text::width(symbol).saturating_sub(1);
+            out.push_str(symbol);
+        }
+        out.push('\n');
+    }
+    out
+}

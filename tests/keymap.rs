@@ -1,0 +1,129 @@
+//! The keymap table: the keys the reader promises are bound, no key means two things in
+//! one context, and the README's key list is the table's own output.
+
+use brief::app::keymap::{self, BINDINGS, Context};
+use brief::app::{Action, Key, KeyCode};
+use std::collections::HashSet;
+
+fn lookup(ctx: Context, key: Key) -> Option<Action> {
+    keymap::lookup(ctx, key)
+}
+
+#[test]
+fn no_key_is_bound_twice_in_one_context() {
+    let mut seen = HashSet::new();
+    for b in BINDINGS {
+        for k in b.keys {
+            assert!(
+                seen.insert((b.context, *k)),
+                "{k} is bound twice in {:?}",
+                b.context
+            );
+        }
+    }
+}
+
+#[test]
+fn the_pane_keys_of_the_reader() {
+    use Action as A;
+    use KeyCode as K;
+    let table = [
+        (Key::ch('q'), A::Quit),
+        (Key::ctrl('c'), A::Quit),
+        (Key::ch('?'), A::Help),
+        (Key::plain(K::Tab), A::FocusNext),
+        (Key::plain(K::BackTab), A::FocusPrev),
+        (Key::ch('h'), A::FocusLeft),
+        (Key::plain(K::Left), A::FocusLeft),
+        (Key::ch('l'), A::FocusRight),
+        (Key::plain(K::Right), A::FocusRight),
+        (Key::ch('j'), A::Down),
+        (Key::plain(K::Down), A::Down),
+        (Key::ch('k'), A::Up),
+        (Key::plain(K::Up), A::Up),
+        (Key::ch('g'), A::Top),
+        (Key::plain(K::Home), A::Top),
+        (Key::ch('G'), A::Bottom),
+        (Key::plain(K::End), A::Bottom),
+        (Key::ctrl('d'), A::HalfPageDown),
+        (Key::ctrl('u'), A::HalfPageUp),
+        (Key::plain(K::PageDown), A::PageDown),
+        (Key::plain(K::PageUp), A::PageUp),
+        (Key::ch(']'), A::NextSection),
+        (Key::ch('['), A::PrevSection),
+        (Key::plain(K::Enter), A::Open),
+        (Key::ch('a'), A::OpenFilter),
+        (Key::ch('c'), A::ClearFilter),
+    ];
+    for (key, action) in table {
+        assert_eq!(lookup(Context::Panes, key), Some(action), "{key}");
+    }
+    assert_eq!(lookup(Context::Panes, Key::ch('z')), None);
+}
+
+#[test]
+fn the_popup_keys() {
+    use Action as A;
+    use KeyCode as K;
+    let table = [
+        (Context::Help, Key::plain(K::Esc), A::Close),
+        (Context::Help, Key::ch('?'), A::Close),
+        (Context::Help, Key::ch('q'), A::Close),
+        (Context::Filter, Key::ch('j'), A::Down),
+        (Context::Filter, Key::ch('k'), A::Up),
+        (Context::Filter, Key::ch(' '), A::ToggleActor),
+        (Context::Filter, Key::ch('c'), A::ClearFilter),
+        (Context::Filter, Key::ch('/'), A::StartNarrow),
+        (Context::Filter, Key::plain(K::Enter), A::Close),
+        (Context::Filter, Key::ch('a'), A::Close),
+        (Context::Filter, Key::plain(K::Esc), A::Close),
+        (Context::Narrow, Key::plain(K::Enter), A::AcceptNarrow),
+        (Context::Narrow, Key::plain(K::Esc), A::CancelNarrow),
+        (Context::Narrow, Key::plain(K::Backspace), A::DeleteChar),
+        (Context::Narrow, Key::ch('j'), A::Input('j')),
+        (Context::Narrow, Key::ch('한'), A::Input('한')),
+        (Context::Narrow, Key::ctrl('c'), A::Quit),
+        (Context::Detail, Key::ch('j'), A::Down),
+        (Context::Detail, Key::ch('k'), A::Up),
+        (Context::Detail, Key::ch('h'), A::PrevQuote),
+        (Context::Detail, Key::plain(K::Left), A::PrevQuote),
+        (Context::Detail, Key::ch('l'), A::NextQuote),
+        (Context::Detail, Key::plain(K::Right), A::NextQuote),
+        (Context::Detail, Key::plain(K::Enter), A::JumpToQuote),
+        (Context::Detail, Key::plain(K::Esc), A::Close),
+        (Context::Detail, Key::ch('q'), A::Close),
+        (Context::Detail, Key::ctrl('c'), A::Quit),
+    ];
+    for (ctx, key, action) in table {
+        assert_eq!(lookup(ctx, key), Some(action), "{key} in {ctx:?}");
+    }
+}
+
+#[test]
+fn every_context_has_a_way_out_and_status_hints() {
+    for ctx in Context::ALL {
+        let bound: Vec<_> = keymap::bindings(ctx).collect();
+        assert!(bound.iter().any(|b| b.hint), "{ctx:?} has no status hint");
+        assert!(
+            bound.iter().any(|b| matches!(
+                b.action,
+                Action::Quit | Action::Close | Action::CancelNarrow | Action::AcceptNarrow
+            )),
+            "{ctx:?} has no way out"
+        );
+    }
+}
+
+#[test]
+fn readme_lists_the_keys_from_the_table() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let (start, end) = ("<!-- keys:start -->\n", "<!-- keys:end -->");
+    let from = readme.find(start).expect("README has a keys:start marker") + start.len();
+    let to = readme.find(end).expect("README has a keys:end marker");
+    assert_eq!(
+        &readme[from..to],
+        keymap::markdown(),
+        "README keys are stale: replace the block with `cargo run -- keys --markdown`"
+    );
+}
