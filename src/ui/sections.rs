@@ -41,8 +41,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             style = style.patch(THEME.selected);
         }
         let marker = if selected { "▸" } else { " " };
+        // Filtered: matches of all the section's quotes, so "0/5" reads as "none of 5".
         let count = if filtered {
-            format!(" {count}✓")
+            format!(" {count}/{}", s.quotes.len())
         } else {
             format!(" {count}")
         };
