@@ -1,0 +1,105 @@
+//! What the screen shows beyond its text: focus without colour, filter highlights,
+//! dimmed sections, the too-small message.
+
+mod common;
+
+use brief::layout::Pane;
+use common::{app, ch, code, render, screen, typed};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+/// Cells where `needle` starts on screen within `area`.
+fn find(buf: &Buffer, area: Rect, needle: &str) -> Vec<(u16, u16)> {
+    let mut hits = Vec::new();
+    for y in area.y..area.bottom() {
+        let row: String = (area.x..area.right())
+            .map(|x| buf[(x, y)].symbol().to_owned())
+            .collect();
+        if let Some(i) = row.find(needle) {
+            hits.push((area.x + u16::try_from(row[..i].chars().count()).unwrap(), y));
+        }
+    }
+    hits
+}
+
+#[test]
+fn the_focused_pane_is_marked_without_colour() {
+    let mut a = app(120, 40);
+    for pane in [Pane::Sections, Pane::Reader, Pane::Quotes] {
+        let buf = render(&a);
+        let g = a.geometry();
+        for other in Pane::ALL {
+            let r = g.pane(other).unwrap();
+            let corner = buf[(r.x, r.y)].symbol();
+            let marker = buf[(r.x + 1, r.y)].symbol();
+            if other == pane {
+                assert_eq!((corner, marker), ("┏", "▶"), "{other:?} focused");
+            } else {
+                assert_eq!(corner, "┌", "{other:?} not focused");
+                assert_ne!(marker, "▶");
+            }
+        }
+        code(&mut a, brief::app::KeyCode::Tab);
+    }
+}
+
+#[test]
+fn the_filter_highlights_chosen_names_in_the_reader_and_dims_empty_sections() {
+    let mut a = app(120, 40);
+    ch(&mut a, 'a');
+    typed(&mut a, "/kingdom");
+    code(&mut a, brief::app::KeyCode::Enter);
+    ch(&mut a, ' ');
+    code(&mut a, brief::app::KeyCode::Enter);
+    let section = a
+        .briefing
+        .sections
+        .iter()
+        .position(|s| s.paragraphs.iter().any(|p| p.contains("Keir Starmer")))
+        .unwrap();
+    for _ in 0..section {
+        ch(&mut a, 'j');
+    }
+    let buf = render(&a);
+    let g = a.geometry();
+    let reader = g.pane(Pane::Reader).unwrap();
+    let hits = find(&buf, reader, "Keir Starmer");
+    assert!(!hits.is_empty(), "{}", screen(&a));
+    for (x, y) in hits {
+        for dx in 0..12 {
+            assert!(
+                buf[(x + dx, y)].modifier.contains(Modifier::UNDERLINED),
+                "highlighted at ({},{y})",
+                x + dx
+            );
+        }
+    }
+    // A name that is not chosen is not highlighted.
+    for (x, y) in find(&buf, reader, "Lloyd Austin") {
+        assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    }
+    let sections = brief::layout::inner(g.pane(Pane::Sections).unwrap());
+    for (i, _) in a.briefing.sections.iter().enumerate() {
+        let y = sections.y + u16::try_from(i).unwrap();
+        let dim = buf[(sections.x + 3, y)].fg == ratatui::style::Color::DarkGray;
+        assert_eq!(
+            dim,
+            a.filter.per_section[i] == 0,
+            "section {i} dimmed iff no match"
+        );
+    }
+    assert!(screen(&a).contains("Filter: United Kingdom · 4/20 quotes"));
+}
+
+#[test]
+fn too_small_says_what_is_needed() {
+    for (w, h) in [(39, 30), (100, 11), (30, 10)] {
+        let s = screen(&app(w, h));
+        let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(&format!("terminal too small: need 40×12, have {w}×{h}")),
+            "{s}"
+        );
+    }
+}
