@@ -9,27 +9,73 @@ use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-/// How often the loop wakes to check for signals when no event comes.
-const SIGNAL_POLL: Duration = Duration::from_millis(100);
+/// The signals that end the reader. Each restores the terminal first.
+const SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
 
 /// Whether the terminal is in our modes now; restoring twice is harmless but noisy.
-static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// A mutex, not a flag: the signal thread may restore while the main thread is still
+/// entering, and must then wait for it to finish rather than see "not active yet" and
+/// leave the terminal raw. Lock order: `MODES`, then stdout.
+static MODES: Mutex<bool> = Mutex::new(false);
+
+fn modes() -> MutexGuard<'static, bool> {
+    MODES.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// Puts the terminal back: cooked mode, main screen, cursor shown, mouse released.
 pub fn restore() {
-    if ACTIVE.swap(false, Ordering::SeqCst) {
+    drop(restore_locked());
+}
+
+/// Restores, and returns stdout still locked, so that a caller about to end the process
+/// can keep the main thread from drawing a frame onto the restored main screen.
+fn restore_locked() -> io::StdoutLock<'static> {
+    let mut active = modes();
+    let mut out = io::stdout().lock();
+    if std::mem::replace(&mut *active, false) {
+        // Errors are ignored: after a hangup the terminal is gone and every write fails,
+        // yet the process must still end.
         let _ = execute!(
-            io::stdout(),
+            out,
             event::DisableMouseCapture,
             terminal::LeaveAlternateScreen,
             cursor::Show
         );
         let _ = terminal::disable_raw_mode();
     }
+    out
+}
+
+/// Ends the process on SIGTERM, SIGHUP or SIGINT from a thread of its own, after
+/// restoring the terminal; the process then dies by that signal (default action), so
+/// the parent sees the signal and a shell reports 128+N.
+///
+/// Why a thread and not a flag checked by the event loop: when the terminal goes away
+/// (window closed, ssh dropped), the kernel sends SIGHUP and the tty reads EOF forever,
+/// and crossterm 0.29's event reader then loops on `read() == 0` inside `event::poll`
+/// without ever returning (crossterm issue #793). A flag would never be looked at: the
+/// process spun at 100% CPU forever and ignored SIGTERM too. The thread does not depend
+/// on the event loop coming back.
+fn watch_signals() -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new(SIGNALS)?;
+    std::thread::Builder::new()
+        .name("brief-signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                let _stdout = restore_locked();
+                // Returns only if the signal has no terminating default action.
+                let _ = signal_hook::low_level::emulate_default_handler(sig);
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
 }
 
 /// Restores on drop, so an early return or `?` cannot leave the terminal raw.
@@ -42,19 +88,24 @@ impl Drop for Guard {
 }
 
 fn enter() -> io::Result<Guard> {
+    let mut active = modes();
+    // No "brief" in the message: main prefixes "brief: " to every error.
     terminal::enable_raw_mode().map_err(|e| {
         io::Error::other(format!(
-            "brief needs a terminal to draw on ({e}); pipe the output to read it as text"
+            "needs a terminal to draw on ({e}); pipe the output to read it as text"
         ))
     })?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    let guard = Guard;
-    execute!(
+    *active = true;
+    let entered = execute!(
         io::stdout(),
         terminal::EnterAlternateScreen,
         event::EnableMouseCapture,
         cursor::Hide
-    )?;
+    );
+    // Unlocked before the guard exists: its drop restores, which takes the lock.
+    drop(active);
+    let guard = Guard;
+    entered?;
     // A panic restores the terminal before its message prints, so the message is readable.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -121,44 +172,35 @@ fn draw(t: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()>
 }
 
 /// Runs the reader until the user quits or a signal arrives. On a signal, the terminal
-/// is restored and the process ends as the signal's default action would (status 128+N).
+/// is restored and the process dies by that signal (see `watch_signals`).
 pub fn run(mut app: App) -> io::Result<()> {
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register_usize(
-            sig,
-            Arc::clone(&signal),
-            usize::try_from(sig).unwrap_or(0),
-        )?;
-    }
+    // Before the terminal changes, so no signal can end us with the terminal raw.
+    watch_signals()?;
     let guard = enter()?;
     let mut t = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = t.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
     draw(&mut t, &app)?;
     while !app.quit {
-        let sig = signal.load(Ordering::SeqCst);
-        if sig != 0 {
-            drop(guard);
-            let _ =
-                signal_hook::low_level::emulate_default_handler(i32::try_from(sig).unwrap_or(15));
-            std::process::exit(128 + i32::try_from(sig).unwrap_or(15));
-        }
-        if !event::poll(SIGNAL_POLL)? {
-            continue;
-        }
-        // Drain what is queued before drawing, so a burst of keys or resizes costs one frame.
+        // Block for an event (signals are not our business here), then drain what is
+        // queued before drawing, so a burst of keys or resizes costs one frame.
+        let mut e = event::read()?;
         loop {
-            if let Some(a) = action(&app, &event::read()?) {
+            // Esc followed quickly by a key (fast typing, a paste, a slow link) reaches us
+            // as that key with Alt: treat it as the two presses it was.
+            if let Event::Key(k) = &e
+                && k.modifiers.contains(KeyModifiers::ALT)
+                && let Some(a) = keymap::lookup(app.context(), Key::plain(KeyCode::Esc))
+            {
+                update(&mut app, a);
+            }
+            if let Some(a) = action(&app, &e) {
                 update(&mut app, a);
             }
             if app.quit || !event::poll(Duration::ZERO)? {
                 break;
             }
+            e = event::read()?;
         }
         draw(&mut t, &app)?;
     }

@@ -33,9 +33,12 @@ fn help(a: &mut App) {
 
 fn start(_: &mut App) {}
 
+/// A way to bring the reader into the state a snapshot shows.
+type Setup = fn(&mut App);
+
 #[test]
 fn screens_at_every_size() {
-    let scenarios: [(&str, fn(&mut App)); 5] = [
+    let scenarios: [(&str, Setup); 5] = [
         ("start", start),
         ("filter_popup", filter_popup),
         ("filtered", filtered),

@@ -1,0 +1,752 @@
+//! End-to-end tests: the real `brief` binary in a pseudo-terminal, its output fed into a
+//! vt100 screen of the same size. Every wait polls the screen (or the process) against a
+//! deadline and never sleeps as an assertion, so a slow machine only makes the tests
+//! slower, and a failure prints the screen instead of hanging.
+#![cfg(unix)]
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, SlavePty};
+use std::fmt::Write as _;
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_brief");
+/// Long enough for a debug build on a loaded two-core machine; a healthy run takes
+/// milliseconds per step.
+const DEADLINE: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(15);
+
+const ESC: &str = "\x1b";
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+
+/// The bundled briefing's title and one of its direct quotes.
+const TITLE: &str = "South Korea weighs arming Ukraine over North Korean troops in Russia";
+const DIRECT_QUOTE: &str = "self-destructing war machine";
+/// Written to a terminal by the test itself, to know when all before it has been read.
+const MARKER: &[u8] = b"<end of test>";
+
+/// One run of `brief` in a pseudo-terminal.
+struct Session {
+    /// Kept open until the session ends, so the pty (and its termios) outlives the child
+    /// and can be inspected after the child exits.
+    _slave: Box<dyn SlavePty + Send>,
+    /// `None` once the terminal is hung up.
+    master: Option<Box<dyn MasterPty + Send>>,
+    /// Taken on the first key: dropping it sends the child a newline and EOF, which a
+    /// test that never types should not get.
+    writer: Option<Box<dyn Write + Send>>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    /// Asks the reader thread to end after its next read.
+    stop_reading: Arc<AtomicBool>,
+    reader: JoinHandle<()>,
+    status: Option<ExitStatus>,
+}
+
+fn pty_size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+/// vt100 cannot have an empty screen; the pty can.
+fn nonzero(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n.max(1)).expect("at least 1")
+}
+
+impl Session {
+    /// Starts `brief ARGS` in a `cols`×`rows` pseudo-terminal.
+    fn spawn(cols: u16, rows: u16, args: &[&str]) -> Session {
+        let pair = portable_pty::native_pty_system()
+            .openpty(pty_size(cols, rows))
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("COLUMNS");
+        cmd.env_remove("LINES");
+        let child = pair.slave.spawn_command(cmd).expect("spawn brief");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(rows),
+            nonzero(cols),
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let sink = Arc::clone(&parser);
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
+        // The reader blocks in `read`; it ends when the slave side closes (read gives EIO,
+        // which portable-pty turns into EOF), i.e. when the session is dropped, or after
+        // the first read once asked to stop.
+        let reader = thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => lock(&sink).process(&buf[..n]),
+                }
+                if stop.load(Ordering::SeqCst) {
+                    break;
+                }
+            }
+        });
+        Session {
+            _slave: pair.slave,
+            master: Some(pair.master),
+            writer: None,
+            child,
+            parser,
+            stop_reading,
+            reader,
+            status: None,
+        }
+    }
+
+    fn master(&self) -> &dyn MasterPty {
+        self.master.as_deref().expect("the terminal was hung up")
+    }
+
+    /// Types `keys` as a terminal would send them.
+    fn send(&mut self, keys: &str) {
+        if self.writer.is_none() {
+            self.writer = Some(self.master().take_writer().expect("pty writer"));
+        }
+        let writer = self.writer.as_mut().expect("writer");
+        writer.write_all(keys.as_bytes()).expect("write to pty");
+        writer.flush().expect("flush pty");
+    }
+
+    /// Resizes the pty (the child gets SIGWINCH) and the screen model with it.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        // The model first: what the child draws after SIGWINCH is for the new size.
+        lock(&self.parser).set_size(nonzero(rows), nonzero(cols));
+        self.master()
+            .resize(pty_size(cols, rows))
+            .expect("resize pty");
+    }
+
+    /// Closes the terminal under brief, as closing a terminal window or dropping an ssh
+    /// connection does: once no master descriptor is left, the kernel hangs up the pty
+    /// (reads give EOF, writes fail) and sends SIGHUP to brief, its session leader.
+    fn hang_up(&mut self) {
+        assert!(
+            self.writer.is_none(),
+            "hang up only sessions that never typed"
+        );
+        // The reader thread holds a master descriptor and sits in `read`. Make brief
+        // draw (a resize redraws everything) so that the read returns and the thread,
+        // asked to stop, ends and closes it.
+        self.stop_reading.store(true, Ordering::SeqCst);
+        let size = self.master().get_size().expect("pty size");
+        self.master()
+            .resize(pty_size(size.cols.saturating_sub(1).max(1), size.rows))
+            .expect("resize pty");
+        let start = Instant::now();
+        while !self.reader.is_finished() {
+            assert!(
+                start.elapsed() <= DEADLINE,
+                "no output from brief after a resize; screen:\n{}",
+                self.dump()
+            );
+            thread::sleep(POLL);
+        }
+        self.master = None;
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+
+    /// Runs `f` on the current screen.
+    fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        f(lock(&self.parser).screen())
+    }
+
+    fn running(&mut self) -> bool {
+        if self.status.is_none() {
+            self.status = self.child.try_wait().expect("try_wait");
+        }
+        self.status.is_none()
+    }
+
+    /// Polls until `ok` holds for the screen; panics with the screen after the deadline.
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            if self.with_screen(&ok) {
+                return;
+            }
+            if start.elapsed() > DEADLINE {
+                let state = if self.running() {
+                    "still running".to_string()
+                } else {
+                    format!("exited: {:?}", self.status)
+                };
+                panic!(
+                    "timed out after {DEADLINE:?} waiting for {what} (brief {state}); screen:\n{}",
+                    self.dump()
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until the screen shows `needle`.
+    fn wait_text(&mut self, needle: &str) {
+        self.wait_for(&format!("{needle:?} on screen"), |s| {
+            s.contents().contains(needle)
+        });
+    }
+
+    /// Waits for the process to end and returns its status; panics after the deadline.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        while self.running() {
+            assert!(
+                start.elapsed() <= DEADLINE,
+                "brief did not exit within {DEADLINE:?}; screen:\n{}",
+                self.dump()
+            );
+            thread::sleep(POLL);
+        }
+        self.status.clone().expect("exited")
+    }
+
+    /// The screen with row numbers and its modes, for failure messages.
+    fn dump(&self) -> String {
+        self.with_screen(|s| {
+            let (rows, cols) = dims(s);
+            let mut out = format!(
+                "[{cols}x{rows}, alternate screen: {}, cursor hidden: {}, mouse: {:?}]\n",
+                s.alternate_screen(),
+                s.hide_cursor(),
+                s.mouse_protocol_mode()
+            );
+            for (i, row) in s.contents().lines().enumerate() {
+                let _ = writeln!(out, "{i:>3}|{row}");
+            }
+            out
+        })
+    }
+
+    /// The local and output flags of the pty's termios, as flag names (`ICANON`, `ECHO`,
+    /// ...). Read from the master side, which on Linux and the BSDs reports the slave's
+    /// settings; falls back to `stty` on the slave's device when the platform gives none.
+    fn termios_flags(&self) -> Vec<String> {
+        if let Some(t) = self.master().get_termios() {
+            let debug = format!(
+                "{:?} {:?} {:?}",
+                t.local_flags, t.output_flags, t.input_flags
+            );
+            return debug
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+        }
+        let tty = self.master().tty_name().expect("pty has a device name");
+        let flag = if cfg!(target_os = "linux") {
+            "-F"
+        } else {
+            "-f"
+        };
+        let out = Command::new("stty")
+            .arg("-a")
+            .arg(flag)
+            .arg(&tty)
+            .output()
+            .expect("run stty");
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .filter(|w| !w.starts_with('-'))
+            .map(str::to_uppercase)
+            .collect()
+    }
+
+    fn cooked(&self) -> bool {
+        let flags = self.termios_flags();
+        ["ICANON", "ECHO", "ISIG", "OPOST"]
+            .iter()
+            .all(|f| flags.iter().any(|g| g == f))
+    }
+
+    fn raw(&self) -> bool {
+        let flags = self.termios_flags();
+        !["ICANON", "ECHO", "ISIG"]
+            .iter()
+            .any(|f| flags.iter().any(|g| g == f))
+    }
+
+    /// Asserts the terminal is as the child found it: main screen, cursor shown, mouse
+    /// released, cooked mode. Call after the child has exited.
+    fn assert_restored(&mut self) {
+        // The child's last bytes may still be on their way through the reader thread.
+        self.wait_for("main screen with the cursor shown", |s| {
+            !s.alternate_screen()
+                && !s.hide_cursor()
+                && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+        });
+        assert!(
+            self.cooked(),
+            "the pty is not back in cooked mode: {:?}",
+            self.termios_flags()
+        );
+    }
+
+    /// Waits for the first full frame: panes drawn and the terminal raw.
+    fn wait_drawn(&mut self) {
+        self.wait_for("the panes on the alternate screen", |s| {
+            s.alternate_screen() && s.contents().contains("Sections")
+        });
+        assert!(
+            self.raw(),
+            "the pty should be raw while brief runs: {:?}",
+            self.termios_flags()
+        );
+    }
+}
+
+impl Drop for Session {
+    /// A failed test must not leave a `brief` behind.
+    fn drop(&mut self) {
+        if self.running() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The screen's (rows, columns).
+fn dims(s: &vt100::Screen) -> (u16, u16) {
+    let (rows, cols) = s.size();
+    (rows.get(), cols.get())
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The text of the screen rectangle from column `left` to the right edge, one line per
+/// row from `top` to `bottom` inclusive, cell by cell (a wide character's second cell
+/// adds nothing).
+fn region(s: &vt100::Screen, top: u16, bottom: u16, left: u16) -> Vec<String> {
+    let (_, cols) = dims(s);
+    (top..=bottom)
+        .map(|row| {
+            (left..cols)
+                .map(|col| match s.cell(row, col) {
+                    Some(c) if c.is_wide_continuation() => String::new(),
+                    Some(c) if c.has_contents() => c.contents().to_string(),
+                    _ => " ".to_string(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Where `needle` first appears on the screen, as (row, column).
+fn locate(s: &vt100::Screen, needle: &str) -> Option<(u16, u16)> {
+    let (rows, cols) = dims(s);
+    for row in 0..rows {
+        let mut text = String::new();
+        let mut col_of = Vec::new();
+        for col in 0..cols {
+            let Some(cell) = s.cell(row, col) else { break };
+            if cell.is_wide_continuation() {
+                continue;
+            }
+            let piece = if cell.has_contents() {
+                cell.contents()
+            } else {
+                " "
+            };
+            for _ in piece.char_indices() {
+                col_of.push(col);
+            }
+            text.push_str(piece);
+        }
+        if let Some(byte) = text.find(needle) {
+            let ch = text[..byte].chars().count();
+            return Some((row, col_of[ch]));
+        }
+    }
+    None
+}
+
+/// The text of the Quotes pane (the right column at 120 columns): its rows from the
+/// title to the bottom border, from its left border to the screen's right edge.
+fn quotes_column(s: &vt100::Screen) -> Vec<String> {
+    let (rows, _) = dims(s);
+    let (top, col) = locate(s, "Quotes ").expect("a Quotes pane on screen");
+    // The title may carry a focus marker ("▶ Quotes"); the border is left of either.
+    let left = if col >= 2 && s.cell(top, col - 2).is_some_and(|c| c.contents() == "▶") {
+        col - 3
+    } else {
+        col - 1
+    };
+    // The last row is the status line.
+    region(s, top, rows - 2, left)
+}
+
+/// The speaker of each entry in the Quotes pane: the part of its "Name · date" lines
+/// before the first " · ".
+fn quote_speakers(column: &[String]) -> Vec<String> {
+    column
+        .iter()
+        .skip(1)
+        .map(|line| line.trim_matches(|c: char| "│┃║█ ".contains(c)))
+        .map(|line| line.trim_start_matches('▸').trim())
+        .filter_map(|line| line.split_once(" · ").map(|(who, _)| who.to_string()))
+        .collect()
+}
+
+/// The bottom row.
+fn status_line(s: &vt100::Screen) -> String {
+    let (rows, cols) = dims(s);
+    s.rows(0, cols)
+        .nth(usize::from(rows - 1))
+        .unwrap_or_default()
+}
+
+/// The acceptance scenario of issue 3: filter to the United Kingdom through the narrowed
+/// actor list, open the first quote, quit, and find the terminal as it was.
+#[test]
+fn filter_to_the_uk_open_a_quote_and_quit() {
+    let mut s = Session::spawn(120, 40, &[]);
+    s.wait_drawn();
+
+    s.send("a");
+    s.wait_text("[ ] United Kingdom");
+    s.send("/");
+    // Every wait must describe the new state only: "/ " would also match the popup's
+    // own hint ("/ to narrow") and let the next keys race ahead.
+    s.wait_for("narrowing mode", |sc| {
+        status_line(sc).contains("keep the narrowed list")
+    });
+    s.send("kingdom");
+    s.wait_for("the list narrowed to the United Kingdom", |sc| {
+        let t = sc.contents();
+        t.contains("/kingdom") && t.contains("[ ] United Kingdom") && !t.contains("[ ] South Korea")
+    });
+    s.send(ENTER);
+    s.wait_for("the narrowed list kept (filter hints back)", |sc| {
+        let status = status_line(sc);
+        status.contains("choose or drop") && !status.contains("keep the narrowed list")
+    });
+    s.send(" ");
+    s.wait_text("[x] United Kingdom");
+    s.send(ENTER);
+    s.wait_for("the popup closed with the filter on", |sc| {
+        !sc.contents().contains("Actors ") && status_line(sc).contains("Filter: United Kingdom")
+    });
+
+    let (column, status) = s.with_screen(|sc| (quotes_column(sc), status_line(sc)));
+    let shown = s.dump();
+    let speakers = quote_speakers(&column);
+    assert!(
+        status.contains("Filter: United Kingdom"),
+        "status line {status:?}; screen:\n{shown}"
+    );
+    assert!(
+        speakers.iter().any(|w| w == "Keir Starmer") && speakers.iter().any(|w| w == "John Healey"),
+        "the Quotes pane should list Starmer and Healey, found {speakers:?}; screen:\n{shown}"
+    );
+    assert!(
+        speakers
+            .iter()
+            .all(|w| w == "Keir Starmer" || w == "John Healey"),
+        "only the UK's quotes should be listed, found {speakers:?}; screen:\n{shown}"
+    );
+    let joined = column.join("\n");
+    for other in [
+        "Lloyd Austin",
+        "Mark Rutte",
+        "Zelenskyy",
+        "Presidential Office",
+        "National Security Council",
+        "National Intelligence",
+    ] {
+        assert!(
+            !joined.contains(other),
+            "{other} in the filtered Quotes pane; screen:\n{shown}"
+        );
+    }
+
+    // Sections → Reader → Quotes.
+    s.send(TAB);
+    s.wait_text("▶ Reader");
+    s.send(TAB);
+    s.wait_text("▶ Quotes");
+    s.send(ENTER);
+    s.wait_text("Prime Minister");
+    s.wait_text("Keir Starmer · Prime Minister · United Kingdom");
+    s.wait_text(DIRECT_QUOTE);
+
+    // Esc alone: sent together with the next key, it would read as Alt+key.
+    s.send(ESC);
+    s.wait_for("the quote detail closed", |sc| {
+        !sc.contents().contains("Prime Minister")
+    });
+    assert!(s.running(), "Esc must close the detail, not quit");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(
+        status.success(),
+        "q should exit with status 0, got {status}; screen:\n{}",
+        s.dump()
+    );
+    s.assert_restored();
+}
+
+/// Sends `signal` (a `kill` name) to a running reader; it must end as that signal's
+/// default action would, after restoring the terminal.
+fn signal_ends_and_restores(signal: &str, description: &str) {
+    let mut s = Session::spawn(120, 40, &[]);
+    s.wait_drawn();
+    let pid = s.pid().to_string();
+    let kill = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(&pid)
+        .status()
+        .expect("run kill");
+    assert!(kill.success(), "kill -{signal} {pid} failed");
+    let status = s.wait_exit();
+    assert!(
+        !status.success(),
+        "SIG{signal} must not look like success: {status}"
+    );
+    // portable-pty reports a death by signal as the signal's strsignal(3) text.
+    assert_eq!(
+        status.signal(),
+        Some(description),
+        "SIG{signal} should kill brief by that signal (status {status}); screen:\n{}",
+        s.dump()
+    );
+    s.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_ends_and_restores("TERM", "Terminated");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_ends_and_restores("HUP", "Hangup");
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    signal_ends_and_restores("INT", "Interrupt");
+}
+
+/// The terminal goes away under a running reader. brief used to spin at 100% CPU
+/// forever here, deaf to every signal: crossterm's event reader loops on EOF.
+#[test]
+fn a_hung_up_terminal_ends_brief() {
+    let mut s = Session::spawn(120, 40, &[]);
+    s.wait_drawn();
+    s.hang_up();
+    let status = s.wait_exit();
+    // Normally the SIGHUP ends it; if the hangup lands while brief is writing a frame,
+    // the failed write may end it first, with an error status. Either is an end.
+    assert!(
+        !status.success(),
+        "a hung-up brief must not report success: {status}"
+    );
+}
+
+/// Shrinking below the minimum shows the message, even to nothing at all; growing back
+/// draws the panes again. Never a crash.
+#[test]
+fn resizing_too_small_and_back() {
+    let mut s = Session::spawn(120, 40, &[]);
+    s.wait_drawn();
+
+    s.resize(30, 10);
+    s.wait_for("the too-small message at 30x10", |sc| {
+        let t = sc.contents();
+        t.contains("terminal too small") && t.contains("30×10") && !t.contains("Sections")
+    });
+
+    // At 0x0 there is nothing to draw, but ratatui clears the screen on any size
+    // change: the model (kept at 1x1) losing its last character shows the resize was
+    // handled, rather than coalesced with the next one.
+    s.resize(0, 0);
+    s.wait_for("the screen cleared at 0x0", |sc| {
+        sc.cell(0, 0).is_some_and(|c| !c.has_contents())
+    });
+    assert!(s.running(), "brief ended at 0x0; screen:\n{}", s.dump());
+
+    s.resize(100, 30);
+    s.wait_for("the panes at 100x30", |sc| {
+        let t = sc.contents();
+        t.contains("Sections")
+            && t.contains("Reader")
+            && t.contains("Quotes")
+            && !t.contains("terminal too small")
+    });
+    assert!(
+        s.running(),
+        "brief ended on a resize; screen:\n{}",
+        s.dump()
+    );
+
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit after resizes: {status}");
+    s.assert_restored();
+}
+
+/// Runs `cmd` to the end with a deadline, stdout and stderr collected on threads (a full
+/// pipe must not stall the child).
+fn run_to_end(mut cmd: Command) -> (std::process::ExitStatus, Vec<u8>, Vec<u8>) {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let drain = |mut r: Box<dyn Read + Send>| {
+        thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().expect("stdout")));
+    let err = drain(Box::new(child.stderr.take().expect("stderr")));
+    let status = wait_child(&mut child, &format!("{cmd:?}"));
+    (
+        status,
+        out.join().expect("stdout thread"),
+        err.join().expect("stderr thread"),
+    )
+}
+
+/// Waits for a child started with `Command`, killing it and failing after the deadline.
+fn wait_child(child: &mut std::process::Child, what: &str) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            return status;
+        }
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what} did not finish within {DEADLINE:?}");
+        }
+        thread::sleep(POLL);
+    }
+}
+
+/// With stdout not a terminal, `brief` prints the briefing as plain text.
+#[test]
+fn piped_stdout_prints_plain_text() {
+    let mut cmd = Command::new(BIN);
+    cmd.env_remove("COLUMNS");
+    let (status, out, err) = run_to_end(cmd);
+    let text = String::from_utf8_lossy(&out);
+    assert!(
+        status.success(),
+        "status {status}; stderr: {}",
+        String::from_utf8_lossy(&err)
+    );
+    assert!(text.contains(TITLE), "no title in:\n{text}");
+    assert!(text.contains(DIRECT_QUOTE), "no direct quote in:\n{text}");
+    if let Some(at) = out.iter().position(|&b| b == 0x1b) {
+        panic!(
+            "escape byte at offset {at} of the plain output: {:?}",
+            String::from_utf8_lossy(&out[at.saturating_sub(20)..(at + 20).min(out.len())])
+        );
+    }
+}
+
+/// Stdout is a terminal but there is no terminal to read keys from: stdin is not a tty
+/// and the process has no controlling terminal (`setsid`), so `/dev/tty` cannot be
+/// opened. `brief` must say so and leave the terminal untouched.
+#[test]
+fn no_terminal_to_read_from_is_a_clear_error() {
+    if Command::new("setsid")
+        .arg("true")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_err()
+    {
+        eprintln!("skipped: no setsid(1) on this system");
+        return;
+    }
+    let pair = portable_pty::native_pty_system()
+        .openpty(pty_size(80, 24))
+        .expect("open a pty");
+    let tty = pair.master.tty_name().expect("pty device name");
+    // This process is no session leader (cargo test forks it), so opening the device
+    // cannot make it our controlling terminal.
+    let mut device = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&tty)
+        .expect("open the pty's device");
+    let stdout = device.try_clone().expect("clone the device handle");
+    let before = format!("{:?}", pair.master.get_termios().map(|t| t.local_flags));
+
+    // Everything written to the terminal, up to a marker the test writes after brief
+    // has ended: what comes before the marker is brief's.
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let (tx, rx) = std::sync::mpsc::channel();
+    thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n @ 1..) = reader.read(&mut buf) {
+            seen.extend_from_slice(&buf[..n]);
+            if let Some(at) = seen.windows(MARKER.len()).position(|w| w == MARKER) {
+                seen.truncate(at);
+                let _ = tx.send(seen);
+                return;
+            }
+        }
+    });
+
+    // A child of ours is no process group leader, so setsid(1) calls setsid() and execs
+    // in place: the status we see is brief's.
+    let mut cmd = Command::new("setsid");
+    cmd.arg(BIN);
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn setsid brief");
+    let mut stderr = child.stderr.take().expect("stderr");
+    let err = thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
+    let status = wait_child(&mut child, "brief without a terminal");
+    let err = err.join().expect("stderr thread");
+    assert_eq!(status.code(), Some(1), "status {status}; stderr: {err}");
+    assert!(
+        err.starts_with("brief: needs a terminal to draw on"),
+        "the error should say a terminal is needed: {err:?}"
+    );
+    let after = format!("{:?}", pair.master.get_termios().map(|t| t.local_flags));
+    assert_eq!(before, after, "the pty's modes changed");
+    device.write_all(MARKER).expect("write the marker");
+    let written = rx
+        .recv_timeout(DEADLINE)
+        .expect("the marker comes back through the pty");
+    assert!(
+        written.is_empty(),
+        "brief wrote to a terminal it could not use: {:?}",
+        String::from_utf8_lossy(&written)
+    );
+}
