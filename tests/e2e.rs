@@ -444,8 +444,17 @@ fn filter_to_the_uk_open_a_quote_and_quit() {
     s.send(" ");
     s.wait_text("[x] United Kingdom");
     s.send(ENTER);
+    // The popup covers part of the Quotes column: wait until the whole frame that
+    // closes it has arrived (both UK speakers visible), not just its first rows.
     s.wait_for("the popup closed with the filter on", |sc| {
-        !sc.contents().contains("Actors ") && status_line(sc).contains("Filter: United Kingdom")
+        if locate(sc, "Quotes ").is_none() {
+            return false;
+        }
+        let speakers = quote_speakers(&quotes_column(sc));
+        !sc.contents().contains("Actors ")
+            && status_line(sc).contains("Filter: United Kingdom")
+            && speakers.iter().any(|w| w == "Keir Starmer")
+            && speakers.iter().any(|w| w == "John Healey")
     });
 
     let (column, status) = s.with_screen(|sc| (quotes_column(sc), status_line(sc)));
