@@ -60,6 +60,8 @@ pub struct Geometry {
     pub title: Rect,
     pub tabs: Rect,
     pub status: Rect,
+    /// Everything between the title bar and the status line (the analyst views' page).
+    pub body: Rect,
     panes: [Option<Rect>; 3],
 }
 
@@ -75,6 +77,7 @@ impl Geometry {
                 title: empty,
                 tabs: empty,
                 status: empty,
+                body: empty,
                 panes: [None; 3],
             };
         }
@@ -133,6 +136,7 @@ impl Geometry {
             title,
             tabs,
             status,
+            body,
             panes,
         }
     }

@@ -2,6 +2,7 @@
 //!
 //! `load` turns bytes into a validated `model::Briefing`; `app` is the pure state
 //! machine; `ui` draws it; `terminal` (the only crossterm code) runs the loop.
+pub mod analysis;
 pub mod app;
 pub mod check;
 pub mod cli;

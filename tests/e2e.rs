@@ -451,7 +451,7 @@ fn filter_to_the_uk_open_a_quote_and_quit() {
             return false;
         }
         let speakers = quote_speakers(&quotes_column(sc));
-        !sc.contents().contains("Actors ")
+        !sc.contents().contains(" chosen")
             && status_line(sc).contains("Filter: United Kingdom")
             && speakers.iter().any(|w| w == "Keir Starmer")
             && speakers.iter().any(|w| w == "John Healey")
@@ -758,4 +758,51 @@ fn no_terminal_to_read_from_is_a_clear_error() {
         "brief wrote to a terminal it could not use: {:?}",
         String::from_utf8_lossy(&written)
     );
+}
+
+/// The text of one screen row from a column on, as the user sees it.
+fn row_from(s: &vt100::Screen, row: u16, col: u16) -> String {
+    region(s, row, row, col).concat()
+}
+
+/// Issue 5: the Claims view shows North Korea and Russia denying the troop claim.
+#[test]
+fn claims_view_shows_the_denials() {
+    let mut s = Session::spawn(120, 40, &[]);
+    s.wait_drawn();
+    s.send("2");
+    s.wait_for("the claims matrix", |sc| {
+        locate(sc, "Claim ").is_some()
+            && locate(sc, "North Korea has sent troops").is_some()
+            && locate(sc, "Russia ").is_some()
+    });
+    let (header, nk_col, ru_col, row) = s.with_screen(|sc| {
+        let (header, _) = locate(sc, "Claim ").unwrap();
+        let line = row_from(sc, header, 0);
+        let nk = u16::try_from(
+            line[..line.find("North Korea").expect("a North Korea column")]
+                .chars()
+                .count(),
+        )
+        .unwrap();
+        let ru = u16::try_from(
+            line[..line.find("Russia").expect("a Russia column")]
+                .chars()
+                .count(),
+        )
+        .unwrap();
+        let (row, _) = locate(sc, "North Korea has sent troops").unwrap();
+        (header, nk, ru, row)
+    });
+    let shown = s.dump();
+    for (who, col) in [("North Korea", nk_col), ("Russia", ru_col)] {
+        let cell = s.with_screen(|sc| row_from(sc, row, col));
+        assert!(
+            cell.starts_with("✘ denies"),
+            "{who}'s cell on the troop claim is {cell:?} (header row {header}); screen:\n{shown}"
+        );
+    }
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }

@@ -79,6 +79,7 @@ fn check_invariants(app: &App) {
             assert!(d.quote.get() < b.quotes.len());
             assert!(d.scroll <= d.view.lines.len());
         }
+        Mode::Position(c, p) => assert!(*p < b.claim(*c).positions.len()),
         Mode::Help { .. } | Mode::Panes => {}
     }
     // Every frame renders, and no cell carries a control character.

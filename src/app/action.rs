@@ -1,6 +1,8 @@
 //! Everything a user can ask of the reader. Keys and mouse events become `Action`s;
 //! `update` is the only thing that interprets them.
 
+use super::pages::View;
+
 /// One user intent. Which ones apply depends on the mode (see `keymap`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -62,6 +64,14 @@ pub enum Action {
     NextQuote,
     /// Close the detail and show the quote in its section.
     JumpToQuote,
+    /// Switch to a view: the briefing panes or an analyst view.
+    ShowView(View),
+    /// The previous item on a view page (the cell to the left in the claims matrix).
+    PrevItem,
+    /// The next item on a view page (the cell to the right in the claims matrix).
+    NextItem,
+    /// Fold members into their state or organisation in the claims matrix, or unfold.
+    ToggleFold,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// Mouse wheel over a cell: positive is down.

@@ -68,6 +68,8 @@ pub struct Filter {
     pub per_section: Vec<usize>,
     /// Names and aliases of selected actors, longest first, for highlighting.
     pub names: Vec<String>,
+    /// Bumped on every change, so views built from the filter know when to rebuild.
+    pub generation: u64,
 }
 
 impl Filter {
@@ -97,6 +99,7 @@ impl Filter {
 
     /// Recomputes what the choice selects: one pass over actors and quotes.
     pub fn rebuild(&mut self, b: &Briefing) {
+        self.generation += 1;
         self.selects = vec![false; b.actors.len()];
         for &a in &self.chosen {
             for m in b.with_members(a) {

@@ -9,24 +9,30 @@ use std::fmt::Write as _;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Context {
     Panes,
+    Views,
     Help,
     Filter,
     Narrow,
     Detail,
+    Note,
 }
 
 impl Context {
-    pub const ALL: [Context; 5] = [
+    pub const ALL: [Context; 7] = [
         Context::Panes,
+        Context::Views,
         Context::Filter,
         Context::Narrow,
         Context::Detail,
+        Context::Note,
         Context::Help,
     ];
 
     pub fn title(self) -> &'static str {
         match self {
-            Context::Panes => "Panes",
+            Context::Panes => "Briefing view (panes)",
+            Context::Views => "Claims, Figures, Timeline and Actors views",
+            Context::Note => "Position detail",
             Context::Help => "Help",
             Context::Filter => "Actor filter",
             Context::Narrow => "Actor filter: narrowing",
@@ -65,7 +71,8 @@ const fn p(c: K) -> Key {
     Key::plain(c)
 }
 
-use Context::{Detail, Filter, Help, Narrow, Panes};
+use super::pages::View;
+use Context::{Detail, Filter, Help, Narrow, Note, Panes, Views};
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -88,6 +95,31 @@ pub const BINDINGS: &[Binding] = &[
     b(Panes, &[p(K::Enter)], Action::Open, "open: section in Reader, quote in detail", true),
     b(Panes, &[Key::ch('a')], Action::OpenFilter, "actor filter", true),
     b(Panes, &[Key::ch('c')], Action::ClearFilter, "clear the actor filter", false),
+    b(Panes, &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", true),
+    b(Panes, &[Key::ch('3')], Action::ShowView(View::Figures), "Figures view", false),
+    b(Panes, &[Key::ch('4')], Action::ShowView(View::Timeline), "Timeline view", false),
+    b(Panes, &[Key::ch('5')], Action::ShowView(View::Actors), "Actors view", false),
+    b(Views, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
+    b(Views, &[Key::ch('?')], Action::Help, "help: list the keys", true),
+    b(Views, &[Key::ch('1')], Action::ShowView(View::Briefing), "Briefing view", true),
+    b(Views, &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", false),
+    b(Views, &[Key::ch('3')], Action::ShowView(View::Figures), "Figures view", false),
+    b(Views, &[Key::ch('4')], Action::ShowView(View::Timeline), "Timeline view", false),
+    b(Views, &[Key::ch('5')], Action::ShowView(View::Actors), "Actors view", false),
+    b(Views, &[Key::ch('j'), p(K::Down)], Action::Down, "next row", false),
+    b(Views, &[Key::ch('k'), p(K::Up)], Action::Up, "previous row", false),
+    b(Views, &[Key::ch('h'), p(K::Left)], Action::PrevItem, "previous item (cell to the left)", false),
+    b(Views, &[Key::ch('l'), p(K::Right)], Action::NextItem, "next item (cell to the right)", false),
+    b(Views, &[Key::ch('g'), p(K::Home)], Action::Top, "first item", false),
+    b(Views, &[Key::ch('G'), p(K::End)], Action::Bottom, "last item", false),
+    b(Views, &[Key::ctrl('d')], Action::HalfPageDown, "half a page down", false),
+    b(Views, &[Key::ctrl('u')], Action::HalfPageUp, "half a page up", false),
+    b(Views, &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(Views, &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(Views, &[p(K::Enter)], Action::Open, "open: quote, section or position", true),
+    b(Views, &[Key::ch('m')], Action::ToggleFold, "fold or unfold members (claims)", true),
+    b(Views, &[Key::ch('a')], Action::OpenFilter, "actor filter", true),
+    b(Views, &[Key::ch('c')], Action::ClearFilter, "clear the actor filter", false),
     b(Filter, &[Key::ch('j'), p(K::Down)], Action::Down, "next actor", false),
     b(Filter, &[Key::ch('k'), p(K::Up)], Action::Up, "previous actor", false),
     b(Filter, &[Key::ch('g'), p(K::Home)], Action::Top, "first actor", false),
@@ -109,6 +141,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Detail, &[Key::ch('l'), p(K::Right)], Action::NextQuote, "next quote in the list", true),
     b(Detail, &[p(K::Enter)], Action::JumpToQuote, "show the quote in its section", true),
     b(Detail, &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
+    b(Note, &[p(K::Esc), Key::ch('q'), p(K::Enter)], Action::Close, "close", true),
     b(Help, &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
     b(Help, &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
     b(Help, &[p(K::Esc), Key::ch('?'), Key::ch('q')], Action::Close, "close", true),

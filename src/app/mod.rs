@@ -3,6 +3,7 @@ pub mod action;
 pub mod filter;
 pub mod key;
 pub mod keymap;
+pub mod pages;
 pub mod state;
 pub mod update;
 pub mod view;

@@ -3,9 +3,10 @@
 
 use super::filter::{ActorIndex, Filter, FilterPopup, Input};
 use super::keymap::Context;
+use super::pages::{self, Page, View};
 use super::view::{self, Wrapped};
 use crate::layout::{self, Geometry, Pane};
-use crate::model::{Briefing, QuoteIx, SectionIx};
+use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
 
 /// Rows one entry of the Quotes pane takes: speaker, then an excerpt.
 pub const QUOTE_ROWS: usize = 2;
@@ -43,9 +44,37 @@ pub struct Detail {
 #[derive(Debug, Clone)]
 pub enum Mode {
     Panes,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Filter(FilterPopup),
     Detail(Detail),
+    /// A claim's position that has no backing quote.
+    Position(ClaimIx, usize),
+}
+
+/// Whether the claims matrix has a column per actor or per top-level actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Columns {
+    Folded,
+    Every,
+}
+
+/// An analyst view's page, the selected item, the scroll, and what the page was built
+/// for (width, filter generation, columns), so it is rebuilt only when one changes.
+#[derive(Debug, Clone, Default)]
+pub struct PageState {
+    pub page: Page,
+    pub selected: usize,
+    pub scroll: usize,
+    pub key: Option<(u16, u64, bool)>,
+}
+
+impl PageState {
+    /// The line of the selected item.
+    pub fn selected_line(&self) -> Option<usize> {
+        self.page.items.get(self.selected).map(|i| i.line)
+    }
 }
 
 /// The Reader's scroll position, its wrapped lines and the quote marked by a jump.
@@ -68,6 +97,10 @@ pub struct App {
     pub quotes: ListState,
     pub reader: Reader,
     pub filter: Filter,
+    pub view: View,
+    /// One page per analyst view, in `View::ALL` order after Briefing.
+    pub pages: Vec<PageState>,
+    pub columns: Columns,
     pub quit: bool,
 }
 
@@ -84,6 +117,9 @@ impl App {
             sections: ListState::default(),
             quotes: ListState::default(),
             reader: Reader::default(),
+            view: View::Briefing,
+            pages: vec![PageState::default(); View::ALL.len() - 1],
+            columns: Columns::Folded,
             quit: false,
         };
         app.sync();
@@ -107,7 +143,9 @@ impl App {
 
     pub fn context(&self) -> Context {
         match &self.mode {
-            Mode::Panes => Context::Panes,
+            Mode::Panes if self.view == View::Briefing => Context::Panes,
+            Mode::Panes => Context::Views,
+            Mode::Position(..) => Context::Note,
             Mode::Help { .. } => Context::Help,
             Mode::Filter(p) if p.input == Input::Typing => Context::Narrow,
             Mode::Filter(_) => Context::Filter,
@@ -142,10 +180,58 @@ impl App {
             .saturating_sub(1)
     }
 
+    /// The page of the current analyst view, if one is shown.
+    pub fn page(&self) -> Option<&PageState> {
+        self.view.page_index().map(|i| &self.pages[i])
+    }
+
+    /// Rows of the page a view shows (inside its border).
+    pub fn page_rows(&self) -> usize {
+        usize::from(layout::inner(self.geometry().body).height)
+    }
+
+    /// Rebuilds the current view's page if its width, the filter or the columns changed,
+    /// then keeps the selection in range and on screen.
+    fn sync_page(&mut self) {
+        let Some(i) = self.view.page_index() else {
+            return;
+        };
+        let width = layout::inner(self.geometry().body).width;
+        let rows = self.page_rows();
+        let key = Some((
+            width,
+            self.filter.generation,
+            self.columns == Columns::Folded,
+        ));
+        let state = &mut self.pages[i];
+        if state.key != key {
+            state.page = pages::build(
+                self.view,
+                &self.briefing,
+                &self.filter,
+                usize::from(width),
+                self.columns == Columns::Folded,
+            );
+            state.key = key;
+        }
+        state.selected = state.selected.min(state.page.items.len().saturating_sub(1));
+        if let Some(line) = state.selected_line() {
+            if line < state.scroll {
+                state.scroll = line;
+            } else if rows > 0 && line >= state.scroll + rows {
+                state.scroll = line + 1 - rows;
+            }
+        }
+        state.scroll = state
+            .scroll
+            .min(state.page.lines.len().saturating_sub(rows));
+    }
+
     /// Restores every invariant after a change: wrapped text matches the current section
     /// and widths, selections and scrolls are in range and visible. Rewrapping happens
     /// only when the section or a width changed, so this is cheap per key.
     pub fn sync(&mut self) {
+        self.sync_page();
         let sections = self.briefing.sections.len();
         self.sections.fit(sections, self.rows(Pane::Sections));
         self.quotes.fit(
@@ -199,7 +285,7 @@ impl App {
             Mode::Help { scroll } => {
                 *scroll = (*scroll).min(crate::ui::help::line_count().saturating_sub(help_rows));
             }
-            Mode::Panes => {}
+            Mode::Panes | Mode::Position(..) => {}
         }
     }
 }

@@ -3,6 +3,8 @@
 
 use super::action::Action;
 use super::filter::{FilterPopup, Input};
+use super::pages::{Target, View};
+use super::state::Columns;
 use super::state::{App, Detail, Mode, QUOTE_ROWS};
 use super::view::Wrapped;
 use crate::layout::{self, Pane};
@@ -15,8 +17,18 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Resize(w, h) => (app.width, app.height) = (w, h),
         Action::Quit => app.quit = true,
+        Action::ShowView(v) => {
+            app.view = v;
+            app.mode = Mode::Panes;
+        }
         _ => match app.mode {
+            Mode::Panes if app.view != View::Briefing => views(app, action),
             Mode::Panes => panes(app, action),
+            Mode::Position(..) => {
+                if action == Action::Close {
+                    app.mode = Mode::Panes;
+                }
+            }
             Mode::Help { .. } => help(app, action),
             Mode::Filter(_) => filter(app, action),
             Mode::Detail(_) => detail(app, action),
@@ -300,4 +312,124 @@ fn jump_to(app: &mut App, q: QuoteIx) {
         app.reader.scroll = line.saturating_sub(1);
     }
     app.reader.mark = Some(q);
+}
+
+/// Keys on an analyst view's page: move through its items, open what they point at.
+fn views(app: &mut App, action: Action) {
+    let rows = app.page_rows();
+    match action {
+        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::OpenFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
+        Action::ClearFilter => app.filter.clear(&app.briefing),
+        Action::ToggleFold => {
+            app.columns = match app.columns {
+                Columns::Folded => Columns::Every,
+                Columns::Every => Columns::Folded,
+            };
+        }
+        Action::Open => {
+            let Some(state) = app.page() else { return };
+            match state.page.items.get(state.selected).map(|i| i.target) {
+                Some(Target::Quote(q)) => open_detail(app, q),
+                Some(Target::Section(s)) => {
+                    app.view = View::Briefing;
+                    select_section(app, s.get());
+                    app.focus = Pane::Reader;
+                }
+                Some(Target::Position(c, p)) => app.mode = Mode::Position(c, p),
+                Some(Target::Nothing) | None => {}
+            }
+        }
+        Action::Scroll { down, .. } => {
+            page_move(app, if down { Action::Down } else { Action::Up }, rows);
+        }
+        Action::Click { x, y } => {
+            let inner = layout::inner(app.geometry().body);
+            let Some(i) = app.view.page_index() else {
+                return;
+            };
+            if !inner.contains((x, y).into()) {
+                return;
+            }
+            let state = &mut app.pages[i];
+            let line = state.scroll + usize::from(y - inner.y);
+            let col = usize::from(x - inner.x);
+            // The item on that line whose cell starts at or before the click.
+            if let Some(n) = state
+                .page
+                .items
+                .iter()
+                .rposition(|it| it.line == line && it.column <= col)
+                .or_else(|| state.page.items.iter().position(|it| it.line == line))
+            {
+                state.selected = n;
+            }
+        }
+        other => page_move(app, other, rows),
+    }
+}
+
+/// Moves the selection on a page: by item (h/l), by row (j/k: the item on the next line
+/// with items, nearest in column), by page, or to the ends.
+fn page_move(app: &mut App, action: Action, rows: usize) {
+    let Some(i) = app.view.page_index() else {
+        return;
+    };
+    let state = &mut app.pages[i];
+    let items = &state.page.items;
+    if items.is_empty() {
+        return;
+    }
+    let cur = items[state.selected.min(items.len() - 1)];
+    let nearest_on = |line: usize| {
+        items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.line == line)
+            .min_by_key(|(_, it)| it.column.abs_diff(cur.column))
+            .map(|(n, _)| n)
+    };
+    let rows = rows.max(1);
+    state.selected = match action {
+        Action::NextItem => (state.selected + 1).min(items.len() - 1),
+        Action::PrevItem => state.selected.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => items.len() - 1,
+        Action::Down | Action::PageDown | Action::HalfPageDown => {
+            let step = match action {
+                Action::PageDown => rows,
+                Action::HalfPageDown => rows / 2,
+                _ => 1,
+            }
+            .max(1);
+            let target = items
+                .iter()
+                .map(|it| it.line)
+                .find(|&l| l >= cur.line + step)
+                .or_else(|| {
+                    items
+                        .iter()
+                        .rev()
+                        .map(|it| it.line)
+                        .find(|&l| l > cur.line)
+                });
+            target.and_then(nearest_on).unwrap_or(state.selected)
+        }
+        Action::Up | Action::PageUp | Action::HalfPageUp => {
+            let step = match action {
+                Action::PageUp => rows,
+                Action::HalfPageUp => rows / 2,
+                _ => 1,
+            }
+            .max(1);
+            let target = items
+                .iter()
+                .map(|it| it.line)
+                .rev()
+                .find(|&l| l + step <= cur.line)
+                .or_else(|| items.iter().map(|it| it.line).find(|&l| l < cur.line));
+            target.and_then(nearest_on).unwrap_or(state.selected)
+        }
+        _ => state.selected,
+    };
 }

@@ -3,6 +3,7 @@
 
 use super::theme::THEME;
 use crate::app::keymap;
+use crate::app::pages::View;
 use crate::app::{App, Mode};
 use crate::layout::{Geometry, Pane};
 use crate::text;
@@ -10,33 +11,65 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+/// Columns the title keeps before the view tabs shrink to their numbers.
+const MIN_TITLE: usize = 24;
+
+/// Row 1: the title and the view tabs. Row 2 (when tall enough): dek, source and date.
 pub fn title(app: &App, g: &Geometry, buf: &mut Buffer) {
     let m = &app.briefing.meta;
     let area = g.title;
-    let right: Vec<String> = m
-        .source
-        .iter()
-        .cloned()
-        .chain(m.published.map(|d| d.to_string()))
-        .collect();
-    let right = right.join(" · ");
     let width = usize::from(area.width);
-    let right_w = text::width(&right);
-    let title = text::truncate(&m.title, width.saturating_sub(right_w + 2).max(width / 2));
+    let tabs = view_tabs(app.view, width.saturating_sub(MIN_TITLE + 1));
+    let tabs_w = tabs.width();
+    let title = text::truncate(&m.title, width.saturating_sub(tabs_w + 1));
     buf.set_stringn(area.x, area.y, &title, width, THEME.title);
-    if right_w + text::width(&title) + 2 <= width {
-        let x = area.x + u16::try_from(width - right_w).unwrap_or(0);
-        buf.set_stringn(x, area.y, &right, right_w, THEME.dim);
-    }
+    let x = area.x + u16::try_from(width.saturating_sub(tabs_w)).unwrap_or(0);
+    buf.set_line(x, area.y, &tabs, u16::try_from(tabs_w).unwrap_or(0));
     if area.height > 1 {
+        let by: Vec<String> = m
+            .source
+            .iter()
+            .cloned()
+            .chain(m.published.map(|d| d.to_string()))
+            .collect();
+        let by = by.join(" · ");
+        let by_w = text::width(&by);
         let dek = m.dek.as_deref().unwrap_or_default();
-        buf.set_stringn(
-            area.x,
-            area.y + 1,
-            text::truncate(dek, width),
-            width,
-            THEME.dim,
-        );
+        let dek = text::truncate(dek, width.saturating_sub(by_w + 2));
+        buf.set_stringn(area.x, area.y + 1, &dek, width, THEME.dim);
+        if by_w + 2 <= width {
+            let x = area.x + u16::try_from(width - by_w).unwrap_or(0);
+            buf.set_stringn(x, area.y + 1, &by, by_w, THEME.dim);
+        }
+    }
+}
+
+/// "1 Briefing  [2 Claims]  3 Figures ..." or, when there is no room, "1 [2] 3 4 5".
+/// The current view is bracketed, so it shows without colour too.
+fn view_tabs(current: View, room: usize) -> Line<'static> {
+    let full = |v: View, n: usize| format!("{n} {}", v.title());
+    let build = |label: &dyn Fn(View, usize) -> String| {
+        let mut spans = Vec::new();
+        for (i, v) in View::ALL.into_iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(" "));
+            }
+            if v == current {
+                spans.push(Span::styled(
+                    format!("[{}]", label(v, i + 1)),
+                    THEME.border_focus,
+                ));
+            } else {
+                spans.push(Span::styled(format!(" {} ", label(v, i + 1)), THEME.dim));
+            }
+        }
+        Line::from(spans)
+    };
+    let line = build(&full);
+    if line.width() <= room {
+        line
+    } else {
+        build(&|_, n| n.to_string())
     }
 }
 
@@ -64,6 +97,8 @@ fn place(app: &App) -> String {
         Mode::Help { .. } => "HELP".to_owned(),
         Mode::Filter(_) => "ACTOR FILTER".to_owned(),
         Mode::Detail(_) => "QUOTE".to_owned(),
+        Mode::Position(..) => "POSITION".to_owned(),
+        Mode::Panes if app.view != View::Briefing => app.view.title().to_uppercase(),
         Mode::Panes => match app.focus {
             Pane::Sections => {
                 format!(

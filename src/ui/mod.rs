@@ -5,13 +5,15 @@ mod chrome;
 mod detail;
 mod filter;
 pub mod help;
+mod note;
+mod page;
 mod quotes;
 mod reader;
 mod sections;
 pub mod theme;
 
 use crate::app::{App, Mode};
-use crate::layout::{Arrangement, MIN_HEIGHT, MIN_WIDTH, Pane};
+use crate::layout::{Arrangement, Geometry, MIN_HEIGHT, MIN_WIDTH, Pane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -26,6 +28,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     bars::title(app, &g, buf);
+    if let Some(state) = app.page() {
+        page::render(app, state, g.body, buf);
+    } else {
+        panes(app, &g, buf);
+    }
+    bars::status(app, g.status, buf);
+    match &app.mode {
+        Mode::Panes => {}
+        Mode::Help { scroll } => help::render(g.area, *scroll, buf),
+        Mode::Filter(p) => filter::render(app, p, buf),
+        Mode::Detail(d) => detail::render(app, d, buf),
+        Mode::Position(c, p) => note::render(app, *c, *p, buf),
+    }
+}
+
+/// The Briefing view: the tab bar at narrow widths and the three panes.
+fn panes(app: &App, g: &Geometry, buf: &mut Buffer) {
     if g.arrangement == Arrangement::Tabs {
         bars::tabs(app, g.tabs, buf);
     }
@@ -37,13 +56,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Pane::Quotes => quotes::render(app, r, buf),
             }
         }
-    }
-    bars::status(app, g.status, buf);
-    match &app.mode {
-        Mode::Panes => {}
-        Mode::Help { scroll } => help::render(g.area, *scroll, buf),
-        Mode::Filter(p) => filter::render(app, p, buf),
-        Mode::Detail(d) => detail::render(app, d, buf),
     }
 }
 

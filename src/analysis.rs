@@ -1,0 +1,214 @@
+//! What the analyst views compute from a briefing: stance counts and contested claims,
+//! figure groups and their conflicts, the merged timeline. Pure functions, no UI.
+
+use crate::model::{ActorIx, Briefing, Claim, PartialDate, QuoteIx, Stance};
+
+/// How a stance is shown: a glyph and a word, never colour alone.
+pub fn stance_label(s: Stance) -> &'static str {
+    match s {
+        Stance::Asserts => "✔ asserts",
+        Stance::Likely => "~ likely",
+        Stance::Undecided => "? undecided",
+        Stance::Denies => "✘ denies",
+    }
+}
+
+pub const STANCES: [Stance; 4] = [
+    Stance::Asserts,
+    Stance::Likely,
+    Stance::Undecided,
+    Stance::Denies,
+];
+
+/// Positions per stance, in `STANCES` order, counting only actors `include` accepts.
+pub fn stance_counts(claim: &Claim, include: impl Fn(ActorIx) -> bool) -> [usize; 4] {
+    let mut counts = [0; 4];
+    for p in claim.positions.iter().filter(|p| include(p.actor)) {
+        counts[STANCES.iter().position(|&s| s == p.stance).unwrap_or(0)] += 1;
+    }
+    counts
+}
+
+/// "3 ✔ 1 ~ 1 ? 2 ✘", zero counts left out.
+pub fn counts_label(counts: [usize; 4]) -> String {
+    let glyphs = ["✔", "~", "?", "✘"];
+    let parts: Vec<String> = counts
+        .iter()
+        .zip(glyphs)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, g)| format!("{n} {g}"))
+        .collect();
+    parts.join(" ")
+}
+
+/// A claim is contested when someone asserts it and someone denies it.
+pub fn is_contested(claim: &Claim) -> bool {
+    claim.positions.iter().any(|p| p.stance == Stance::Asserts)
+        && claim.positions.iter().any(|p| p.stance == Stance::Denies)
+}
+
+/// The top of an actor's affiliation chain: the state or organisation it belongs to.
+pub fn top_level(b: &Briefing, a: ActorIx) -> ActorIx {
+    b.chain(a).last().unwrap_or(a)
+}
+
+/// Figures that measure the same thing, sorted by number (figures without one last).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeasureGroup {
+    pub measure: String,
+    pub figures: Vec<usize>,
+    /// More than one distinct value is given.
+    pub conflict: bool,
+}
+
+/// Groups figures by measure (case-insensitive), in order of first appearance.
+pub fn figure_groups(b: &Briefing) -> Vec<MeasureGroup> {
+    let mut groups: Vec<MeasureGroup> = Vec::new();
+    for (i, f) in b.figures.iter().enumerate() {
+        let key = f.measure.to_lowercase();
+        match groups.iter_mut().find(|g| g.measure.to_lowercase() == key) {
+            Some(g) => g.figures.push(i),
+            None => groups.push(MeasureGroup {
+                measure: f.measure.clone(),
+                figures: vec![i],
+                conflict: false,
+            }),
+        }
+    }
+    for g in &mut groups {
+        g.figures.sort_by(|&x, &y| {
+            let (a, b) = (b.figures[x].number, b.figures[y].number);
+            match (a, b) {
+                (Some(a), Some(b)) => a.total_cmp(&b),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        });
+        let mut values: Vec<String> = g
+            .figures
+            .iter()
+            .map(|&i| b.figures[i].value.to_lowercase())
+            .collect();
+        values.sort();
+        values.dedup();
+        g.conflict = values.len() > 1;
+    }
+    groups
+}
+
+/// "1,500 (National Intelligence Service, Oct 2024) vs 10,000 (Volodymyr Zelenskyy)"
+pub fn conflict_summary(b: &Briefing, g: &MeasureGroup) -> String {
+    let parts: Vec<String> = g
+        .figures
+        .iter()
+        .map(|&i| {
+            let f = &b.figures[i];
+            let who: Vec<String> = f
+                .actor
+                .map(|a| b.actor(a).name.clone())
+                .into_iter()
+                .chain(f.date.map(|d| d.to_string()))
+                .collect();
+            if who.is_empty() {
+                f.value.clone()
+            } else {
+                format!("{} ({})", f.value, who.join(", "))
+            }
+        })
+        .collect();
+    parts.join(" vs ")
+}
+
+/// One row of the timeline: an event of the `[[timeline]]` table or a dated quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Event(usize),
+    Quote(QuoteIx),
+}
+
+/// Events and dated quotes in date order; coarse dates before finer ones inside them
+/// ("2024-10" before "2024-10-22"), ties in file order, events before quotes.
+pub fn timeline(b: &Briefing) -> Vec<(PartialDate, Entry)> {
+    let mut out: Vec<(PartialDate, Entry)> = b
+        .timeline
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.date, Entry::Event(i)))
+        .collect();
+    out.extend(
+        b.quotes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| q.said.map(|d| (d, Entry::Quote(QuoteIx::at(i))))),
+    );
+    out.sort_by_key(|(d, _)| *d);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn briefing() -> Briefing {
+        crate::load::bundled().unwrap().briefing
+    }
+
+    #[test]
+    fn the_troop_claim_is_contested_with_counts() {
+        let b = briefing();
+        let troops = b
+            .claims
+            .iter()
+            .find(|c| c.id == "north-korean-troops-in-russia")
+            .unwrap();
+        assert!(is_contested(troops));
+        assert_eq!(stance_counts(troops, |_| true), [4, 1, 1, 2]);
+        assert_eq!(counts_label([4, 1, 1, 2]), "4 ✔ 1 ~ 1 ? 2 ✘");
+        let desperate = b
+            .claims
+            .iter()
+            .find(|c| c.id == "kremlin-is-desperate")
+            .unwrap();
+        assert!(!is_contested(desperate));
+    }
+
+    #[test]
+    fn troop_figures_conflict_and_sort_by_number() {
+        let b = briefing();
+        let groups = figure_groups(&b);
+        let troops = groups.iter().find(|g| g.figures.len() > 1).unwrap();
+        assert!(troops.conflict);
+        let values: Vec<&str> = troops
+            .figures
+            .iter()
+            .map(|&i| b.figures[i].value.as_str())
+            .collect();
+        assert_eq!(values, ["1,500", "10,000", "thousands"]);
+        let summary = conflict_summary(&b, troops);
+        assert!(
+            summary.starts_with(
+                "1,500 (National Intelligence Service, Oct 2024) vs 10,000 (Volodymyr Zelenskyy"
+            ),
+            "{summary}"
+        );
+    }
+
+    #[test]
+    fn timeline_orders_partial_dates_coarse_first() {
+        let b = briefing();
+        let dates: Vec<String> = timeline(&b).iter().map(|(d, _)| d.iso()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by_key(|d| PartialDate::parse(d).unwrap());
+        assert_eq!(dates, sorted);
+        let first_month = dates.iter().position(|d| d == "2024-10").unwrap();
+        let first_day = dates.iter().position(|d| d == "2024-10-22").unwrap();
+        assert!(first_month < first_day);
+        assert!(
+            timeline(&b)
+                .iter()
+                .any(|(_, e)| matches!(e, Entry::Quote(_))),
+            "dated quotes appear"
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! The analyst views (Claims, Figures, Timeline, Actors) as pages: lines of styled
+//! cells with selectable items. A page is built once per (width, filter, fold) and
+//! kept; keys only move a selection through its items.
+
+mod actors;
+mod claims;
+mod figures;
+mod timeline;
+
+use super::filter::Filter;
+use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
+use crate::text::wrap;
+
+/// The five views, switched with the number keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Briefing,
+    Claims,
+    Figures,
+    Timeline,
+    Actors,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Briefing,
+        View::Claims,
+        View::Figures,
+        View::Timeline,
+        View::Actors,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Briefing => "Briefing",
+            View::Claims => "Claims",
+            View::Figures => "Figures",
+            View::Timeline => "Timeline",
+            View::Actors => "Actors",
+        }
+    }
+
+    /// Position among the page views (Claims is 0); `None` for the Briefing panes.
+    pub fn page_index(self) -> Option<usize> {
+        (self as usize).checked_sub(1)
+    }
+}
+
+/// How a cell is drawn; the UI maps tones to theme styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Heading,
+    Dim,
+    Strong,
+    /// Needs attention: "contested", "conflicting".
+    Flag,
+    Quote,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub tone: Tone,
+    /// The item this cell belongs to (highlighted when selected).
+    pub item: Option<usize>,
+}
+
+/// Where Enter on an item leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Quote(QuoteIx),
+    Section(SectionIx),
+    /// A claim's position without a quote: shown in its own popup.
+    Position(ClaimIx, usize),
+    Nothing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item {
+    pub line: usize,
+    pub column: usize,
+    pub target: Target,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    pub lines: Vec<Vec<Cell>>,
+    pub items: Vec<Item>,
+    width: usize,
+    column: usize,
+}
+
+impl Page {
+    fn new(width: usize) -> Self {
+        Self {
+            width: width.max(1),
+            ..Self::default()
+        }
+    }
+
+    /// Starts a new line.
+    fn line(&mut self) -> &mut Self {
+        self.lines.push(Vec::new());
+        self.column = 0;
+        self
+    }
+
+    fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| !l.is_empty()) {
+            self.line();
+        }
+    }
+
+    /// Appends a cell to the current line.
+    fn cell(&mut self, text: impl Into<String>, tone: Tone, item: Option<usize>) -> &mut Self {
+        if self.lines.is_empty() {
+            self.line();
+        }
+        let text = text.into();
+        self.column += crate::text::width(&text);
+        if let Some(l) = self.lines.last_mut() {
+            l.push(Cell { text, tone, item });
+        }
+        self
+    }
+
+    fn text(&mut self, text: impl Into<String>, tone: Tone) -> &mut Self {
+        self.cell(text, tone, None)
+    }
+
+    /// Registers a selectable item at the current position of the current line.
+    fn item(&mut self, target: Target) -> usize {
+        if self.lines.is_empty() {
+            self.line();
+        }
+        self.items.push(Item {
+            line: self.lines.len() - 1,
+            column: self.column,
+            target,
+        });
+        self.items.len() - 1
+    }
+
+    /// Text wrapped to the page width after `indent` columns, on new lines.
+    fn wrapped(&mut self, indent: usize, text: &str, tone: Tone, item: Option<usize>) {
+        for l in wrap(text, self.width.saturating_sub(indent).max(8)) {
+            self.line()
+                .text(" ".repeat(indent), Tone::Plain)
+                .cell(l, tone, item);
+        }
+    }
+
+    /// One line per item, wrapped: starts an item on a new line and returns its id.
+    fn entry(
+        &mut self,
+        indent: usize,
+        lead: &str,
+        text: &str,
+        tone: Tone,
+        target: Target,
+    ) -> usize {
+        self.line();
+        self.text(" ".repeat(indent), Tone::Plain);
+        let id = self.item(target);
+        let lead_w = crate::text::width(lead);
+        let body = wrap(text, self.width.saturating_sub(indent + lead_w).max(8));
+        for (n, l) in body.into_iter().enumerate() {
+            if n > 0 {
+                self.line().text(" ".repeat(indent + lead_w), Tone::Plain);
+            } else {
+                self.cell(lead, Tone::Strong, Some(id));
+            }
+            self.cell(l, tone, Some(id));
+        }
+        id
+    }
+}
+
+/// Builds a page view for the current filter at a width.
+pub fn build(view: View, b: &Briefing, filter: &Filter, width: usize, fold: bool) -> Page {
+    match view {
+        View::Claims => claims::build(b, filter, width, fold),
+        View::Figures => figures::build(b, filter, width),
+        View::Timeline => timeline::build(b, filter, width),
+        View::Actors => actors::build(b, filter, width),
+        View::Briefing => Page::new(width),
+    }
+}
+
+/// A short excerpt of a quote for one-line listings.
+fn excerpt(b: &Briefing, q: QuoteIx) -> String {
+    super::view::quote_words(b, q).replace('\n', " ")
+}

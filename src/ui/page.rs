@@ -1,0 +1,55 @@
+//! An analyst view's page (Claims, Figures, Timeline, Actors): the visible slice of its
+//! lines, the selected item in reverse video, a scrollbar.
+
+use super::chrome;
+use super::theme::THEME;
+use crate::app::App;
+use crate::app::pages::Tone;
+use crate::app::state::PageState;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+fn style(tone: Tone) -> Style {
+    match tone {
+        Tone::Plain => Style::new(),
+        Tone::Heading => THEME.heading,
+        Tone::Dim => THEME.dim,
+        Tone::Strong => THEME.speaker,
+        Tone::Flag => THEME
+            .mark
+            .add_modifier(ratatui::style::Modifier::UNDERLINED),
+        Tone::Quote => THEME.quote_text,
+    }
+}
+
+pub fn render(app: &App, state: &PageState, area: Rect, buf: &mut Buffer) {
+    let items = state.page.items.len();
+    let title = format!(
+        "{} {}/{items}",
+        app.view.title(),
+        if items == 0 { 0 } else { state.selected + 1 }
+    );
+    let inner = chrome::pane_block(area, buf, &title, true);
+    let rows = usize::from(inner.height);
+    let lines = &state.page.lines;
+    let end = (state.scroll + rows).min(lines.len());
+    for (n, cells) in lines[state.scroll.min(end)..end].iter().enumerate() {
+        let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
+        let spans: Vec<Span<'_>> = cells
+            .iter()
+            .map(|c| {
+                let s = style(c.tone);
+                let s = if c.item == Some(state.selected) {
+                    s.patch(THEME.selected)
+                } else {
+                    s
+                };
+                Span::styled(c.text.as_str(), s)
+            })
+            .collect();
+        chrome::line(buf, inner, y, &Line::from(spans));
+    }
+    chrome::scrollbar(area, buf, lines.len(), state.scroll, rows);
+}
