@@ -3,6 +3,7 @@
 //! Widths come from unicode-width per grapheme, the same measure ratatui's buffer uses
 //! when it places symbols, so a line we measured as N columns takes N cells.
 
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -11,43 +12,73 @@ pub fn width(s: &str) -> usize {
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
 }
 
-/// Greedy word wrap to `max` columns. Newlines in the text end lines; runs of spaces
-/// between words fold to one; a word wider than the line is cut between graphemes.
-/// Always returns at least one line, so an empty paragraph still takes a row.
+/// Greedy word wrap to `max` columns. Newlines in the text end lines; lines break at
+/// spaces (which are dropped at the break); a word wider than the line is cut between
+/// graphemes. Always returns at least one line, so an empty paragraph still takes a row.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    wrap_ranges(text, max)
+        .into_iter()
+        .map(|r| text[r].to_owned())
+        .collect()
+}
+
+/// `wrap`, as byte ranges of `text`: each line is exactly `text[range]`, so a position in
+/// the text (a search match) maps to its line.
+pub fn wrap_ranges(text: &str, max: usize) -> Vec<Range<usize>> {
     let max = max.max(1);
     let mut lines = Vec::new();
+    let mut base = 0;
     for source_line in text.split('\n') {
-        let mut line = String::new();
+        // The current line: its start, its end (after its last word) and its width.
+        let mut line: Option<(usize, usize)> = None;
         let mut used = 0;
-        for word in source_line.split(' ').filter(|w| !w.is_empty()) {
-            let w = width(word);
-            if used > 0 && used + 1 + w <= max {
-                line.push(' ');
-                line.push_str(word);
-                used += 1 + w;
+        let mut at = base;
+        for word in source_line.split(' ') {
+            let (start, end) = (at, at + word.len());
+            at = end + 1;
+            if word.is_empty() {
                 continue;
             }
-            if used > 0 {
-                lines.push(std::mem::take(&mut line));
+            let w = width(word);
+            if let Some((ls, le)) = line {
+                let gap = width(&text[le..start]);
+                if used + gap + w <= max {
+                    line = Some((ls, end));
+                    used += gap + w;
+                    continue;
+                }
+                lines.push(ls..le);
+                line = None;
                 used = 0;
             }
             if w <= max {
-                line.push_str(word);
+                line = Some((start, end));
                 used = w;
                 continue;
             }
-            for g in word.graphemes(true) {
+            for (i, g) in word.grapheme_indices(true) {
                 let gw = UnicodeWidthStr::width(g);
-                if used + gw > max && used > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0;
+                let (gs, ge) = (start + i, start + i + g.len());
+                match line {
+                    Some((ls, le)) if used + gw > max => {
+                        lines.push(ls..le);
+                        line = Some((gs, ge));
+                        used = gw;
+                    }
+                    Some((ls, _)) => {
+                        line = Some((ls, ge));
+                        used += gw;
+                    }
+                    None => {
+                        line = Some((gs, ge));
+                        used = gw;
+                    }
                 }
-                line.push_str(g);
-                used += gw;
             }
         }
-        lines.push(line);
+        let (ls, le) = line.unwrap_or((base, base));
+        lines.push(ls..le);
+        base += source_line.len() + 1;
     }
     lines
 }
@@ -107,6 +138,14 @@ mod tests {
         let word = format!("e{}", "\u{301}".repeat(50));
         assert_eq!(width(&word), 1);
         assert_eq!(wrap(&format!("{word}{word}"), 1), [word.clone(), word]);
+    }
+
+    #[test]
+    fn ranges_point_into_the_text() {
+        let text = "one  two three\nfour";
+        let ranges = wrap_ranges(text, 9);
+        let lines: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(lines, ["one  two", "three", "four"]);
     }
 
     #[test]

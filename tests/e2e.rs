@@ -806,3 +806,29 @@ fn claims_view_shows_the_denials() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+/// Issue 4: search "Rutte", Enter goes to the first match, n to the next.
+#[test]
+fn search_and_next_match() {
+    let mut s = Session::spawn(120, 40, &[]);
+    s.wait_drawn();
+    s.send("/");
+    s.wait_for("the search line", |sc| status_line(sc).contains("SEARCH"));
+    s.send("Rutte");
+    s.wait_for("matches counted", |sc| {
+        status_line(sc).contains("/Rutte█") && status_line(sc).contains("matches")
+    });
+    s.send(ENTER);
+    s.wait_for("the first match", |sc| status_line(sc).contains("match 1/"));
+    s.send("n");
+    s.wait_for("the second match", |sc| {
+        status_line(sc).contains("match 2/")
+    });
+    s.send("N");
+    s.wait_for("back to the first", |sc| {
+        status_line(sc).contains("match 1/")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

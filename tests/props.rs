@@ -67,6 +67,13 @@ fn check_invariants(app: &App) {
         app.filter.quotes.windows(2).all(|w| w[0] < w[1]),
         "reading order"
     );
+    if let Some(s) = &app.search {
+        assert!(
+            s.current.is_none_or(|c| c < s.matches.len()),
+            "current match in range"
+        );
+        assert!(s.matches.iter().all(|m| m.section < b.sections.len()));
+    }
     match &app.mode {
         Mode::Filter(p) => {
             assert!(p.cursor < p.rows.len().max(1));
@@ -80,7 +87,7 @@ fn check_invariants(app: &App) {
             assert!(d.scroll <= d.view.lines.len());
         }
         Mode::Position(c, p) => assert!(*p < b.claim(*c).positions.len()),
-        Mode::Help { .. } | Mode::Panes => {}
+        Mode::Help { .. } | Mode::Panes | Mode::Search => {}
     }
     // Every frame renders, and no cell carries a control character.
     let buf = common::render(app);

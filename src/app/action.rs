@@ -54,10 +54,18 @@ pub enum Action {
     Input(char),
     /// Delete the last character of the narrowing query.
     DeleteChar,
-    /// Keep the narrowed list and stop typing.
-    AcceptNarrow,
-    /// Drop the narrowing query and stop typing.
-    CancelNarrow,
+    /// Keep what was typed (a narrowing or search query) and stop typing.
+    AcceptInput,
+    /// Drop what was typed and stop typing.
+    CancelInput,
+    /// Start typing a search over the whole briefing.
+    Search,
+    /// Go to the next search match, changing section when needed, wrapping around.
+    NextMatch,
+    /// Go to the previous search match, wrapping around.
+    PrevMatch,
+    /// Clear the search and its highlights.
+    ClearSearch,
     /// The previous quote in the current list (quote detail).
     PrevQuote,
     /// The next quote in the current list (quote detail).

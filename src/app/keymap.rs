@@ -13,16 +13,18 @@ pub enum Context {
     Help,
     Filter,
     Narrow,
+    Search,
     Detail,
     Note,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Panes,
         Context::Views,
         Context::Filter,
         Context::Narrow,
+        Context::Search,
         Context::Detail,
         Context::Note,
         Context::Help,
@@ -36,6 +38,7 @@ impl Context {
             Context::Help => "Help",
             Context::Filter => "Actor filter",
             Context::Narrow => "Actor filter: narrowing",
+            Context::Search => "Search: typing",
             Context::Detail => "Quote detail",
         }
     }
@@ -72,7 +75,7 @@ const fn p(c: K) -> Key {
 }
 
 use super::pages::View;
-use Context::{Detail, Filter, Help, Narrow, Note, Panes, Views};
+use Context::{Detail, Filter, Help, Narrow, Note, Panes, Search, Views};
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -95,6 +98,10 @@ pub const BINDINGS: &[Binding] = &[
     b(Panes, &[p(K::Enter)], Action::Open, "open: section in Reader, quote in detail", true),
     b(Panes, &[Key::ch('a')], Action::OpenFilter, "actor filter", true),
     b(Panes, &[Key::ch('c')], Action::ClearFilter, "clear the actor filter", false),
+    b(Panes, &[Key::ch('/')], Action::Search, "search the whole briefing", true),
+    b(Panes, &[Key::ch('n')], Action::NextMatch, "next match", false),
+    b(Panes, &[Key::ch('N')], Action::PrevMatch, "previous match", false),
+    b(Panes, &[p(K::Esc)], Action::ClearSearch, "clear the search", false),
     b(Panes, &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", true),
     b(Panes, &[Key::ch('3')], Action::ShowView(View::Figures), "Figures view", false),
     b(Panes, &[Key::ch('4')], Action::ShowView(View::Timeline), "Timeline view", false),
@@ -130,11 +137,14 @@ pub const BINDINGS: &[Binding] = &[
     b(Filter, &[Key::ch('c')], Action::ClearFilter, "clear all choices", true),
     b(Filter, &[Key::ch('/')], Action::StartNarrow, "narrow the list by typing", true),
     b(Filter, &[p(K::Enter), Key::ch('a'), p(K::Esc)], Action::Close, "close (choices stay)", true),
-    b(Narrow, &[p(K::Enter)], Action::AcceptNarrow, "keep the narrowed list", true),
-    b(Narrow, &[p(K::Esc)], Action::CancelNarrow, "drop the query", true),
+    b(Narrow, &[p(K::Enter)], Action::AcceptInput, "keep the narrowed list", true),
+    b(Narrow, &[p(K::Esc)], Action::CancelInput, "drop the query", true),
     b(Narrow, &[p(K::Backspace)], Action::DeleteChar, "delete a character", false),
     b(Narrow, &[p(K::Down)], Action::Down, "next actor", false),
     b(Narrow, &[p(K::Up)], Action::Up, "previous actor", false),
+    b(Search, &[p(K::Enter)], Action::AcceptInput, "keep the search, go to the first match", true),
+    b(Search, &[p(K::Esc)], Action::CancelInput, "cancel the search", true),
+    b(Search, &[p(K::Backspace)], Action::DeleteChar, "delete a character", false),
     b(Detail, &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
     b(Detail, &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
     b(Detail, &[Key::ch('h'), p(K::Left)], Action::PrevQuote, "previous quote in the list", true),
@@ -155,7 +165,7 @@ pub fn lookup(context: Context, key: Key) -> Option<Action> {
         .find(|b| b.context == context && b.keys.contains(&key))
         .map(|b| b.action);
     match (bound, context, key.code) {
-        (None, Context::Narrow, K::Char(c)) if !key.ctrl && !c.is_control() => {
+        (None, Context::Narrow | Context::Search, K::Char(c)) if !key.ctrl && !c.is_control() => {
             Some(Action::Input(c))
         }
         // Ctrl-c quits from anywhere: a user who is lost must always have a way out.
@@ -196,7 +206,7 @@ pub fn markdown() -> String {
                 .join(", ");
             let _ = writeln!(out, "| {keys} | {} |", b.help);
         }
-        if ctx == Context::Narrow {
+        if matches!(ctx, Context::Narrow | Context::Search) {
             out.push_str("| any other character | typed into the query |\n");
         }
     }

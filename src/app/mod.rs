@@ -4,6 +4,7 @@ pub mod filter;
 pub mod key;
 pub mod keymap;
 pub mod pages;
+pub mod search;
 pub mod state;
 pub mod update;
 pub mod view;

@@ -4,6 +4,7 @@
 use super::filter::{ActorIndex, Filter, FilterPopup, Input};
 use super::keymap::Context;
 use super::pages::{self, Page, View};
+use super::search::{Search, SearchIndex};
 use super::view::{self, Wrapped};
 use crate::layout::{self, Geometry, Pane};
 use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
@@ -51,6 +52,8 @@ pub enum Mode {
     Detail(Detail),
     /// A claim's position that has no backing quote.
     Position(ClaimIx, usize),
+    /// Typing a search query in the status line.
+    Search,
 }
 
 /// Whether the claims matrix has a column per actor or per top-level actor.
@@ -101,6 +104,9 @@ pub struct App {
     /// One page per analyst view, in `View::ALL` order after Briefing.
     pub pages: Vec<PageState>,
     pub columns: Columns,
+    pub search_index: SearchIndex,
+    /// The active search, if any (typed with `/`, kept with Enter).
+    pub search: Option<Search>,
     pub quit: bool,
 }
 
@@ -108,6 +114,7 @@ impl App {
     pub fn new(briefing: Briefing, width: u16, height: u16) -> Self {
         let mut app = Self {
             actors: ActorIndex::new(&briefing),
+            search_index: SearchIndex::new(&briefing),
             filter: Filter::new(&briefing),
             briefing,
             width,
@@ -120,6 +127,7 @@ impl App {
             view: View::Briefing,
             pages: vec![PageState::default(); View::ALL.len() - 1],
             columns: Columns::Folded,
+            search: None,
             quit: false,
         };
         app.sync();
@@ -146,6 +154,7 @@ impl App {
             Mode::Panes if self.view == View::Briefing => Context::Panes,
             Mode::Panes => Context::Views,
             Mode::Position(..) => Context::Note,
+            Mode::Search => Context::Search,
             Mode::Help { .. } => Context::Help,
             Mode::Filter(p) if p.input == Input::Typing => Context::Narrow,
             Mode::Filter(_) => Context::Filter,
@@ -232,6 +241,11 @@ impl App {
     /// only when the section or a width changed, so this is cheap per key.
     pub fn sync(&mut self) {
         self.sync_page();
+        if let Some(s) = &mut self.search
+            && s.generation != self.filter.generation
+        {
+            s.refresh(&self.search_index, &self.briefing, &self.filter);
+        }
         let sections = self.briefing.sections.len();
         self.sections.fit(sections, self.rows(Pane::Sections));
         self.quotes.fit(
@@ -285,7 +299,7 @@ impl App {
             Mode::Help { scroll } => {
                 *scroll = (*scroll).min(crate::ui::help::line_count().saturating_sub(help_rows));
             }
-            Mode::Panes | Mode::Position(..) => {}
+            Mode::Panes | Mode::Position(..) | Mode::Search => {}
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::filter::{FilterPopup, Input};
 use super::pages::{Target, View};
+use super::search::Search;
 use super::state::Columns;
 use super::state::{App, Detail, Mode, QUOTE_ROWS};
 use super::view::Wrapped;
@@ -29,6 +30,7 @@ pub fn update(app: &mut App, action: Action) {
                     app.mode = Mode::Panes;
                 }
             }
+            Mode::Search => search_input(app, action),
             Mode::Help { .. } => help(app, action),
             Mode::Filter(_) => filter(app, action),
             Mode::Detail(_) => detail(app, action),
@@ -96,6 +98,25 @@ fn panes(app: &mut App, action: Action) {
             }
         }
         Action::Click { x, y } => click(app, x, y),
+        Action::Search => {
+            app.search = Some(Search::default());
+            app.mode = Mode::Search;
+        }
+        Action::NextMatch | Action::PrevMatch => {
+            if let Some(s) = &app.search {
+                let n = s.matches.len();
+                if n > 0 {
+                    let next = match (s.current, action) {
+                        (None, Action::NextMatch) => 0,
+                        (None, _) => n - 1,
+                        (Some(c), Action::NextMatch) => (c + 1) % n,
+                        (Some(c), _) => (c + n - 1) % n,
+                    };
+                    go_to_match(app, next);
+                }
+            }
+        }
+        Action::ClearSearch => app.search = None,
         other => {
             let page = match app.focus {
                 Pane::Quotes => app.rows(Pane::Quotes) / QUOTE_ROWS,
@@ -247,8 +268,8 @@ fn filter(app: &mut App, action: Action) {
             popup.query.pop();
             popup.renarrow(&app.actors);
         }
-        (Input::Typing, Action::AcceptNarrow) => popup.input = Input::Browse,
-        (Input::Typing, Action::CancelNarrow) => {
+        (Input::Typing, Action::AcceptInput) => popup.input = Input::Browse,
+        (Input::Typing, Action::CancelInput) => {
             popup.query.clear();
             popup.renarrow(&app.actors);
             popup.input = Input::Browse;
@@ -406,13 +427,7 @@ fn page_move(app: &mut App, action: Action, rows: usize) {
                 .iter()
                 .map(|it| it.line)
                 .find(|&l| l >= cur.line + step)
-                .or_else(|| {
-                    items
-                        .iter()
-                        .rev()
-                        .map(|it| it.line)
-                        .find(|&l| l > cur.line)
-                });
+                .or_else(|| items.iter().rev().map(|it| it.line).find(|&l| l > cur.line));
             target.and_then(nearest_on).unwrap_or(state.selected)
         }
         Action::Up | Action::PageUp | Action::HalfPageUp => {
@@ -432,4 +447,70 @@ fn page_move(app: &mut App, action: Action, rows: usize) {
         }
         _ => state.selected,
     };
+}
+
+/// Typing a search: each keystroke finds the matches again over the whole briefing.
+fn search_input(app: &mut App, action: Action) {
+    let Some(search) = &mut app.search else {
+        app.mode = Mode::Panes;
+        return;
+    };
+    match action {
+        Action::Input(c) => search.query.push(c),
+        Action::DeleteChar => {
+            search.query.pop();
+        }
+        Action::CancelInput => {
+            app.search = None;
+            app.mode = Mode::Panes;
+            return;
+        }
+        Action::AcceptInput => {
+            app.mode = Mode::Panes;
+            if search.query.is_empty() {
+                app.search = None;
+            } else if !search.matches.is_empty() {
+                // The first match from the section on screen on, as in a pager.
+                let here = app.sections.selected;
+                let first = search
+                    .matches
+                    .iter()
+                    .position(|m| m.section >= here)
+                    .unwrap_or(0);
+                go_to_match(app, first);
+            }
+            return;
+        }
+        _ => return,
+    }
+    search.current = None;
+    search.refresh(&app.search_index, &app.briefing, &app.filter);
+}
+
+/// Makes match `index` current: shows its section and scrolls the Reader to its line.
+fn go_to_match(app: &mut App, index: usize) {
+    let Some(search) = &app.search else { return };
+    let Some(&m) = search.matches.get(index) else {
+        return;
+    };
+    let range = super::search::displayed_range(&app.briefing, m, &search.query);
+    if let Some(s) = &mut app.search {
+        s.current = Some(index);
+        s.current_range = range.clone().map(|r| (m.section, m.piece, r));
+    }
+    select_section(app, m.section);
+    app.sync();
+    let Some(range) = range else { return };
+    let lines = &app.reader.view.lines;
+    let line = lines.iter().rposition(|l| {
+        l.source
+            .is_some_and(|(piece, start)| piece == m.piece && start <= range.start)
+    });
+    if let Some(line) = line {
+        let rows = app.rows(Pane::Reader).max(1);
+        if line < app.reader.scroll || line >= app.reader.scroll + rows {
+            // A third of the way down, so the match has context above it.
+            app.reader.scroll = line.saturating_sub(rows / 3);
+        }
+    }
 }

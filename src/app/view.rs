@@ -2,7 +2,7 @@
 //! and kept in the state, so frames and keys only slice what is visible.
 
 use crate::model::{Briefing, QuoteIx, QuoteMode, SectionIx};
-use crate::text::wrap;
+use crate::text::{wrap, wrap_ranges};
 
 /// Columns taken by the bar in front of a block quote ("│ ").
 pub const QUOTE_INDENT: usize = 2;
@@ -28,6 +28,9 @@ pub struct Line {
     pub text: String,
     /// The quote this line belongs to, if any.
     pub quote: Option<QuoteIx>,
+    /// For Reader lines: which piece of the section (see `pieces`) the line shows, and
+    /// where in that piece's text it starts. Search maps matches to lines with this.
+    pub source: Option<(usize, usize)>,
 }
 
 impl Line {
@@ -36,8 +39,46 @@ impl Line {
             kind,
             text: text.into(),
             quote,
+            source: None,
         }
     }
+}
+
+/// One searchable, displayed piece of a section: its title, a paragraph, a quote's
+/// words or a quote's attribution, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub kind: LineKind,
+    pub text: String,
+    pub quote: Option<QuoteIx>,
+}
+
+/// A section's pieces, in the order the Reader shows them.
+pub fn pieces(b: &Briefing, section: SectionIx) -> Vec<Piece> {
+    let s = b.section(section);
+    let mut out = vec![Piece {
+        kind: LineKind::Title,
+        text: s.title.clone(),
+        quote: None,
+    }];
+    out.extend(s.paragraphs.iter().map(|p| Piece {
+        kind: LineKind::Body,
+        text: p.clone(),
+        quote: None,
+    }));
+    for q in s.quotes.clone().map(QuoteIx::at) {
+        out.push(Piece {
+            kind: LineKind::QuoteText,
+            text: quote_words(b, q),
+            quote: Some(q),
+        });
+        out.push(Piece {
+            kind: LineKind::Attribution,
+            text: attribution(b, q),
+            quote: Some(q),
+        });
+    }
+    out
 }
 
 /// Lines wrapped for one piece of content at one width.
@@ -92,30 +133,25 @@ pub fn attribution(b: &Briefing, q: QuoteIx) -> String {
 
 /// The Reader's lines for a section: title, paragraphs, then its quotes as block quotes.
 pub fn reader_lines(b: &Briefing, section: SectionIx, width: usize) -> Vec<Line> {
-    let s = b.section(section);
     let mut out = Vec::new();
-    push_wrapped(&mut out, LineKind::Title, &s.title, width, None);
-    for p in &s.paragraphs {
-        out.push(Line::new(LineKind::Blank, "", None));
-        push_wrapped(&mut out, LineKind::Body, p, width, None);
-    }
-    let inner = width.saturating_sub(QUOTE_INDENT);
-    for qi in s.quotes.clone().map(QuoteIx::at) {
-        out.push(Line::new(LineKind::Blank, "", None));
-        push_wrapped(
-            &mut out,
-            LineKind::QuoteText,
-            &quote_words(b, qi),
-            inner,
-            Some(qi),
-        );
-        push_wrapped(
-            &mut out,
-            LineKind::Attribution,
-            &attribution(b, qi),
-            inner,
-            Some(qi),
-        );
+    for (n, piece) in pieces(b, section).into_iter().enumerate() {
+        // A blank line before each paragraph and each quote, none inside a quote.
+        if n > 0 && piece.kind != LineKind::Attribution {
+            out.push(Line::new(LineKind::Blank, "", None));
+        }
+        let w = if piece.quote.is_some() {
+            width.saturating_sub(QUOTE_INDENT)
+        } else {
+            width
+        };
+        for r in wrap_ranges(&piece.text, w) {
+            out.push(Line {
+                kind: piece.kind,
+                text: piece.text[r.clone()].to_owned(),
+                quote: piece.quote,
+                source: Some((n, r.start)),
+            });
+        }
     }
     out
 }

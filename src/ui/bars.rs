@@ -98,6 +98,7 @@ fn place(app: &App) -> String {
         Mode::Filter(_) => "ACTOR FILTER".to_owned(),
         Mode::Detail(_) => "QUOTE".to_owned(),
         Mode::Position(..) => "POSITION".to_owned(),
+        Mode::Search => "SEARCH".to_owned(),
         Mode::Panes if app.view != View::Briefing => app.view.title().to_uppercase(),
         Mode::Panes => match app.focus {
             Pane::Sections => {
@@ -146,6 +147,18 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             THEME.status,
         ));
+    }
+    if let Some(search) = &app.search {
+        let cursor = if matches!(app.mode, Mode::Search) {
+            "█"
+        } else {
+            ""
+        };
+        left.push(Span::styled(
+            format!(" /{}{cursor} ", search.query),
+            THEME.status.patch(THEME.status_mode),
+        ));
+        left.push(Span::styled(format!("{} ", search.label()), THEME.status));
     }
     let left = Line::from(left);
     let used = left.width();

@@ -23,7 +23,7 @@ fn entries() -> Vec<(String, Option<&'static str>)> {
         for b in keymap::bindings(ctx) {
             out.push((keymap::keys_label(b), Some(b.help)));
         }
-        if ctx == Context::Narrow {
+        if matches!(ctx, Context::Narrow | Context::Search) {
             out.push(("other characters".to_owned(), Some("typed into the query")));
         }
     }

@@ -35,7 +35,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     bars::status(app, g.status, buf);
     match &app.mode {
-        Mode::Panes => {}
+        // The search line is part of the status line.
+        Mode::Panes | Mode::Search => {}
         Mode::Help { scroll } => help::render(g.area, *scroll, buf),
         Mode::Filter(p) => filter::render(app, p, buf),
         Mode::Detail(d) => detail::render(app, d, buf),

@@ -3,9 +3,11 @@
 
 use super::chrome;
 use super::theme::THEME;
+use crate::app::App;
+use crate::app::search::find_in;
 use crate::app::state::QUOTE_ROWS;
-use crate::app::{App, view};
 use crate::layout::Pane;
+use crate::model::QuoteMode;
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -63,17 +65,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(date, THEME.dim.patch(base)),
         ]);
         chrome::line(buf, inner, y, &head);
-        let excerpt = text::truncate(
-            &view::quote_words(b, q).replace('\n', " "),
-            width.saturating_sub(2),
-        );
-        chrome::row(
-            buf,
-            inner,
-            y + 1,
-            &format!("  {excerpt}"),
-            THEME.quote_text.patch(base),
-        );
+        // Only as much of the text as can show: a long quote costs nothing per frame.
+        let head: String = quote
+            .text
+            .chars()
+            .take(width + 2)
+            .map(|c| if c == '\n' { ' ' } else { c })
+            .collect();
+        let words = match quote.mode {
+            QuoteMode::Direct => format!("“{head}”"),
+            QuoteMode::Reported => head,
+        };
+        let excerpt = text::truncate(&words, width.saturating_sub(2));
+        let style = THEME.quote_text.patch(base);
+        buf.set_style(Rect::new(inner.x, y + 1, inner.width, 1), style);
+        let hits: Vec<_> = app
+            .search
+            .as_ref()
+            .map(|s| {
+                find_in(&excerpt, &s.query)
+                    .into_iter()
+                    .map(|r| (r, THEME.search))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut line = vec![Span::styled("  ", style)];
+        line.extend(super::reader::spans(&excerpt, &hits, style));
+        chrome::line(buf, inner, y + 1, &Line::from(line));
     }
     chrome::scrollbar(area, buf, list.len(), app.quotes.offset, visible);
 }

@@ -4,12 +4,14 @@
 use super::chrome;
 use super::theme::THEME;
 use crate::app::App;
+use crate::app::search::find_in;
 use crate::app::view::{Line as VLine, LineKind};
 use crate::layout::Pane;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use std::ops::Range;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = &app.reader.view.lines;
@@ -54,49 +56,80 @@ fn styled<'a>(app: &App, l: &'a VLine) -> Line<'a> {
         (false, true) => Span::styled("┃ ", THEME.highlight),
         _ => Span::styled("│ ", THEME.quote_bar),
     };
+    let hits = hits(app, l);
     match l.kind {
-        LineKind::Title => Line::styled(l.text.as_str(), THEME.heading),
-        LineKind::Body => Line::from(highlight(&l.text, &app.filter.names, Style::new())),
+        LineKind::Title => Line::from(spans(&l.text, &hits, THEME.heading)),
+        LineKind::Body => Line::from(spans(&l.text, &hits, Style::new())),
         LineKind::QuoteText => {
-            let mut spans = vec![bar];
-            spans.extend(highlight(&l.text, &app.filter.names, THEME.quote_text));
-            Line::from(spans)
+            let mut out = vec![bar];
+            out.extend(spans(&l.text, &hits, THEME.quote_text));
+            Line::from(out)
         }
         LineKind::Attribution => {
             let style = if chosen { THEME.highlight } else { THEME.dim };
-            Line::from(vec![bar, Span::styled(l.text.as_str(), style)])
+            let mut out = vec![bar];
+            out.extend(spans(&l.text, &hits, style));
+            Line::from(out)
         }
         LineKind::Blank | LineKind::Field { .. } => Line::raw(l.text.as_str()),
     }
 }
 
-/// Splits a line into spans, highlighting every occurrence of the given names.
-/// Names come longest first, so "North Korea" wins over "Korea" where both match.
-pub fn highlight<'a>(text: &'a str, names: &[String], base: Style) -> Vec<Span<'a>> {
-    if names.is_empty() {
-        return vec![Span::styled(text, base)];
+/// What to highlight in a line: search matches (the current one strongest), then the
+/// filter's names where no match already is. Only visible lines get here.
+fn hits(app: &App, l: &VLine) -> Vec<(Range<usize>, Style)> {
+    let mut hits: Vec<(Range<usize>, Style)> = Vec::new();
+    if let Some(search) = &app.search {
+        let current = search
+            .current_range
+            .as_ref()
+            .and_then(|(section, piece, r)| {
+                let (lp, start) = l.source?;
+                (*section == app.sections.selected && *piece == lp && r.start >= start)
+                    .then(|| r.start - start)
+            });
+        for r in find_in(&l.text, &search.query) {
+            let style = if Some(r.start) == current {
+                THEME.search_current
+            } else {
+                THEME.search
+            };
+            hits.push((r, style));
+        }
     }
-    let mut hits: Vec<(usize, usize)> = Vec::new();
-    for name in names {
-        for (start, m) in text.match_indices(name.as_str()) {
-            let end = start + m.len();
-            if hits.iter().all(|&(s, e)| end <= s || start >= e) {
-                hits.push((start, end));
+    if l.kind != LineKind::Attribution {
+        for name in &app.filter.names {
+            for (start, m) in l.text.match_indices(name.as_str()) {
+                let r = start..start + m.len();
+                if hits
+                    .iter()
+                    .all(|(h, _)| r.end <= h.start || r.start >= h.end)
+                {
+                    hits.push((r, THEME.highlight));
+                }
             }
         }
     }
-    hits.sort_unstable();
-    let mut spans = Vec::with_capacity(hits.len() * 2 + 1);
+    hits.sort_by_key(|(r, _)| r.start);
+    hits
+}
+
+/// Splits a line into spans: `hits` (sorted, not overlapping) in their styles over `base`.
+pub fn spans<'a>(text: &'a str, hits: &[(Range<usize>, Style)], base: Style) -> Vec<Span<'a>> {
+    let mut out = Vec::with_capacity(hits.len() * 2 + 1);
     let mut at = 0;
-    for (s, e) in hits {
-        if s > at {
-            spans.push(Span::styled(&text[at..s], base));
+    for (r, style) in hits {
+        if r.start < at || r.end > text.len() {
+            continue;
         }
-        spans.push(Span::styled(&text[s..e], base.patch(THEME.highlight)));
-        at = e;
+        if r.start > at {
+            out.push(Span::styled(&text[at..r.start], base));
+        }
+        out.push(Span::styled(&text[r.clone()], base.patch(*style)));
+        at = r.end;
     }
-    if at < text.len() {
-        spans.push(Span::styled(&text[at..], base));
+    if at < text.len() || out.is_empty() {
+        out.push(Span::styled(&text[at..], base));
     }
-    spans
+    out
 }

@@ -20,6 +20,8 @@ pub struct Theme {
     pub status_mode: Style,
     pub key: Style,
     pub chosen: Style,
+    pub search: Style,
+    pub search_current: Style,
 }
 
 pub const THEME: Theme = Theme {
@@ -39,5 +41,11 @@ pub const THEME: Theme = Theme {
     status: Style::new().add_modifier(Modifier::REVERSED),
     status_mode: Style::new().add_modifier(Modifier::BOLD),
     key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+    search: Style::new().add_modifier(Modifier::REVERSED),
+    search_current: Style::new().fg(Color::Yellow).add_modifier(
+        Modifier::REVERSED
+            .union(Modifier::BOLD)
+            .union(Modifier::UNDERLINED),
+    ),
     chosen: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
 };

@@ -1,0 +1,201 @@
+//! Search (`/`, `n`, `N`, Esc): matches over titles, bodies, quotes and speakers in
+//! reading order, wrapping around, respecting the actor filter, highlighted on screen.
+
+mod common;
+
+use brief::app::view::pieces;
+use brief::app::{App, KeyCode, Mode};
+use brief::layout::Pane;
+use brief::model::SectionIx;
+use common::{app, ch, code, render, screen, typed};
+use ratatui::style::Modifier;
+
+/// Brute force: (section, piece) of every occurrence, in reading order.
+fn expected(a: &App, query: &str) -> Vec<(usize, usize)> {
+    let q = query.to_lowercase();
+    let mut out = Vec::new();
+    for s in 0..a.briefing.sections.len() {
+        for (n, p) in pieces(&a.briefing, SectionIx::at(s)).iter().enumerate() {
+            if p.quote.is_some_and(|q| !a.filter.matches(&a.briefing, q)) {
+                continue;
+            }
+            out.extend(std::iter::repeat_n(
+                (s, n),
+                p.text.to_lowercase().matches(&q).count(),
+            ));
+        }
+    }
+    out
+}
+
+fn search(a: &mut App, query: &str) {
+    ch(a, '/');
+    typed(a, query);
+}
+
+fn current(a: &App) -> (usize, usize) {
+    let s = a.search.as_ref().unwrap();
+    let m = s.matches[s.current.unwrap()];
+    (m.section, m.piece)
+}
+
+#[test]
+fn matches_are_found_as_you_type_across_the_whole_briefing() {
+    let mut a = app(120, 40);
+    search(&mut a, "RUTTE");
+    assert!(matches!(a.mode, Mode::Search));
+    let found: Vec<_> = a
+        .search
+        .as_ref()
+        .unwrap()
+        .matches
+        .iter()
+        .map(|m| (m.section, m.piece))
+        .collect();
+    let want = expected(&a, "rutte");
+    assert!(want.len() >= 3, "Rutte appears in body and quotes");
+    assert_eq!(found, want);
+    assert!(screen(&a).contains(&format!("/RUTTE█ {} matches", want.len())));
+    code(&mut a, KeyCode::Backspace);
+    assert_eq!(a.search.as_ref().unwrap().query, "RUTT");
+}
+
+#[test]
+fn enter_goes_to_the_first_match_and_n_and_shift_n_wrap_around() {
+    let mut a = app(120, 40);
+    search(&mut a, "rutte");
+    code(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::Panes));
+    let want = expected(&a, "rutte");
+    assert_eq!(current(&a), want[0]);
+    assert_eq!(
+        a.sections.selected, want[0].0,
+        "the Reader shows the match's section"
+    );
+    assert!(screen(&a).contains(&format!("match 1/{}", want.len())));
+    for w in &want[1..] {
+        ch(&mut a, 'n');
+        assert_eq!(current(&a), *w);
+        assert_eq!(a.sections.selected, w.0);
+    }
+    ch(&mut a, 'n');
+    assert_eq!(current(&a), want[0], "n wraps to the first");
+    ch(&mut a, 'N');
+    assert_eq!(current(&a), *want.last().unwrap(), "N wraps to the last");
+    code(&mut a, KeyCode::Esc);
+    assert!(a.search.is_none(), "Esc clears the search");
+}
+
+#[test]
+fn the_current_match_is_on_screen_and_highlighted() {
+    let mut a = app(80, 24);
+    search(&mut a, "desperate");
+    code(&mut a, KeyCode::Enter);
+    let buf = render(&a);
+    let reader = brief::layout::inner(a.geometry().pane(Pane::Reader).unwrap());
+    let mut found = false;
+    for y in reader.y..reader.bottom() {
+        for x in reader.x..reader.right() {
+            let c = &buf[(x, y)];
+            if c.symbol() == "d"
+                && c.modifier.contains(Modifier::REVERSED)
+                && c.modifier.contains(Modifier::BOLD)
+            {
+                let word: String = (x..x + 9)
+                    .map(|x| buf[(x, y)].symbol().to_owned())
+                    .collect();
+                assert_eq!(word, "desperate");
+                found = true;
+            }
+        }
+    }
+    assert!(
+        found,
+        "current match highlighted in the Reader:\n{}",
+        screen(&a)
+    );
+}
+
+#[test]
+fn search_respects_the_actor_filter_for_quotes() {
+    let mut a = app(120, 40);
+    ch(&mut a, 'a');
+    typed(&mut a, "/kingdom");
+    code(&mut a, KeyCode::Enter);
+    ch(&mut a, ' ');
+    code(&mut a, KeyCode::Esc);
+    search(&mut a, "rutte");
+    let found: Vec<_> = a
+        .search
+        .as_ref()
+        .unwrap()
+        .matches
+        .iter()
+        .map(|m| (m.section, m.piece))
+        .collect();
+    assert_eq!(found, expected(&a, "rutte"));
+    let unfiltered = expected(&app(120, 40), "rutte");
+    assert!(
+        found.len() < unfiltered.len(),
+        "Rutte's own quotes drop out under a UK filter"
+    );
+    // Clearing the filter finds them again without retyping.
+    code(&mut a, KeyCode::Enter);
+    ch(&mut a, 'c');
+    assert_eq!(a.search.as_ref().unwrap().matches.len(), unfiltered.len());
+}
+
+#[test]
+fn esc_while_typing_cancels_and_n_without_a_search_does_nothing() {
+    let mut a = app(120, 40);
+    ch(&mut a, 'n');
+    assert!(a.search.is_none());
+    search(&mut a, "nato");
+    code(&mut a, KeyCode::Esc);
+    assert!(a.search.is_none() && matches!(a.mode, Mode::Panes));
+    search(&mut a, "zzzz-nothing");
+    code(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("no match"));
+    ch(&mut a, 'n');
+    assert_eq!(a.sections.selected, 0);
+}
+
+#[test]
+fn highlights_land_on_the_right_cells_in_korean_text() {
+    let text = r#"
+format = 1
+[briefing]
+title = "시험"
+[[actors]]
+id = "yoon"
+name = "윤석열"
+kind = "person"
+[[sections]]
+id = "one"
+title = "한국어"
+body = "윤석열 대통령은 대통령실에서 말했다"
+"#;
+    let b = brief::load::load_str("ko.toml", text).unwrap().briefing;
+    let mut a = App::new(b, 80, 24);
+    search(&mut a, "대통령");
+    code(&mut a, KeyCode::Enter);
+    let buf = render(&a);
+    let reader = brief::layout::inner(a.geometry().pane(Pane::Reader).unwrap());
+    let y = reader.y + 2;
+    let row: Vec<(String, bool)> = (reader.x..reader.right())
+        .map(|x| {
+            (
+                buf[(x, y)].symbol().to_owned(),
+                buf[(x, y)].modifier.contains(Modifier::REVERSED),
+            )
+        })
+        .collect();
+    let marked: String = row
+        .iter()
+        .filter(|(_, r)| *r)
+        .map(|(s, _)| s.as_str())
+        .collect();
+    // Two matches, each three wide syllables (their continuation cells are blank).
+    assert_eq!(marked.replace(' ', ""), "대통령대통령", "{row:?}");
+    assert!(!row[0].1, "윤 is not highlighted");
+}
