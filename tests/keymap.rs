@@ -77,8 +77,8 @@ fn the_popup_keys() {
         (Context::Filter, Key::plain(K::Enter), A::Close),
         (Context::Filter, Key::ch('a'), A::Close),
         (Context::Filter, Key::plain(K::Esc), A::Close),
-        (Context::Narrow, Key::plain(K::Enter), A::AcceptNarrow),
-        (Context::Narrow, Key::plain(K::Esc), A::CancelNarrow),
+        (Context::Narrow, Key::plain(K::Enter), A::AcceptInput),
+        (Context::Narrow, Key::plain(K::Esc), A::CancelInput),
         (Context::Narrow, Key::plain(K::Backspace), A::DeleteChar),
         (Context::Narrow, Key::ch('j'), A::Input('j')),
         (Context::Narrow, Key::ch('한'), A::Input('한')),
@@ -107,7 +107,7 @@ fn every_context_has_a_way_out_and_status_hints() {
         assert!(
             bound.iter().any(|b| matches!(
                 b.action,
-                Action::Quit | Action::Close | Action::CancelNarrow | Action::AcceptNarrow
+                Action::Quit | Action::Close | Action::CancelInput | Action::AcceptInput
             )),
             "{ctx:?} has no way out"
         );
