@@ -3,6 +3,8 @@
 //! on quit, on error, on panic, and on SIGTERM, SIGHUP or SIGINT.
 
 use crate::app::keymap;
+use crate::app::marks::base64;
+use crate::app::state::Effect;
 use crate::app::{Action, App, Key, KeyCode, update};
 use crossterm::event::{self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
@@ -202,8 +204,25 @@ pub fn run(mut app: App) -> io::Result<()> {
             }
             e = event::read()?;
         }
+        run_effects(&mut app)?;
         draw(&mut t, &app)?;
     }
     drop(guard);
+    Ok(())
+}
+
+/// Carries out what `update` asked for. The clipboard text goes out base64-encoded
+/// inside OSC 52, so nothing in it can act as a terminal control.
+fn run_effects(app: &mut App) -> io::Result<()> {
+    use std::io::Write;
+    for effect in app.effects.drain(..) {
+        match effect {
+            Effect::Clipboard(text) => {
+                let mut out = io::stdout().lock();
+                write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+                out.flush()?;
+            }
+        }
+    }
     Ok(())
 }

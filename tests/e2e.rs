@@ -403,7 +403,7 @@ fn quote_speakers(column: &[String]) -> Vec<String> {
         .iter()
         .skip(1)
         .map(|line| line.trim_matches(|c: char| "│┃║█ ".contains(c)))
-        .map(|line| line.trim_start_matches('▸').trim())
+        .map(|line| line.trim_start_matches(['▸', '•', ' ']).trim())
         .filter_map(|line| line.split_once(" · ").map(|(who, _)| who.to_string()))
         .collect()
 }

@@ -87,6 +87,7 @@ fn check_invariants(app: &App) {
             assert!(d.scroll <= d.view.lines.len());
         }
         Mode::Position(c, p) => assert!(*p < b.claim(*c).positions.len()),
+        Mode::Picker(p) => assert!(p.cursor < p.rows.len().max(1) && p.offset <= p.cursor),
         Mode::Help { .. } | Mode::Panes | Mode::Search => {}
     }
     // Every frame renders, and no cell carries a control character.

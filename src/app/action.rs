@@ -80,6 +80,18 @@ pub enum Action {
     NextItem,
     /// Fold members into their state or organisation in the claims matrix, or unfold.
     ToggleFold,
+    /// Open the section outline.
+    Outline,
+    /// List the starred quotes.
+    Starred,
+    /// Star or unstar the selected quote.
+    Star,
+    /// Select the next quote not yet opened.
+    NextUnread,
+    /// Copy the selected quote with its citation to the clipboard.
+    Copy,
+    /// Copy the briefing's source URL to the clipboard.
+    CopyUrl,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// Mouse wheel over a cell: positive is down.

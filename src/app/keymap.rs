@@ -16,10 +16,11 @@ pub enum Context {
     Search,
     Detail,
     Note,
+    Picker,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Panes,
         Context::Views,
         Context::Filter,
@@ -27,6 +28,7 @@ impl Context {
         Context::Search,
         Context::Detail,
         Context::Note,
+        Context::Picker,
         Context::Help,
     ];
 
@@ -35,6 +37,7 @@ impl Context {
             Context::Panes => "Briefing view (panes)",
             Context::Views => "Claims, Figures, Timeline and Actors views",
             Context::Note => "Position detail",
+            Context::Picker => "Outline and starred quotes",
             Context::Help => "Help",
             Context::Filter => "Actor filter",
             Context::Narrow => "Actor filter: narrowing",
@@ -75,7 +78,7 @@ const fn p(c: K) -> Key {
 }
 
 use super::pages::View;
-use Context::{Detail, Filter, Help, Narrow, Note, Panes, Search, Views};
+use Context::{Detail, Filter, Help, Narrow, Note, Panes, Picker, Search, Views};
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -102,6 +105,12 @@ pub const BINDINGS: &[Binding] = &[
     b(Panes, &[Key::ch('n')], Action::NextMatch, "next match", false),
     b(Panes, &[Key::ch('N')], Action::PrevMatch, "previous match", false),
     b(Panes, &[p(K::Esc)], Action::ClearSearch, "clear the search", false),
+    b(Panes, &[Key::ch('o')], Action::Outline, "outline: every section, read marks", false),
+    b(Panes, &[Key::ch('s')], Action::Star, "star or unstar the selected quote", false),
+    b(Panes, &[Key::ch('S')], Action::Starred, "list starred quotes", false),
+    b(Panes, &[Key::ch('u')], Action::NextUnread, "next unread quote", false),
+    b(Panes, &[Key::ch('y')], Action::Copy, "copy the selected quote with its citation", false),
+    b(Panes, &[Key::ch('Y')], Action::CopyUrl, "copy the source URL", false),
     b(Panes, &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", true),
     b(Panes, &[Key::ch('3')], Action::ShowView(View::Figures), "Figures view", false),
     b(Panes, &[Key::ch('4')], Action::ShowView(View::Timeline), "Timeline view", false),
@@ -150,7 +159,17 @@ pub const BINDINGS: &[Binding] = &[
     b(Detail, &[Key::ch('h'), p(K::Left)], Action::PrevQuote, "previous quote in the list", true),
     b(Detail, &[Key::ch('l'), p(K::Right)], Action::NextQuote, "next quote in the list", true),
     b(Detail, &[p(K::Enter)], Action::JumpToQuote, "show the quote in its section", true),
+    b(Detail, &[Key::ch('s')], Action::Star, "star or unstar", false),
+    b(Detail, &[Key::ch('y')], Action::Copy, "copy with citation", false),
     b(Detail, &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
+    b(Picker, &[Key::ch('j'), p(K::Down)], Action::Down, "next row", false),
+    b(Picker, &[Key::ch('k'), p(K::Up)], Action::Up, "previous row", false),
+    b(Picker, &[Key::ch('g'), p(K::Home)], Action::Top, "first row", false),
+    b(Picker, &[Key::ch('G'), p(K::End)], Action::Bottom, "last row", false),
+    b(Picker, &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(Picker, &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(Picker, &[p(K::Enter)], Action::Open, "go there", true),
+    b(Picker, &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
     b(Note, &[p(K::Esc), Key::ch('q'), p(K::Enter)], Action::Close, "close", true),
     b(Help, &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
     b(Help, &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),

@@ -3,7 +3,9 @@
 
 use super::filter::{ActorIndex, Filter, FilterPopup, Input};
 use super::keymap::Context;
+use super::marks::Marks;
 use super::pages::{self, Page, View};
+use super::picker::Picker;
 use super::search::{Search, SearchIndex};
 use super::view::{self, Wrapped};
 use crate::layout::{self, Geometry, Pane};
@@ -54,6 +56,15 @@ pub enum Mode {
     Position(ClaimIx, usize),
     /// Typing a search query in the status line.
     Search,
+    /// The outline or the starred quotes.
+    Picker(Picker),
+}
+
+/// Something `update` asks the terminal loop to do, since it does no I/O itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put text on the clipboard (OSC 52).
+    Clipboard(String),
 }
 
 /// Whether the claims matrix has a column per actor or per top-level actor.
@@ -107,6 +118,11 @@ pub struct App {
     pub search_index: SearchIndex,
     /// The active search, if any (typed with `/`, kept with Enter).
     pub search: Option<Search>,
+    pub marks: Marks,
+    /// A one-off message for the status line ("copied ..."), cleared by the next key.
+    pub notice: Option<String>,
+    /// Work for the terminal loop, drained after each update.
+    pub effects: Vec<Effect>,
     pub quit: bool,
 }
 
@@ -116,6 +132,7 @@ impl App {
             actors: ActorIndex::new(&briefing),
             search_index: SearchIndex::new(&briefing),
             filter: Filter::new(&briefing),
+            marks: Marks::new(&briefing),
             briefing,
             width,
             height,
@@ -128,6 +145,8 @@ impl App {
             pages: vec![PageState::default(); View::ALL.len() - 1],
             columns: Columns::Folded,
             search: None,
+            notice: None,
+            effects: Vec::new(),
             quit: false,
         };
         app.sync();
@@ -155,6 +174,7 @@ impl App {
             Mode::Panes => Context::Views,
             Mode::Position(..) => Context::Note,
             Mode::Search => Context::Search,
+            Mode::Picker(_) => Context::Picker,
             Mode::Help { .. } => Context::Help,
             Mode::Filter(p) if p.input == Input::Typing => Context::Narrow,
             Mode::Filter(_) => Context::Filter,
@@ -269,6 +289,17 @@ impl App {
             .len()
             .saturating_sub(self.rows(Pane::Reader));
         self.reader.scroll = self.reader.scroll.min(max);
+        // Read once its end has been on screen (and the Reader with it).
+        let reader_shown =
+            self.view == View::Briefing && self.geometry().pane(Pane::Reader).is_some();
+        if reader_shown && self.rows(Pane::Reader) > 0 && self.reader.scroll >= max {
+            if let Some(read) = self
+                .section()
+                .and_then(|s| self.marks.read_sections.get_mut(s.get()))
+            {
+                *read = true;
+            }
+        }
 
         let (dw, drows) = (self.detail_width(), self.detail_rows());
         let list_len = self.actors.rows.len();
@@ -277,6 +308,9 @@ impl App {
         let help_rows = usize::from(layout::inner(layout::help_popup(area)).height);
         match &mut self.mode {
             Mode::Detail(d) => {
+                if let Some(read) = self.marks.read_quotes.get_mut(d.quote.get()) {
+                    *read = true;
+                }
                 let key = Some((d.quote.get(), dw));
                 if d.view.key != key {
                     d.view.lines = if dw > 0 {
@@ -298,6 +332,14 @@ impl App {
             }
             Mode::Help { scroll } => {
                 *scroll = (*scroll).min(crate::ui::help::line_count().saturating_sub(help_rows));
+            }
+            Mode::Picker(p) => {
+                let mut list = ListState {
+                    selected: p.cursor,
+                    offset: p.offset,
+                };
+                list.fit(p.rows.len(), help_rows);
+                (p.cursor, p.offset) = (list.selected, list.offset);
             }
             Mode::Panes | Mode::Position(..) | Mode::Search => {}
         }

@@ -3,10 +3,12 @@
 
 use super::action::Action;
 use super::filter::{FilterPopup, Input};
+use super::marks::citation;
 use super::pages::{Target, View};
+use super::picker::Picker;
 use super::search::Search;
-use super::state::Columns;
 use super::state::{App, Detail, Mode, QUOTE_ROWS};
+use super::state::{Columns, Effect};
 use super::view::Wrapped;
 use crate::layout::{self, Pane};
 use crate::model::{QuoteIx, SectionIx};
@@ -15,6 +17,10 @@ use crate::model::{QuoteIx, SectionIx};
 const WHEEL_LINES: usize = 3;
 
 pub fn update(app: &mut App, action: Action) {
+    // A notice lasts until the next key; resizes and mouse motion do not dismiss it.
+    if !matches!(action, Action::Resize(..)) {
+        app.notice = None;
+    }
     match action {
         Action::Resize(w, h) => (app.width, app.height) = (w, h),
         Action::Quit => app.quit = true,
@@ -31,6 +37,7 @@ pub fn update(app: &mut App, action: Action) {
                 }
             }
             Mode::Search => search_input(app, action),
+            Mode::Picker(_) => picker(app, action),
             Mode::Help { .. } => help(app, action),
             Mode::Filter(_) => filter(app, action),
             Mode::Detail(_) => detail(app, action),
@@ -117,6 +124,45 @@ fn panes(app: &mut App, action: Action) {
             }
         }
         Action::ClearSearch => app.search = None,
+        Action::Outline => {
+            app.mode = Mode::Picker(Picker::outline(
+                &app.briefing,
+                &app.marks,
+                app.sections.selected,
+            ))
+        }
+        Action::Starred => app.mode = Mode::Picker(Picker::starred(&app.briefing, &app.marks)),
+        Action::Star => {
+            if let Some(q) = app.selected_quote() {
+                star(app, q);
+            }
+        }
+        Action::NextUnread => {
+            let list = &app.filter.quotes;
+            let n = list.len();
+            let next = (1..=n)
+                .map(|d| (app.quotes.selected + d) % n.max(1))
+                .find(|&i| !app.marks.is_read(list[i]));
+            match next {
+                Some(i) => {
+                    app.quotes.selected = i;
+                    app.focus = Pane::Quotes;
+                }
+                None => app.notice = Some("every listed quote has been read".to_owned()),
+            }
+        }
+        Action::Copy => {
+            if let Some(q) = app.selected_quote() {
+                copy(app, q);
+            }
+        }
+        Action::CopyUrl => match app.briefing.meta.url.clone() {
+            Some(url) => {
+                app.notice = Some(format!("copied the source URL: {url}"));
+                app.effects.push(Effect::Clipboard(url));
+            }
+            None => app.notice = Some("this briefing has no source URL".to_owned()),
+        },
         other => {
             let page = match app.focus {
                 Pane::Quotes => app.rows(Pane::Quotes) / QUOTE_ROWS,
@@ -306,6 +352,14 @@ fn detail(app: &mut App, action: Action) {
                 };
                 app.quotes.selected = i;
             }
+        }
+        Action::Star => {
+            let q = d.quote;
+            star(app, q);
+        }
+        Action::Copy => {
+            let q = d.quote;
+            copy(app, q);
         }
         Action::JumpToQuote => {
             let q = d.quote;
@@ -512,5 +566,55 @@ fn go_to_match(app: &mut App, index: usize) {
             // A third of the way down, so the match has context above it.
             app.reader.scroll = line.saturating_sub(rows / 3);
         }
+    }
+}
+
+fn star(app: &mut App, q: QuoteIx) {
+    app.marks.toggle_star(q);
+    let word = if app.marks.is_starred(q) {
+        "starred"
+    } else {
+        "unstarred"
+    };
+    app.notice = Some(format!(
+        "{word}: {}",
+        app.briefing.actor(app.briefing.quote(q).speaker).name
+    ));
+}
+
+/// Copies the quote with its citation; the terminal loop sends it as OSC 52, which
+/// works over SSH and inside tmux.
+fn copy(app: &mut App, q: QuoteIx) {
+    let text = citation(&app.briefing, q);
+    app.notice = Some(format!("copied: {}", crate::text::truncate(&text, 60)));
+    app.effects.push(Effect::Clipboard(text));
+}
+
+/// The outline and the starred list: move, and Enter goes to the row's target.
+fn picker(app: &mut App, action: Action) {
+    let rows = app.detail_rows();
+    let Mode::Picker(p) = &mut app.mode else {
+        return;
+    };
+    if let Some(m) = movement(action, rows) {
+        p.cursor = moved(p.cursor, p.rows.len(), &m);
+        return;
+    }
+    match action {
+        Action::Close => app.mode = Mode::Panes,
+        Action::Open => {
+            let target = p.rows.get(p.cursor).map(|r| r.1);
+            app.mode = Mode::Panes;
+            match target {
+                Some(Target::Section(s)) => {
+                    app.view = View::Briefing;
+                    select_section(app, s.get());
+                    app.focus = Pane::Reader;
+                }
+                Some(Target::Quote(q)) => open_detail(app, q),
+                _ => {}
+            }
+        }
+        _ => {}
     }
 }

@@ -12,6 +12,13 @@ use unicode_width::UnicodeWidthChar;
 const MAX_MESSAGE_CHARS: usize = 240;
 /// How much of the offending line a snippet shows around the column.
 const SNIPPET_CHARS: usize = 72;
+/// The longest run of text between backticks kept in a message. The toml crate quotes
+/// keys and values whole; cutting each quoted part (not the message's tail) keeps what
+/// was expected readable when the offending key is 10 MB long.
+const MAX_QUOTED_CHARS: usize = 48;
+/// Bytes between the column checkpoints of a `LineIndex`: locating an offset counts at
+/// most this many bytes, so a million errors on one huge line stay linear to render.
+const MARK_BYTES: usize = 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -32,7 +39,7 @@ impl Diagnostic {
         Self {
             severity: Severity::Error,
             span,
-            message: escape(&message.into()),
+            message: escape(&shorten_quoted(&message.into())),
         }
     }
 
@@ -40,7 +47,7 @@ impl Diagnostic {
         Self {
             severity: Severity::Warning,
             span,
-            message: escape(&message.into()),
+            message: escape(&shorten_quoted(&message.into())),
         }
     }
 }
@@ -49,6 +56,8 @@ impl Diagnostic {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// `(byte offset, characters before it)` about every `MARK_BYTES` bytes.
+    marks: Vec<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -56,18 +65,45 @@ impl<'a> LineIndex<'a> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { text, starts }
+        let mut marks = vec![(0, 0)];
+        let (mut at, mut chars) = (0, 0);
+        while at + MARK_BYTES < text.len() {
+            let mut next = at + MARK_BYTES;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += text[at..next].chars().count();
+            marks.push((next, chars));
+            at = next;
+        }
+        Self {
+            text,
+            starts,
+            marks,
+        }
     }
 
     /// Line and column of a byte offset (clamped to the text, and to a char boundary).
     pub fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = self.clamp(offset);
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let col = self.chars_before(offset) - self.chars_before(self.starts[line]) + 1;
+        (line + 1, col)
+    }
+
+    fn clamp(&self, offset: usize) -> usize {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let col = self.text[self.starts[line]..offset].chars().count() + 1;
-        (line + 1, col)
+        offset
+    }
+
+    /// Characters before a byte offset, counted from the nearest checkpoint.
+    fn chars_before(&self, offset: usize) -> usize {
+        let k = self.marks.partition_point(|m| m.0 <= offset) - 1;
+        let (at, chars) = self.marks[k];
+        chars + self.text[at..offset].chars().count()
     }
 
     fn line_text(&self, line: usize) -> &'a str {
@@ -75,6 +111,21 @@ impl<'a> LineIndex<'a> {
         let end = self.starts.get(line).map_or(self.text.len(), |e| e - 1);
         &self.text[start..end]
     }
+}
+
+/// Cuts every backtick-quoted part of a message longer than `MAX_QUOTED_CHARS`.
+fn shorten_quoted(message: &str) -> String {
+    let parts: Vec<String> = message
+        .split('`')
+        .enumerate()
+        .map(
+            |(i, part)| match part.char_indices().nth(MAX_QUOTED_CHARS) {
+                Some((cut, _)) if i % 2 == 1 => format!("{}…", &part[..cut]),
+                _ => part.to_owned(),
+            },
+        )
+        .collect();
+    parts.join("`")
 }
 
 /// Escapes control, bidi and invisible characters as `\u{..}`, and cuts long text.
@@ -109,7 +160,7 @@ pub fn render(file: &str, text: Option<&str>, diags: &[Diagnostic]) -> String {
             (Some(index), Some(span)) => {
                 let (line, col) = index.locate(span.start);
                 let _ = writeln!(out, "{file}:{line}:{col}: {label}: {}", d.message);
-                snippet(&mut out, index, line, col);
+                snippet(&mut out, index, line, index.clamp(span.start));
             }
             _ => {
                 let _ = writeln!(out, "{file}: {label}: {}", d.message);
@@ -119,37 +170,55 @@ pub fn render(file: &str, text: Option<&str>, diags: &[Diagnostic]) -> String {
     out
 }
 
-/// Writes `  12 | text` and a caret under column `col`, windowed to `SNIPPET_CHARS`.
-fn snippet(out: &mut String, index: &LineIndex<'_>, line: usize, col: usize) {
-    let chars: Vec<char> = index.line_text(line).chars().collect();
-    let first = col
-        .saturating_sub(SNIPPET_CHARS / 2)
-        .min(chars.len().saturating_sub(SNIPPET_CHARS));
-    let last = (first + SNIPPET_CHARS).min(chars.len());
-    let mut shown = String::new();
-    let mut caret_at = 0;
-    if first > 0 {
-        shown.push('…');
-        caret_at += 1;
-    }
-    for (i, &c) in chars[first..last].iter().enumerate() {
-        let piece = if crate::load::clean::is_unsafe_char(c) || c == '\t' {
-            format!("\\u{{{:04X}}}", u32::from(c))
-        } else {
-            c.to_string()
-        };
-        if first + i + 1 < col {
-            caret_at += piece.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
-        }
-        shown.push_str(&piece);
-    }
-    if last < chars.len() {
-        shown.push('…');
-    }
+/// Writes ` 12 | text` and a caret under byte `offset`, windowed to `SNIPPET_CHARS`.
+fn snippet(out: &mut String, index: &LineIndex<'_>, line: usize, offset: usize) {
+    let text = index.line_text(line);
+    let at = offset - index.starts[line - 1];
+    let shown = window(text, at);
+    let lead = if shown.start > 0 { "…" } else { "" };
+    let before = format!("{lead}{}", visible(&text[shown.start..at]));
+    let caret_at: usize = before.chars().map(|c| c.width().unwrap_or(0)).sum();
+    let end = if shown.end < text.len() { "…" } else { "" };
     let gutter = line.to_string();
     let pad = " ".repeat(gutter.len());
-    let _ = writeln!(out, " {gutter} | {shown}");
+    let after = visible(&text[at..shown.end]);
+    let _ = writeln!(out, " {gutter} | {before}{after}{end}");
     let _ = writeln!(out, " {pad} | {}^", " ".repeat(caret_at));
+}
+
+/// The byte range of `SNIPPET_CHARS` characters of `text` around byte `at`: half before,
+/// more if the line ends soon. Works outward from `at`, so a snippet of a 10 MB line
+/// costs no more than one of a short line.
+fn window(text: &str, at: usize) -> Range<usize> {
+    let (before, after) = text.split_at(at);
+    let ahead = after.chars().take(SNIPPET_CHARS).count();
+    let back = (SNIPPET_CHARS / 2).max(SNIPPET_CHARS - ahead);
+    let from = before
+        .char_indices()
+        .rev()
+        .take(back)
+        .last()
+        .map_or(at, |(i, _)| i);
+    let ahead = SNIPPET_CHARS - before[from..].chars().count();
+    let to = after
+        .char_indices()
+        .nth(ahead)
+        .map_or(after.len(), |(i, _)| i);
+    from..at + to
+}
+
+/// A piece of a source line as shown in a snippet: unsafe characters and tabs escaped,
+/// so the caret lines up and nothing reaches the terminal raw.
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if crate::load::clean::is_unsafe_char(c) || c == '\t' {
+            let _ = write!(out, "\\u{{{:04X}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 pub mod clean;
 pub mod diag;
 pub mod source;
+pub mod syntax;
 pub mod validate;
 
 use crate::model::Briefing;
@@ -95,8 +96,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, Report> {
     let raw: RawFile = match toml::from_str(&text) {
         Ok(raw) => raw,
         Err(e) => {
-            let d =
-                version_error(&text).unwrap_or_else(|| Diagnostic::error(e.span(), e.message()));
+            let d = version_error(&text).unwrap_or_else(|| syntax::diagnostic(&text, &e));
             return Err(Report::one(name, text, d));
         }
     };

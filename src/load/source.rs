@@ -20,18 +20,27 @@ pub fn read(path: &Path) -> Result<Vec<u8>, String> {
     if !meta.is_file() && !is_char_device(&meta) {
         return Err("is not a regular file".to_owned());
     }
+    // A regular file's size is known: refuse a huge one without reading it. The bounded
+    // read below still catches devices and files that grow while we read.
+    if meta.is_file() && meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
     let file = File::open(path).map_err(|e| io_message(&e))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io_message(&e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "is larger than the {} MiB limit for a briefing",
-            MAX_FILE_BYTES / 1024 / 1024
-        ));
+        return Err(too_large());
     }
     Ok(bytes)
+}
+
+fn too_large() -> String {
+    format!(
+        "is larger than the {} MiB limit for a briefing",
+        MAX_FILE_BYTES / 1024 / 1024
+    )
 }
 
 #[cfg(unix)]

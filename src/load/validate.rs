@@ -17,12 +17,19 @@ use std::ops::Range;
 /// The longest one string field may be, in bytes.
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 
+/// Edit-distance work (table cells, plus one per id looked at) allowed for "did you
+/// mean" hints in one file: far more than any real briefing needs, and a bound on a
+/// hostile one with thousands of unknown references to thousands of ids, which would
+/// otherwise take minutes.
+const SUGGESTION_BUDGET: usize = 4_000_000;
+
 /// Ids seen so far of one kind: id → (index, where it was defined).
 type Registry = HashMap<String, (usize, Range<usize>)>;
 
 pub struct Validator<'a> {
     lines: LineIndex<'a>,
     pub diags: Vec<Diagnostic>,
+    suggestion_budget: usize,
 }
 
 impl<'a> Validator<'a> {
@@ -30,6 +37,7 @@ impl<'a> Validator<'a> {
         Self {
             lines: LineIndex::new(text),
             diags: Vec::new(),
+            suggestion_budget: SUGGESTION_BUDGET,
         }
     }
 
@@ -37,24 +45,37 @@ impl<'a> Validator<'a> {
         self.diags.push(Diagnostic::error(Some(span), message));
     }
 
-    /// Length check and cleaning shared by every kind of string field.
-    fn cleaned(&mut self, s: &Str, what: &str, one_line: bool) -> String {
-        let raw = s.get_ref();
-        if raw.len() > MAX_FIELD_BYTES {
+    /// Reports a string over `MAX_FIELD_BYTES`; true if it is one.
+    fn too_long(&mut self, s: &Str, what: &str) -> bool {
+        let len = s.get_ref().len();
+        if len > MAX_FIELD_BYTES {
             self.error(
                 s.span(),
                 format!(
-                    "{what} is {} KiB long; the limit for one field is {} KiB",
-                    raw.len() / 1024,
-                    MAX_FIELD_BYTES / 1024
+                    "{what} is {len} bytes long; the limit for one field is 1 MiB ({MAX_FIELD_BYTES} bytes)"
                 ),
             );
-            return String::new();
         }
-        let (text, removed) = if one_line {
-            clean_line(raw)
+        len > MAX_FIELD_BYTES
+    }
+
+    /// Length check and cleaning shared by every kind of string field; `None` when the
+    /// field is over the limit (already reported).
+    fn clean(&mut self, s: &Str, what: &str, one_line: bool) -> Option<(String, Removed)> {
+        if self.too_long(s, what) {
+            return None;
+        }
+        Some(if one_line {
+            clean_line(s.get_ref())
         } else {
-            clean_text(raw)
+            clean_text(s.get_ref())
+        })
+    }
+
+    /// Cleans a field, warning about what was removed.
+    fn cleaned(&mut self, s: &Str, what: &str, one_line: bool) -> String {
+        let Some((text, removed)) = self.clean(s, what, one_line) else {
+            return String::new();
         };
         self.warn_removed(s.span(), what, removed);
         text
@@ -107,31 +128,41 @@ impl<'a> Validator<'a> {
     }
 
     /// Names and aliases: one line, and no invisible characters that could make two
-    /// different names look the same.
+    /// different names look the same. That error replaces the warning about removed
+    /// characters (and the "empty" error, if nothing visible is left).
     fn name(&mut self, s: &Str, what: &str) -> String {
+        let Some((text, removed)) = self.clean(s, what, true) else {
+            return String::new();
+        };
         if let Some(c) = first_invisible(s.get_ref()) {
-            self.error(
-                s.span(),
-                format!(
-                    "{what} contains the invisible character U+{:04X}",
-                    u32::from(c)
-                ),
-            );
+            self.invisible(s, what, c);
+        } else if text.is_empty() {
+            self.warn_removed(s.span(), what, removed);
+            self.error(s.span(), format!("{what} is empty"));
+        } else {
+            self.warn_removed(s.span(), what, removed);
         }
-        self.required(s, what, true)
+        text
+    }
+
+    fn invisible(&mut self, s: &Str, what: &str, c: char) {
+        self.error(
+            s.span(),
+            format!(
+                "{what} contains the invisible character U+{:04X}",
+                u32::from(c)
+            ),
+        );
     }
 
     /// Ids are slugs: lowercase ASCII letters, digits and '-', starting with a letter or digit.
     fn slug(&mut self, s: &Str, what: &str) -> String {
         let id = s.get_ref();
+        if self.too_long(s, what) {
+            return id.clone();
+        }
         if let Some(c) = first_invisible(id) {
-            self.error(
-                s.span(),
-                format!(
-                    "{what} contains the invisible character U+{:04X}",
-                    u32::from(c)
-                ),
-            );
+            self.invisible(s, what, c);
         } else if id.is_empty() {
             self.error(s.span(), format!("{what} is empty"));
         } else if !is_slug(id) {
@@ -162,8 +193,14 @@ impl<'a> Validator<'a> {
         if let Some((ix, _)) = reg.get(s.get_ref()) {
             return Some(*ix);
         }
-        let hint = nearest(s.get_ref(), reg.keys()).map_or_else(
-            || format!(" ({} {kind}s defined)", reg.len()),
+        if self.too_long(s, &format!("{kind} reference")) {
+            return None;
+        }
+        let hint = nearest(s.get_ref(), reg.keys(), &mut self.suggestion_budget).map_or_else(
+            || match reg.len() {
+                1 => format!(" (1 {kind} defined)"),
+                n => format!(" ({n} {kind}s defined)"),
+            },
             |n| format!("; did you mean `{n}`?"),
         );
         self.error(s.span(), format!("unknown {kind} `{}`{hint}", s.get_ref()));
@@ -202,12 +239,39 @@ fn is_slug(id: &str) -> bool {
 }
 
 /// The known id closest to `id` by edit distance, if close enough to be a typo.
-fn nearest<'k>(id: &str, known: impl Iterator<Item = &'k String>) -> Option<&'k String> {
-    known
-        .map(|k| (edit_distance(id, k), k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
-        .min()
-        .map(|(_, k)| k)
+/// Ids whose length alone rules them out are skipped; the work done is charged to
+/// `budget`, and once it runs out there are no more hints (rather than partial ones).
+fn nearest<'k>(
+    id: &str,
+    known: impl Iterator<Item = &'k String>,
+    budget: &mut usize,
+) -> Option<&'k String> {
+    let len = id.chars().count();
+    let mut best: Option<(usize, &String)> = None;
+    for k in known {
+        let klen = k.chars().count();
+        let limit = 2.max(k.len() / 4);
+        let cost = 1 + if len.abs_diff(klen) > limit {
+            0
+        } else {
+            len * klen
+        };
+        // Spent is spent: ids come in hash order, so a partly paid search would leave a
+        // budget that differs from run to run.
+        let Some(rest) = budget.checked_sub(cost) else {
+            *budget = 0;
+            return None;
+        };
+        *budget = rest;
+        if cost == 1 {
+            continue;
+        }
+        let d = edit_distance(id, k);
+        if d <= limit && best.is_none_or(|b| (d, k) < b) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -273,6 +337,9 @@ pub fn validate(v: &mut Validator<'_>, file: &RawFile) -> Briefing {
 
     let timeline = timeline(v, &file.timeline, &actor_ids, &section_ids);
     let figures = figures(v, &file.figures, &actor_ids);
+    // Checks run kind by kind (ids before references); report in file order.
+    v.diags
+        .sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
 
     for i in 0..actors.len() {
         if let Some(parent) = actors[i].affiliation {
@@ -542,8 +609,13 @@ mod tests {
     #[test]
     fn nearest_suggests_typos_only() {
         let known = ["united-kingdom".to_owned(), "nato".to_owned()];
-        assert_eq!(nearest("united-kingdon", known.iter()), Some(&known[0]));
-        assert_eq!(nearest("zzz", known.iter()), None);
+        let mut budget = SUGGESTION_BUDGET;
+        assert_eq!(
+            nearest("united-kingdon", known.iter(), &mut budget),
+            Some(&known[0])
+        );
+        assert_eq!(nearest("zzz", known.iter(), &mut budget), None);
+        assert_eq!(nearest("united-kingdon", known.iter(), &mut 10), None);
     }
 
     #[test]

@@ -99,6 +99,10 @@ fn place(app: &App) -> String {
         Mode::Detail(_) => "QUOTE".to_owned(),
         Mode::Position(..) => "POSITION".to_owned(),
         Mode::Search => "SEARCH".to_owned(),
+        Mode::Picker(p) => match p.kind {
+            crate::app::picker::PickerKind::Outline => "OUTLINE".to_owned(),
+            crate::app::picker::PickerKind::Starred => "STARRED".to_owned(),
+        },
         Mode::Panes if app.view != View::Briefing => app.view.title().to_uppercase(),
         Mode::Panes => match app.focus {
             Pane::Sections => {
@@ -146,6 +150,12 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
                 app.briefing.quotes.len()
             ),
             THEME.status,
+        ));
+    }
+    if let Some(notice) = &app.notice {
+        left.push(Span::styled(
+            format!(" {notice} "),
+            THEME.status.patch(THEME.status_mode),
         ));
     }
     if let Some(search) = &app.search {

@@ -7,6 +7,7 @@ mod filter;
 pub mod help;
 mod note;
 mod page;
+mod picker;
 mod quotes;
 mod reader;
 mod sections;
@@ -41,6 +42,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Mode::Filter(p) => filter::render(app, p, buf),
         Mode::Detail(d) => detail::render(app, d, buf),
         Mode::Position(c, p) => note::render(app, *c, *p, buf),
+        Mode::Picker(p) => picker::render(app, p, buf),
     }
 }
 

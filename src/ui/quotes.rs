@@ -56,13 +56,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let date = quote.said.map(|d| format!(" · {d}")).unwrap_or_default();
         let name = text::truncate(
             &b.actor(quote.speaker).name,
-            width.saturating_sub(text::width(&date) + 1),
+            width.saturating_sub(text::width(&date) + 4),
         );
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
+        // Unread quotes carry a dot, starred ones a star: marks that need no colour.
+        let unread = if app.marks.is_read(q) { " " } else { "•" };
+        let star = if app.marks.is_starred(q) { " ★" } else { "" };
         let head = Line::from(vec![
             Span::styled(if selected { "▸" } else { " " }, base),
+            Span::styled(unread, THEME.dim.patch(base)),
             Span::styled(name, THEME.speaker.patch(base)),
             Span::styled(date, THEME.dim.patch(base)),
+            Span::styled(star, THEME.mark.patch(base)),
         ]);
         chrome::line(buf, inner, y, &head);
         // Only as much of the text as can show: a long quote costs nothing per frame.

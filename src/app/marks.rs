@@ -1,0 +1,116 @@
+//! What the reader has read and starred, and the text that `y` copies.
+
+use crate::model::{Briefing, QuoteIx, QuoteMode};
+
+/// Read and starred state, by section and quote index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// A section is read once the Reader has shown its end.
+    pub read_sections: Vec<bool>,
+    /// A quote is read once opened in detail.
+    pub read_quotes: Vec<bool>,
+    pub starred: Vec<bool>,
+}
+
+impl Marks {
+    pub fn new(b: &Briefing) -> Self {
+        Self {
+            read_sections: vec![false; b.sections.len()],
+            read_quotes: vec![false; b.quotes.len()],
+            starred: vec![false; b.quotes.len()],
+        }
+    }
+
+    pub fn toggle_star(&mut self, q: QuoteIx) {
+        if let Some(s) = self.starred.get_mut(q.get()) {
+            *s = !*s;
+        }
+    }
+
+    pub fn is_starred(&self, q: QuoteIx) -> bool {
+        self.starred.get(q.get()).copied().unwrap_or(false)
+    }
+
+    pub fn is_read(&self, q: QuoteIx) -> bool {
+        self.read_quotes.get(q.get()).copied().unwrap_or(false)
+    }
+}
+
+/// `"TEXT" — NAME, ROLE (SOURCE, DATE)`: a quote as it is cited elsewhere. Reported
+/// speech is marked as paraphrase instead of being put in quotation marks.
+pub fn citation(b: &Briefing, q: QuoteIx) -> String {
+    let quote = b.quote(q);
+    let speaker = b.actor(quote.speaker);
+    let words = match quote.mode {
+        QuoteMode::Direct => format!("\"{}\"", quote.text),
+        QuoteMode::Reported => format!("{} (paraphrase)", quote.text),
+    };
+    let mut who = speaker.name.clone();
+    if let Some(role) = &speaker.role {
+        who.push_str(", ");
+        who.push_str(role);
+    }
+    let date = quote.said.or(b.meta.published).map(|d| d.to_string());
+    let source: Vec<String> = b.meta.source.iter().cloned().chain(date).collect();
+    if source.is_empty() {
+        format!("{words} — {who}")
+    } else {
+        format!("{words} — {who} ({})", source.join(", "))
+    }
+}
+
+/// Standard base64, for the OSC 52 clipboard sequence.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard_vectors() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+        assert_eq!(base64("윤".as_bytes()), "7Jyk");
+    }
+
+    #[test]
+    fn citation_of_a_direct_quote() {
+        let b = crate::load::bundled().unwrap().briefing;
+        let q = QuoteIx::at(
+            b.quotes
+                .iter()
+                .position(|q| q.id == "starmer-desperate-act")
+                .unwrap(),
+        );
+        assert_eq!(
+            citation(&b, q),
+            "\"an embarrassing and desperate act.\" — Keir Starmer, Prime Minister (ITV News, 22 Oct 2024)"
+        );
+    }
+}

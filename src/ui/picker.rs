@@ -1,0 +1,42 @@
+//! The outline and starred-quotes popup: a list of rows, the cursor in reverse video.
+
+use super::chrome;
+use super::theme::THEME;
+use crate::app::App;
+use crate::app::picker::Picker;
+use crate::layout;
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+
+pub fn render(app: &App, p: &Picker, buf: &mut Buffer) {
+    let area = layout::help_popup(app.geometry().area);
+    let inner = chrome::popup_block(area, buf, &p.title());
+    let rows = usize::from(inner.height);
+    if p.rows.is_empty() {
+        chrome::row(
+            buf,
+            inner,
+            inner.y,
+            "Nothing here yet: s stars the selected quote.",
+            THEME.dim,
+        );
+        return;
+    }
+    for (n, (label, _)) in p.rows.iter().enumerate().skip(p.offset).take(rows) {
+        let y = inner.y + u16::try_from(n - p.offset).unwrap_or(u16::MAX);
+        let style = if n == p.cursor {
+            THEME.selected
+        } else {
+            Style::new()
+        };
+        chrome::row(
+            buf,
+            inner,
+            y,
+            &text::truncate(label, usize::from(inner.width)),
+            style,
+        );
+    }
+    chrome::scrollbar(area, buf, p.rows.len(), p.offset, rows);
+}
