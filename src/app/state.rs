@@ -292,13 +292,14 @@ impl App {
         // Read once its end has been on screen (and the Reader with it).
         let reader_shown =
             self.view == View::Briefing && self.geometry().pane(Pane::Reader).is_some();
-        if reader_shown && self.rows(Pane::Reader) > 0 && self.reader.scroll >= max {
-            if let Some(read) = self
+        if reader_shown
+            && self.rows(Pane::Reader) > 0
+            && self.reader.scroll >= max
+            && let Some(read) = self
                 .section()
                 .and_then(|s| self.marks.read_sections.get_mut(s.get()))
-            {
-                *read = true;
-            }
+        {
+            *read = true;
         }
 
         let (dw, drows) = (self.detail_width(), self.detail_rows());

@@ -129,7 +129,7 @@ fn panes(app: &mut App, action: Action) {
                 &app.briefing,
                 &app.marks,
                 app.sections.selected,
-            ))
+            ));
         }
         Action::Starred => app.mode = Mode::Picker(Picker::starred(&app.briefing, &app.marks)),
         Action::Star => {
