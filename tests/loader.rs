@@ -1120,3 +1120,27 @@ fn the_property_template_is_valid() {
     assert_eq!(loaded.report.diagnostics, []);
     assert_eq!(strings(&loaded.briefing).len(), 24);
 }
+
+#[test]
+fn a_flood_of_errors_is_capped_and_counted() {
+    use std::fmt::Write as _;
+    let mut text = String::from(
+        "format = 1\n[briefing]\ntitle = \"t\"\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n",
+    );
+    for i in 0..3000 {
+        let _ = write!(
+            text,
+            "[[sections.quotes]]\nid = \"q{i}\"\nspeaker = \"nobody\"\ntext = \"x\"\n"
+        );
+    }
+    let report = brief::load::load_str("flood.toml", &text).unwrap_err();
+    let max = brief::load::validate::MAX_DIAGNOSTICS;
+    assert_eq!(report.diagnostics.len(), max + 1);
+    assert_eq!(
+        report.diagnostics[max].message,
+        format!(
+            "{} more problems not shown (the first {max} found are listed above)",
+            3000 - max
+        )
+    );
+}

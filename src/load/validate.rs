@@ -26,9 +26,15 @@ const SUGGESTION_BUDGET: usize = 4_000_000;
 /// Ids seen so far of one kind: id → (index, where it was defined).
 type Registry = HashMap<String, (usize, Range<usize>)>;
 
+/// Most diagnostics kept for one file. A hostile file can hold a million bad
+/// references; past this, problems are counted, not stored, so memory stays bounded.
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
 pub struct Validator<'a> {
     lines: LineIndex<'a>,
     pub diags: Vec<Diagnostic>,
+    /// Problems found past `MAX_DIAGNOSTICS`.
+    pub dropped: usize,
     suggestion_budget: usize,
 }
 
@@ -37,12 +43,21 @@ impl<'a> Validator<'a> {
         Self {
             lines: LineIndex::new(text),
             diags: Vec::new(),
+            dropped: 0,
             suggestion_budget: SUGGESTION_BUDGET,
         }
     }
 
     fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.diags.push(Diagnostic::error(Some(span), message));
+        self.push(Diagnostic::error(Some(span), message));
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        if self.diags.len() < MAX_DIAGNOSTICS {
+            self.diags.push(d);
+        } else {
+            self.dropped += 1;
+        }
     }
 
     /// Reports a string over `MAX_FIELD_BYTES`; true if it is one.
@@ -98,7 +113,7 @@ impl<'a> Validator<'a> {
                 removed.invisible
             ));
         }
-        self.diags.push(Diagnostic::warning(
+        self.push(Diagnostic::warning(
             Some(span),
             format!("removed {} from {what}", parts.join(" and ")),
         ));
@@ -340,6 +355,16 @@ pub fn validate(v: &mut Validator<'_>, file: &RawFile) -> Briefing {
     // Checks run kind by kind (ids before references); report in file order.
     v.diags
         .sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+    if v.dropped > 0 {
+        let shown = v.diags.len();
+        v.diags.push(Diagnostic::error(
+            None,
+            format!(
+                "{} more problems not shown (the first {shown} found are listed above)",
+                v.dropped
+            ),
+        ));
+    }
 
     for i in 0..actors.len() {
         if let Some(parent) = actors[i].affiliation {
