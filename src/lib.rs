@@ -10,6 +10,7 @@ pub mod find;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod persist;
 pub mod print;
 pub mod terminal;
 pub mod text;

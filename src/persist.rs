@@ -1,0 +1,223 @@
+//! The reader's remembered place per briefing: section, scroll, filter, read marks and
+//! stars, kept in one versioned JSON file in the platform's state directory.
+//!
+//! Writes are atomic (a temporary file in the same folder, fsync, rename), so a crash
+//! or a full disk never leaves a half-written file. A file that cannot be read back
+//! (corrupt, truncated, from a future version) is moved aside, never overwritten, and
+//! the reader starts from defaults with a warning.
+
+use crate::app::App;
+use crate::layout::Pane;
+use crate::model::{ActorIx, Briefing};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The state file's format version; a file with a larger one is set aside.
+pub const VERSION: u32 = 1;
+const FILE: &str = "state.json";
+
+/// Where one briefing was left.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Place {
+    pub section: Option<String>,
+    pub scroll: usize,
+    pub filter: Vec<String>,
+    pub read_sections: Vec<String>,
+    pub read_quotes: Vec<String>,
+    pub starred: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct File {
+    version: u32,
+    briefings: BTreeMap<String, Place>,
+}
+
+/// The state directory: `--state-dir`, then `BRIEF_STATE_DIR`, then
+/// `$XDG_STATE_HOME/brief`, then `~/.local/state/brief`.
+pub fn state_dir(flag: Option<&Path>) -> Option<PathBuf> {
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    flag.map(Path::to_path_buf)
+        .or_else(|| env("BRIEF_STATE_DIR"))
+        .or_else(|| env("XDG_STATE_HOME").map(|d| d.join("brief")))
+        .or_else(|| env("HOME").map(|h| h.join(".local/state/brief")))
+}
+
+/// The key a briefing's place is filed under: its id, or a hash of its text.
+pub fn key(b: &Briefing, text: &str) -> String {
+    b.meta.id.clone().unwrap_or_else(|| {
+        // FNV-1a: stable across runs and Rust versions, unlike the std hasher.
+        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+            (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+        });
+        format!("sha-{hash:016x}")
+    })
+}
+
+/// The state file in one directory, loaded.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    file: File,
+}
+
+impl Store {
+    /// Opens the store; returns it and a warning if the old file had to be set aside.
+    pub fn open(dir: &Path) -> (Self, Option<String>) {
+        let path = dir.join(FILE);
+        let empty = File {
+            version: VERSION,
+            briefings: BTreeMap::new(),
+        };
+        let mut store = Self {
+            dir: dir.to_path_buf(),
+            file: empty,
+        };
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (store, None),
+            Err(e) => {
+                return (
+                    store,
+                    Some(format!(
+                        "could not read {}: {e}; starting afresh",
+                        path.display()
+                    )),
+                );
+            }
+        };
+        let problem = match serde_json::from_slice::<File>(&bytes) {
+            Ok(f) if f.version <= VERSION => {
+                store.file = f;
+                return (store, None);
+            }
+            Ok(f) => format!("it is from a newer brief (version {})", f.version),
+            Err(e) => format!("it is damaged ({e})"),
+        };
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let aside = dir.join(format!("{FILE}.corrupt-{stamp}"));
+        let moved = fs::rename(&path, &aside).map_or_else(
+            |e| format!("could not move it aside: {e}"),
+            |()| format!("moved it to {}", aside.display()),
+        );
+        let warning = format!("state file {} not used: {problem}; {moved}", path.display());
+        (store, Some(crate::load::diag::escape(&warning)))
+    }
+
+    pub fn place(&self, key: &str) -> Option<&Place> {
+        self.file.briefings.get(key)
+    }
+
+    pub fn set(&mut self, key: String, place: Place) {
+        self.file.briefings.insert(key, place);
+    }
+
+    /// Writes the file atomically. On any failure the old file stays as it was.
+    pub fn save(&self) -> Result<(), String> {
+        let fail = |what: &str, e: std::io::Error| {
+            format!(
+                "could not save the reading state ({what} in {}): {e}",
+                self.dir.display()
+            )
+        };
+        fs::create_dir_all(&self.dir).map_err(|e| fail("creating the folder", e))?;
+        let json = serde_json::to_vec_pretty(&self.file).map_err(|e| e.to_string())?;
+        let tmp = self.dir.join(format!("{FILE}.tmp-{}", std::process::id()));
+        let write = || -> std::io::Result<()> {
+            let mut f = fs::File::create(&tmp)?;
+            f.write_all(&json)?;
+            f.sync_all()?;
+            fs::rename(&tmp, self.dir.join(FILE))?;
+            // The rename itself is durable only once the folder is synced.
+            if let Ok(d) = fs::File::open(&self.dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        };
+        write().map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            fail("writing", e)
+        })
+    }
+}
+
+/// The app's place, by ids, so it survives edits to the briefing.
+pub fn snapshot(app: &App) -> Place {
+    let b = &app.briefing;
+    let ids = |flags: &[bool], id: &dyn Fn(usize) -> String| {
+        flags
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| **f)
+            .map(|(i, _)| id(i))
+            .collect()
+    };
+    Place {
+        section: b.sections.get(app.sections.selected).map(|s| s.id.clone()),
+        scroll: app.reader.scroll,
+        filter: app
+            .filter
+            .chosen
+            .iter()
+            .map(|&a| b.actor(a).id.clone())
+            .collect(),
+        read_sections: ids(&app.marks.read_sections, &|i| b.sections[i].id.clone()),
+        read_quotes: ids(&app.marks.read_quotes, &|i| b.quotes[i].id.clone()),
+        starred: ids(&app.marks.starred, &|i| b.quotes[i].id.clone()),
+    }
+}
+
+/// Puts the app back where `place` says. Ids that no longer exist are skipped, and
+/// the scroll is clamped by the next `sync`.
+pub fn restore(app: &mut App, place: &Place) {
+    let b = &app.briefing;
+    let section = |id: &str| b.sections.iter().position(|s| s.id == id);
+    let quote = |id: &str| b.quotes.iter().position(|q| q.id == id);
+    let actors: Vec<ActorIx> = place
+        .filter
+        .iter()
+        .filter_map(|id| b.actors.iter().position(|a| &a.id == id))
+        .map(ActorIx::at)
+        .collect();
+    let read_sections: Vec<usize> = place
+        .read_sections
+        .iter()
+        .filter_map(|id| section(id))
+        .collect();
+    let read_quotes: Vec<usize> = place
+        .read_quotes
+        .iter()
+        .filter_map(|id| quote(id))
+        .collect();
+    let starred: Vec<usize> = place.starred.iter().filter_map(|id| quote(id)).collect();
+    if let Some(s) = place.section.as_deref().and_then(section) {
+        app.sections.selected = s;
+        app.reader.scroll = place.scroll;
+        app.focus = Pane::Sections;
+    }
+    for i in read_sections {
+        app.marks.read_sections[i] = true;
+    }
+    for i in read_quotes {
+        app.marks.read_quotes[i] = true;
+    }
+    for i in starred {
+        app.marks.starred[i] = true;
+    }
+    for a in actors {
+        if !app.filter.chosen.contains(&a) {
+            app.filter.toggle(&app.briefing, a);
+        }
+    }
+    app.sync();
+}

@@ -1,0 +1,210 @@
+//! The remembered place: round trip, atomic saves, and files that cannot be used.
+
+mod common;
+
+use brief::app::KeyCode;
+use brief::persist::{self, Place, Store, VERSION};
+use common::{app, ch, code, typed};
+use std::path::PathBuf;
+
+/// A fresh folder under the system temp dir, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("brief-persist-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn used_app() -> brief::app::App {
+    let mut a = app(80, 24);
+    ch(&mut a, ']');
+    ch(&mut a, ']');
+    code(&mut a, KeyCode::Enter);
+    ch(&mut a, 'j');
+    ch(&mut a, 'j');
+    ch(&mut a, 'a');
+    typed(&mut a, "/kingdom");
+    code(&mut a, KeyCode::Enter);
+    ch(&mut a, ' ');
+    code(&mut a, KeyCode::Esc);
+    code(&mut a, KeyCode::Tab);
+    code(&mut a, KeyCode::Enter);
+    ch(&mut a, 's');
+    code(&mut a, KeyCode::Esc);
+    a
+}
+
+#[test]
+fn the_place_round_trips_through_the_file() {
+    let dir = TempDir::new("roundtrip");
+    let before = used_app();
+    let place = persist::snapshot(&before);
+    assert_eq!(
+        place.section.as_deref(),
+        Some(before.briefing.sections[2].id.as_str())
+    );
+    assert_eq!(place.scroll, 2);
+    assert_eq!(place.filter, ["united-kingdom"]);
+    assert_eq!(place.starred.len(), 1);
+    let (mut store, warning) = Store::open(&dir.0);
+    assert!(warning.is_none());
+    store.set("korea-ukraine-2024-10".into(), place.clone());
+    store.save().unwrap();
+
+    let (store, warning) = Store::open(&dir.0);
+    assert!(warning.is_none());
+    assert_eq!(store.place("korea-ukraine-2024-10"), Some(&place));
+    let mut after = app(80, 24);
+    persist::restore(&mut after, &place);
+    assert_eq!(after.sections.selected, 2);
+    assert_eq!(after.reader.scroll, 2);
+    assert_eq!(after.filter.chosen, before.filter.chosen);
+    assert_eq!(after.filter.quotes, before.filter.quotes);
+    assert_eq!(after.marks.starred, before.marks.starred);
+    assert_eq!(after.marks.read_quotes, before.marks.read_quotes);
+    assert!(
+        std::fs::read_dir(&dir.0).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains(".tmp-")),
+        "no temp file left"
+    );
+}
+
+#[test]
+fn a_changed_briefing_restores_what_still_exists_and_clamps() {
+    let place = Place {
+        section: Some("nato-briefing-gone".into()),
+        scroll: 10_000,
+        filter: vec!["atlantis".into(), "nato".into()],
+        read_quotes: vec!["no-such-quote".into()],
+        ..Place::default()
+    };
+    let mut a = app(120, 40);
+    persist::restore(&mut a, &place);
+    assert_eq!(a.sections.selected, 0, "unknown section: start at the top");
+    assert_eq!(a.filter.chosen.len(), 1, "unknown actors are skipped");
+    let Place {
+        section: Some(first),
+        ..
+    } = persist::snapshot(&a)
+    else {
+        panic!()
+    };
+    let mut b = app(120, 40);
+    persist::restore(
+        &mut b,
+        &Place {
+            section: Some(first),
+            scroll: 10_000,
+            ..Place::default()
+        },
+    );
+    assert!(
+        b.reader.scroll <= b.reader.view.lines.len(),
+        "scroll clamped"
+    );
+}
+
+#[test]
+fn unusable_files_are_moved_aside_and_defaults_used() {
+    for (name, content) in [
+        ("corrupt", "{ this is not json".to_owned()),
+        (
+            "truncated",
+            "{\"version\": 1, \"briefings\": {\"a\": {\"sect".to_owned(),
+        ),
+        ("empty", String::new()),
+        (
+            "future",
+            format!("{{\"version\": {}, \"briefings\": {{}}}}", VERSION + 1),
+        ),
+    ] {
+        let dir = TempDir::new(name);
+        std::fs::write(dir.0.join("state.json"), &content).unwrap();
+        let (store, warning) = Store::open(&dir.0);
+        let warning = warning.unwrap_or_else(|| panic!("{name}: a warning"));
+        assert!(
+            warning.contains("not used") && warning.contains("moved it to"),
+            "{name}: {warning}"
+        );
+        assert!(store.place("korea-ukraine-2024-10").is_none());
+        let names: Vec<String> = std::fs::read_dir(&dir.0)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            !names.contains(&"state.json".to_owned()),
+            "{name}: moved away"
+        );
+        let aside = names
+            .iter()
+            .find(|n| n.starts_with("state.json.corrupt-"))
+            .unwrap_or_else(|| panic!("{name}: {names:?}"));
+        assert_eq!(
+            std::fs::read_to_string(dir.0.join(aside)).unwrap(),
+            content,
+            "{name}: kept as it was"
+        );
+    }
+}
+
+#[test]
+fn a_failed_save_keeps_the_old_file_and_does_not_panic() {
+    let dir = TempDir::new("failsave");
+    let (mut store, _) = Store::open(&dir.0);
+    store.set(
+        "k".into(),
+        Place {
+            scroll: 1,
+            ..Place::default()
+        },
+    );
+    store.save().unwrap();
+    let old = std::fs::read(dir.0.join("state.json")).unwrap();
+    // A folder where the temporary file must go makes the write fail, even as root.
+    std::fs::create_dir(dir.0.join(format!("state.json.tmp-{}", std::process::id()))).unwrap();
+    store.set(
+        "k".into(),
+        Place {
+            scroll: 2,
+            ..Place::default()
+        },
+    );
+    let err = store.save().unwrap_err();
+    assert!(err.starts_with("could not save the reading state"), "{err}");
+    assert_eq!(std::fs::read(dir.0.join("state.json")).unwrap(), old);
+    // A state "folder" that is a file cannot be created either.
+    let file = dir.0.join("plain-file");
+    std::fs::write(&file, "x").unwrap();
+    let (store, _) = Store::open(&file.join("sub"));
+    assert!(store.save().is_err());
+}
+
+#[test]
+fn keys_are_ids_or_stable_hashes() {
+    let b = common::bundled();
+    assert_eq!(persist::key(&b, ""), "korea-ukraine-2024-10");
+    let mut anon = b.clone();
+    anon.meta.id = None;
+    assert_eq!(persist::key(&anon, "abc"), persist::key(&anon, "abc"));
+    assert_ne!(persist::key(&anon, "abc"), persist::key(&anon, "abd"));
+    assert_eq!(persist::key(&anon, ""), "sha-cbf29ce484222325");
+}
+
+#[test]
+fn the_state_dir_follows_flag_then_environment() {
+    let flag = PathBuf::from("/x/y");
+    assert_eq!(persist::state_dir(Some(&flag)), Some(flag));
+}
