@@ -139,19 +139,38 @@ fn borders_line_up_at_odd_widths_in_every_view() {
     }
 }
 
+/// Keys that bring the reader into each mode and view.
+const MODES: [&str; 9] = ["", "a", "?", "\t\t\n", "2", "4", "5", "/e", "o"];
+
 #[test]
-fn every_size_from_zero_renders_without_control_characters() {
-    let mut app = wide_app(0, 0);
-    for w in (0..=120).step_by(7) {
-        for h in (0..=40).step_by(3) {
-            update(&mut app, Action::Resize(w, h));
-            let buf = render(&app);
-            assert!(
-                buf.content
-                    .iter()
-                    .all(|c| !c.symbol().chars().any(char::is_control)),
-                "{w}x{h}"
-            );
+fn every_screen_at_every_size_is_free_of_control_characters() {
+    for keys in MODES {
+        for b in [
+            common::bundled(),
+            brief::load::load_str("wide.toml", WIDE_TEXT)
+                .unwrap()
+                .briefing,
+        ] {
+            let mut app = App::new(b, 120, 40);
+            for k in keys.chars() {
+                match k {
+                    '\t' => code(&mut app, KeyCode::Tab),
+                    '\n' => code(&mut app, KeyCode::Enter),
+                    c => ch(&mut app, c),
+                }
+            }
+            for w in (0..=120).step_by(7) {
+                for h in (0..=40).step_by(3) {
+                    update(&mut app, Action::Resize(w, h));
+                    let buf = render(&app);
+                    assert!(
+                        buf.content
+                            .iter()
+                            .all(|c| !c.symbol().chars().any(char::is_control)),
+                        "{keys:?} at {w}x{h}"
+                    );
+                }
+            }
         }
     }
 }
