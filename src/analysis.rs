@@ -97,6 +97,16 @@ pub fn figure_groups(b: &Briefing) -> Vec<MeasureGroup> {
     groups
 }
 
+/// Who gives a figure and when: `["National Intelligence Service", "Oct 2024"]`.
+pub fn figure_source(b: &Briefing, figure: usize) -> Vec<String> {
+    let f = &b.figures[figure];
+    f.actor
+        .map(|a| b.actor(a).name.clone())
+        .into_iter()
+        .chain(f.date.map(|d| d.to_string()))
+        .collect()
+}
+
 /// "1,500 (National Intelligence Service, Oct 2024) vs 10,000 (Volodymyr Zelenskyy)"
 pub fn conflict_summary(b: &Briefing, g: &MeasureGroup) -> String {
     let parts: Vec<String> = g
@@ -104,12 +114,7 @@ pub fn conflict_summary(b: &Briefing, g: &MeasureGroup) -> String {
         .iter()
         .map(|&i| {
             let f = &b.figures[i];
-            let who: Vec<String> = f
-                .actor
-                .map(|a| b.actor(a).name.clone())
-                .into_iter()
-                .chain(f.date.map(|d| d.to_string()))
-                .collect();
+            let who = figure_source(b, i);
             if who.is_empty() {
                 f.value.clone()
             } else {

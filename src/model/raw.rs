@@ -55,6 +55,19 @@ pub enum ActorKind {
     Media,
 }
 
+impl ActorKind {
+    /// The kind as written in a briefing file.
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorKind::State => "state",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Person => "person",
+            ActorKind::Group => "group",
+            ActorKind::Media => "media",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawActor {

@@ -6,7 +6,6 @@ use super::theme::THEME;
 use crate::app::App;
 use crate::app::filter::{FilterPopup, Input};
 use crate::layout;
-use crate::model::ActorKind;
 use crate::text;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
@@ -15,16 +14,6 @@ use ratatui::text::{Line, Span};
 /// Columns for the kind and count at the right of each row.
 const KIND_COLUMNS: usize = 13;
 const COUNT_COLUMNS: usize = 4;
-
-fn kind_name(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::State => "state",
-        ActorKind::Organisation => "organisation",
-        ActorKind::Person => "person",
-        ActorKind::Group => "group",
-        ActorKind::Media => "media",
-    }
-}
 
 pub fn render(app: &App, popup: &FilterPopup, buf: &mut Buffer) {
     let area = layout::filter_popup(app.geometry().area);
@@ -88,7 +77,7 @@ pub fn render(app: &App, popup: &FilterPopup, buf: &mut Buffer) {
         };
         let tail = format!(
             "{:>k$}{:>c$}",
-            kind_name(a.kind),
+            a.kind.name(),
             app.actors.reach[actor.get()],
             k = KIND_COLUMNS,
             c = COUNT_COLUMNS

@@ -4,17 +4,7 @@
 use super::{Page, Target, Tone, excerpt};
 use crate::analysis::stance_label;
 use crate::app::filter::Filter;
-use crate::model::{ActorIx, ActorKind, Briefing, ClaimIx, QuoteIx};
-
-fn kind(k: ActorKind) -> &'static str {
-    match k {
-        ActorKind::State => "state",
-        ActorKind::Organisation => "organisation",
-        ActorKind::Person => "person",
-        ActorKind::Group => "group",
-        ActorKind::Media => "media",
-    }
-}
+use crate::model::{ActorIx, Briefing, ClaimIx, QuoteIx};
 
 /// Each actor's quotes, positions and figures, gathered in one pass over the briefing
 /// so that building every profile stays linear in its size.
@@ -64,7 +54,7 @@ fn profile(page: &mut Page, b: &Briefing, a: ActorIx, mine: &Gathered) {
     if let Some(native) = &actor.native_name {
         page.text(format!(" ({native})"), Tone::Heading);
     }
-    let mut facts = vec![kind(actor.kind).to_owned()];
+    let mut facts = vec![actor.kind.name().to_owned()];
     facts.extend(actor.role.clone());
     page.text(format!(" · {}", facts.join(" · ")), Tone::Dim);
     let chain: Vec<ActorIx> = b.chain(a).skip(1).collect();

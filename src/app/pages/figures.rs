@@ -2,7 +2,7 @@
 //! values flagged with who gives which.
 
 use super::{Page, Target, Tone};
-use crate::analysis::{conflict_summary, figure_groups};
+use crate::analysis::{conflict_summary, figure_groups, figure_source};
 use crate::app::filter::Filter;
 use crate::model::Briefing;
 
@@ -28,12 +28,7 @@ pub fn build(b: &Briefing, filter: &Filter, width: usize) -> Page {
         }
         for i in figures {
             let f = &b.figures[i];
-            let who: Vec<String> = f
-                .actor
-                .map(|a| b.actor(a).name.clone())
-                .into_iter()
-                .chain(f.date.map(|d| d.to_string()))
-                .collect();
+            let who = figure_source(b, i);
             let lead = format!("{:<12} ", f.value);
             let target = Target::Nothing;
             let id = page.entry(2, &lead, &who.join(" · "), Tone::Plain, target);
