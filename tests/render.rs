@@ -103,3 +103,47 @@ fn too_small_says_what_is_needed() {
         );
     }
 }
+
+#[test]
+fn mono_screens_carry_no_colour_but_keep_every_mark() {
+    let mut a = app(120, 40);
+    a.palette = brief::ui::theme::Palette::Mono;
+    ch(&mut a, 'a');
+    typed(&mut a, "/kingdom");
+    code(&mut a, brief::app::KeyCode::Enter);
+    ch(&mut a, ' ');
+    code(&mut a, brief::app::KeyCode::Esc);
+    let buf = render(&a);
+    use ratatui::style::Color;
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "no colour"
+    );
+    let g = a.geometry();
+    let sections = g.pane(Pane::Sections).unwrap();
+    assert_eq!(
+        buf[(sections.x, sections.y)].symbol(),
+        "┏",
+        "focus shows by its border"
+    );
+    let inner = brief::layout::inner(sections);
+    assert!(
+        buf[(inner.x + 2, inner.y)]
+            .modifier
+            .contains(Modifier::REVERSED),
+        "selection shows reversed"
+    );
+    let empty = (0..a.briefing.sections.len())
+        .find(|&i| a.filter.per_section[i] == 0)
+        .unwrap();
+    let y = inner.y + u16::try_from(empty).unwrap();
+    assert!(
+        buf[(inner.x + 4, y)].modifier.contains(Modifier::DIM),
+        "sections without matches are dim"
+    );
+    ch(&mut a, '2');
+    let s = screen(&a);
+    assert!(s.contains("~ likely"), "stances are glyphs and words:\n{s}");
+}

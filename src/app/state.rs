@@ -123,6 +123,7 @@ pub struct App {
     pub notice: Option<String>,
     /// Work for the terminal loop, drained after each update.
     pub effects: Vec<Effect>,
+    pub palette: crate::ui::theme::Palette,
     pub quit: bool,
 }
 
@@ -147,6 +148,7 @@ impl App {
             search: None,
             notice: None,
             effects: Vec::new(),
+            palette: crate::ui::theme::Palette::Colour,
             quit: false,
         };
         app.sync();

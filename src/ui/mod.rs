@@ -20,6 +20,13 @@ use ratatui::layout::Rect;
 
 /// Draws the whole screen for `app` into `buf` over `area` (the terminal's size).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    draw(app, area, buf);
+    if app.palette == theme::Palette::Mono {
+        theme::strip_colour(buf);
+    }
+}
+
+fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let g = app.geometry();
     if g.arrangement == Arrangement::TooSmall
         || area.width < g.area.width

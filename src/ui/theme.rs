@@ -26,7 +26,8 @@ pub struct Theme {
 
 pub const THEME: Theme = Theme {
     title: Style::new().add_modifier(Modifier::BOLD),
-    dim: Style::new().fg(Color::DarkGray),
+    // DIM as well as grey, so dimmed rows stay dimmed without colour.
+    dim: Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM),
     border: Style::new().fg(Color::DarkGray),
     border_focus: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
     selected: Style::new().add_modifier(Modifier::REVERSED),
@@ -49,3 +50,20 @@ pub const THEME: Theme = Theme {
     ),
     chosen: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
 };
+
+/// Whether the screen may use colour (`NO_COLOR` and `--color never` say no).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Palette {
+    #[default]
+    Colour,
+    Mono,
+}
+
+/// Removes every colour from a drawn screen, keeping bold, reverse, underline and dim:
+/// everything that matters is also marked that way, so nothing is lost but the hue.
+pub fn strip_colour(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        cell.fg = Color::Reset;
+        cell.bg = Color::Reset;
+    }
+}
