@@ -114,11 +114,10 @@ fn mono_screens_carry_no_colour_but_keep_every_mark() {
     ch(&mut a, ' ');
     code(&mut a, brief::app::KeyCode::Esc);
     let buf = render(&a);
-    use ratatui::style::Color;
     assert!(
         buf.content
             .iter()
-            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset),
         "no colour"
     );
     let g = a.geometry();
