@@ -195,3 +195,41 @@ fn views_as_snapshots() {
         }
     }
 }
+
+#[test]
+fn search_in_a_view_selects_matching_items() {
+    let mut a = app(120, 40);
+    ch(&mut a, '5');
+    ch(&mut a, '/');
+    typed(&mut a, "desperat");
+    code(&mut a, KeyCode::Enter);
+    let state = a.page().unwrap();
+    let first = state.selected;
+    let item_text = |a: &App, n: usize| {
+        let s = a.page().unwrap();
+        let it = s.page.items[n];
+        let end = s
+            .page
+            .items
+            .get(n + 1)
+            .map_or(s.page.lines.len(), |x| x.line.max(it.line + 1));
+        s.page.lines[it.line..end]
+            .iter()
+            .flatten()
+            .map(|c| c.text.to_lowercase())
+            .collect::<String>()
+    };
+    assert!(
+        item_text(&a, first).contains("desperat"),
+        "{}",
+        item_text(&a, first)
+    );
+    assert!(screen(&a).contains("item match 1/"));
+    ch(&mut a, 'n');
+    let second = a.page().unwrap().selected;
+    assert!(second > first && item_text(&a, second).contains("desperat"));
+    ch(&mut a, 'N');
+    assert_eq!(a.page().unwrap().selected, first);
+    code(&mut a, KeyCode::Esc);
+    assert!(a.search.is_none());
+}

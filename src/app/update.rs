@@ -6,7 +6,7 @@ use super::filter::{FilterPopup, Input};
 use super::marks::citation;
 use super::pages::{Target, View};
 use super::picker::Picker;
-use super::search::Search;
+use super::search::{Search, find_in};
 use super::state::{App, Detail, Mode, QUOTE_ROWS};
 use super::state::{Columns, Effect};
 use super::view::Wrapped;
@@ -393,6 +393,13 @@ fn jump_to(app: &mut App, q: QuoteIx) {
 fn views(app: &mut App, action: Action) {
     let rows = app.page_rows();
     match action {
+        Action::Search => {
+            app.search = Some(Search::default());
+            app.mode = Mode::Search;
+        }
+        Action::NextMatch => page_find(app, true),
+        Action::PrevMatch => page_find(app, false),
+        Action::ClearSearch => app.search = None,
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::OpenFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
         Action::ClearFilter => app.filter.clear(&app.briefing),
@@ -523,6 +530,8 @@ fn search_input(app: &mut App, action: Action) {
             app.mode = Mode::Panes;
             if search.query.is_empty() {
                 app.search = None;
+            } else if app.view != View::Briefing {
+                page_find(app, true);
             } else if !search.matches.is_empty() {
                 // The first match from the section on screen on, as in a pager.
                 let here = app.sections.selected;
@@ -617,4 +626,49 @@ fn picker(app: &mut App, action: Action) {
         }
         _ => {}
     }
+}
+
+/// Search on a view's page: selects the next (or previous) item whose rows hold the
+/// query, wrapping around, and says which of how many matching items it is.
+fn page_find(app: &mut App, forward: bool) {
+    let Some(query) = app.search.as_ref().map(|s| s.query.clone()) else {
+        return;
+    };
+    let Some(i) = app.view.page_index() else {
+        return;
+    };
+    let state = &mut app.pages[i];
+    let items = &state.page.items;
+    let lines = &state.page.lines;
+    // An item's rows run from its line to the line before the next item's.
+    let hit = |n: usize| {
+        let end = items
+            .get(n + 1)
+            .map_or(lines.len(), |next| next.line.max(items[n].line + 1));
+        lines[items[n].line..end.min(lines.len())]
+            .iter()
+            .any(|cells| cells.iter().any(|c| !find_in(&c.text, &query).is_empty()))
+    };
+    let matching: Vec<usize> = (0..items.len()).filter(|&n| hit(n)).collect();
+    let Some(&first) = matching.first() else {
+        app.notice = Some(format!("no item matches “{query}”"));
+        return;
+    };
+    let next = if forward {
+        matching
+            .iter()
+            .copied()
+            .find(|&n| n > state.selected)
+            .unwrap_or(first)
+    } else {
+        matching
+            .iter()
+            .copied()
+            .rev()
+            .find(|&n| n < state.selected)
+            .unwrap_or(*matching.last().unwrap_or(&first))
+    };
+    state.selected = next;
+    let at = matching.iter().position(|&n| n == next).unwrap_or(0);
+    app.notice = Some(format!("item match {}/{}", at + 1, matching.len()));
 }

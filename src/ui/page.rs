@@ -5,6 +5,7 @@ use super::chrome;
 use super::theme::THEME;
 use crate::app::App;
 use crate::app::pages::Tone;
+use crate::app::search::find_in;
 use crate::app::state::PageState;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -37,16 +38,25 @@ pub fn render(app: &App, state: &PageState, area: Rect, buf: &mut Buffer) {
     let end = (state.scroll + rows).min(lines.len());
     for (n, cells) in lines[state.scroll.min(end)..end].iter().enumerate() {
         let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
+        let query = app.search.as_ref().map(|s| s.query.as_str());
         let spans: Vec<Span<'_>> = cells
             .iter()
-            .map(|c| {
+            .flat_map(|c| {
                 let s = style(c.tone);
                 let s = if c.item == Some(state.selected) {
                     s.patch(THEME.selected)
                 } else {
                     s
                 };
-                Span::styled(c.text.as_str(), s)
+                let hits: Vec<_> = query
+                    .map(|q| {
+                        find_in(&c.text, q)
+                            .into_iter()
+                            .map(|r| (r, THEME.search_current))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                super::reader::spans(&c.text, &hits, s)
             })
             .collect();
         chrome::line(buf, inner, y, &Line::from(spans));
