@@ -192,3 +192,23 @@ pub fn build(view: View, b: &Briefing, filter: &Filter, width: usize, fold: bool
 fn excerpt(b: &Briefing, q: QuoteIx) -> String {
     super::view::quote_words(b, q).replace('\n', " ")
 }
+
+impl Page {
+    /// The page as plain text, one line per row, trailing spaces trimmed
+    /// (`brief print --view`).
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for cells in &self.lines {
+            let line: String = cells.iter().map(|c| c.text.as_str()).collect();
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The page as Markdown: a heading, then the page in a text block, so that column
+    /// layouts (the claims matrix) survive any Markdown renderer.
+    pub fn to_markdown(&self, title: &str) -> String {
+        format!("## {title}\n\n```text\n{}```\n", self.to_text())
+    }
+}
