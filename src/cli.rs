@@ -1,5 +1,7 @@
-//! Command-line interface: `brief [FILE]`, `brief check FILE...`, `brief keys`.
+//! Command-line interface: `brief [FILE]`, `brief check FILE...`, `brief keys`,
+//! `brief print [FILE]`.
 
+use crate::print::Format;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -33,6 +35,28 @@ pub enum Command {
         /// Files to check
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Print the briefing, or the part chosen by --actor and --section, to stdout
+    Print {
+        /// Briefing file to print (default: the bundled briefing)
+        file: Option<PathBuf>,
+
+        /// Only quotes by this actor or its members (id, name or alias; repeatable)
+        #[arg(long = "actor", value_name = "NAME_OR_ID")]
+        actors: Vec<String>,
+
+        /// Only this section (id or number)
+        #[arg(long, value_name = "ID")]
+        section: Option<String>,
+
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+
+        /// Wrap text to this many columns (default: the terminal's width, or 80 when
+        /// stdout is not a terminal)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+        width: Option<u16>,
     },
     /// Print the key table
     Keys {

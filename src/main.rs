@@ -6,6 +6,7 @@ use brief::model::{ActorIx, Briefing};
 use brief::{check, load, print, terminal};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -34,49 +35,100 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        None => match read(&cli) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("brief: {}", message.trim_end());
-                ExitCode::FAILURE
-            }
-        },
+        Some(Command::Print {
+            file,
+            actors,
+            section,
+            format,
+            width,
+        }) => outcome(print_briefing(
+            file.as_deref(),
+            &actors,
+            section.as_deref(),
+            format,
+            width,
+        )),
+        None => outcome(read(&cli)),
     }
 }
 
-fn read(cli: &Cli) -> Result<(), String> {
-    let loaded = match &cli.file {
+fn outcome(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("brief: {}", message.trim_end());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The briefing named on the command line, or the bundled one, with the actors and
+/// section the user typed resolved (unknown ones are errors listing the valid ones).
+fn open(
+    file: Option<&Path>,
+    actors: &[String],
+    section: Option<&str>,
+) -> Result<(Briefing, Vec<ActorIx>, Option<usize>), String> {
+    let loaded = match file {
         Some(path) => load::load_path(path),
         None => load::bundled(),
     }
     .map_err(|report| report.render())?;
     let briefing = loaded.briefing;
-    let actors = cli
-        .actors
+    let actors = actors
         .iter()
         .map(|a| brief::find::actor(&briefing, a))
         .collect::<Result<Vec<ActorIx>, String>>()?;
-    let section = cli
-        .section
-        .as_deref()
+    let section = section
         .map(|s| brief::find::section(&briefing, s))
         .transpose()?;
+    Ok((briefing, actors, section))
+}
 
+fn read(cli: &Cli) -> Result<(), String> {
+    let (briefing, actors, section) =
+        open(cli.file.as_deref(), &cli.actors, cli.section.as_deref())?;
     if !std::io::stdout().is_terminal() {
-        let width = crossterm_width().unwrap_or(80);
-        return std::io::stdout()
-            .write_all(print::plain(&briefing, width).as_bytes())
-            .map_err(|e| e.to_string());
+        // Not a terminal: the whole briefing as plain text, as `brief print` writes it.
+        return write_stdout(&print::plain(&briefing, output_width()));
     }
     let app = start(briefing, &actors, section);
     terminal::run(app).map_err(|e| e.to_string())
 }
 
-fn crossterm_width() -> Option<usize> {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .filter(|&w| w >= 20)
+fn print_briefing(
+    file: Option<&Path>,
+    actors: &[String],
+    section: Option<&str>,
+    format: print::Format,
+    width: Option<u16>,
+) -> Result<(), String> {
+    let (briefing, actors, section) = open(file, actors, section)?;
+    let selection = print::Selection::new(&briefing, &actors, section);
+    let width = width.map_or_else(output_width, usize::from);
+    write_stdout(&print::render(&briefing, &selection, format, width))
+}
+
+/// The terminal's width when stdout is one, else 80; never below the minimum.
+fn output_width() -> usize {
+    let terminal = std::io::stdout()
+        .is_terminal()
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok)
+        .map(|(w, _)| usize::from(w));
+    terminal
+        .unwrap_or(print::DEFAULT_WIDTH)
+        .max(print::MIN_WIDTH)
+}
+
+/// Writes everything to stdout; a reader that went away (`brief print | head`) is not
+/// an error.
+fn write_stdout(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+        _ => Ok(()),
+    }
 }
 
 fn start(briefing: Briefing, actors: &[ActorIx], section: Option<usize>) -> App {
