@@ -1,7 +1,7 @@
 //! Command-line interface: `brief [FILE]`, `brief check FILE...`, `brief keys`,
 //! `brief print [FILE]`.
 
-use crate::print::Format;
+use crate::print::{Format, PageView};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -48,6 +48,11 @@ pub enum Command {
         /// Only this section (id or number)
         #[arg(long, value_name = "ID")]
         section: Option<String>,
+
+        /// Print an analyst view instead of the text (text or Markdown; the actor
+        /// filter applies)
+        #[arg(long, value_enum, conflicts_with = "section")]
+        view: Option<PageView>,
 
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]

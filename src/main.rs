@@ -39,12 +39,14 @@ fn main() -> ExitCode {
             file,
             actors,
             section,
+            view,
             format,
             width,
         }) => outcome(print_briefing(
             file.as_deref(),
             &actors,
             section.as_deref(),
+            view,
             format,
             width,
         )),
@@ -100,13 +102,18 @@ fn print_briefing(
     file: Option<&Path>,
     actors: &[String],
     section: Option<&str>,
+    view: Option<print::PageView>,
     format: print::Format,
     width: Option<u16>,
 ) -> Result<(), String> {
     let (briefing, actors, section) = open(file, actors, section)?;
     let selection = print::Selection::new(&briefing, &actors, section);
     let width = width.map_or_else(output_width, usize::from);
-    write_stdout(&print::render(&briefing, &selection, format, width))
+    let text = match view {
+        Some(view) => print::page(&briefing, &selection, view, format, width)?,
+        None => print::render(&briefing, &selection, format, width),
+    };
+    write_stdout(&text)
 }
 
 /// The terminal's width when stdout is one, else 80; never below the minimum.

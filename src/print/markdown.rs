@@ -96,7 +96,7 @@ fn block_start(line: &str) -> String {
 }
 
 /// A heading's text: inline escapes, plus every `#` so none closes the heading.
-fn heading(s: &str) -> String {
+pub(super) fn heading(s: &str) -> String {
     inline(s).replace('#', "\\#")
 }
 

@@ -7,6 +7,7 @@ mod markdown;
 mod text;
 
 use crate::app::filter::Filter;
+use crate::app::pages::{self, View};
 use crate::model::{ActorIx, Briefing, QuoteIx, SectionIx};
 
 /// Narrowest text width accepted; below it attributions become unreadable.
@@ -84,6 +85,54 @@ impl Selection {
         self.sections.iter().copied().filter(|s| {
             !self.filter.is_active() || self.filter.per_section.get(s.get()).copied() > Some(0)
         })
+    }
+}
+
+/// The analyst views `brief print --view` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PageView {
+    /// Who stands where on each claim.
+    Claims,
+    /// The figures ledger, grouped by measure.
+    Figures,
+    /// Events and dated quotes in date order.
+    Timeline,
+    /// One profile per actor.
+    Actors,
+}
+
+impl PageView {
+    fn view(self) -> View {
+        match self {
+            PageView::Claims => View::Claims,
+            PageView::Figures => View::Figures,
+            PageView::Timeline => View::Timeline,
+            PageView::Actors => View::Actors,
+        }
+    }
+}
+
+/// One analyst view, built exactly as the reader draws it at `width` (the actor filter
+/// applies; `--section` does not, the views span the briefing). JSON has no page form:
+/// `brief print --format json` already carries claims, figures and timeline.
+pub fn page(
+    b: &Briefing,
+    sel: &Selection,
+    view: PageView,
+    format: Format,
+    width: usize,
+) -> Result<String, String> {
+    let page = pages::build(view.view(), b, &sel.filter, width.max(MIN_WIDTH), false);
+    match format {
+        Format::Text => Ok(page.to_text()),
+        Format::Markdown => Ok(format!(
+            "# {}\n\n{}",
+            markdown::heading(&b.meta.title),
+            page.to_markdown(view.view().title())
+        )),
+        Format::Json => Err(
+            "--view prints text or Markdown; for JSON use `brief print --format json`, which holds claims, figures and the timeline".into(),
+        ),
     }
 }
 

@@ -5,6 +5,7 @@ use super::{Page, Target, Tone, excerpt};
 use crate::analysis::stance_label;
 use crate::app::filter::Filter;
 use crate::model::{ActorIx, Briefing, ClaimIx, QuoteIx};
+use crate::text;
 
 /// Each actor's quotes, positions and figures, gathered in one pass over the briefing
 /// so that building every profile stays linear in its size.
@@ -50,13 +51,23 @@ fn names(b: &Briefing, list: &[ActorIx]) -> String {
 fn profile(page: &mut Page, b: &Briefing, a: ActorIx, mine: &Gathered) {
     let actor = b.actor(a);
     page.blank();
-    page.line().text(actor.name.clone(), Tone::Heading);
-    if let Some(native) = &actor.native_name {
-        page.text(format!(" ({native})"), Tone::Heading);
-    }
+    let name = match &actor.native_name {
+        Some(native) => format!("{} ({native})", actor.name),
+        None => actor.name.clone(),
+    };
     let mut facts = vec![actor.kind.name().to_owned()];
     facts.extend(actor.role.clone());
-    page.text(format!(" · {}", facts.join(" · ")), Tone::Dim);
+    let facts = format!(" · {}", facts.join(" · "));
+    // One line when it fits; otherwise the name wraps on its own and the facts follow
+    // indented, so no line runs past the page (the UI clips, `print --view` must not).
+    if text::width(&name) + text::width(&facts) <= page.width {
+        page.line().text(name, Tone::Heading).text(facts, Tone::Dim);
+    } else {
+        for l in text::wrap(&name, page.width) {
+            page.line().text(l, Tone::Heading);
+        }
+        page.wrapped(2, facts.trim_start_matches(" · "), Tone::Dim, None);
+    }
     let chain: Vec<ActorIx> = b.chain(a).skip(1).collect();
     if !chain.is_empty() {
         page.wrapped(

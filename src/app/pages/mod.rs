@@ -207,8 +207,12 @@ impl Page {
     }
 
     /// The page as Markdown: a heading, then the page in a text block, so that column
-    /// layouts (the claims matrix) survive any Markdown renderer.
+    /// layouts (the claims matrix) survive any Markdown renderer. The fence is longer
+    /// than any run of backticks in the text, so briefing text cannot close it.
     pub fn to_markdown(&self, title: &str) -> String {
-        format!("## {title}\n\n```text\n{}```\n", self.to_text())
+        let text = self.to_text();
+        let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let fence = "`".repeat(longest.max(2) + 1);
+        format!("## {title}\n\n{fence}text\n{text}{fence}\n")
     }
 }
