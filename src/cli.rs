@@ -26,6 +26,18 @@ pub struct Cli {
     /// Start at this section (id or number)
     #[arg(long, value_name = "ID")]
     pub section: Option<String>,
+
+    #[arg(
+        long,
+        value_name = "DIR",
+        conflicts_with = "no_state",
+        help = "Keep the remembered place in this folder (default: $BRIEF_STATE_DIR, else $XDG_STATE_HOME/brief, else ~/.local/state/brief)"
+    )]
+    pub state_dir: Option<PathBuf>,
+
+    /// Neither read nor write the remembered place
+    #[arg(long)]
+    pub no_state: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod persist;
 pub mod print;
+pub mod session;
 pub mod terminal;
 pub mod text;
 pub mod ui;

@@ -3,7 +3,8 @@
 use brief::app::{App, keymap};
 use brief::cli::{Cli, Command};
 use brief::model::{ActorIx, Briefing};
-use brief::{check, load, print, terminal};
+use brief::session::Session;
+use brief::{check, load, persist, print, terminal};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -94,8 +95,31 @@ fn read(cli: &Cli) -> Result<(), String> {
         // Not a terminal: the whole briefing as plain text, as `brief print` writes it.
         return write_stdout(&print::plain(&briefing, output_width()));
     }
-    let app = start(briefing, &actors, section);
-    terminal::run(app).map_err(|e| e.to_string())
+    let key = persist::key(&briefing, &id_less_text(&briefing, cli.file.as_deref()));
+    let dir = (!cli.no_state)
+        .then(|| persist::state_dir(cli.state_dir.as_deref()))
+        .flatten();
+    let mut app = App::new(briefing, 0, 0);
+    let (session, warning) = Session::start(&mut app, dir, key);
+    app.notice = warning;
+    start(&mut app, &actors, section);
+    let app = terminal::run(app).map_err(|e| e.to_string())?;
+    if let Err(warning) = session.finish(&app) {
+        // The terminal is back by now: a plain warning, and still a clean exit.
+        eprintln!("brief: warning: {warning}");
+    }
+    Ok(())
+}
+
+/// The text a briefing without an id is keyed by (a hash of it): the file's bytes
+/// (lossy: they are only hashed). A briefing with an id needs none.
+fn id_less_text(briefing: &Briefing, file: Option<&Path>) -> String {
+    match file {
+        Some(path) if briefing.meta.id.is_none() => std::fs::read(path)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
 }
 
 fn print_briefing(
@@ -138,15 +162,22 @@ fn write_stdout(text: &str) -> Result<(), String> {
     }
 }
 
-fn start(briefing: Briefing, actors: &[ActorIx], section: Option<usize>) -> App {
-    let mut app = App::new(briefing, 0, 0);
-    for &a in actors {
-        if !app.filter.chosen.contains(&a) {
+/// What the command line asks for wins over the remembered place: `--actor` replaces
+/// the remembered filter, `--section` the remembered section.
+fn start(app: &mut App, actors: &[ActorIx], section: Option<usize>) {
+    if !actors.is_empty() {
+        for a in app.filter.chosen.clone() {
             app.filter.toggle(&app.briefing, a);
+        }
+        for &a in actors {
+            if !app.filter.chosen.contains(&a) {
+                app.filter.toggle(&app.briefing, a);
+            }
         }
     }
     if let Some(s) = section {
         app.sections.selected = s;
+        app.reader.scroll = 0;
     }
-    app
+    app.sync();
 }

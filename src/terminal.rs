@@ -173,9 +173,10 @@ fn draw(t: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()>
     Ok(())
 }
 
-/// Runs the reader until the user quits or a signal arrives. On a signal, the terminal
-/// is restored and the process dies by that signal (see `watch_signals`).
-pub fn run(mut app: App) -> io::Result<()> {
+/// Runs the reader until the user quits or a signal arrives, and gives the app back
+/// (its place is saved by the caller). On a signal, the terminal is restored and the
+/// process dies by that signal (see `watch_signals`).
+pub fn run(mut app: App) -> io::Result<App> {
     // Before the terminal changes, so no signal can end us with the terminal raw.
     watch_signals()?;
     let guard = enter()?;
@@ -208,7 +209,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         draw(&mut t, &app)?;
     }
     drop(guard);
-    Ok(())
+    Ok(app)
 }
 
 /// Carries out what `update` asked for. The clipboard text goes out base64-encoded

@@ -32,6 +32,8 @@ const MARKER: &[u8] = b"<end of test>";
 
 /// One run of `brief` in a pseudo-terminal.
 struct Session {
+    /// This run's HOME, state and config folders; removed when the session ends.
+    home: std::path::PathBuf,
     /// Kept open until the session ends, so the pty (and its termios) outlives the child
     /// and can be inspected after the child exits.
     _slave: Box<dyn SlavePty + Send>,
@@ -46,6 +48,17 @@ struct Session {
     stop_reading: Arc<AtomicBool>,
     reader: JoinHandle<()>,
     status: Option<ExitStatus>,
+}
+
+/// A new empty folder under the system's temporary folder, unique to this process and
+/// call.
+fn scratch_dir(what: &str) -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("brief-e2e-{}-{what}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
 }
 
 fn pty_size(cols: u16, rows: u16) -> PtySize {
@@ -68,9 +81,15 @@ impl Session {
         let pair = portable_pty::native_pty_system()
             .openpty(pty_size(cols, rows))
             .expect("open a pty");
+        let home = scratch_dir("home");
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        // Each run has its own empty state and config folders, so no run sees a place
+        // another left (or the user's own), unless a test passes `--state-dir`.
+        cmd.env("BRIEF_STATE_DIR", home.join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("HOME", &home);
         cmd.env_remove("COLUMNS");
         cmd.env_remove("LINES");
         let child = pair.slave.spawn_command(cmd).expect("spawn brief");
@@ -99,6 +118,7 @@ impl Session {
             }
         });
         Session {
+            home,
             _slave: pair.slave,
             master: Some(pair.master),
             writer: None,
@@ -321,6 +341,7 @@ impl Drop for Session {
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
+        let _ = std::fs::remove_dir_all(&self.home);
     }
 }
 
@@ -831,4 +852,89 @@ fn search_and_next_match() {
     s.send("q");
     assert!(s.wait_exit().success());
     s.assert_restored();
+}
+
+#[test]
+fn quit_and_reopen_restores_the_section_and_filter() {
+    let state = scratch_dir("place");
+    let dir = state.to_str().expect("UTF-8 temp path");
+    let mut first = Session::spawn(120, 40, &["--state-dir", dir]);
+    first.wait_drawn();
+    first.send("]]");
+    first.wait_text("Sections 3/7");
+    first.send("a/kingdom");
+    first.send(ENTER);
+    first.send(" ");
+    first.send(ENTER);
+    first.wait_text("Filter: United Kingdom");
+    first.send("q");
+    assert!(first.wait_exit().success());
+    first.assert_restored();
+
+    let mut second = Session::spawn(120, 40, &["--state-dir", dir]);
+    second.wait_drawn();
+    second.wait_text("Sections 3/7");
+    second.wait_text("London and Washington respond");
+    second.wait_for("the remembered filter in the status line", |s| {
+        status_line(s).contains("Filter: United Kingdom")
+    });
+    second.send("q");
+    assert!(second.wait_exit().success());
+
+    // --section on the command line wins over the remembered place.
+    let mut third = Session::spawn(120, 40, &["--state-dir", dir, "--section", "1"]);
+    third.wait_drawn();
+    third.wait_text("Sections 1/7");
+    third.send("q");
+    assert!(third.wait_exit().success());
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+#[test]
+fn no_state_reads_and_writes_nothing() {
+    let mut s = Session::spawn(120, 40, &["--no-state"]);
+    s.wait_drawn();
+    s.send("]");
+    s.wait_text("Sections 2/7");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let state = s.home.join("state");
+    assert!(
+        !state.exists()
+            || std::fs::read_dir(&state)
+                .expect("state dir")
+                .next()
+                .is_none(),
+        "--no-state wrote into {}",
+        state.display()
+    );
+}
+
+#[test]
+fn a_damaged_state_file_is_set_aside_with_a_notice() {
+    let state = scratch_dir("damaged");
+    std::fs::write(
+        state.join("state.json"),
+        b"{\"version\": 1, \"briefings\": {",
+    )
+    .unwrap();
+    let dir = state.to_str().expect("UTF-8 temp path");
+    let mut s = Session::spawn(200, 40, &["--state-dir", dir]);
+    s.wait_drawn();
+    s.wait_for("the notice in the status line", |s| {
+        status_line(s).contains("not used: it is damaged")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let names: Vec<String> = std::fs::read_dir(&state)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("state.json.corrupt-")),
+        "{names:?}"
+    );
+    let saved = std::fs::read_to_string(state.join("state.json")).unwrap();
+    assert!(saved.contains("korea-ukraine-2024-10"), "{saved}");
+    let _ = std::fs::remove_dir_all(&state);
 }
