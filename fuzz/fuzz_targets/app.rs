@@ -1,13 +1,14 @@
 //! Fuzz target `app`: the state machine and the renderer under a key sequence, resizes
 //! and mouse events from the fuzzer, on the bundled briefing or one parsed from the
-//! input. After every step the screen is drawn at the app's size and sometimes at
-//! another (a resize the app has not heard of yet): no panic, no control character in
+//! input. The screen is drawn at the end, on request at any size (a resize the app has
+//! not heard of yet), and after every step if asked: no panic, no control character in
 //! any cell.
 //!
 //! Input layout: `[width, height, flags, events..., 0xFF, briefing...]`. Flags bit 0
 //! picks the mono palette, bit 1 loads the bytes after the first 0xFF as the briefing
-//! (the bundled one is used when they do not load). Each event is an opcode byte and
-//! its operands, see `Step::next`.
+//! (the bundled one is used when they do not load), bit 2 draws after every step
+//! (thorough but slow: drawing is most of the cost). Each event is an opcode byte and
+//! its operands, see `Step::next`; at most `MAX_STEPS` are applied.
 #![no_main]
 
 use brief::app::keymap::{self, BINDINGS};
@@ -23,6 +24,10 @@ use std::sync::OnceLock;
 /// each execution quick.
 const MAX_WIDTH: u16 = 200;
 const MAX_HEIGHT: u16 = 60;
+
+/// Steps applied from one input: long enough for any popup, search or filter session,
+/// short enough that each execution stays quick (every step draws a full screen).
+const MAX_STEPS: usize = 64;
 
 /// Characters typed into search and narrowing queries beyond the bound keys: wide,
 /// combining, bidi, zero-width and controls (the keymap must keep the last out).
@@ -46,9 +51,12 @@ fuzz_target!(|data: &[u8]| {
     if flags & 1 != 0 {
         app.palette = brief::ui::theme::Palette::Mono;
     }
-    draw(&app, app.width, app.height);
+    let every_step = flags & 4 != 0;
     let mut bytes = events.iter().copied();
-    while let Some(step) = Step::next(&mut bytes) {
+    for _ in 0..MAX_STEPS {
+        let Some(step) = Step::next(&mut bytes) else {
+            break;
+        };
         match step {
             Step::Key(k) => {
                 // Quit would only end the session; everything else is applied.
@@ -60,12 +68,17 @@ fuzz_target!(|data: &[u8]| {
             Step::Draw(w, h) => draw(&app, w, h),
         }
         for effect in app.effects.drain(..) {
+            // Effect may have only this variant (then `if let` is irrefutable) or more.
+            #[allow(irrefutable_let_patterns)]
             if let Effect::Clipboard(text) = effect {
                 assert!(!text.contains(['\u{1b}', '\u{9b}', '\u{7}']), "{text:?}");
             }
         }
-        draw(&app, app.width, app.height);
+        if every_step {
+            draw(&app, app.width, app.height);
+        }
     }
+    draw(&app, app.width, app.height);
 });
 
 fn bundled() -> &'static Briefing {
