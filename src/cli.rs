@@ -1,5 +1,5 @@
 //! Command-line interface: `brief [FILE]`, `brief check FILE...`, `brief keys`,
-//! `brief print [FILE]`.
+//! `brief print [FILE]`, `brief config`.
 
 use crate::print::{Format, PageView};
 use clap::{Parser, Subcommand};
@@ -38,6 +38,10 @@ pub struct Cli {
     /// Neither read nor write the remembered place
     #[arg(long)]
     pub no_state: bool,
+
+    /// --config, --color, --ascii (see `crate::config::LookArgs`)
+    #[command(flatten)]
+    pub look: crate::config::LookArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,10 +79,16 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
     },
-    /// Print the key table
+    /// Print the key table, as the config sets it
     Keys {
         /// As Markdown (the README's key section)
         #[arg(long)]
         markdown: bool,
+    },
+    /// Check the config file and say where it is, or print the default config
+    Config {
+        /// Print the whole default config (it loads as is)
+        #[arg(long)]
+        default: bool,
     },
 }

@@ -1,10 +1,10 @@
 //! The `brief` binary: parses the command line and hands over to the library.
 
-use brief::app::{App, keymap};
+use brief::app::App;
 use brief::cli::{Cli, Command};
 use brief::model::{ActorIx, Briefing};
 use brief::session::Session;
-use brief::{check, load, persist, print, terminal};
+use brief::{check, config, load, persist, print, terminal};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -24,17 +24,10 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Keys { markdown }) => {
-            if markdown {
-                print!("{}", keymap::markdown());
-            } else {
-                for ctx in keymap::Context::ALL {
-                    println!("{}", ctx.title());
-                    for b in keymap::bindings(ctx) {
-                        println!("  {:<24}{}", keymap::keys_label(b), b.help);
-                    }
-                }
-            }
-            ExitCode::SUCCESS
+            outcome(config::command::keys(&cli.look, markdown).and_then(|t| write_stdout(&t)))
+        }
+        Some(Command::Config { default }) => {
+            outcome(config::command::config(&cli.look, default).and_then(|t| write_stdout(&t)))
         }
         Some(Command::Print {
             file,
@@ -99,7 +92,9 @@ fn read(cli: &Cli) -> Result<(), String> {
     let dir = (!cli.no_state)
         .then(|| persist::state_dir(cli.state_dir.as_deref()))
         .flatten();
+    let settings = config::settings(&cli.look)?;
     let mut app = App::new(briefing, 0, 0);
+    settings.apply(&mut app);
     let (session, warning) = Session::start(&mut app, dir, key);
     app.notice = warning;
     start(&mut app, &actors, section);

@@ -2,7 +2,6 @@
 //! into actions, draws after each, and always gives the terminal back as it found it:
 //! on quit, on error, on panic, and on SIGTERM, SIGHUP or SIGINT.
 
-use crate::app::keymap;
 use crate::app::marks::base64;
 use crate::app::state::Effect;
 use crate::app::{Action, App, Key, KeyCode, update};
@@ -143,9 +142,14 @@ fn key(k: event::KeyEvent) -> Option<Key> {
     })
 }
 
-fn action(app: &App, e: &Event) -> Option<Action> {
+/// The action an event asks for. Keys go through the session's keymap, which holds
+/// the first keys of a sequence until it is complete.
+fn action(app: &mut App, e: &Event) -> Option<Action> {
     match e {
-        Event::Key(k) if k.kind != KeyEventKind::Release => keymap::lookup(app.context(), key(*k)?),
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            let context = app.context();
+            app.keys.press(context, key(*k)?)
+        }
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll {
@@ -193,11 +197,12 @@ pub fn run(mut app: App) -> io::Result<App> {
             // as that key with Alt: treat it as the two presses it was.
             if let Event::Key(k) = &e
                 && k.modifiers.contains(KeyModifiers::ALT)
-                && let Some(a) = keymap::lookup(app.context(), Key::plain(KeyCode::Esc))
+                && let context = app.context()
+                && let Some(a) = app.keys.press(context, Key::plain(KeyCode::Esc))
             {
                 update(&mut app, a);
             }
-            if let Some(a) = action(&app, &e) {
+            if let Some(a) = action(&mut app, &e) {
                 update(&mut app, a);
             }
             if app.quit || !event::poll(Duration::ZERO)? {

@@ -124,6 +124,12 @@ pub struct App {
     /// Work for the terminal loop, drained after each update.
     pub effects: Vec<Effect>,
     pub palette: crate::ui::theme::Palette,
+    /// The styles to draw with: a built-in theme or the config's.
+    pub theme: &'static crate::ui::theme::Theme,
+    /// Unicode glyphs, or only ASCII on screen (`--ascii`).
+    pub glyphs: crate::ui::theme::Glyphs,
+    /// The session's keymap and the keys of a sequence typed so far.
+    pub keys: super::keymap::Keys,
     pub quit: bool,
 }
 
@@ -149,6 +155,9 @@ impl App {
             notice: None,
             effects: Vec::new(),
             palette: crate::ui::theme::Palette::Colour,
+            theme: &crate::ui::theme::Theme::DARK,
+            glyphs: crate::ui::theme::Glyphs::Unicode,
+            keys: super::keymap::Keys::default(),
             quit: false,
         };
         app.sync();
@@ -168,6 +177,15 @@ impl App {
     /// The quote selected in the Quotes pane.
     pub fn selected_quote(&self) -> Option<QuoteIx> {
         self.filter.quotes.get(self.quotes.selected).copied()
+    }
+
+    /// How the screen is drawn: theme, palette, ASCII or not.
+    pub fn look(&self) -> crate::ui::theme::Look {
+        crate::ui::theme::Look {
+            theme: self.theme,
+            palette: self.palette,
+            glyphs: self.glyphs,
+        }
     }
 
     pub fn context(&self) -> Context {
@@ -334,7 +352,8 @@ impl App {
                 (p.cursor, p.offset) = (list.selected, list.offset);
             }
             Mode::Help { scroll } => {
-                *scroll = (*scroll).min(crate::ui::help::line_count().saturating_sub(help_rows));
+                *scroll = (*scroll)
+                    .min(crate::ui::help::line_count(&self.keys.map).saturating_sub(help_rows));
             }
             Mode::Picker(p) => {
                 let mut list = ListState {

@@ -2,7 +2,7 @@
 //! and the status line (where you are, the filter, key hints from the keymap).
 
 use super::theme::THEME;
-use crate::app::keymap;
+use crate::app::key::sequence_label;
 use crate::app::pages::View;
 use crate::app::{App, Mode};
 use crate::layout::{Geometry, Pane};
@@ -170,19 +170,23 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         ));
         left.push(Span::styled(format!("{} ", search.label()), THEME.status));
     }
+    if !app.keys.pending.is_empty() {
+        // The first keys of a sequence, waiting for the rest.
+        left.push(Span::styled(
+            format!(
+                " {}… ",
+                sequence_label(&app.keys.pending, app.glyphs == super::theme::Glyphs::Ascii)
+            ),
+            THEME.status.patch(THEME.status_mode),
+        ));
+    }
     let left = Line::from(left);
     let used = left.width();
     buf.set_line(area.x, area.y, &left, area.width);
-    let hints: Vec<String> = keymap::bindings(app.context())
-        .filter(|b| b.hint)
-        .map(|b| {
-            format!(
-                "{} {}",
-                b.keys[0],
-                b.help.split(':').next().unwrap_or(b.help)
-            )
-        })
-        .collect();
+    let hints = app
+        .keys
+        .map
+        .hints(app.context(), app.glyphs == super::theme::Glyphs::Ascii);
     let hints = hints.join("  ");
     let room = usize::from(area.width).saturating_sub(used + 2);
     if room >= 8 {

@@ -1,8 +1,10 @@
-//! The help popup, generated from the keymap table: every context, every key.
+//! The help popup, generated from the session's keymap: every context, every key, as
+//! the config left them.
 
 use super::chrome;
 use super::theme::THEME;
-use crate::app::keymap::{self, Context};
+use crate::app::App;
+use crate::app::keymap::{Context, Keymap, map::entry_keys};
 use crate::layout;
 use crate::text;
 use ratatui::buffer::Buffer;
@@ -13,17 +15,17 @@ use ratatui::text::{Line, Span};
 const KEYS_COLUMNS: usize = 24;
 
 /// The help text, one entry per row: a heading or (keys, what they do).
-fn entries() -> Vec<(String, Option<&'static str>)> {
+fn entries(map: &Keymap, ascii: bool) -> Vec<(String, Option<&'static str>)> {
     let mut out = Vec::new();
     for ctx in Context::ALL {
         if !out.is_empty() {
             out.push((String::new(), None));
         }
         out.push((ctx.title().to_owned(), None));
-        for b in keymap::bindings(ctx) {
-            out.push((keymap::keys_label(b), Some(b.help)));
+        for e in map.entries(ctx) {
+            out.push((entry_keys(&e, " / ", ascii), Some(e.help)));
         }
-        if matches!(ctx, Context::Narrow | Context::Search) {
+        if ctx.types() {
             out.push(("other characters".to_owned(), Some("typed into the query")));
         }
     }
@@ -31,14 +33,14 @@ fn entries() -> Vec<(String, Option<&'static str>)> {
 }
 
 /// Rows the help takes, for scrolling.
-pub fn line_count() -> usize {
-    entries().len()
+pub fn line_count(map: &Keymap) -> usize {
+    entries(map, false).len()
 }
 
-pub fn render(area: Rect, scroll: usize, buf: &mut Buffer) {
+pub fn render(app: &App, area: Rect, scroll: usize, buf: &mut Buffer) {
     let area = layout::help_popup(area);
     let inner = chrome::popup_block(area, buf, "Keys");
-    let entries = entries();
+    let entries = entries(&app.keys.map, app.glyphs == super::theme::Glyphs::Ascii);
     let rows = usize::from(inner.height);
     for (n, (keys, help)) in entries.iter().skip(scroll).take(rows).enumerate() {
         let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);

@@ -1,5 +1,6 @@
 //! Rendering: a pure function of the state into a buffer. One module per pane or popup.
 
+pub mod ascii;
 mod bars;
 mod chrome;
 mod detail;
@@ -20,10 +21,7 @@ use ratatui::layout::Rect;
 
 /// Draws the whole screen for `app` into `buf` over `area` (the terminal's size).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    draw(app, area, buf);
-    if app.palette == theme::Palette::Mono {
-        theme::strip_colour(buf);
-    }
+    app.look().paint(buf, |buf| draw(app, area, buf));
 }
 
 fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -45,7 +43,7 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     match &app.mode {
         // The search line is part of the status line.
         Mode::Panes | Mode::Search => {}
-        Mode::Help { scroll } => help::render(g.area, *scroll, buf),
+        Mode::Help { scroll } => help::render(app, g.area, *scroll, buf),
         Mode::Filter(p) => filter::render(app, p, buf),
         Mode::Detail(d) => detail::render(app, d, buf),
         Mode::Position(c, p) => note::render(app, *c, *p, buf),

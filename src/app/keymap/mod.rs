@@ -1,12 +1,19 @@
-//! The one keymap table. Key lookup, the help overlay, the status-line hints and the
-//! README's key list are all generated from `BINDINGS`, so they cannot disagree.
+//! The default keymap table. `BINDINGS` is what brief binds out of the box; the
+//! session's keymap (`map::Keymap`) starts from it and takes the config's `[keys]`.
+//! Key lookup, the help overlay, the status-line hints, `brief keys` and the README's
+//! key list all come from a `Keymap`, so they cannot disagree.
+
+pub mod map;
+pub mod pending;
+
+pub use map::{Conflict, Entry, Keymap, Resolved, Row};
+pub use pending::{Keys, press};
 
 use super::action::Action;
 use super::key::{Key, KeyCode as K};
-use std::fmt::Write as _;
 
 /// Where a binding applies: the main panes or one of the popups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
     Panes,
     Views,
@@ -45,10 +52,34 @@ impl Context {
             Context::Detail => "Quote detail",
         }
     }
+
+    /// Where the context is, for messages: "`c` is bound twice in the actor filter".
+    pub fn place(self) -> &'static str {
+        match self {
+            Context::Panes => "the briefing view",
+            Context::Views => "the analyst views",
+            Context::Note => "the position detail",
+            Context::Picker => "the lists (outline, starred)",
+            Context::Help => "the help",
+            Context::Filter => "the actor filter",
+            Context::Narrow => "the actor filter while narrowing",
+            Context::Search => "the search line",
+            Context::Detail => "the quote detail",
+        }
+    }
+
+    /// Whether printable keys type into a query here, and so cannot be bound.
+    pub fn types(self) -> bool {
+        matches!(self, Context::Narrow | Context::Search)
+    }
 }
 
 pub struct Binding {
     pub context: Context,
+    /// The action's name in the config's `[keys]` table. Rows sharing a name share
+    /// their default keys (a test checks it), so one config entry rebinds them all and
+    /// the default config reproduces this table exactly.
+    pub name: &'static str,
     pub keys: &'static [Key],
     pub action: Action,
     /// What the help says the keys do.
@@ -59,6 +90,7 @@ pub struct Binding {
 
 const fn b(
     context: Context,
+    name: &'static str,
     keys: &'static [Key],
     action: Action,
     help: &'static str,
@@ -66,6 +98,7 @@ const fn b(
 ) -> Binding {
     Binding {
         context,
+        name,
         keys,
         action,
         help,
@@ -82,122 +115,165 @@ use Context::{Detail, Filter, Help, Narrow, Note, Panes, Picker, Search, Views};
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    b(Panes, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
-    b(Panes, &[Key::ch('?')], Action::Help, "help: list the keys", true),
-    b(Panes, &[p(K::Tab)], Action::FocusNext, "next pane", true),
-    b(Panes, &[p(K::BackTab)], Action::FocusPrev, "previous pane", false),
-    b(Panes, &[Key::ch('h'), p(K::Left)], Action::FocusLeft, "pane to the left", false),
-    b(Panes, &[Key::ch('l'), p(K::Right)], Action::FocusRight, "pane to the right", false),
-    b(Panes, &[Key::ch('j'), p(K::Down)], Action::Down, "down: select or scroll", false),
-    b(Panes, &[Key::ch('k'), p(K::Up)], Action::Up, "up: select or scroll", false),
-    b(Panes, &[Key::ch('g'), p(K::Home)], Action::Top, "first item, top", false),
-    b(Panes, &[Key::ch('G'), p(K::End)], Action::Bottom, "last item, bottom", false),
-    b(Panes, &[Key::ctrl('d')], Action::HalfPageDown, "half a page down", false),
-    b(Panes, &[Key::ctrl('u')], Action::HalfPageUp, "half a page up", false),
-    b(Panes, &[p(K::PageDown)], Action::PageDown, "a page down", false),
-    b(Panes, &[p(K::PageUp)], Action::PageUp, "a page up", false),
-    b(Panes, &[Key::ch(']')], Action::NextSection, "next section", true),
-    b(Panes, &[Key::ch('[')], Action::PrevSection, "previous section", false),
-    b(Panes, &[p(K::Enter)], Action::Open, "open: section in Reader, quote in detail", true),
-    b(Panes, &[Key::ch('a')], Action::OpenFilter, "actor filter", true),
-    b(Panes, &[Key::ch('c')], Action::ClearFilter, "clear the actor filter", false),
-    b(Panes, &[Key::ch('/')], Action::Search, "search the whole briefing", true),
-    b(Panes, &[Key::ch('n')], Action::NextMatch, "next match", false),
-    b(Panes, &[Key::ch('N')], Action::PrevMatch, "previous match", false),
-    b(Panes, &[p(K::Esc)], Action::ClearSearch, "clear the search", false),
-    b(Panes, &[Key::ch('o')], Action::Outline, "outline: every section, read marks", false),
-    b(Panes, &[Key::ch('s')], Action::Star, "star or unstar the selected quote", false),
-    b(Panes, &[Key::ch('S')], Action::Starred, "list starred quotes", false),
-    b(Panes, &[Key::ch('u')], Action::NextUnread, "next unread quote", false),
-    b(Panes, &[Key::ch('y')], Action::Copy, "copy the selected quote with its citation", false),
-    b(Panes, &[Key::ch('Y')], Action::CopyUrl, "copy the source URL", false),
-    b(Panes, &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", true),
-    b(Panes, &[Key::ch('3')], Action::ShowView(View::Figures), "Figures view", false),
-    b(Panes, &[Key::ch('4')], Action::ShowView(View::Timeline), "Timeline view", false),
-    b(Panes, &[Key::ch('5')], Action::ShowView(View::Actors), "Actors view", false),
-    b(Views, &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
-    b(Views, &[Key::ch('?')], Action::Help, "help: list the keys", true),
-    b(Views, &[Key::ch('1')], Action::ShowView(View::Briefing), "Briefing view", true),
-    b(Views, &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", false),
-    b(Views, &[Key::ch('3')], Action::ShowView(View::Figures), "Figures view", false),
-    b(Views, &[Key::ch('4')], Action::ShowView(View::Timeline), "Timeline view", false),
-    b(Views, &[Key::ch('5')], Action::ShowView(View::Actors), "Actors view", false),
-    b(Views, &[Key::ch('j'), p(K::Down)], Action::Down, "next row", false),
-    b(Views, &[Key::ch('k'), p(K::Up)], Action::Up, "previous row", false),
-    b(Views, &[Key::ch('h'), p(K::Left)], Action::PrevItem, "previous item (cell to the left)", false),
-    b(Views, &[Key::ch('l'), p(K::Right)], Action::NextItem, "next item (cell to the right)", false),
-    b(Views, &[Key::ch('g'), p(K::Home)], Action::Top, "first item", false),
-    b(Views, &[Key::ch('G'), p(K::End)], Action::Bottom, "last item", false),
-    b(Views, &[Key::ctrl('d')], Action::HalfPageDown, "half a page down", false),
-    b(Views, &[Key::ctrl('u')], Action::HalfPageUp, "half a page up", false),
-    b(Views, &[p(K::PageDown)], Action::PageDown, "a page down", false),
-    b(Views, &[p(K::PageUp)], Action::PageUp, "a page up", false),
-    b(Views, &[p(K::Enter)], Action::Open, "open: quote, section or position", true),
-    b(Views, &[Key::ch('m')], Action::ToggleFold, "fold or unfold members (claims)", true),
-    b(Views, &[Key::ch('/')], Action::Search, "search this view", false),
-    b(Views, &[Key::ch('n')], Action::NextMatch, "next item that matches", false),
-    b(Views, &[Key::ch('N')], Action::PrevMatch, "previous item that matches", false),
-    b(Views, &[p(K::Esc)], Action::ClearSearch, "clear the search", false),
-    b(Views, &[Key::ch('a')], Action::OpenFilter, "actor filter", true),
-    b(Views, &[Key::ch('c')], Action::ClearFilter, "clear the actor filter", false),
-    b(Filter, &[Key::ch('j'), p(K::Down)], Action::Down, "next actor", false),
-    b(Filter, &[Key::ch('k'), p(K::Up)], Action::Up, "previous actor", false),
-    b(Filter, &[Key::ch('g'), p(K::Home)], Action::Top, "first actor", false),
-    b(Filter, &[Key::ch('G'), p(K::End)], Action::Bottom, "last actor", false),
-    b(Filter, &[p(K::PageDown)], Action::PageDown, "a page down", false),
-    b(Filter, &[p(K::PageUp)], Action::PageUp, "a page up", false),
-    b(Filter, &[Key::ch(' ')], Action::ToggleActor, "choose or drop the actor", true),
-    b(Filter, &[Key::ch('c')], Action::ClearFilter, "clear all choices", true),
-    b(Filter, &[Key::ch('/')], Action::StartNarrow, "narrow the list by typing", true),
-    b(Filter, &[p(K::Enter), Key::ch('a'), p(K::Esc)], Action::Close, "close (choices stay)", true),
-    b(Narrow, &[p(K::Enter)], Action::AcceptInput, "keep the narrowed list", true),
-    b(Narrow, &[p(K::Esc)], Action::CancelInput, "drop the query", true),
-    b(Narrow, &[p(K::Backspace)], Action::DeleteChar, "delete a character", false),
-    b(Narrow, &[p(K::Down)], Action::Down, "next actor", false),
-    b(Narrow, &[p(K::Up)], Action::Up, "previous actor", false),
-    b(Search, &[p(K::Enter)], Action::AcceptInput, "keep the search, go to the first match", true),
-    b(Search, &[p(K::Esc)], Action::CancelInput, "cancel the search", true),
-    b(Search, &[p(K::Backspace)], Action::DeleteChar, "delete a character", false),
-    b(Detail, &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
-    b(Detail, &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
-    b(Detail, &[Key::ch('h'), p(K::Left)], Action::PrevQuote, "previous quote in the list", true),
-    b(Detail, &[Key::ch('l'), p(K::Right)], Action::NextQuote, "next quote in the list", true),
-    b(Detail, &[p(K::Enter)], Action::JumpToQuote, "show the quote in its section", true),
-    b(Detail, &[Key::ch('s')], Action::Star, "star or unstar", false),
-    b(Detail, &[Key::ch('y')], Action::Copy, "copy with citation", false),
-    b(Detail, &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
-    b(Picker, &[Key::ch('j'), p(K::Down)], Action::Down, "next row", false),
-    b(Picker, &[Key::ch('k'), p(K::Up)], Action::Up, "previous row", false),
-    b(Picker, &[Key::ch('g'), p(K::Home)], Action::Top, "first row", false),
-    b(Picker, &[Key::ch('G'), p(K::End)], Action::Bottom, "last row", false),
-    b(Picker, &[p(K::PageDown)], Action::PageDown, "a page down", false),
-    b(Picker, &[p(K::PageUp)], Action::PageUp, "a page up", false),
-    b(Picker, &[p(K::Enter)], Action::Open, "go there", true),
-    b(Picker, &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
-    b(Note, &[p(K::Esc), Key::ch('q'), p(K::Enter)], Action::Close, "close", true),
-    b(Help, &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
-    b(Help, &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
-    b(Help, &[p(K::Esc), Key::ch('?'), Key::ch('q')], Action::Close, "close", true),
+    b(Panes, "quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
+    b(Panes, "help", &[Key::ch('?')], Action::Help, "help: list the keys", true),
+    b(Panes, "next_pane", &[p(K::Tab)], Action::FocusNext, "next pane", true),
+    b(Panes, "prev_pane", &[p(K::BackTab)], Action::FocusPrev, "previous pane", false),
+    b(Panes, "left", &[Key::ch('h'), p(K::Left)], Action::FocusLeft, "pane to the left", false),
+    b(Panes, "right", &[Key::ch('l'), p(K::Right)], Action::FocusRight, "pane to the right", false),
+    b(Panes, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "down: select or scroll", false),
+    b(Panes, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "up: select or scroll", false),
+    b(Panes, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "first item, top", false),
+    b(Panes, "bottom", &[Key::ch('G'), p(K::End)], Action::Bottom, "last item, bottom", false),
+    b(Panes, "half_page_down", &[Key::ctrl('d')], Action::HalfPageDown, "half a page down", false),
+    b(Panes, "half_page_up", &[Key::ctrl('u')], Action::HalfPageUp, "half a page up", false),
+    b(Panes, "page_down", &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(Panes, "page_up", &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(Panes, "next_section", &[Key::ch(']')], Action::NextSection, "next section", true),
+    b(Panes, "prev_section", &[Key::ch('[')], Action::PrevSection, "previous section", false),
+    b(Panes, "open", &[p(K::Enter)], Action::Open, "open: section in Reader, quote in detail", true),
+    b(Panes, "actor_filter", &[Key::ch('a')], Action::OpenFilter, "actor filter", true),
+    b(Panes, "clear_filter", &[Key::ch('c')], Action::ClearFilter, "clear the actor filter", false),
+    b(Panes, "search", &[Key::ch('/')], Action::Search, "search the whole briefing", true),
+    b(Panes, "next_match", &[Key::ch('n')], Action::NextMatch, "next match", false),
+    b(Panes, "prev_match", &[Key::ch('N')], Action::PrevMatch, "previous match", false),
+    b(Panes, "clear_search", &[p(K::Esc)], Action::ClearSearch, "clear the search", false),
+    b(Panes, "outline", &[Key::ch('o')], Action::Outline, "outline: every section, read marks", false),
+    b(Panes, "star", &[Key::ch('s')], Action::Star, "star or unstar the selected quote", false),
+    b(Panes, "starred", &[Key::ch('S')], Action::Starred, "list starred quotes", false),
+    b(Panes, "next_unread", &[Key::ch('u')], Action::NextUnread, "next unread quote", false),
+    b(Panes, "copy", &[Key::ch('y')], Action::Copy, "copy the selected quote with its citation", false),
+    b(Panes, "copy_url", &[Key::ch('Y')], Action::CopyUrl, "copy the source URL", false),
+    b(Panes, "view_claims", &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", true),
+    b(Panes, "view_figures", &[Key::ch('3')], Action::ShowView(View::Figures), "Figures view", false),
+    b(Panes, "view_timeline", &[Key::ch('4')], Action::ShowView(View::Timeline), "Timeline view", false),
+    b(Panes, "view_actors", &[Key::ch('5')], Action::ShowView(View::Actors), "Actors view", false),
+    b(Views, "quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
+    b(Views, "help", &[Key::ch('?')], Action::Help, "help: list the keys", true),
+    b(Views, "view_briefing", &[Key::ch('1')], Action::ShowView(View::Briefing), "Briefing view", true),
+    b(Views, "view_claims", &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", false),
+    b(Views, "view_figures", &[Key::ch('3')], Action::ShowView(View::Figures), "Figures view", false),
+    b(Views, "view_timeline", &[Key::ch('4')], Action::ShowView(View::Timeline), "Timeline view", false),
+    b(Views, "view_actors", &[Key::ch('5')], Action::ShowView(View::Actors), "Actors view", false),
+    b(Views, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "next row", false),
+    b(Views, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "previous row", false),
+    b(Views, "left", &[Key::ch('h'), p(K::Left)], Action::PrevItem, "previous item (cell to the left)", false),
+    b(Views, "right", &[Key::ch('l'), p(K::Right)], Action::NextItem, "next item (cell to the right)", false),
+    b(Views, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "first item", false),
+    b(Views, "bottom", &[Key::ch('G'), p(K::End)], Action::Bottom, "last item", false),
+    b(Views, "half_page_down", &[Key::ctrl('d')], Action::HalfPageDown, "half a page down", false),
+    b(Views, "half_page_up", &[Key::ctrl('u')], Action::HalfPageUp, "half a page up", false),
+    b(Views, "page_down", &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(Views, "page_up", &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(Views, "open", &[p(K::Enter)], Action::Open, "open: quote, section or position", true),
+    b(Views, "fold", &[Key::ch('m')], Action::ToggleFold, "fold or unfold members (claims)", true),
+    b(Views, "search", &[Key::ch('/')], Action::Search, "search this view", false),
+    b(Views, "next_match", &[Key::ch('n')], Action::NextMatch, "next item that matches", false),
+    b(Views, "prev_match", &[Key::ch('N')], Action::PrevMatch, "previous item that matches", false),
+    b(Views, "clear_search", &[p(K::Esc)], Action::ClearSearch, "clear the search", false),
+    b(Views, "actor_filter", &[Key::ch('a')], Action::OpenFilter, "actor filter", true),
+    b(Views, "clear_filter", &[Key::ch('c')], Action::ClearFilter, "clear the actor filter", false),
+    b(Filter, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "next actor", false),
+    b(Filter, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "previous actor", false),
+    b(Filter, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "first actor", false),
+    b(Filter, "bottom", &[Key::ch('G'), p(K::End)], Action::Bottom, "last actor", false),
+    b(Filter, "page_down", &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(Filter, "page_up", &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(Filter, "choose", &[Key::ch(' ')], Action::ToggleActor, "choose or drop the actor", true),
+    b(Filter, "clear_filter", &[Key::ch('c')], Action::ClearFilter, "clear all choices", true),
+    b(Filter, "search", &[Key::ch('/')], Action::StartNarrow, "narrow the list by typing", true),
+    b(Filter, "open", &[p(K::Enter)], Action::Close, "close (choices stay)", true),
+    b(Filter, "actor_filter", &[Key::ch('a')], Action::Close, "close (choices stay)", true),
+    b(Filter, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close (choices stay)", true),
+    b(Narrow, "accept", &[p(K::Enter)], Action::AcceptInput, "keep the narrowed list", true),
+    b(Narrow, "cancel", &[p(K::Esc)], Action::CancelInput, "drop the query", true),
+    b(Narrow, "delete_char", &[p(K::Backspace)], Action::DeleteChar, "delete a character", false),
+    b(Narrow, "down", &[p(K::Down)], Action::Down, "next actor", false),
+    b(Narrow, "up", &[p(K::Up)], Action::Up, "previous actor", false),
+    b(Search, "accept", &[p(K::Enter)], Action::AcceptInput, "keep the search, go to the first match", true),
+    b(Search, "cancel", &[p(K::Esc)], Action::CancelInput, "cancel the search", true),
+    b(Search, "delete_char", &[p(K::Backspace)], Action::DeleteChar, "delete a character", false),
+    b(Detail, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
+    b(Detail, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
+    b(Detail, "left", &[Key::ch('h'), p(K::Left)], Action::PrevQuote, "previous quote in the list", true),
+    b(Detail, "right", &[Key::ch('l'), p(K::Right)], Action::NextQuote, "next quote in the list", true),
+    b(Detail, "open", &[p(K::Enter)], Action::JumpToQuote, "show the quote in its section", true),
+    b(Detail, "star", &[Key::ch('s')], Action::Star, "star or unstar", false),
+    b(Detail, "copy", &[Key::ch('y')], Action::Copy, "copy with citation", false),
+    b(Detail, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
+    b(Picker, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "next row", false),
+    b(Picker, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "previous row", false),
+    b(Picker, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "first row", false),
+    b(Picker, "bottom", &[Key::ch('G'), p(K::End)], Action::Bottom, "last row", false),
+    b(Picker, "page_down", &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(Picker, "page_up", &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(Picker, "open", &[p(K::Enter)], Action::Open, "go there", true),
+    b(Picker, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
+    b(Note, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
+    b(Note, "open", &[p(K::Enter)], Action::Close, "close", true),
+    b(Help, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
+    b(Help, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
+    b(Help, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
+    b(Help, "help", &[Key::ch('?')], Action::Close, "close", true),
 ];
 
-/// The action a key means in a context. While narrowing, unbound printable
-/// characters are typed into the query.
+/// Every action name the config's `[keys]` takes, with what it does wherever it is
+/// bound. In the order the default config lists them.
+#[rustfmt::skip]
+pub const ACTIONS: &[(&str, &str)] = &[
+    ("quit", "leave brief"),
+    ("help", "show the keys; closes them again"),
+    ("close", "close the popup or list that is open"),
+    ("next_pane", "focus the next pane"),
+    ("prev_pane", "focus the previous pane"),
+    ("left", "the pane to the left; the previous item in a view; the previous quote in its detail"),
+    ("right", "the pane to the right; the next item in a view; the next quote in its detail"),
+    ("down", "move down a row or a line"),
+    ("up", "move up a row or a line"),
+    ("top", "the first item, the top"),
+    ("bottom", "the last item, the bottom"),
+    ("half_page_down", "half a page down"),
+    ("half_page_up", "half a page up"),
+    ("page_down", "a page down"),
+    ("page_up", "a page up"),
+    ("next_section", "the next section"),
+    ("prev_section", "the previous section"),
+    ("open", "open what is selected; in a quote's detail, show it in its section; closes the actor filter and a position"),
+    ("actor_filter", "open the actor filter; closes it again"),
+    ("clear_filter", "clear the actor filter"),
+    ("choose", "choose or drop the actor under the cursor (actor filter)"),
+    ("search", "search the briefing or the view; narrow the actor filter's list"),
+    ("next_match", "the next search match"),
+    ("prev_match", "the previous search match"),
+    ("clear_search", "clear the search"),
+    ("accept", "keep what was typed (search, narrowing)"),
+    ("cancel", "drop what was typed (search, narrowing)"),
+    ("delete_char", "delete the last character typed"),
+    ("outline", "the outline: every section, read marks"),
+    ("star", "star or unstar the selected quote"),
+    ("starred", "list the starred quotes"),
+    ("next_unread", "the next quote not yet opened"),
+    ("copy", "copy the selected quote with its citation"),
+    ("copy_url", "copy the briefing's source URL"),
+    ("view_briefing", "the Briefing view (the panes)"),
+    ("view_claims", "the Claims view"),
+    ("view_figures", "the Figures view"),
+    ("view_timeline", "the Timeline view"),
+    ("view_actors", "the Actors view"),
+    ("fold", "fold or unfold members in the claims matrix"),
+];
+
+/// The action a key means in a context with the default keys. While typing, unbound
+/// printable characters are typed into the query; Ctrl-c quits where nothing else
+/// has it.
 pub fn lookup(context: Context, key: Key) -> Option<Action> {
-    let bound = BINDINGS
-        .iter()
-        .find(|b| b.context == context && b.keys.contains(&key))
-        .map(|b| b.action);
-    match (bound, context, key.code) {
-        (None, Context::Narrow | Context::Search, K::Char(c)) if !key.ctrl && !c.is_control() => {
-            Some(Action::Input(c))
-        }
-        // Ctrl-c quits from anywhere: a user who is lost must always have a way out.
-        (None, _, K::Char('c')) if key.ctrl => Some(Action::Quit),
-        _ => bound,
+    match Keymap::defaults().resolve(context, &[key]) {
+        Resolved::Action(a) => Some(a),
+        Resolved::Prefix | Resolved::Nothing => None,
     }
 }
 
-/// The bindings of one context, in table order.
+/// The default bindings of one context, in table order.
 pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.context == context)
 }
@@ -211,27 +287,7 @@ pub fn keys_label(b: &Binding) -> String {
         .join(" / ")
 }
 
-/// The key table as Markdown, for the README (`brief keys --markdown`).
+/// The default key table as Markdown, for the README (`brief keys --markdown`).
 pub fn markdown() -> String {
-    let mut out = String::new();
-    for ctx in Context::ALL {
-        let _ = write!(
-            out,
-            "\n**{}**\n\n| Keys | Action |\n|---|---|\n",
-            ctx.title()
-        );
-        for b in bindings(ctx) {
-            let keys = b
-                .keys
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let _ = writeln!(out, "| {keys} | {} |", b.help);
-        }
-        if matches!(ctx, Context::Narrow | Context::Search) {
-            out.push_str("| any other character | typed into the query |\n");
-        }
-    }
-    out
+    Keymap::defaults().markdown()
 }

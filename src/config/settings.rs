@@ -1,0 +1,152 @@
+//! What the reader runs with, from the config and the command line: the keymap, the
+//! look (theme, colour, ASCII) and the mouse. `main` calls `settings` and hands the
+//! result on; `resolve` is the pure part, tested without files or environment.
+
+use super::Config;
+use crate::app::App;
+use crate::app::keymap::Keymap;
+use crate::load::diag::escape;
+use crate::ui::theme::{Glyphs, Look, Palette, Theme};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// When to use colour (`--color`, or `color` in the config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// Colour unless `NO_COLOR` is set (and not empty)
+    Auto,
+    /// Colour even when `NO_COLOR` is set
+    Always,
+    /// No colour: focus, selection and marks shown by bold, reverse, underline, glyphs
+    Never,
+}
+
+impl ColorWhen {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "auto" => Some(Self::Auto),
+            "always" => Some(Self::Always),
+            "never" => Some(Self::Never),
+            _ => None,
+        }
+    }
+}
+
+/// The command-line flags about the config and the look; global, so `brief keys
+/// --config FILE` works as `brief --config FILE` does.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LookArgs {
+    #[arg(
+        long,
+        value_name = "FILE",
+        global = true,
+        help = "Read this config file (default: $XDG_CONFIG_HOME/brief/config.toml, else ~/.config/brief/config.toml)"
+    )]
+    pub config: Option<PathBuf>,
+
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        global = true,
+        help = "Use colour: auto (none when NO_COLOR is set), always or never"
+    )]
+    pub color: Option<ColorWhen>,
+
+    /// Draw borders, scrollbars and glyphs in ASCII only
+    #[arg(long, global = true)]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub keymap: Arc<Keymap>,
+    pub look: Look,
+    /// The config's `mouse` (default true); `--no-mouse` turns it off too.
+    pub mouse: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        resolve(Config::default(), &LookArgs::default(), false)
+    }
+}
+
+impl Settings {
+    /// Gives an app this session's keymap and look.
+    pub fn apply(&self, app: &mut App) {
+        app.keys = crate::app::keymap::Keys::new(Arc::clone(&self.keymap));
+        app.theme = self.look.theme;
+        app.palette = self.look.palette;
+        app.glyphs = self.look.glyphs;
+    }
+}
+
+/// Reads the config (`--config`, else the default path if the file exists) and
+/// combines it with the flags and `NO_COLOR`. A config with problems is an error
+/// listing them all.
+pub fn settings(args: &LookArgs) -> Result<Settings, String> {
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        // A missing file at the default path just means no config.
+        None => super::default_path().filter(|p| p.exists()),
+    };
+    let config = match path {
+        Some(path) => super::load(&path).map_err(|r| {
+            let what = if r.error_count() == 1 {
+                "problem"
+            } else {
+                "problems"
+            };
+            format!(
+                "the config {} has {} {what}:\n{}",
+                escape(&path.display().to_string()),
+                r.error_count(),
+                r.render()
+            )
+        })?,
+        None => Config::default(),
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Ok(resolve(config, args, no_color))
+}
+
+/// Combines a config with the flags. Colour: `--color`, else the config's `color`,
+/// else `auto`, where a non-empty `NO_COLOR` means none (the `NO_COLOR` convention: the
+/// user's own config and flags win over the variable). The `mono` theme is never
+/// coloured.
+pub fn resolve(config: Config, args: &LookArgs, no_color: bool) -> Settings {
+    let when = args.color.or(config.color).unwrap_or(ColorWhen::Auto);
+    let coloured = match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => !no_color,
+    };
+    let palette = if coloured && config.palette == Palette::Colour {
+        Palette::Colour
+    } else {
+        Palette::Mono
+    };
+    let theme: &'static Theme = if config.theme == Theme::DARK {
+        &Theme::DARK
+    } else if config.theme == Theme::LIGHT {
+        &Theme::LIGHT
+    } else {
+        // Drawing reads the theme from a thread-local (see `ui::theme::THEME`), which
+        // holds a `'static` reference; one config theme per run is leaked for that.
+        Box::leak(Box::new(config.theme))
+    };
+    Settings {
+        keymap: Arc::new(config.keymap),
+        look: Look {
+            theme,
+            palette,
+            glyphs: if args.ascii {
+                Glyphs::Ascii
+            } else {
+                Glyphs::Unicode
+            },
+        },
+        mouse: config.mouse.unwrap_or(true),
+    }
+}

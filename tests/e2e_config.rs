@@ -1,0 +1,253 @@
+//! End to end with a config and `NO_COLOR=1`: the real binary in a pseudo-terminal
+//! reads `$XDG_CONFIG_HOME/brief/config.toml` (which remaps quit to `x`), draws with
+//! no colour in any cell or escape sequence, ignores `q`, and quits on `x`; `--ascii`
+//! puts only ASCII on the terminal. Waits poll against a deadline; nothing is timed.
+#![cfg(unix)]
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_brief");
+const DEADLINE: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(15);
+
+/// What the terminal received, as a screen and as raw bytes.
+#[derive(Default)]
+struct Output {
+    bytes: Vec<u8>,
+}
+
+struct Session {
+    home: std::path::PathBuf,
+    _master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    output: Arc<Mutex<Output>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Session {
+    /// `brief ARGS` in a 100×30 terminal, with `config` as the user's config file and
+    /// the environment variables given.
+    fn spawn(config: &str, env: &[(&str, &str)], args: &[&str]) -> Session {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let home =
+            std::env::temp_dir().join(format!("brief-e2e-config-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&home);
+        std::fs::create_dir_all(home.join("config/brief")).unwrap();
+        std::fs::write(home.join("config/brief/config.toml"), config).unwrap();
+        let (cols, rows) = (100, 30);
+        let pair = portable_pty::native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", &home);
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("BRIEF_STATE_DIR", home.join("state"));
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn brief");
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let output = Arc::new(Mutex::new(Output::default()));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let (screen, raw) = (Arc::clone(&parser), Arc::clone(&output));
+        // Ends when the child exits and the pty closes (EOF or EIO).
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n @ 1..) = reader.read(&mut buf) {
+                lock(&raw).bytes.extend_from_slice(&buf[..n]);
+                lock(&screen).process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Session {
+            home,
+            _master: pair.master,
+            writer,
+            child,
+            parser,
+            output,
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        while !ok(lock(&self.parser).screen()) {
+            assert!(
+                start.elapsed() <= DEADLINE,
+                "timed out waiting for {what}; screen:\n{}",
+                lock(&self.parser).screen().contents()
+            );
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits for the panes with the status line's hints, the end of the first frame.
+    fn wait_drawn(&mut self, hint: &str) {
+        self.wait_for("the first frame", |s| {
+            s.alternate_screen() && s.contents().contains("Sections") && s.contents().contains(hint)
+        });
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                start.elapsed() <= DEADLINE,
+                "brief did not exit; screen:\n{}",
+                lock(&self.parser).screen().contents()
+            );
+            thread::sleep(POLL);
+        }
+    }
+
+    fn running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
+    /// Cells whose foreground or background is a colour, as `(row, col)`.
+    fn coloured_cells(&self) -> Vec<(u16, u16)> {
+        let parser = lock(&self.parser);
+        let s = parser.screen();
+        let (rows, cols) = s.size();
+        let mut out = Vec::new();
+        for row in 0..rows.get() {
+            for col in 0..cols.get() {
+                let cell = s.cell(row, col).unwrap();
+                if cell.fgcolor() != vt100::Color::Default
+                    || cell.bgcolor() != vt100::Color::Default
+                {
+                    out.push((row, col));
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = std::fs::remove_dir_all(&self.home);
+    }
+}
+
+/// SGR parameters that set a colour (foreground, background, underline), as opposed to
+/// resetting one (39, 49, 59) or setting bold, reverse and the like.
+fn colour_parameters(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut found = Vec::new();
+    for seq in text.split("\x1b[").skip(1) {
+        let Some(end) = seq.find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':')) else {
+            continue;
+        };
+        if !seq[end..].starts_with('m') {
+            continue;
+        }
+        for p in seq[..end].split(';') {
+            let sets = matches!(
+                p.parse::<u16>(),
+                Ok(30..=38 | 40..=48 | 58 | 90..=97 | 100..=107)
+            );
+            if sets || p.contains(':') {
+                found.push(seq[..end].to_owned());
+            }
+        }
+    }
+    found
+}
+
+const QUIT_ON_X: &str = "[keys]\nquit = [\"x\"]\n";
+
+#[test]
+fn with_no_color_and_a_config_the_screen_has_no_colour_and_the_new_key_quits() {
+    let mut s = Session::spawn(QUIT_ON_X, &[("NO_COLOR", "1")], &[]);
+    s.wait_drawn("x quit");
+    assert_eq!(s.coloured_cells(), [], "cells with colour");
+    let sgr = colour_parameters(&lock(&s.output).bytes);
+    assert_eq!(sgr, Vec::<String>::new(), "colour escape sequences");
+
+    // `q` no longer quits: the help opened after it proves `q` was read and ignored.
+    s.send("q?");
+    s.wait_for("the help", |sc| sc.contents().contains("Keys"));
+    assert!(s.running());
+    s.send("\x1b");
+    s.wait_for("the help closed", |sc| !sc.contents().contains("Keys"));
+    s.send("x");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn without_no_color_the_same_screen_has_colour() {
+    // The check above could pass on a terminal model that ignores colour: this shows
+    // it does not.
+    let mut s = Session::spawn(QUIT_ON_X, &[], &[]);
+    s.wait_drawn("x quit");
+    assert!(!s.coloured_cells().is_empty());
+    assert!(!colour_parameters(&lock(&s.output).bytes).is_empty());
+    s.send("x");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn ascii_puts_only_ascii_on_the_terminal() {
+    let mut s = Session::spawn("", &[], &["--ascii"]);
+    s.wait_drawn("q quit");
+    s.send("2");
+    s.wait_for("the claims view", |sc| sc.contents().contains("[2 Claims]"));
+    let contents = lock(&s.parser).screen().contents();
+    assert!(contents.is_ascii(), "{contents}");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn a_bad_config_stops_brief_with_every_problem_located() {
+    let mut s = Session::spawn(
+        "[keys]\nquitt = [\"x\"]\n[theme]\nname = \"solar\"\n",
+        &[],
+        &[],
+    );
+    s.wait_for("the errors", |sc| sc.contents().contains("solar"));
+    assert!(!s.wait_exit().success());
+    let contents = lock(&s.parser).screen().contents();
+    assert!(
+        contents.contains("config.toml:2:1: error: unknown action `quitt`"),
+        "{contents}"
+    );
+    assert!(
+        contents.contains("config.toml:4:8: error: unknown theme `solar`"),
+        "{contents}"
+    );
+}
