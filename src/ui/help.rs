@@ -4,7 +4,7 @@
 use super::chrome;
 use super::theme::THEME;
 use crate::app::App;
-use crate::app::keymap::{Context, Keymap, map::entry_keys};
+use crate::app::keymap::{Context, Keymap, entry_keys};
 use crate::layout;
 use crate::text;
 use ratatui::buffer::Buffer;

@@ -3,10 +3,12 @@
 //! Key lookup, the help overlay, the status-line hints, `brief keys` and the README's
 //! key list all come from a `Keymap`, so they cannot disagree.
 
+pub mod listing;
 pub mod map;
 pub mod pending;
 
-pub use map::{Conflict, Entry, Keymap, Resolved, Row};
+pub use listing::{Entry, entry_keys};
+pub use map::{Conflict, Keymap, Resolved, Row};
 pub use pending::{Keys, press};
 
 use super::action::Action;
