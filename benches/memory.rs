@@ -117,23 +117,12 @@ fn heap(b: &Briefing) -> usize {
     meta + actors + sections + quotes + claims + timeline + figures
 }
 
-/// What `App::new` adds beside the briefing, counted from public data: the search
-/// index (every section piece lower-cased, as `SearchIndex::new` makes it), the filter's
-/// quote list and the read and star marks. The actor index (a few strings per actor)
+/// What `App::new` adds beside the briefing: the search index (every section piece
+/// lower-cased in one buffer, as it reports itself), the filter's quote list and the
+/// read and star marks. The actor index (a few strings per actor)
 /// is left out.
 fn app_indexes(app: &brief::app::App) -> usize {
-    let b = &app.briefing;
-    let search: usize = (0..b.sections.len())
-        .map(|s| {
-            let pieces = brief::app::view::pieces(b, brief::model::SectionIx::at(s));
-            size_of::<Vec<()>>()
-                + pieces.len() * (size_of::<String>() + size_of::<Option<brief::model::QuoteIx>>())
-                + pieces
-                    .iter()
-                    .map(|p| p.text.to_lowercase().capacity())
-                    .sum::<usize>()
-        })
-        .sum();
+    let search = app.search_index.heap_bytes();
     let filter = app.filter.quotes.capacity() * size_of::<brief::model::QuoteIx>()
         + app.filter.per_section.capacity() * size_of::<usize>()
         + app.filter.selects.capacity();

@@ -2,6 +2,7 @@
 //! figure groups and their conflicts, the merged timeline. Pure functions, no UI.
 
 use crate::model::{ActorIx, Briefing, Claim, PartialDate, QuoteIx, Stance};
+use std::collections::{HashMap, hash_map};
 
 /// How a stance is shown: a glyph and a word, never colour alone.
 pub fn stance_label(s: Stance) -> &'static str {
@@ -64,15 +65,19 @@ pub struct MeasureGroup {
 /// Groups figures by measure (case-insensitive), in order of first appearance.
 pub fn figure_groups(b: &Briefing) -> Vec<MeasureGroup> {
     let mut groups: Vec<MeasureGroup> = Vec::new();
+    // Lower-cased measure → its group: one lookup per figure, not a scan of the groups.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     for (i, f) in b.figures.iter().enumerate() {
-        let key = f.measure.to_lowercase();
-        match groups.iter_mut().find(|g| g.measure.to_lowercase() == key) {
-            Some(g) => g.figures.push(i),
-            None => groups.push(MeasureGroup {
-                measure: f.measure.clone(),
-                figures: vec![i],
-                conflict: false,
-            }),
+        match by_key.entry(f.measure.to_lowercase()) {
+            hash_map::Entry::Occupied(g) => groups[*g.get()].figures.push(i),
+            hash_map::Entry::Vacant(slot) => {
+                slot.insert(groups.len());
+                groups.push(MeasureGroup {
+                    measure: f.measure.clone(),
+                    figures: vec![i],
+                    conflict: false,
+                });
+            }
         }
     }
     for g in &mut groups {

@@ -9,7 +9,17 @@ use unicode_width::UnicodeWidthStr;
 
 /// Columns a string takes on screen.
 pub fn width(s: &str) -> usize {
+    if is_printable_ascii(s) {
+        // One column per byte: most words are plain ASCII, and grapheme segmentation
+        // would be most of the cost of wrapping them.
+        return s.len();
+    }
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Only printable ASCII (space to '~'): every byte is a grapheme one column wide.
+fn is_printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (b' '..=b'~').contains(&b))
 }
 
 /// Greedy word wrap to `max` columns. Newlines in the text end lines; lines break at
@@ -88,6 +98,13 @@ pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_owned();
     }
+    if is_printable_ascii(s) {
+        let mut out = s[..max.saturating_sub(1)].to_owned();
+        if max > 0 {
+            out.push('…');
+        }
+        return out;
+    }
     let mut out = String::new();
     let mut used = 0;
     for g in s.graphemes(true) {
@@ -152,6 +169,39 @@ mod tests {
     fn newlines_end_lines_and_empty_text_is_one_line() {
         assert_eq!(wrap("a\nb", 10), ["a", "b"]);
         assert_eq!(wrap("", 10), [""]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn width_and_truncate_agree_with_graphemes(s in "[ -~]{0,12}|\\PC{0,12}", max in 0usize..14) {
+            let slow: usize = s.graphemes(true).map(UnicodeWidthStr::width).sum();
+            proptest::prop_assert_eq!(width(&s), slow);
+            let cut = truncate(&s, max);
+            proptest::prop_assert!(width(&cut) <= max);
+            if slow <= max {
+                proptest::prop_assert_eq!(cut, s);
+            } else if max > 0 {
+                proptest::prop_assert!(cut.ends_with('…'));
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_graphemes() {
+        let slow = |s: &str| -> usize { s.graphemes(true).map(UnicodeWidthStr::width).sum() };
+        for s in [
+            "",
+            " ",
+            "plain words",
+            "~!@#$%^&*()_+{}|:<>?",
+            "tab\there",
+            "e\u{301}",
+            "윤 a",
+        ] {
+            assert_eq!(width(s), slow(s), "{s:?}");
+        }
+        assert_eq!(truncate("abcdef", 1), "…");
+        assert_eq!(truncate("abcdef", 5), "abcd…");
     }
 
     #[test]

@@ -1,26 +1,36 @@
 //! Search over the whole briefing: section titles, bodies, quote texts and speakers.
 //!
-//! Matching is case-insensitive by Unicode lower-casing. The lower-cased text is made
-//! once at start (`SearchIndex`), so a keystroke is one scan of it, not a lower-casing
-//! of the briefing; offsets found in the lower-cased copy map back to the displayed
-//! text only for the few lines on screen or the one match being jumped to.
+//! Matching is case-insensitive: each piece of a section (see `view::pieces`) is
+//! lower-cased with `str::to_lowercase`. That is done once, at start, into one buffer
+//! (`SearchIndex`), so a keystroke never lower-cases the briefing. A new query is found
+//! with one `memchr::memmem` scan of the buffer; while the query grows, the previous
+//! query's occurrences are narrowed instead (every occurrence of `ministr` is one of
+//! `minist` at the same place), and Backspace goes back to them. A filter change only
+//! re-selects among the occurrences. Offsets map back to the displayed text only for
+//! the few lines on screen or the one match being jumped to.
 
 use super::filter::Filter;
-use super::view::pieces;
+use super::view::{attribution, pieces, quote_words};
 use crate::model::{Briefing, QuoteIx, SectionIx};
+use memchr::memmem::Finder;
 use std::ops::Range;
 
-/// One piece of a section (see `view::pieces`), lower-cased.
-#[derive(Debug, Clone)]
-struct Indexed {
-    lower: String,
+/// Where one piece starts in the index and what it is.
+#[derive(Debug, Clone, Copy)]
+struct PieceAt {
+    start: usize,
+    section: usize,
+    piece: usize,
     quote: Option<QuoteIx>,
 }
 
-/// Lower-cased text of every section's pieces, in reading order.
+/// The lower-cased text of every section's pieces, in reading order, in one buffer.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    sections: Vec<Vec<Indexed>>,
+    /// Each piece lower-cased and followed by a NUL, which cleaned text never holds, so
+    /// no match runs from one piece into the next.
+    lower: String,
+    pieces: Vec<PieceAt>,
 }
 
 /// Where a match is: section, piece within the section, byte offset in the
@@ -33,43 +43,195 @@ pub struct Match {
 }
 
 impl SearchIndex {
+    /// Indexes the pieces of every section, in the order `view::pieces` gives them.
     pub fn new(b: &Briefing) -> Self {
-        let sections = (0..b.sections.len())
-            .map(|s| {
-                pieces(b, SectionIx::at(s))
-                    .into_iter()
-                    .map(|p| Indexed {
-                        lower: p.text.to_lowercase(),
-                        quote: p.quote,
-                    })
-                    .collect()
-            })
-            .collect();
-        Self { sections }
+        // Sized once: growing a buffer of many megabytes copies it and faults in fresh
+        // pages at every doubling.
+        let text: usize = b
+            .sections
+            .iter()
+            .map(|s| s.title.len() + s.paragraphs.iter().map(String::len).sum::<usize>())
+            .sum::<usize>()
+            + b.quotes.iter().map(|q| q.text.len() + 80).sum::<usize>();
+        let pieces = b
+            .sections
+            .iter()
+            .map(|s| 1 + s.paragraphs.len())
+            .sum::<usize>()
+            + 2 * b.quotes.len();
+        let mut index = Self {
+            lower: String::with_capacity(text + text / 16),
+            pieces: Vec::with_capacity(pieces),
+        };
+        for (s, section) in b.sections.iter().enumerate() {
+            index.push(s, &section.title, None);
+            for p in &section.paragraphs {
+                index.push(s, p, None);
+            }
+            for q in section.quotes.clone().map(QuoteIx::at) {
+                index.push(s, &quote_words(b, q), Some(q));
+                index.push(s, &attribution(b, q), Some(q));
+            }
+        }
+        index
     }
 
-    /// Every match of `query`, in reading order. Quotes of actors outside the filter
-    /// are skipped, as they are in the Quotes pane.
-    pub fn find(&self, b: &Briefing, filter: &Filter, query: &str) -> Vec<Match> {
-        let needle = query.to_lowercase();
-        if needle.is_empty() {
-            return Vec::new();
+    /// Builds an index from (section, text, quote) pieces in reading order.
+    pub fn from_pieces<'a>(
+        pieces: impl IntoIterator<Item = (usize, &'a str, Option<QuoteIx>)>,
+    ) -> Self {
+        let mut index = Self::default();
+        for (section, text, quote) in pieces {
+            index.push(section, text, quote);
+        }
+        index
+    }
+
+    fn push(&mut self, section: usize, text: &str, quote: Option<QuoteIx>) {
+        let piece = match self.pieces.last() {
+            Some(last) if last.section == section => last.piece + 1,
+            _ => 0,
+        };
+        let start = self.lower.len();
+        self.pieces.push(PieceAt {
+            start,
+            section,
+            piece,
+            quote,
+        });
+        if only_ascii_cased(text) {
+            // What `to_lowercase` would give, without its per-character table lookups.
+            self.lower.push_str(text);
+            self.lower[start..].make_ascii_lowercase();
+        } else {
+            self.lower.push_str(&text.to_lowercase());
+        }
+        self.lower.push('\0');
+    }
+
+    /// Bytes of lower-cased text held.
+    pub fn len(&self) -> usize {
+        self.lower.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lower.is_empty()
+    }
+
+    /// Heap bytes the index owns (for the memory benchmark).
+    pub fn heap_bytes(&self) -> usize {
+        self.lower.capacity() + self.pieces.capacity() * size_of::<PieceAt>()
+    }
+
+    /// Every occurrence of `needle`, overlapping ones included, as offsets in `lower`.
+    fn occurrences(&self, needle: &str) -> Vec<usize> {
+        let finder = Finder::new(needle.as_bytes());
+        let hay = self.lower.as_bytes();
+        let n = needle.as_bytes();
+        // Without a border (an end that is also a start), occurrences cannot overlap,
+        // and the one-pass iterator finds them all.
+        if !(1..n.len()).any(|k| n[n.len() - k..] == n[..k]) {
+            return finder.find_iter(hay).collect();
         }
         let mut out = Vec::new();
-        for (section, pieces) in self.sections.iter().enumerate() {
-            for (piece, p) in pieces.iter().enumerate() {
-                if p.quote.is_some_and(|q| !filter.matches(b, q)) {
-                    continue;
-                }
-                out.extend(p.lower.match_indices(&needle).map(|(offset, _)| Match {
-                    section,
-                    piece,
-                    offset,
-                }));
-            }
+        let mut at = 0;
+        while let Some(i) = finder.find(&hay[at..]) {
+            out.push(at + i);
+            at += i + 1;
         }
         out
     }
+
+    /// The occurrences of `needle` among those of a prefix of it.
+    fn narrow(&self, prefix_occurrences: &[usize], needle: &str) -> Vec<usize> {
+        let (hay, needle) = (self.lower.as_bytes(), needle.as_bytes());
+        prefix_occurrences
+            .iter()
+            .copied()
+            .filter(|&i| hay[i..].starts_with(needle))
+            .collect()
+    }
+
+    /// The matches among `occurrences` (sorted) of a needle `len` bytes long: inside
+    /// one piece, not overlapping the previous match (as `str::match_indices` finds
+    /// them), in a piece whose quote, if any, `keep` accepts.
+    fn select(
+        &self,
+        occurrences: &[usize],
+        len: usize,
+        keep: impl Fn(QuoteIx) -> bool,
+    ) -> Vec<Match> {
+        let mut out = Vec::new();
+        let (mut p, mut end) = (0, 0);
+        for &i in occurrences {
+            p = self.piece_at(i, p);
+            let at = self.pieces[p];
+            let piece_end = self.pieces.get(p + 1).map_or(self.lower.len(), |n| n.start) - 1;
+            if i < end || i + len > piece_end || at.quote.is_some_and(|q| !keep(q)) {
+                continue;
+            }
+            end = i + len;
+            out.push(Match {
+                section: at.section,
+                piece: at.piece,
+                offset: i - at.start,
+            });
+        }
+        out
+    }
+
+    /// The piece holding offset `i`, searching from piece `from` on (galloping, so a
+    /// walk through sorted offsets costs little whether they are dense or sparse).
+    fn piece_at(&self, i: usize, from: usize) -> usize {
+        let (mut lo, mut step) = (from, 1);
+        let mut hi = from + 1;
+        while hi < self.pieces.len() && self.pieces[hi].start <= i {
+            lo = hi;
+            hi += step;
+            step *= 2;
+        }
+        let hi = hi.min(self.pieces.len());
+        lo + self.pieces[lo..hi].partition_point(|p| p.start <= i) - 1
+    }
+}
+
+/// Blocks whose characters all lower-case to themselves (checked against the standard
+/// library by a test): the scripts and symbols briefings are mostly written in beside
+/// ASCII, so most pieces lower-case without a table lookup per character.
+const UNCASED: [(char, char); 10] = [
+    ('\u{A0}', '\u{BF}'),       // Latin-1 punctuation and symbols
+    ('\u{2000}', '\u{206F}'),   // general punctuation: dashes, quotation marks
+    ('\u{20A0}', '\u{20CF}'),   // currency symbols
+    ('\u{1100}', '\u{11FF}'),   // Hangul Jamo
+    ('\u{3000}', '\u{33FF}'),   // CJK punctuation, kana, compatibility jamo
+    ('\u{4E00}', '\u{9FFF}'),   // CJK ideographs
+    ('\u{AC00}', '\u{D7AF}'),   // Hangul syllables
+    ('\u{FE00}', '\u{FE0F}'),   // variation selectors
+    ('\u{1F1E6}', '\u{1F1FF}'), // regional indicators (flags)
+    ('\u{1F300}', '\u{1FAFF}'), // emoji and pictographs
+];
+
+/// Whether every character of `text` beyond ASCII is in an `UNCASED` block, so that
+/// lower-casing its ASCII letters lower-cases it.
+fn only_ascii_cased(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|b| !b.is_ascii()) {
+        i += off;
+        // Lead bytes of U+B000..U+CFFF, all Hangul syllables: the bulk of Korean text.
+        if matches!(bytes[i], 0xEB | 0xEC) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            return false;
+        };
+        if !UNCASED.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 /// Lower-cases `text`, recording for each byte of the result the byte of `text` it
@@ -124,17 +286,46 @@ pub struct Search {
     pub current_range: Option<(usize, usize, Range<usize>)>,
     /// The filter generation the matches were found under.
     pub generation: u64,
+    /// The lower-cased queries typed on the way to this one, each a prefix of the next,
+    /// with all their occurrences (whatever the filter): a keystroke narrows the last,
+    /// Backspace returns to the one before, a filter change re-selects from the last.
+    found: Vec<(String, Vec<usize>)>,
 }
 
 impl Search {
     /// Finds the matches again (after the query or the filter changed).
     pub fn refresh(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
-        self.matches = index.find(b, filter, &self.query);
+        self.matches = self.find(index, |q| filter.matches(b, q));
         self.generation = filter.generation;
         self.current = self.current.filter(|&c| c < self.matches.len());
         if self.current.is_none() {
             self.current_range = None;
         }
+    }
+
+    fn find(&mut self, index: &SearchIndex, keep: impl Fn(QuoteIx) -> bool) -> Vec<Match> {
+        let needle = self.query.to_lowercase();
+        while self
+            .found
+            .last()
+            .is_some_and(|(n, _)| !needle.starts_with(n.as_str()))
+        {
+            self.found.pop();
+        }
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        if self.found.last().is_none_or(|(n, _)| *n != needle) {
+            let occurrences = match self.found.last() {
+                // Narrowing visits every previous occurrence; a scan is cheaper when
+                // the prefix was very common.
+                Some((_, prev)) if prev.len() * 8 <= index.len() => index.narrow(prev, &needle),
+                _ => index.occurrences(&needle),
+            };
+            self.found.push((needle.clone(), occurrences));
+        }
+        let occurrences = self.found.last().map_or(&[][..], |(_, o)| o.as_slice());
+        index.select(occurrences, needle.len(), keep)
     }
 
     /// "match 4/17", "17 matches" or "no match".
@@ -149,16 +340,4 @@ impl Search {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_case_insensitively_and_maps_back() {
-        assert_eq!(find_in("Rutte said RUTTE", "rutte"), [0..5, 11..16]);
-        // 'İ' lower-cases to two characters; offsets still land on the displayed text.
-        assert_eq!(find_in("İstanbul and istanbul", "STANBUL"), [2..9, 15..22]);
-        assert_eq!(find_in("İstanbul", "İs"), vec![0..3]);
-        assert_eq!(find_in("윤석열 대통령", "대통령"), vec![10..19]);
-        assert!(find_in("abc", "").is_empty());
-    }
-}
+mod tests;
