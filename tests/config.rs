@@ -9,7 +9,6 @@ use brief::app::{App, Key, KeyCode};
 use brief::config::{self, Config, LookArgs, Settings};
 use brief::ui::theme::Theme;
 use common::{app, screen};
-use std::process::Command;
 
 /// Every problem of a config, rendered as `brief` prints them.
 fn errors(text: &str) -> String {
@@ -223,42 +222,6 @@ fn help_and_status_hints_show_the_configured_keys() {
     let quit_row = help.lines().find(|l| l.contains(" quit ")).unwrap();
     assert!(quit_row.contains("  x "), "{quit_row}");
     assert!(!help.contains("q / Ctrl-c"), "{help}");
-}
-
-#[test]
-fn brief_keys_prints_the_table_the_config_sets() {
-    let dir = std::env::temp_dir().join(format!("brief-config-keys-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("config.toml");
-    std::fs::write(&file, "[keys]\nquit = [\"x\", \"ctrl-q\"]\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["keys", "--config"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(out.status.success());
-    assert!(text.contains("  x / Ctrl-q              quit\n"), "{text}");
-}
-
-#[test]
-fn a_missing_config_given_by_flag_is_an_error_and_a_missing_default_is_not() {
-    let home = std::env::temp_dir().join(format!("brief-config-home-{}", std::process::id()));
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_brief"))
-            .args(args)
-            .env("XDG_CONFIG_HOME", &home)
-            .output()
-            .unwrap()
-    };
-    let out = run(&["keys", "--config", "/nonexistent/brief.toml"]);
-    assert!(!out.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "brief: the config /nonexistent/brief.toml has 1 problem:\n/nonexistent/brief.toml: error: no such file\n"
-    );
-    assert!(run(&["keys"]).status.success());
 }
 
 #[test]
