@@ -13,11 +13,13 @@ use std::sync::Arc;
 /// When to use colour (`--color`, or `color` in the config).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
-    /// Colour unless `NO_COLOR` is set (and not empty)
+    #[value(help = "Colour unless NO_COLOR is set (and not empty)")]
     Auto,
-    /// Colour even when `NO_COLOR` is set
+    #[value(help = "Colour even when NO_COLOR is set")]
     Always,
-    /// No colour: focus, selection and marks shown by bold, reverse, underline, glyphs
+    #[value(
+        help = "No colour: focus, selection and marks shown by bold, reverse, underline, glyphs"
+    )]
     Never,
 }
 
