@@ -9,14 +9,16 @@ pub mod validate;
 use crate::model::Briefing;
 use crate::model::raw::RawFile;
 use diag::{Diagnostic, Severity};
+use std::borrow::Cow;
 use std::path::Path;
 
 /// The bundled briefing, compiled in so `brief` works from any folder.
 pub const BUNDLED_NAME: &str = "content/korea-ukraine-2024-10.toml";
 pub const BUNDLED_TEXT: &str = include_str!("../../content/korea-ukraine-2024-10.toml");
 
-/// What the loader found in one file: its name, the decoded text the spans point into,
-/// and every error and warning.
+/// What the loader found in one file: its name, the decoded text the spans point into
+/// (empty after a load with no diagnostic, when nothing points into it), and every
+/// error and warning.
 #[derive(Debug, Clone)]
 pub struct Report {
     pub name: String,
@@ -66,7 +68,10 @@ pub fn bundled() -> Result<Loaded, Report> {
 pub fn load_path(path: &Path) -> Result<Loaded, Report> {
     let name = path.display().to_string();
     match source::read(path) {
-        Ok(bytes) => load_bytes(&name, &bytes),
+        Ok(bytes) => match source::decode_owned(bytes) {
+            Ok(text) => load_text(&name, Cow::Owned(text)),
+            Err((d, valid)) => Err(Report::one(&name, valid, d)),
+        },
         Err(message) => Err(Report::one(
             &name,
             String::new(),
@@ -77,35 +82,49 @@ pub fn load_path(path: &Path) -> Result<Loaded, Report> {
 
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, Report> {
     match source::decode(bytes) {
-        Ok(text) => load_str(name, &text),
+        Ok(text) => load_text(name, Cow::Owned(text)),
         Err((d, valid)) => Err(Report::one(name, valid, d)),
     }
 }
 
 /// Loads decoded text. CRLF is normalised here too, for callers that skip `load_bytes`.
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, Report> {
-    let text = if text.contains("\r\n") {
-        text.replace("\r\n", "\n")
+    load_text(name, Cow::Borrowed(text))
+}
+
+/// Loads text, borrowed or owned: it is copied only when it must change (CRLF, a BOM)
+/// or when the report keeps it to show snippets of its diagnostics. A clean load keeps
+/// no copy of the file: the briefing holds all the reader needs.
+fn load_text(name: &str, text: Cow<'_, str>) -> Result<Loaded, Report> {
+    let mut text = if text.contains("\r\n") {
+        Cow::Owned(text.replace("\r\n", "\n"))
     } else {
-        text.to_owned()
+        text
     };
-    let text = text
-        .strip_prefix('\u{FEFF}')
-        .map(str::to_owned)
-        .unwrap_or(text);
-    let raw: RawFile = match toml::from_str(&text) {
+    if text.starts_with('\u{FEFF}') {
+        match &mut text {
+            Cow::Borrowed(t) => *t = &t['\u{FEFF}'.len_utf8()..],
+            Cow::Owned(t) => drop(t.drain(..'\u{FEFF}'.len_utf8())),
+        }
+    }
+    let mut raw: RawFile = match toml::from_str(&text) {
         Ok(raw) => raw,
         Err(e) => {
             let d = version_error(&text).unwrap_or_else(|| syntax::diagnostic(&text, &e));
-            return Err(Report::one(name, text, d));
+            return Err(Report::one(name, text.into_owned(), d));
         }
     };
     let mut v = validate::Validator::new(&text);
-    let briefing = validate::validate(&mut v, &raw);
+    let briefing = validate::validate(&mut v, &mut raw);
     let diagnostics = v.diags;
+    drop(raw);
     let report = Report {
         name: name.to_owned(),
-        text,
+        text: if diagnostics.is_empty() {
+            String::new()
+        } else {
+            text.into_owned()
+        },
         diagnostics,
     };
     if report.error_count() > 0 {

@@ -7,7 +7,12 @@ use std::io::Read;
 use std::path::Path;
 
 /// The largest briefing we read. The read is bounded, so `/dev/zero` cannot exhaust memory.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+///
+/// Parsing costs far more than the file: the toml crate builds the whole document first,
+/// about 80 bytes per `1,` in a long array, so a 60 MB file took 4.7 GB and 30 s (issue
+/// 8). At 16 MiB the worst shape found peaks near 1.3 GB; real briefings are well under
+/// 1 MB, and the 10 MB synthetic one of the benchmarks still loads.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads at most `MAX_FILE_BYTES` from a path. Errors are one line naming the problem;
 /// the caller names the path.
@@ -70,7 +75,13 @@ fn io_message(e: &std::io::Error) -> String {
 /// CRLF becomes LF. An error comes with the text its span points into (the valid part
 /// before a bad byte), so it renders with line, column and snippet like any other.
 pub fn decode(bytes: &[u8]) -> Result<String, (Diagnostic, String)> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_utf16(bytes) {
+    decode_owned(bytes.to_vec())
+}
+
+/// `decode`, taking the bytes: valid UTF-8 becomes the text in place, with no copy, so
+/// a large briefing is held once while it is parsed, not twice.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, (Diagnostic, String)> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_utf16(&bytes) {
         return Err((
             Diagnostic::error(
                 None,
@@ -79,11 +90,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, (Diagnostic, String)> {
             String::new(),
         ));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let good = e.valid_up_to();
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
             let valid = std::str::from_utf8(&bytes[..good]).unwrap_or_default();
             let message = format!(
                 "invalid UTF-8 (byte 0x{:02X}); briefings must be UTF-8",
@@ -98,7 +112,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, (Diagnostic, String)> {
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
-        text.to_owned()
+        text
     })
 }
 

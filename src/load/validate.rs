@@ -4,7 +4,7 @@
 //! references are resolved, so forward references work and every bad reference in the
 //! file is reported, not just the first.
 
-use super::clean::{Removed, clean_line, clean_text, first_invisible};
+use super::clean::{Removed, clean_line_owned, clean_text_owned, first_invisible};
 use super::diag::{Diagnostic, LineIndex};
 use crate::model::raw::{self, RawDate, RawFile, Str};
 use crate::model::{
@@ -31,7 +31,10 @@ type Registry = HashMap<String, (usize, Range<usize>)>;
 pub const MAX_DIAGNOSTICS: usize = 1000;
 
 pub struct Validator<'a> {
-    lines: LineIndex<'a>,
+    text: &'a str,
+    /// Made on first use: only a duplicate id needs a line number here, and indexing
+    /// every line of a large file is wasted on one that has none.
+    lines: Option<LineIndex<'a>>,
     pub diags: Vec<Diagnostic>,
     /// Problems found past `MAX_DIAGNOSTICS`.
     pub dropped: usize,
@@ -41,7 +44,8 @@ pub struct Validator<'a> {
 impl<'a> Validator<'a> {
     pub fn new(text: &'a str) -> Self {
         Self {
-            lines: LineIndex::new(text),
+            text,
+            lines: None,
             diags: Vec::new(),
             dropped: 0,
             suggestion_budget: SUGGESTION_BUDGET,
@@ -75,20 +79,23 @@ impl<'a> Validator<'a> {
     }
 
     /// Length check and cleaning shared by every kind of string field; `None` when the
-    /// field is over the limit (already reported).
-    fn clean(&mut self, s: &Str, what: &str, one_line: bool) -> Option<(String, Removed)> {
+    /// field is over the limit (already reported). The raw string is taken, not copied:
+    /// a clean one becomes the model's string as it is, and the raw file is dropped
+    /// after validation anyway.
+    fn clean(&mut self, s: &mut Str, what: &str, one_line: bool) -> Option<(String, Removed)> {
         if self.too_long(s, what) {
             return None;
         }
+        let raw = std::mem::take(s.get_mut());
         Some(if one_line {
-            clean_line(s.get_ref())
+            clean_line_owned(raw)
         } else {
-            clean_text(s.get_ref())
+            clean_text_owned(raw)
         })
     }
 
     /// Cleans a field, warning about what was removed.
-    fn cleaned(&mut self, s: &Str, what: &str, one_line: bool) -> String {
+    fn cleaned(&mut self, s: &mut Str, what: &str, one_line: bool) -> String {
         let Some((text, removed)) = self.clean(s, what, one_line) else {
             return String::new();
         };
@@ -120,23 +127,24 @@ impl<'a> Validator<'a> {
     }
 
     /// Multi-line text (bodies, quotes, summaries).
-    fn text(&mut self, s: &Str, what: &str) -> String {
+    fn text(&mut self, s: &mut Str, what: &str) -> String {
         self.cleaned(s, what, false)
     }
 
     /// One-line text (titles, roles, contexts).
-    fn line(&mut self, s: &Str, what: &str) -> String {
+    fn line(&mut self, s: &mut Str, what: &str) -> String {
         self.cleaned(s, what, true)
     }
 
-    fn opt_line(&mut self, s: Option<&Str>, what: &str) -> Option<String> {
+    fn opt_line(&mut self, s: Option<&mut Str>, what: &str) -> Option<String> {
         s.map(|s| self.line(s, what)).filter(|t| !t.is_empty())
     }
 
     /// Text that must not be empty once cleaned.
-    fn required(&mut self, s: &Str, what: &str, one_line: bool) -> String {
+    fn required(&mut self, s: &mut Str, what: &str, one_line: bool) -> String {
+        let fits = s.get_ref().len() <= MAX_FIELD_BYTES;
         let text = self.cleaned(s, what, one_line);
-        if text.trim().is_empty() && s.get_ref().len() <= MAX_FIELD_BYTES {
+        if text.trim().is_empty() && fits {
             self.error(s.span(), format!("{what} is empty"));
         }
         text
@@ -145,11 +153,12 @@ impl<'a> Validator<'a> {
     /// Names and aliases: one line, and no invisible characters that could make two
     /// different names look the same. That error replaces the warning about removed
     /// characters (and the "empty" error, if nothing visible is left).
-    fn name(&mut self, s: &Str, what: &str) -> String {
+    fn name(&mut self, s: &mut Str, what: &str) -> String {
+        let invisible = first_invisible(s.get_ref());
         let Some((text, removed)) = self.clean(s, what, true) else {
             return String::new();
         };
-        if let Some(c) = first_invisible(s.get_ref()) {
+        if let Some(c) = invisible {
             self.invisible(s, what, c);
         } else if text.is_empty() {
             self.warn_removed(s.span(), what, removed);
@@ -193,7 +202,11 @@ impl<'a> Validator<'a> {
     fn register(&mut self, reg: &mut Registry, s: &Str, kind: &str, ix: usize) {
         let id = self.slug(s, &format!("{kind} id"));
         if let Some((_, first)) = reg.get(&id) {
-            let (line, col) = self.lines.locate(first.start);
+            let text = self.text;
+            let (line, col) = self
+                .lines
+                .get_or_insert_with(|| LineIndex::new(text))
+                .locate(first.start);
             self.error(
                 s.span(),
                 format!("duplicate {kind} id `{id}` (first defined at line {line}, column {col})"),
@@ -306,7 +319,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Validates a parsed file. Errors and warnings accumulate in `v.diags`; the briefing is
 /// returned either way, and the caller keeps it only when no error was found.
-pub fn validate(v: &mut Validator<'_>, file: &RawFile) -> Briefing {
+pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
     if *file.format.get_ref() != 1 {
         v.error(
             file.format.span(),
@@ -316,13 +329,13 @@ pub fn validate(v: &mut Validator<'_>, file: &RawFile) -> Briefing {
             ),
         );
     }
-    let meta = meta(v, file.briefing.get_ref());
+    let meta = meta(v, file.briefing.get_mut());
 
     let mut actor_ids = Registry::new();
     for (i, a) in file.actors.iter().enumerate() {
         v.register(&mut actor_ids, &a.get_ref().id, "actor", i);
     }
-    let mut actors = actors(v, &file.actors, &actor_ids);
+    let mut actors = actors(v, &mut file.actors, &actor_ids);
 
     let mut section_ids = Registry::new();
     let mut quote_ids = Registry::new();
@@ -334,13 +347,13 @@ pub fn validate(v: &mut Validator<'_>, file: &RawFile) -> Briefing {
             q += 1;
         }
     }
-    let (sections, mut quotes) = sections(v, &file.sections, &actor_ids);
+    let (sections, mut quotes) = sections(v, &mut file.sections, &actor_ids);
 
     let mut claim_ids = Registry::new();
     for (i, c) in file.claims.iter().enumerate() {
         v.register(&mut claim_ids, &c.get_ref().id, "claim", i);
     }
-    let claims = claims(v, &file.claims, &actor_ids, &quote_ids);
+    let claims = claims(v, &mut file.claims, &actor_ids, &quote_ids);
     for (ci, claim) in claims.iter().enumerate() {
         for qi in claim.positions.iter().filter_map(|p| p.quote) {
             let backs = &mut quotes[qi.get()].backs;
@@ -350,8 +363,8 @@ pub fn validate(v: &mut Validator<'_>, file: &RawFile) -> Briefing {
         }
     }
 
-    let timeline = timeline(v, &file.timeline, &actor_ids, &section_ids);
-    let figures = figures(v, &file.figures, &actor_ids);
+    let timeline = timeline(v, &mut file.timeline, &actor_ids, &section_ids);
+    let figures = figures(v, &mut file.figures, &actor_ids);
     // Checks run kind by kind (ids before references); report in file order.
     v.diags
         .sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
@@ -382,20 +395,20 @@ pub fn validate(v: &mut Validator<'_>, file: &RawFile) -> Briefing {
     }
 }
 
-fn meta(v: &mut Validator<'_>, b: &raw::RawBriefing) -> Meta {
+fn meta(v: &mut Validator<'_>, b: &mut raw::RawBriefing) -> Meta {
     Meta {
-        title: v.required(&b.title, "title", true),
+        title: v.required(&mut b.title, "title", true),
         id: b.id.as_ref().map(|s| v.slug(s, "briefing id")),
-        dek: v.opt_line(b.dek.as_ref(), "dek"),
+        dek: v.opt_line(b.dek.as_mut(), "dek"),
         summary: b
             .summary
-            .as_ref()
+            .as_mut()
             .map(|s| v.text(s, "summary"))
             .filter(|t| !t.is_empty()),
-        source: v.opt_line(b.source.as_ref(), "source"),
-        url: v.opt_line(b.url.as_ref(), "url"),
+        source: v.opt_line(b.source.as_mut(), "source"),
+        url: v.opt_line(b.url.as_mut(), "url"),
         published: v.opt_date(b.published.as_ref()),
-        tags: b.tags.iter().map(|t| v.line(t, "tag")).collect(),
+        tags: b.tags.iter_mut().map(|t| v.line(t, "tag")).collect(),
     }
 }
 
@@ -408,25 +421,26 @@ enum Seen {
 
 fn actors(
     v: &mut Validator<'_>,
-    raw: &[toml::Spanned<raw::RawActor>],
+    raw: &mut [toml::Spanned<raw::RawActor>],
     ids: &Registry,
 ) -> Vec<Actor> {
     let mut actors: Vec<Actor> = raw
-        .iter()
+        .iter_mut()
         .map(|a| {
-            let a = a.get_ref();
+            let a = a.get_mut();
             Actor {
-                id: a.id.get_ref().clone(),
-                name: v.name(&a.name, "actor name"),
+                // Registered (copied) already: the raw id is not needed again.
+                id: std::mem::take(a.id.get_mut()),
+                name: v.name(&mut a.name, "actor name"),
                 kind: a.kind,
-                role: v.opt_line(a.role.as_ref(), "role"),
+                role: v.opt_line(a.role.as_mut(), "role"),
                 affiliation: a
                     .affiliation
                     .as_ref()
                     .and_then(|s| v.resolve(ids, s, "actor"))
                     .map(ActorIx::at),
-                aliases: a.aliases.iter().map(|s| v.name(s, "alias")).collect(),
-                native_name: a.native_name.as_ref().map(|s| v.name(s, "native name")),
+                aliases: a.aliases.iter_mut().map(|s| v.name(s, "alias")).collect(),
+                native_name: a.native_name.as_mut().map(|s| v.name(s, "native name")),
                 members: Vec::new(),
             }
         })
@@ -471,43 +485,52 @@ fn actors(
 
 fn sections(
     v: &mut Validator<'_>,
-    raw: &[toml::Spanned<raw::RawSection>],
+    raw: &mut [toml::Spanned<raw::RawSection>],
     actor_ids: &Registry,
 ) -> (Vec<Section>, Vec<Quote>) {
     let mut sections = Vec::with_capacity(raw.len());
     let mut quotes = Vec::new();
-    for (si, s) in raw.iter().enumerate() {
-        let s = s.get_ref();
+    for (si, s) in raw.iter_mut().enumerate() {
+        let s = s.get_mut();
         let body = s
             .body
-            .as_ref()
+            .as_mut()
             .map(|b| v.text(b, "section body"))
             .unwrap_or_default();
         let start = quotes.len();
-        for q in &s.quotes {
-            let q = q.get_ref();
+        for q in &mut s.quotes {
+            let q = q.get_mut();
             quotes.push(Quote {
-                id: q.id.get_ref().clone(),
+                id: std::mem::take(q.id.get_mut()),
                 section: SectionIx::at(si),
                 speaker: v
                     .resolve(actor_ids, &q.speaker, "actor")
                     .map_or(ActorIx(0), ActorIx::at),
-                text: v.required(&q.text, "quote text", false).trim().to_owned(),
+                text: trimmed(v.required(&mut q.text, "quote text", false)),
                 mode: q.mode,
-                context: v.opt_line(q.context.as_ref(), "context"),
+                context: v.opt_line(q.context.as_mut(), "context"),
                 said: v.opt_date(q.said.as_ref()),
-                via: v.opt_line(q.via.as_ref(), "via"),
+                via: v.opt_line(q.via.as_mut(), "via"),
                 backs: Vec::new(),
             });
         }
         sections.push(Section {
-            id: s.id.get_ref().clone(),
-            title: v.required(&s.title, "section title", true),
+            id: std::mem::take(s.id.get_mut()),
+            title: v.required(&mut s.title, "section title", true),
             paragraphs: paragraphs(&body),
             quotes: start..quotes.len(),
         });
     }
     (sections, quotes)
+}
+
+/// The text without surrounding whitespace, copied only when there is some.
+fn trimmed(text: String) -> String {
+    if text.trim().len() == text.len() {
+        text
+    } else {
+        text.trim().to_owned()
+    }
 }
 
 /// Splits a body on blank lines; lines inside a paragraph join with a space.
@@ -529,27 +552,27 @@ fn paragraphs(body: &str) -> Vec<String> {
 
 fn claims(
     v: &mut Validator<'_>,
-    raw: &[toml::Spanned<raw::RawClaim>],
+    raw: &mut [toml::Spanned<raw::RawClaim>],
     actor_ids: &Registry,
     quote_ids: &Registry,
 ) -> Vec<Claim> {
-    raw.iter()
+    raw.iter_mut()
         .map(|c| {
-            let c = c.get_ref();
+            let c = c.get_mut();
             Claim {
-                id: c.id.get_ref().clone(),
-                statement: v.required(&c.statement, "claim statement", true),
+                id: std::mem::take(c.id.get_mut()),
+                statement: v.required(&mut c.statement, "claim statement", true),
                 positions: c
                     .positions
-                    .iter()
+                    .iter_mut()
                     .map(|p| {
-                        let p = p.get_ref();
+                        let p = p.get_mut();
                         Position {
                             actor: v
                                 .resolve(actor_ids, &p.actor, "actor")
                                 .map_or(ActorIx(0), ActorIx::at),
                             stance: p.stance,
-                            detail: p.detail.as_ref().map(|d| v.text(d, "position detail")),
+                            detail: p.detail.as_mut().map(|d| v.text(d, "position detail")),
                             quote: p
                                 .quote
                                 .as_ref()
@@ -565,13 +588,13 @@ fn claims(
 
 fn timeline(
     v: &mut Validator<'_>,
-    raw: &[toml::Spanned<raw::RawEvent>],
+    raw: &mut [toml::Spanned<raw::RawEvent>],
     actor_ids: &Registry,
     section_ids: &Registry,
 ) -> Vec<Event> {
-    raw.iter()
+    raw.iter_mut()
         .filter_map(|e| {
-            let e = e.get_ref();
+            let e = e.get_mut();
             let date = v.date(&e.date);
             let event = Event {
                 date: date.unwrap_or(PartialDate {
@@ -579,7 +602,7 @@ fn timeline(
                     month: None,
                     day: None,
                 }),
-                event: v.required(&e.event, "event", true),
+                event: v.required(&mut e.event, "event", true),
                 actors: e
                     .actors
                     .iter()
@@ -599,15 +622,15 @@ fn timeline(
 
 fn figures(
     v: &mut Validator<'_>,
-    raw: &[toml::Spanned<raw::RawFigure>],
+    raw: &mut [toml::Spanned<raw::RawFigure>],
     actor_ids: &Registry,
 ) -> Vec<Figure> {
-    raw.iter()
+    raw.iter_mut()
         .map(|f| {
-            let f = f.get_ref();
+            let f = f.get_mut();
             Figure {
-                measure: v.required(&f.measure, "figure measure", true),
-                value: v.required(&f.value, "figure value", true),
+                measure: v.required(&mut f.measure, "figure measure", true),
+                value: v.required(&mut f.value, "figure value", true),
                 number: f.number,
                 actor: f
                     .actor
@@ -615,7 +638,7 @@ fn figures(
                     .and_then(|a| v.resolve(actor_ids, a, "actor"))
                     .map(ActorIx::at),
                 date: v.opt_date(f.date.as_ref()),
-                note: f.note.as_ref().map(|n| v.text(n, "figure note")),
+                note: f.note.as_mut().map(|n| v.text(n, "figure note")),
             }
         })
         .collect()
