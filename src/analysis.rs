@@ -140,20 +140,47 @@ pub enum Entry {
 /// Events and dated quotes in date order; coarse dates before finer ones inside them
 /// ("2024-10" before "2024-10-22"), ties in file order, events before quotes.
 pub fn timeline(b: &Briefing) -> Vec<(PartialDate, Entry)> {
-    let mut out: Vec<(PartialDate, Entry)> = b
+    // One integer per row, ordered as (date, events first, file order), sorted
+    // unstably: several times faster than a stable sort comparing dates, and the same
+    // order, since no two keys are equal.
+    let key = |d: PartialDate, kind: u128, i: usize| {
+        let part = |p: Option<u8>| p.map_or(0, |p| u128::from(p) + 1);
+        (u128::from(d.year) << 96)
+            | (part(d.month) << 80)
+            | (part(d.day) << 64)
+            | (kind << 63)
+            | i as u128
+    };
+    let mut keys: Vec<u128> = b
         .timeline
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.date, Entry::Event(i)))
+        .map(|(i, e)| key(e.date, 0, i))
         .collect();
-    out.extend(
+    keys.extend(
         b.quotes
             .iter()
             .enumerate()
-            .filter_map(|(i, q)| q.said.map(|d| (d, Entry::Quote(QuoteIx::at(i))))),
+            .filter_map(|(i, q)| q.said.map(|d| key(d, 1, i))),
     );
-    out.sort_by_key(|(d, _)| *d);
-    out
+    keys.sort_unstable();
+    let part = |v: u128| u8::try_from(v & 0xFFFF).ok().and_then(|v| v.checked_sub(1));
+    keys.into_iter()
+        .map(|k| {
+            let date = PartialDate {
+                year: u16::try_from(k >> 96).unwrap_or(u16::MAX),
+                month: part(k >> 80),
+                day: part(k >> 64),
+            };
+            let i = usize::try_from(k & u128::from(u64::MAX >> 1)).unwrap_or(usize::MAX);
+            let entry = if k >> 63 & 1 == 0 {
+                Entry::Event(i)
+            } else {
+                Entry::Quote(QuoteIx::at(i))
+            };
+            (date, entry)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -202,6 +229,25 @@ mod tests {
             ),
             "{summary}"
         );
+    }
+
+    #[test]
+    fn timeline_is_a_stable_sort_by_date_events_first() {
+        let b = briefing();
+        let mut want: Vec<(PartialDate, Entry)> = b
+            .timeline
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.date, Entry::Event(i)))
+            .collect();
+        want.extend(
+            b.quotes
+                .iter()
+                .enumerate()
+                .filter_map(|(i, q)| q.said.map(|d| (d, Entry::Quote(QuoteIx::at(i))))),
+        );
+        want.sort_by_key(|(d, _)| *d);
+        assert_eq!(timeline(&b), want);
     }
 
     #[test]

@@ -263,6 +263,23 @@ pub fn find_in(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// Whether `find_in(text, query)` finds anything, where `needle` is
+/// `query.to_lowercase()`: without allocating when the text is ASCII.
+pub fn occurs_in(text: &str, query: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    if text.is_ascii() {
+        // ASCII lower-cases to ASCII, which holds no other character.
+        return needle.is_ascii()
+            && text
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+    }
+    !find_in(text, query).is_empty()
+}
+
 /// The match's byte range in the displayed piece text.
 pub fn displayed_range(b: &Briefing, m: Match, query: &str) -> Option<Range<usize>> {
     let piece = pieces(b, SectionIx::at(m.section))

@@ -4,7 +4,8 @@
 use super::filter::{ActorIndex, Filter, FilterPopup, Input};
 use super::keymap::Context;
 use super::marks::Marks;
-use super::pages::{self, Page, View};
+pub use super::pages::PageState;
+use super::pages::View;
 use super::picker::Picker;
 use super::search::{Search, SearchIndex};
 use super::view::{self, Wrapped};
@@ -72,23 +73,6 @@ pub enum Effect {
 pub enum Columns {
     Folded,
     Every,
-}
-
-/// An analyst view's page, the selected item, the scroll, and what the page was built
-/// for (width, filter generation, columns), so it is rebuilt only when one changes.
-#[derive(Debug, Clone, Default)]
-pub struct PageState {
-    pub page: Page,
-    pub selected: usize,
-    pub scroll: usize,
-    pub key: Option<(u16, u64, bool)>,
-}
-
-impl PageState {
-    /// The line of the selected item.
-    pub fn selected_line(&self) -> Option<usize> {
-        self.page.items.get(self.selected).map(|i| i.line)
-    }
 }
 
 /// The Reader's scroll position, its wrapped lines and the quote marked by a jump.
@@ -239,41 +223,17 @@ impl App {
         usize::from(layout::inner(self.geometry().body).height)
     }
 
-    /// Rebuilds the current view's page if its width, the filter or the columns changed,
-    /// then keeps the selection in range and on screen.
+    /// Brings the current view's page up to date with the width, the filter and the
+    /// columns (wrapping only what is on screen), with the selection in range and on
+    /// screen.
     fn sync_page(&mut self) {
         let Some(i) = self.view.page_index() else {
             return;
         };
-        let width = layout::inner(self.geometry().body).width;
+        let width = usize::from(layout::inner(self.geometry().body).width);
         let rows = self.page_rows();
-        let key = Some((
-            width,
-            self.filter.generation,
-            self.columns == Columns::Folded,
-        ));
-        let state = &mut self.pages[i];
-        if state.key != key {
-            state.page = pages::build(
-                self.view,
-                &self.briefing,
-                &self.filter,
-                usize::from(width),
-                self.columns == Columns::Folded,
-            );
-            state.key = key;
-        }
-        state.selected = state.selected.min(state.page.items.len().saturating_sub(1));
-        if let Some(line) = state.selected_line() {
-            if line < state.scroll {
-                state.scroll = line;
-            } else if rows > 0 && line >= state.scroll + rows {
-                state.scroll = line + 1 - rows;
-            }
-        }
-        state.scroll = state
-            .scroll
-            .min(state.page.lines.len().saturating_sub(rows));
+        let fold = self.columns == Columns::Folded;
+        self.pages[i].sync(self.view, &self.briefing, &self.filter, width, fold, rows);
     }
 
     /// Restores every invariant after a change: wrapped text matches the current section

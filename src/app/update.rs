@@ -6,7 +6,7 @@ use super::filter::{FilterPopup, Input};
 use super::marks::citation;
 use super::pages::{Target, View};
 use super::picker::Picker;
-use super::search::{Search, find_in};
+use super::search::Search;
 use super::state::{App, Detail, Mode, QUOTE_ROWS};
 use super::state::{Columns, Effect};
 use super::view::Wrapped;
@@ -411,7 +411,7 @@ fn views(app: &mut App, action: Action) {
         }
         Action::Open => {
             let Some(state) = app.page() else { return };
-            match state.page.items.get(state.selected).map(|i| i.target) {
+            match state.target(state.selected) {
                 Some(Target::Quote(q)) => open_detail(app, q),
                 Some(Target::Section(s)) => {
                     app.view = View::Briefing;
@@ -433,19 +433,8 @@ fn views(app: &mut App, action: Action) {
             if !inner.contains((x, y).into()) {
                 return;
             }
-            let state = &mut app.pages[i];
-            let line = state.scroll + usize::from(y - inner.y);
-            let col = usize::from(x - inner.x);
-            // The item on that line whose cell starts at or before the click.
-            if let Some(n) = state
-                .page
-                .items
-                .iter()
-                .rposition(|it| it.line == line && it.column <= col)
-                .or_else(|| state.page.items.iter().position(|it| it.line == line))
-            {
-                state.selected = n;
-            }
+            let (row, col) = (usize::from(y - inner.y), usize::from(x - inner.x));
+            app.pages[i].click(&app.briefing, &app.filter, row, col);
         }
         other => page_move(app, other, rows),
     }
@@ -457,57 +446,25 @@ fn page_move(app: &mut App, action: Action, rows: usize) {
     let Some(i) = app.view.page_index() else {
         return;
     };
-    let state = &mut app.pages[i];
-    let items = &state.page.items;
-    if items.is_empty() {
+    let (state, b, filter) = (&mut app.pages[i], &app.briefing, &app.filter);
+    let items = state.items();
+    if items == 0 {
         return;
     }
-    let cur = items[state.selected.min(items.len() - 1)];
-    let nearest_on = |line: usize| {
-        items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| it.line == line)
-            .min_by_key(|(_, it)| it.column.abs_diff(cur.column))
-            .map(|(n, _)| n)
-    };
     let rows = rows.max(1);
-    state.selected = match action {
-        Action::NextItem => (state.selected + 1).min(items.len() - 1),
-        Action::PrevItem => state.selected.saturating_sub(1),
-        Action::Top => 0,
-        Action::Bottom => items.len() - 1,
-        Action::Down | Action::PageDown | Action::HalfPageDown => {
-            let step = match action {
-                Action::PageDown => rows,
-                Action::HalfPageDown => rows / 2,
-                _ => 1,
-            }
-            .max(1);
-            let target = items
-                .iter()
-                .map(|it| it.line)
-                .find(|&l| l >= cur.line + step)
-                .or_else(|| items.iter().rev().map(|it| it.line).find(|&l| l > cur.line));
-            target.and_then(nearest_on).unwrap_or(state.selected)
-        }
-        Action::Up | Action::PageUp | Action::HalfPageUp => {
-            let step = match action {
-                Action::PageUp => rows,
-                Action::HalfPageUp => rows / 2,
-                _ => 1,
-            }
-            .max(1);
-            let target = items
-                .iter()
-                .map(|it| it.line)
-                .rev()
-                .find(|&l| l + step <= cur.line)
-                .or_else(|| items.iter().map(|it| it.line).find(|&l| l < cur.line));
-            target.and_then(nearest_on).unwrap_or(state.selected)
-        }
-        _ => state.selected,
-    };
+    match action {
+        Action::NextItem => state.selected = (state.selected + 1).min(items - 1),
+        Action::PrevItem => state.selected = state.selected.saturating_sub(1),
+        Action::Top => state.selected = 0,
+        Action::Bottom => state.selected = items - 1,
+        Action::Down => state.down(b, filter, 1),
+        Action::PageDown => state.down(b, filter, rows),
+        Action::HalfPageDown => state.down(b, filter, (rows / 2).max(1)),
+        Action::Up => state.up(b, filter, 1),
+        Action::PageUp => state.up(b, filter, rows),
+        Action::HalfPageUp => state.up(b, filter, (rows / 2).max(1)),
+        _ => {}
+    }
 }
 
 /// Typing a search: each keystroke finds the matches again over the whole briefing.
@@ -637,38 +594,9 @@ fn page_find(app: &mut App, forward: bool) {
     let Some(i) = app.view.page_index() else {
         return;
     };
-    let state = &mut app.pages[i];
-    let items = &state.page.items;
-    let lines = &state.page.lines;
-    // An item's rows run from its line to the line before the next item's.
-    let hit = |n: usize| {
-        let end = items
-            .get(n + 1)
-            .map_or(lines.len(), |next| next.line.max(items[n].line + 1));
-        lines[items[n].line..end.min(lines.len())]
-            .iter()
-            .any(|cells| cells.iter().any(|c| !find_in(&c.text, &query).is_empty()))
-    };
-    let matching: Vec<usize> = (0..items.len()).filter(|&n| hit(n)).collect();
-    let Some(&first) = matching.first() else {
-        app.notice = Some(format!("no item matches “{query}”"));
-        return;
-    };
-    let next = if forward {
-        matching
-            .iter()
-            .copied()
-            .find(|&n| n > state.selected)
-            .unwrap_or(first)
-    } else {
-        matching
-            .iter()
-            .copied()
-            .rev()
-            .find(|&n| n < state.selected)
-            .unwrap_or(*matching.last().unwrap_or(&first))
-    };
-    state.selected = next;
-    let at = matching.iter().position(|&n| n == next).unwrap_or(0);
-    app.notice = Some(format!("item match {}/{}", at + 1, matching.len()));
+    let found = app.pages[i].find(&app.briefing, &app.filter, &query, forward);
+    app.notice = Some(match found {
+        Some((at, n)) => format!("item match {}/{n}", at + 1),
+        None => format!("no item matches “{query}”"),
+    });
 }

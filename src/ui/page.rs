@@ -26,7 +26,7 @@ fn style(tone: Tone) -> Style {
 }
 
 pub fn render(app: &App, state: &PageState, area: Rect, buf: &mut Buffer) {
-    let items = state.page.items.len();
+    let items = state.items();
     let title = format!(
         "{} {}/{items}",
         app.view.title(),
@@ -34,11 +34,10 @@ pub fn render(app: &App, state: &PageState, area: Rect, buf: &mut Buffer) {
     );
     let inner = chrome::pane_block(area, buf, &title, true);
     let rows = usize::from(inner.height);
-    let lines = &state.page.lines;
-    let end = (state.scroll + rows).min(lines.len());
-    for (n, cells) in lines[state.scroll.min(end)..end].iter().enumerate() {
+    let query = app.search.as_ref().map(|s| s.query.as_str());
+    let lines = state.visible_lines(&app.briefing, &app.filter, rows);
+    for (n, cells) in lines.iter().enumerate() {
         let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
-        let query = app.search.as_ref().map(|s| s.query.as_str());
         let spans: Vec<Span<'_>> = cells
             .iter()
             .flat_map(|c| {
@@ -61,5 +60,6 @@ pub fn render(app: &App, state: &PageState, area: Rect, buf: &mut Buffer) {
             .collect();
         chrome::line(buf, inner, y, &Line::from(spans));
     }
-    chrome::scrollbar(area, buf, lines.len(), state.scroll, rows);
+    let (content, position) = state.scrollbar();
+    chrome::scrollbar(area, buf, content, position, rows);
 }

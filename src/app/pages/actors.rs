@@ -1,44 +1,89 @@
 //! The Actors view: one profile per actor (kind, role, affiliation, members, aliases,
-//! native name) with every quote, position and figure they gave.
+//! native name) with every quote, position and figure they gave, each its own block.
 
-use super::{Page, Target, Tone, excerpt};
+use super::{Block, Page, Structure, Target, Tone, excerpt};
 use crate::analysis::stance_label;
 use crate::app::filter::Filter;
 use crate::model::{ActorIx, Briefing, ClaimIx, QuoteIx};
 use crate::text;
 
-/// Each actor's quotes, positions and figures, gathered in one pass over the briefing
-/// so that building every profile stays linear in its size.
-#[derive(Default, Clone)]
-struct Gathered {
-    quotes: Vec<QuoteIx>,
-    positions: Vec<(usize, usize)>,
-    figures: Vec<usize>,
+/// Things of one kind grouped by actor, in file order, in one flat vector: gathering
+/// a briefing's quotes this way allocates three vectors, not three per actor.
+struct ByActor<T> {
+    start: Vec<usize>,
+    items: Vec<T>,
 }
 
-pub fn build(b: &Briefing, filter: &Filter, width: usize) -> Page {
-    let mut by_actor = vec![Gathered::default(); b.actors.len()];
-    for (i, q) in b.quotes.iter().enumerate() {
-        by_actor[q.speaker.get()].quotes.push(QuoteIx::at(i));
-    }
-    for (ci, c) in b.claims.iter().enumerate() {
-        for (pi, p) in c.positions.iter().enumerate() {
-            by_actor[p.actor.get()].positions.push((ci, pi));
+impl<T: Copy + Default> ByActor<T> {
+    fn new(actors: usize, pairs: impl Iterator<Item = (ActorIx, T)> + Clone) -> Self {
+        let mut start = vec![0; actors + 1];
+        for (a, _) in pairs.clone() {
+            start[a.get() + 1] += 1;
         }
-    }
-    for (i, f) in b.figures.iter().enumerate() {
-        if let Some(a) = f.actor {
-            by_actor[a.get()].figures.push(i);
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
         }
+        let mut next = start.clone();
+        let mut items = vec![T::default(); start[actors]];
+        for (a, t) in pairs {
+            items[next[a.get()]] = t;
+            next[a.get()] += 1;
+        }
+        Self { start, items }
     }
-    let mut page = Page::new(width);
+
+    fn of(&self, a: ActorIx) -> &[T] {
+        &self.items[self.start[a.get()]..self.start[a.get() + 1]]
+    }
+}
+
+pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter) {
+    let n = b.actors.len();
+    let quotes = ByActor::new(
+        n,
+        (b.quotes.iter().enumerate()).map(|(i, q)| (q.speaker, i)),
+    );
+    let positions = ByActor::new(
+        n,
+        (b.claims.iter().enumerate()).flat_map(|(ci, c)| {
+            (c.positions.iter().enumerate()).map(move |(pi, p)| (p.actor, (ci, pi)))
+        }),
+    );
+    let figures = ByActor::new(
+        n,
+        (b.figures.iter().enumerate()).filter_map(|(i, f)| f.actor.map(|a| (a, i))),
+    );
+    let blocks = 4 * n + quotes.items.len() + positions.items.len() + figures.items.len();
+    s.blocks.reserve(blocks);
+    s.item_start.reserve(blocks);
+    s.targets.reserve(blocks);
     for (a, _) in b.actor_tree() {
         if filter.is_active() && !filter.selects[a.get()] {
             continue;
         }
-        profile(&mut page, b, a, &by_actor[a.get()]);
+        s.push(Block::Profile(a), []);
+        if !quotes.of(a).is_empty() {
+            s.push(Block::Label("  Quotes"), []);
+            for q in quotes.of(a).iter().map(|&i| QuoteIx::at(i)) {
+                s.push(Block::ActorQuote(q), [Target::Quote(q)]);
+            }
+        }
+        if !positions.of(a).is_empty() {
+            s.push(Block::Label("  Positions"), []);
+            for &(ci, pi) in positions.of(a) {
+                let target = b.claims[ci].positions[pi]
+                    .quote
+                    .map_or(Target::Position(ClaimIx::at(ci), pi), Target::Quote);
+                s.push(Block::ActorPosition(ci, pi), [target]);
+            }
+        }
+        if !figures.of(a).is_empty() {
+            s.push(Block::Label("  Figures"), []);
+            for &i in figures.of(a) {
+                s.push(Block::ActorFigure(i), [Target::Nothing]);
+            }
+        }
     }
-    page
 }
 
 fn names(b: &Briefing, list: &[ActorIx]) -> String {
@@ -48,7 +93,8 @@ fn names(b: &Briefing, list: &[ActorIx]) -> String {
         .join(", ")
 }
 
-fn profile(page: &mut Page, b: &Briefing, a: ActorIx, mine: &Gathered) {
+/// The head of a profile: name, kind and role, affiliation, members, aliases.
+pub fn profile(page: &mut Page, b: &Briefing, a: ActorIx) {
     let actor = b.actor(a);
     page.blank();
     let name = match &actor.native_name {
@@ -93,50 +139,47 @@ fn profile(page: &mut Page, b: &Briefing, a: ActorIx, mine: &Gathered) {
             None,
         );
     }
-    if !mine.quotes.is_empty() {
-        page.line().text("  Quotes", Tone::Strong);
-        for &q in &mine.quotes {
-            let date = b
-                .quote(q)
-                .said
-                .map(|d| format!(" · {d}"))
-                .unwrap_or_default();
-            page.entry(
-                4,
-                "",
-                &format!("{}{date}", excerpt(b, q)),
-                Tone::Quote,
-                Target::Quote(q),
-            );
-        }
-    }
-    if !mine.positions.is_empty() {
-        page.line().text("  Positions", Tone::Strong);
-        for &(ci, pi) in &mine.positions {
-            let p = &b.claims[ci].positions[pi];
-            let target = p
-                .quote
-                .map_or(Target::Position(ClaimIx::at(ci), pi), Target::Quote);
-            page.entry(
-                4,
-                &format!("{:<12}", stance_label(p.stance)),
-                &b.claims[ci].statement,
-                Tone::Plain,
-                target,
-            );
-        }
-    }
-    if !mine.figures.is_empty() {
-        page.line().text("  Figures", Tone::Strong);
-        for &i in &mine.figures {
-            let f = &b.figures[i];
-            page.entry(
-                4,
-                &format!("{:<12} ", f.value),
-                &f.measure,
-                Tone::Plain,
-                Target::Nothing,
-            );
-        }
-    }
+}
+
+/// One of the actor's quotes, with its date.
+pub fn quote(page: &mut Page, b: &Briefing, q: QuoteIx) {
+    let date = b
+        .quote(q)
+        .said
+        .map(|d| format!(" · {d}"))
+        .unwrap_or_default();
+    page.entry(
+        4,
+        "",
+        &format!("{}{date}", excerpt(b, q)),
+        Tone::Quote,
+        Target::Quote(q),
+    );
+}
+
+/// One of the actor's positions: stance, then the claim.
+pub fn position(page: &mut Page, b: &Briefing, ci: usize, pi: usize) {
+    let p = &b.claims[ci].positions[pi];
+    let target = p
+        .quote
+        .map_or(Target::Position(ClaimIx::at(ci), pi), Target::Quote);
+    page.entry(
+        4,
+        &format!("{:<12}", stance_label(p.stance)),
+        &b.claims[ci].statement,
+        Tone::Plain,
+        target,
+    );
+}
+
+/// One of the figures the actor gave.
+pub fn figure(page: &mut Page, b: &Briefing, i: usize) {
+    let f = &b.figures[i];
+    page.entry(
+        4,
+        &format!("{:<12} ", f.value),
+        &f.measure,
+        Tone::Plain,
+        Target::Nothing,
+    );
 }

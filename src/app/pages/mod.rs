@@ -1,19 +1,32 @@
 //! The analyst views (Claims, Figures, Timeline, Actors) as pages: lines of styled
-//! cells with selectable items. A page is built once per (width, filter, fold) and
-//! kept; keys only move a selection through its items.
+//! cells with selectable items.
+//!
+//! A page is a list of blocks (an entry with its wrapped rows, a heading), made per
+//! (filter, fold) without wrapping anything, each knowing its items' targets. A block
+//! is wrapped and styled only when it is on screen or walked over (`lazy`), so a view
+//! switch, a filter change or a resize costs a screenful, not the whole briefing.
+//! `build` makes the whole page at once, for `brief print --view` and for the test
+//! that the lazy page is the same.
 
 mod actors;
+mod blocks;
 mod claims;
 mod figures;
+mod lazy;
+mod nav;
 mod timeline;
+mod walk;
 
 use super::filter::Filter;
 use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
 use crate::text::wrap;
+pub use blocks::{Block, Structure};
+pub use lazy::{PageState, Pos};
 
 /// The five views, switched with the number keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum View {
+    #[default]
     Briefing,
     Claims,
     Figures,
@@ -83,12 +96,19 @@ pub struct Item {
     pub target: Target,
 }
 
+/// Lines and items: a whole page (`build`), or one block of it (`lazy`), whose item
+/// lines count from the block's first line and whose item ids are the page's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
     pub lines: Vec<Vec<Cell>>,
     pub items: Vec<Item>,
     width: usize,
     column: usize,
+    /// The page's id of the first item registered here.
+    first_item: usize,
+    /// A block after the first: `blank` separates it from the lines above it, which
+    /// always end with text.
+    after_text: bool,
 }
 
 impl Page {
@@ -107,7 +127,8 @@ impl Page {
     }
 
     fn blank(&mut self) {
-        if self.lines.last().is_some_and(|l| !l.is_empty()) {
+        let after_text = self.lines.last().map_or(self.after_text, |l| !l.is_empty());
+        if after_text {
             self.line();
         }
     }
@@ -139,7 +160,7 @@ impl Page {
             column: self.column,
             target,
         });
-        self.items.len() - 1
+        self.first_item + self.items.len() - 1
     }
 
     /// Text wrapped to the page width after `indent` columns, on new lines.
@@ -177,15 +198,14 @@ impl Page {
     }
 }
 
-/// Builds a page view for the current filter at a width.
+/// Builds a whole page view for the current filter at a width: every block in turn.
 pub fn build(view: View, b: &Briefing, filter: &Filter, width: usize, fold: bool) -> Page {
-    match view {
-        View::Claims => claims::build(b, filter, width, fold),
-        View::Figures => figures::build(b, filter, width),
-        View::Timeline => timeline::build(b, filter, width),
-        View::Actors => actors::build(b, filter, width),
-        View::Briefing => Page::new(width),
+    let structure = Structure::new(view, b, filter, width, fold);
+    let mut page = Page::new(width);
+    for &block in &structure.blocks {
+        structure.render(b, filter, width, fold, block, &mut page);
     }
+    page
 }
 
 /// A short excerpt of a quote for one-line listings.

@@ -106,6 +106,12 @@ fn edit() -> impl Strategy<Value = Option<char>> {
 
 proptest! {
     #[test]
+    fn occurs_in_agrees_with_find_in(text in "[aAkK \u{212a}İiΣ윤]{0,10}", query in "[aAkK\u{212a}İi ]{0,3}") {
+        let needle = query.to_lowercase();
+        prop_assert_eq!(occurs_in(&text, &query, &needle), !find_in(&text, &query).is_empty());
+    }
+
+    #[test]
     fn narrowing_search_equals_a_naive_search(
         raw in prop::collection::vec(("[aAbİiıΣσς ß윤]{0,16}", 0usize..3, prop::option::of(0u32..6)), 0..12),
         edits in prop::collection::vec(edit(), 1..12),

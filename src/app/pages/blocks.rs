@@ -1,0 +1,116 @@
+//! A page's blocks: what each one shows and which items it holds, made per (filter,
+//! fold) without wrapping any text; each block is wrapped on its own when needed.
+
+use super::{Page, Target, View, actors, claims, figures, timeline};
+use crate::analysis::MeasureGroup;
+use crate::app::filter::Filter;
+use crate::model::{ActorIx, Briefing, QuoteIx};
+
+/// One block of a page: lines that belong together. Every block starts on a new line,
+/// so it can be wrapped alone and shown after any other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    /// A line of dim text ("No figures from the chosen actors.").
+    Message(&'static str),
+    /// Timeline: an event (index in `Briefing::timeline`) or a dated quote.
+    Event(usize),
+    DatedQuote(QuoteIx),
+    /// Actors: the profile's head (name, facts, affiliation, members, aliases), a
+    /// label ("  Quotes"), one of the actor's quotes, positions (claim, position) or
+    /// figures.
+    Profile(ActorIx),
+    Label(&'static str),
+    ActorQuote(QuoteIx),
+    ActorPosition(usize, usize),
+    ActorFigure(usize),
+    /// Figures: a measure group's heading (index in `Structure::groups`), a figure.
+    Group(usize),
+    Figure(usize),
+    /// Claims as a matrix: the header row, one claim's row, the note on folding.
+    MatrixHead,
+    MatrixRow(usize),
+    FoldNote,
+    /// Claims as a list: a claim with its counts, one of its positions.
+    ListClaim(usize),
+    ListPosition(usize, usize),
+}
+
+/// A page before wrapping: its blocks, the items each holds, and what the blocks of
+/// its view share.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Structure {
+    pub blocks: Vec<Block>,
+    /// Per block, the id of its first item (items are numbered in page order).
+    pub item_start: Vec<usize>,
+    /// Where Enter leads from each item.
+    pub targets: Vec<Target>,
+    /// Claims: the actor columns of the matrix, and whether the matrix (not the list)
+    /// fits the width it was made for.
+    pub columns: Vec<ActorIx>,
+    pub matrix: bool,
+    /// Figures: the measure groups.
+    pub groups: Vec<MeasureGroup>,
+}
+
+impl Structure {
+    pub fn new(view: View, b: &Briefing, filter: &Filter, width: usize, fold: bool) -> Self {
+        let mut s = Self::default();
+        match view {
+            View::Claims => claims::structure(&mut s, b, filter, width, fold),
+            View::Figures => figures::structure(&mut s, b, filter),
+            View::Timeline => timeline::structure(&mut s, b, filter),
+            View::Actors => actors::structure(&mut s, b, filter),
+            View::Briefing => {}
+        }
+        s
+    }
+
+    /// Adds a block holding items with these targets.
+    pub(super) fn push(&mut self, block: Block, targets: impl IntoIterator<Item = Target>) {
+        self.blocks.push(block);
+        self.item_start.push(self.targets.len());
+        self.targets.extend(targets);
+    }
+
+    /// Appends a block's lines and items to `page`.
+    pub fn render(
+        &self,
+        b: &Briefing,
+        filter: &Filter,
+        width: usize,
+        fold: bool,
+        block: Block,
+        page: &mut Page,
+    ) {
+        match block {
+            Block::Message(text) => {
+                page.line().text(text, super::Tone::Dim);
+            }
+            Block::Event(i) => timeline::event(page, b, i),
+            Block::DatedQuote(q) => timeline::quote(page, b, q),
+            Block::Profile(a) => actors::profile(page, b, a),
+            Block::Label(text) => {
+                page.line().text(text, super::Tone::Strong);
+            }
+            Block::ActorQuote(q) => actors::quote(page, b, q),
+            Block::ActorPosition(c, p) => actors::position(page, b, c, p),
+            Block::ActorFigure(i) => actors::figure(page, b, i),
+            Block::Group(g) => figures::group(page, b, &self.groups[g]),
+            Block::Figure(i) => figures::figure(page, b, i),
+            Block::MatrixHead => claims::head(page, b, &self.columns, width),
+            Block::MatrixRow(c) => claims::row(page, b, filter, &self.columns, width, fold, c),
+            Block::FoldNote => claims::fold_note(page),
+            Block::ListClaim(c) => claims::list_claim(page, b, filter, c),
+            Block::ListPosition(c, p) => claims::list_position(page, b, c, p),
+        }
+    }
+
+    /// The block holding item `k` (which must exist).
+    pub fn block_of_item(&self, k: usize) -> usize {
+        // The last block starting at or before `k`: blocks without items start where
+        // the next one does, so this skips them.
+        self.item_start
+            .partition_point(|&s| s <= k)
+            .saturating_sub(1)
+    }
+}

@@ -1,0 +1,242 @@
+//! An analyst view's page as the reader keeps it: its blocks (`Structure`), the blocks
+//! wrapped so far at the current width, the selection and the scroll.
+//!
+//! Positions are (block, line in block), so nothing needs the height of the blocks
+//! above the screen: a key or a resize wraps what it shows or walks over, never more
+//! than a screenful or two, whatever the size of the briefing. Wrapped blocks are kept
+//! until the width, the filter or the fold changes.
+
+use super::{Cell, Page, Structure, Target, View, claims};
+use crate::app::filter::Filter;
+use crate::model::Briefing;
+use std::borrow::Cow;
+
+/// Pages of at most this many blocks are wrapped whole, so their scrollbar is exact;
+/// on longer ones it is estimated from the blocks wrapped so far.
+const WHOLE: usize = 256;
+/// Most blocks kept wrapped; past this the cache starts again from the screen.
+const KEEP: usize = 4096;
+
+/// A line of a page: its block and its line within the block. Ordered as the page is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    pub block: usize,
+    pub line: usize,
+}
+
+/// One analyst view's page: what it shows, the selected item and the first line shown.
+#[derive(Debug, Clone, Default)]
+pub struct PageState {
+    /// The selected item (items are numbered in page order).
+    pub selected: usize,
+    /// The first line on screen.
+    pub scroll: Pos,
+    /// What the structure was made for: view, filter generation, fold.
+    pub(super) key: Option<(View, u64, bool)>,
+    pub(super) width: usize,
+    pub(super) fold: bool,
+    pub(super) structure: Structure,
+    /// Blocks wrapped at `width`, by block; `kept` of them, with `kept_lines` lines.
+    wrapped: Vec<Option<Page>>,
+    kept: usize,
+    kept_lines: usize,
+    /// The last search on this page: its query and the items that match it.
+    pub(super) found: Option<(String, Vec<usize>)>,
+}
+
+impl PageState {
+    /// How many items (selectable things) the page has.
+    pub fn items(&self) -> usize {
+        self.structure.targets.len()
+    }
+
+    /// Where Enter on item `n` leads.
+    pub fn target(&self, n: usize) -> Option<Target> {
+        self.structure.targets.get(n).copied()
+    }
+
+    pub fn targets(&self) -> &[Target] {
+        &self.structure.targets
+    }
+
+    pub fn blocks(&self) -> usize {
+        self.structure.blocks.len()
+    }
+
+    /// One past the last line.
+    pub fn end(&self) -> Pos {
+        Pos {
+            block: self.blocks(),
+            line: 0,
+        }
+    }
+
+    /// Makes the page the one for this view, filter, fold and width, then keeps the
+    /// selection in range and on screen, and the screen full when the page allows.
+    pub fn sync(
+        &mut self,
+        view: View,
+        b: &Briefing,
+        filter: &Filter,
+        width: usize,
+        fold: bool,
+        rows: usize,
+    ) {
+        let key = Some((view, filter.generation, fold));
+        // The claims matrix becomes a list when it no longer fits, and back.
+        let flips = view == View::Claims
+            && claims::fits(self.structure.columns.len(), width) != self.structure.matrix;
+        if self.key != key || flips {
+            self.structure = Structure::new(view, b, filter, width, fold);
+            (self.key, self.fold, self.width) = (key, fold, width);
+            self.forget();
+            self.scroll = Pos {
+                block: self.scroll.block.min(self.blocks().saturating_sub(1)),
+                line: 0,
+            };
+        } else if width != self.width || self.kept > KEEP {
+            self.width = width;
+            self.forget();
+        }
+        if self.blocks() <= WHOLE {
+            for i in 0..self.blocks() {
+                self.wrap(b, filter, i);
+            }
+        }
+        if self.scroll.block < self.blocks() {
+            let h = self.height(b, filter, self.scroll.block);
+            self.scroll.line = self.scroll.line.min(h.saturating_sub(1));
+        } else {
+            self.scroll = Pos::default();
+        }
+        self.selected = self.selected.min(self.items().saturating_sub(1));
+        if self.items() > 0 {
+            let sel = self.item_pos(b, filter, self.selected);
+            if sel < self.scroll {
+                self.scroll = sel;
+            } else if rows > 0 && self.distance(b, filter, self.scroll, sel, rows) >= rows {
+                self.scroll = self.retreat(b, filter, sel, rows - 1).0;
+            }
+        }
+        let end = self.end();
+        if self.distance(b, filter, self.scroll, end, rows) < rows {
+            self.scroll = self.retreat(b, filter, end, rows).0;
+        }
+        // Wrap what is on screen, so that drawing finds it ready.
+        self.advance(b, filter, self.scroll, rows);
+    }
+
+    fn forget(&mut self) {
+        self.wrapped = vec![None; self.blocks()];
+        (self.kept, self.kept_lines) = (0, 0);
+        self.found = None;
+    }
+
+    /// Block `i` as its own page: lines from its first, item ids of the whole page.
+    pub(super) fn render(&self, b: &Briefing, filter: &Filter, i: usize) -> Page {
+        let mut page = Page {
+            width: self.width.max(1),
+            first_item: self.structure.item_start[i],
+            after_text: i > 0,
+            ..Page::default()
+        };
+        let block = self.structure.blocks[i];
+        self.structure
+            .render(b, filter, self.width, self.fold, block, &mut page);
+        page
+    }
+
+    /// Block `i`, wrapped now if it was not yet.
+    pub(super) fn wrap(&mut self, b: &Briefing, filter: &Filter, i: usize) -> &Page {
+        if self.wrapped.len() != self.blocks() {
+            self.forget();
+        }
+        if self.wrapped[i].is_none() {
+            let page = self.render(b, filter, i);
+            self.kept += 1;
+            self.kept_lines += page.lines.len();
+            self.wrapped[i] = Some(page);
+        }
+        self.wrapped[i].get_or_insert_default()
+    }
+
+    /// Block `i` if wrapped, else wrapped for this one use.
+    pub(super) fn with_block<R>(
+        &self,
+        b: &Briefing,
+        filter: &Filter,
+        i: usize,
+        f: impl FnOnce(&Page) -> R,
+    ) -> R {
+        match self.wrapped.get(i).and_then(Option::as_ref) {
+            Some(page) => f(page),
+            None => f(&self.render(b, filter, i)),
+        }
+    }
+
+    pub(super) fn height(&mut self, b: &Briefing, filter: &Filter, i: usize) -> usize {
+        self.wrap(b, filter, i).lines.len()
+    }
+
+    /// Where item `k` (which must exist) is.
+    pub fn item_pos(&mut self, b: &Briefing, filter: &Filter, k: usize) -> Pos {
+        let block = self.structure.block_of_item(k);
+        let first = self.structure.item_start[block];
+        let line = self.wrap(b, filter, block).items[k - first].line;
+        Pos { block, line }
+    }
+
+    /// The lines on screen: `rows` lines from the scroll position.
+    pub fn visible_lines(
+        &self,
+        b: &Briefing,
+        filter: &Filter,
+        rows: usize,
+    ) -> Vec<Cow<'_, [Cell]>> {
+        let mut out: Vec<Cow<'_, [Cell]>> = Vec::with_capacity(rows.min(256));
+        let mut p = self.scroll;
+        while out.len() < rows && p.block < self.blocks() {
+            let want = rows - out.len();
+            match self.wrapped.get(p.block).and_then(Option::as_ref) {
+                Some(page) => out.extend(
+                    page.lines
+                        .iter()
+                        .skip(p.line)
+                        .take(want)
+                        .map(|l| Cow::Borrowed(l.as_slice())),
+                ),
+                None => out.extend(
+                    self.render(b, filter, p.block)
+                        .lines
+                        .into_iter()
+                        .skip(p.line)
+                        .take(want)
+                        .map(Cow::Owned),
+                ),
+            }
+            p = Pos {
+                block: p.block + 1,
+                line: 0,
+            };
+        }
+        out
+    }
+
+    /// The scrollbar's content length and position, in lines: exact when every block
+    /// is wrapped, otherwise estimated from the average height of those that are.
+    pub fn scrollbar(&self) -> (usize, usize) {
+        if self.kept == self.blocks() {
+            let heights = self
+                .wrapped
+                .iter()
+                .map(|p| p.as_ref().map_or(0, |p| p.lines.len()));
+            let above: usize = heights.clone().take(self.scroll.block).sum();
+            return (heights.sum(), above + self.scroll.line);
+        }
+        let per_block = (self.kept_lines / self.kept.max(1)).max(1);
+        (
+            self.blocks() * per_block,
+            self.scroll.block * per_block + self.scroll.line,
+        )
+    }
+}

@@ -1,0 +1,190 @@
+//! Moving through a page's items: by row (j/k, pages: the item on the line so many
+//! rows away, nearest in column), by click, by search. Each walks only the lines it
+//! moves over, except search, which reads the whole page once per query and width.
+
+use super::{PageState, Pos};
+use crate::app::filter::Filter;
+use crate::app::search::occurs_in;
+use crate::model::Briefing;
+
+impl PageState {
+    /// The first item at or after `p` (the item count if none).
+    fn first_item_from(&mut self, b: &Briefing, filter: &Filter, p: Pos) -> usize {
+        let first = self.structure.item_start[p.block];
+        let page = self.wrap(b, filter, p.block);
+        first + page.items.iter().take_while(|it| it.line < p.line).count()
+    }
+
+    /// The last item at or before `p`, if any.
+    fn last_item_to(&mut self, b: &Briefing, filter: &Filter, p: Pos) -> Option<usize> {
+        let first = self.structure.item_start[p.block];
+        let page = self.wrap(b, filter, p.block);
+        (first + page.items.iter().take_while(|it| it.line <= p.line).count()).checked_sub(1)
+    }
+
+    /// The item on line `p` whose column is nearest `column` (the first of equals).
+    fn nearest_on(
+        &mut self,
+        b: &Briefing,
+        filter: &Filter,
+        p: Pos,
+        column: usize,
+    ) -> Option<usize> {
+        let first = self.structure.item_start[p.block];
+        let page = self.wrap(b, filter, p.block);
+        page.items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.line == p.line)
+            .min_by_key(|(_, it)| it.column.abs_diff(column))
+            .map(|(n, _)| first + n)
+    }
+
+    fn selected_column(&mut self, b: &Briefing, filter: &Filter) -> usize {
+        let block = self.structure.block_of_item(self.selected);
+        let local = self.selected - self.structure.item_start[block];
+        self.wrap(b, filter, block).items[local].column
+    }
+
+    /// Down `step` rows: the first line with items at least that far below, or else
+    /// the last item's line if it is below.
+    pub fn down(&mut self, b: &Briefing, filter: &Filter, step: usize) {
+        if self.items() == 0 {
+            return;
+        }
+        let cur = self.item_pos(b, filter, self.selected);
+        let column = self.selected_column(b, filter);
+        let (p, moved) = self.advance(b, filter, cur, step);
+        let mut target = None;
+        if moved == step && p < self.end() {
+            let k = self.first_item_from(b, filter, p);
+            if k < self.items() {
+                target = Some(self.item_pos(b, filter, k));
+            }
+        }
+        if target.is_none() {
+            let last = self.item_pos(b, filter, self.items() - 1);
+            target = (last > cur).then_some(last);
+        }
+        if let Some(n) = target.and_then(|t| self.nearest_on(b, filter, t, column)) {
+            self.selected = n;
+        }
+    }
+
+    /// Up `step` rows: the last line with items at least that far above, or else the
+    /// first item's line if it is above.
+    pub fn up(&mut self, b: &Briefing, filter: &Filter, step: usize) {
+        if self.items() == 0 {
+            return;
+        }
+        let cur = self.item_pos(b, filter, self.selected);
+        let column = self.selected_column(b, filter);
+        let (p, moved) = self.retreat(b, filter, cur, step);
+        let mut target = None;
+        if moved == step
+            && let Some(k) = self.last_item_to(b, filter, p)
+        {
+            target = Some(self.item_pos(b, filter, k));
+        }
+        if target.is_none() {
+            let first = self.item_pos(b, filter, 0);
+            target = (first < cur).then_some(first);
+        }
+        if let Some(n) = target.and_then(|t| self.nearest_on(b, filter, t, column)) {
+            self.selected = n;
+        }
+    }
+
+    /// A click `row` rows below the top of the page, `column` columns in: the item on
+    /// that line whose cell starts at or before the click, or else the line's first.
+    pub fn click(&mut self, b: &Briefing, filter: &Filter, row: usize, column: usize) {
+        let (p, moved) = self.advance(b, filter, self.scroll, row);
+        if moved < row || p >= self.end() {
+            return;
+        }
+        let first = self.structure.item_start[p.block];
+        let page = self.wrap(b, filter, p.block);
+        let on_line = |it: &&super::Item| it.line == p.line;
+        let hit = page
+            .items
+            .iter()
+            .rposition(|it| on_line(&it) && it.column <= column)
+            .or_else(|| page.items.iter().position(|it| on_line(&it)));
+        if let Some(n) = hit {
+            self.selected = first + n;
+        }
+    }
+
+    /// Selects the next (or previous) item whose rows hold `query`, wrapping around:
+    /// which of how many matching items it is, or `None` when none does. An item's rows
+    /// run from its line to the next item's; a line with several items is each one's.
+    pub fn find(
+        &mut self,
+        b: &Briefing,
+        filter: &Filter,
+        query: &str,
+        forward: bool,
+    ) -> Option<(usize, usize)> {
+        let matching = match &self.found {
+            Some((q, m)) if q == query => m.clone(),
+            _ => {
+                let m = self.matching(b, filter, query);
+                self.found = Some((query.to_owned(), m.clone()));
+                m
+            }
+        };
+        let &first = matching.first()?;
+        let sel = self.selected;
+        let next = if forward {
+            matching.iter().copied().find(|&n| n > sel).unwrap_or(first)
+        } else {
+            let last = matching.last().copied().unwrap_or(first);
+            matching
+                .iter()
+                .copied()
+                .rev()
+                .find(|&n| n < sel)
+                .unwrap_or(last)
+        };
+        self.selected = next;
+        let at = matching.iter().position(|&n| n == next).unwrap_or(0);
+        Some((at, matching.len()))
+    }
+
+    /// Every item whose rows hold `query`, in order: one pass over the page, wrapping
+    /// blocks that are not kept without keeping them.
+    fn matching(&self, b: &Briefing, filter: &Filter, query: &str) -> Vec<usize> {
+        let needle = query.to_lowercase();
+        let mut out: Vec<usize> = Vec::new();
+        // The last item seen: lines without items are its rows.
+        let mut owner: Option<usize> = None;
+        for i in 0..self.blocks() {
+            let first = self.structure.item_start[i];
+            self.with_block(b, filter, i, |page| {
+                let mut it = 0;
+                for (line, cells) in page.lines.iter().enumerate() {
+                    let on_line = it;
+                    while it < page.items.len() && page.items[it].line == line {
+                        it += 1;
+                    }
+                    let owners = if it > on_line {
+                        owner = Some(first + it - 1);
+                        first + on_line..first + it
+                    } else {
+                        owner.map_or(0..0, |o| o..o + 1)
+                    };
+                    if !owners.is_empty()
+                        && cells.iter().any(|c| occurs_in(&c.text, query, &needle))
+                    {
+                        for n in owners {
+                            if out.last().is_none_or(|&l| n > l) {
+                                out.push(n);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,295 @@
+//! The analyst views wrap their pages a block at a time, only what is shown or walked
+//! over (`PageState`). Here the lazy page is checked against the whole page
+//! (`pages::build`, what `brief print --view` prints): the same lines and items, and
+//! moving through it (j/k, pages, ends, clicks, search) selects and scrolls exactly as
+//! the reader did when it kept the whole page.
+
+#[allow(dead_code)]
+#[path = "../examples/synth.rs"]
+mod synth;
+
+use brief::app::filter::Filter;
+use brief::app::pages::{self, Page, PageState, Target, View};
+use brief::app::search::find_in;
+use brief::model::{ActorIx, Briefing};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+const VIEWS: [View; 4] = [View::Claims, View::Figures, View::Timeline, View::Actors];
+
+fn load(text: &str) -> Briefing {
+    brief::load::load_str("t.toml", text).unwrap().briefing
+}
+
+/// A synthetic briefing whose Timeline and Actors pages have far more blocks than are
+/// wrapped whole (so the scroll walks and the cache are used).
+fn large() -> &'static Briefing {
+    static B: OnceLock<Briefing> = OnceLock::new();
+    B.get_or_init(|| load(&synth::generate(300_000, 5)))
+}
+
+fn filters(b: &Briefing) -> Vec<Filter> {
+    let mut one = Filter::new(b);
+    one.toggle(b, ActorIx(0));
+    vec![Filter::new(b), one]
+}
+
+/// The lazy page made whole: every line, in order.
+fn lazy_lines(state: &PageState, b: &Briefing, f: &Filter) -> Vec<Vec<pages::Cell>> {
+    state
+        .visible_lines(b, f, usize::MAX)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
+
+#[test]
+fn lazy_pages_are_the_whole_pages() {
+    let bundled = brief::load::bundled().unwrap().briefing;
+    for b in [&bundled, large()] {
+        for f in filters(b) {
+            for view in VIEWS {
+                for width in [24, 80, 157] {
+                    for fold in [true, false] {
+                        let whole = pages::build(view, b, &f, width, fold);
+                        let mut state = PageState::default();
+                        state.sync(view, b, &f, width, fold, 30);
+                        let what = format!("{view:?} at {width}, fold {fold}");
+                        assert_eq!(lazy_lines(&state, b, &f), whole.lines, "{what}");
+                        let targets: Vec<Target> = whole.items.iter().map(|i| i.target).collect();
+                        assert_eq!(state.targets(), targets, "{what}");
+                        for (k, item) in whole.items.iter().enumerate() {
+                            let p = state.item_pos(b, &f, k);
+                            assert_eq!(state.line_of(b, &f, p), item.line, "{what}: item {k}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_timeline_is_a_stable_sort_by_date_with_events_first() {
+    use brief::analysis::{Entry, timeline};
+    let b = large();
+    let mut want: Vec<_> = (b.timeline.iter().enumerate())
+        .map(|(i, e)| (e.date, Entry::Event(i)))
+        .collect();
+    want.extend((b.quotes.iter().enumerate()).filter_map(|(i, q)| {
+        q.said
+            .map(|d| (d, Entry::Quote(brief::model::QuoteIx::at(i))))
+    }));
+    want.sort_by_key(|(d, _)| *d);
+    assert!(want.len() > 100, "{}", want.len());
+    assert_eq!(timeline(b), want);
+}
+
+/// What a key does on a page.
+#[derive(Debug, Clone)]
+enum Key {
+    Down(usize),
+    Up(usize),
+    NextItem,
+    PrevItem,
+    Top,
+    Bottom,
+    Click(usize, usize),
+    Find(&'static str, bool),
+}
+
+/// The reader as it was with whole pages: selection and scroll as lines of `page`.
+struct Whole<'a> {
+    page: &'a Page,
+    selected: usize,
+    scroll: usize,
+}
+
+impl Whole<'_> {
+    fn sync(&mut self, rows: usize) {
+        let items = &self.page.items;
+        self.selected = self.selected.min(items.len().saturating_sub(1));
+        if let Some(line) = items.get(self.selected).map(|i| i.line) {
+            if line < self.scroll {
+                self.scroll = line;
+            } else if rows > 0 && line >= self.scroll + rows {
+                self.scroll = line + 1 - rows;
+            }
+        }
+        self.scroll = self.scroll.min(self.page.lines.len().saturating_sub(rows));
+    }
+
+    fn press(&mut self, key: &Key) -> Option<(usize, usize)> {
+        let items = &self.page.items;
+        if items.is_empty() {
+            return None;
+        }
+        let cur = items[self.selected];
+        let nearest_on = |line: usize| {
+            items
+                .iter()
+                .enumerate()
+                .filter(|(_, it)| it.line == line)
+                .min_by_key(|(_, it)| it.column.abs_diff(cur.column))
+                .map(|(n, _)| n)
+        };
+        let lines = items.iter().map(|it| it.line);
+        self.selected = match *key {
+            Key::NextItem => (self.selected + 1).min(items.len() - 1),
+            Key::PrevItem => self.selected.saturating_sub(1),
+            Key::Top => 0,
+            Key::Bottom => items.len() - 1,
+            Key::Down(step) => lines
+                .clone()
+                .find(|&l| l >= cur.line + step)
+                .or_else(|| lines.clone().rev().find(|&l| l > cur.line))
+                .and_then(nearest_on)
+                .unwrap_or(self.selected),
+            Key::Up(step) => lines
+                .clone()
+                .rev()
+                .find(|&l| l + step <= cur.line)
+                .or_else(|| lines.clone().find(|&l| l < cur.line))
+                .and_then(nearest_on)
+                .unwrap_or(self.selected),
+            Key::Click(row, col) => {
+                let line = self.scroll + row;
+                items
+                    .iter()
+                    .rposition(|it| it.line == line && it.column <= col)
+                    .or_else(|| items.iter().position(|it| it.line == line))
+                    .unwrap_or(self.selected)
+            }
+            Key::Find(query, forward) => return self.find(query, forward),
+        };
+        None
+    }
+
+    fn find(&mut self, query: &str, forward: bool) -> Option<(usize, usize)> {
+        let (items, lines) = (&self.page.items, &self.page.lines);
+        let hit = |n: usize| {
+            let end = items
+                .get(n + 1)
+                .map_or(lines.len(), |next| next.line.max(items[n].line + 1));
+            lines[items[n].line..end.min(lines.len())]
+                .iter()
+                .any(|cells| cells.iter().any(|c| !find_in(&c.text, query).is_empty()))
+        };
+        let matching: Vec<usize> = (0..items.len()).filter(|&n| hit(n)).collect();
+        let &first = matching.first()?;
+        let next = if forward {
+            matching
+                .iter()
+                .copied()
+                .find(|&n| n > self.selected)
+                .unwrap_or(first)
+        } else {
+            let last = *matching.last().unwrap_or(&first);
+            matching
+                .iter()
+                .copied()
+                .rev()
+                .find(|&n| n < self.selected)
+                .unwrap_or(last)
+        };
+        self.selected = next;
+        Some((
+            matching.iter().position(|&n| n == next).unwrap_or(0),
+            matching.len(),
+        ))
+    }
+}
+
+fn key() -> impl Strategy<Value = Key> {
+    prop_oneof![
+        4 => (1usize..4).prop_map(Key::Down),
+        3 => (1usize..4).prop_map(Key::Up),
+        2 => prop::sample::select(vec![9usize, 18]).prop_map(Key::Down),
+        2 => prop::sample::select(vec![9usize, 18]).prop_map(Key::Up),
+        1 => Just(Key::NextItem),
+        1 => Just(Key::PrevItem),
+        1 => Just(Key::Top),
+        1 => Just(Key::Bottom),
+        2 => (0usize..22, 0usize..130).prop_map(|(r, c)| Key::Click(r, c)),
+        1 => (prop::sample::select(vec!["minist", "a", "zzzz", "said"]), any::<bool>())
+            .prop_map(|(q, f)| Key::Find(q, f)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn moving_through_a_lazy_page_is_moving_through_the_whole_page(
+        view in prop::sample::select(VIEWS.to_vec()),
+        filtered in any::<bool>(),
+        width in prop::sample::select(vec![60usize, 157]),
+        keys in prop::collection::vec(key(), 1..30),
+    ) {
+        const ROWS: usize = 18;
+        let b = large();
+        let f = filters(b).swap_remove(usize::from(filtered));
+        let page = pages::build(view, b, &f, width, true);
+        let mut whole = Whole { page: &page, selected: 0, scroll: 0 };
+        whole.sync(ROWS);
+        let mut lazy = PageState::default();
+        lazy.sync(view, b, &f, width, true, ROWS);
+        for key in &keys {
+            let found_whole = whole.press(key);
+            let found_lazy = match *key {
+                Key::Down(step) => { lazy.down(b, &f, step); None }
+                Key::Up(step) => { lazy.up(b, &f, step); None }
+                Key::NextItem => { lazy.selected = (lazy.selected + 1).min(lazy.items().saturating_sub(1)); None }
+                Key::PrevItem => { lazy.selected = lazy.selected.saturating_sub(1); None }
+                Key::Top => { lazy.selected = 0; None }
+                Key::Bottom => { lazy.selected = lazy.items().saturating_sub(1); None }
+                Key::Click(row, col) => { lazy.click(b, &f, row, col); None }
+                Key::Find(q, forward) => lazy.find(b, &f, q, forward),
+            };
+            whole.sync(ROWS);
+            lazy.sync(view, b, &f, width, true, ROWS);
+            prop_assert_eq!(found_lazy, found_whole, "{:?}", key);
+            prop_assert_eq!(lazy.selected, whole.selected, "{:?}", key);
+            let scroll = lazy.scroll;
+            prop_assert_eq!(lazy.line_of(b, &f, scroll), whole.scroll, "{:?}", key);
+            let shown: Vec<Vec<pages::Cell>> = lazy
+                .visible_lines(b, &f, ROWS)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect();
+            let end = (whole.scroll + ROWS).min(page.lines.len());
+            prop_assert_eq!(&shown[..], &page.lines[whole.scroll..end]);
+        }
+    }
+}
+
+#[test]
+fn a_resize_keeps_the_place_and_the_selection_on_screen() {
+    let b = large();
+    let f = Filter::new(b);
+    let mut state = PageState::default();
+    state.sync(View::Timeline, b, &f, 120, true, 20);
+    for _ in 0..40 {
+        state.down(b, &f, 7);
+        state.sync(View::Timeline, b, &f, 120, true, 20);
+    }
+    let top = state.scroll.block;
+    let selected = state.selected;
+    state.sync(View::Timeline, b, &f, 50, true, 20);
+    // Blocks grow taller when narrower: the screen starts at the same block, or lower
+    // when that is needed to keep the selection on it; it does not jump elsewhere.
+    let block_of_selection = state.item_pos(b, &f, selected).block;
+    assert!((top..=block_of_selection).contains(&state.scroll.block));
+    assert!(
+        state.selected_row(b, &f, 20).is_some(),
+        "the selection is on screen"
+    );
+    let whole = pages::build(View::Timeline, b, &f, 50, true);
+    let line = state.line_of(b, &f, state.scroll);
+    let shown: Vec<_> = state
+        .visible_lines(b, &f, 20)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect();
+    assert_eq!(shown, whole.lines[line..line + 20]);
+}
