@@ -9,7 +9,7 @@
 mod synth;
 
 use brief::app::filter::Filter;
-use brief::app::pages::{self, Page, PageState, Target, View};
+use brief::app::pages::{self, Page, PageState, Pos, Target, View};
 use brief::app::search::find_in;
 use brief::model::{ActorIx, Briefing};
 use proptest::prelude::*;
@@ -61,6 +61,48 @@ fn lazy_pages_are_the_whole_pages() {
                         for (k, item) in whole.items.iter().enumerate() {
                             let p = state.item_pos(b, &f, k);
                             assert_eq!(state.line_of(b, &f, p), item.line, "{what}: item {k}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Search reads the blocks' texts first and looks cell by cell only where they hold
+/// the query: that is exact only if every cell that is not blank is a piece of one of
+/// its block's texts.
+#[test]
+fn every_cell_is_blank_or_a_piece_of_its_blocks_texts() {
+    let bundled = brief::load::bundled().unwrap().briefing;
+    for b in [&bundled, large()] {
+        for f in filters(b) {
+            for view in VIEWS {
+                for width in [24, 80, 157] {
+                    let whole = pages::build(view, b, &f, width, true);
+                    let mut state = PageState::default();
+                    state.sync(view, b, &f, width, true, 30);
+                    for i in 0..state.blocks() {
+                        let start = state.line_of(b, &f, Pos { block: i, line: 0 });
+                        let end = state.line_of(
+                            b,
+                            &f,
+                            Pos {
+                                block: i + 1,
+                                line: 0,
+                            },
+                        );
+                        let block = state.structure().blocks[i];
+                        let Some(texts) = state.structure().texts(b, block) else {
+                            continue;
+                        };
+                        for cell in whole.lines[start..end].iter().flatten() {
+                            assert!(
+                                cell.text.trim().is_empty()
+                                    || texts.iter().any(|t| t.contains(&cell.text)),
+                                "{view:?} at {width}, {block:?}: {:?} not in {texts:?}",
+                                cell.text
+                            );
                         }
                     }
                 }
@@ -211,7 +253,7 @@ fn key() -> impl Strategy<Value = Key> {
         1 => Just(Key::Top),
         1 => Just(Key::Bottom),
         2 => (0usize..22, 0usize..130).prop_map(|(r, c)| Key::Click(r, c)),
-        1 => (prop::sample::select(vec!["minist", "a", "zzzz", "said"]), any::<bool>())
+        1 => (prop::sample::select(vec!["minist", "a", "zzzz", "said", " ", "  ", "2024-", "members", "· "]), any::<bool>())
             .prop_map(|(q, f)| Key::Find(q, f)),
     ]
 }

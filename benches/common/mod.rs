@@ -241,6 +241,25 @@ pub fn more_cases() -> Vec<Case> {
         case("key_actors_view", |_| {}, Key::ch('5')),
         case("key_j_claims_view", |a| press(a, Key::ch('2')), J),
         case("key_j_timeline_view", |a| press(a, Key::ch('4')), J),
+        // Search on a view's page: Enter reads the whole page once for the query (at
+        // its width); `n` then moves among the items found.
+        case(
+            "key_search_accept_timeline_view",
+            |a| {
+                press(a, Key::ch('4'));
+                typed(a, "/ministry");
+            },
+            ENTER,
+        ),
+        case(
+            "key_n_timeline_view",
+            |a| {
+                press(a, Key::ch('4'));
+                typed(a, "/ministry");
+                press(a, ENTER);
+            },
+            Key::ch('n'),
+        ),
     ]
 }
 

@@ -213,7 +213,7 @@ const UNCASED: [(char, char); 10] = [
 
 /// Whether every character of `text` beyond ASCII is in an `UNCASED` block, so that
 /// lower-casing its ASCII letters lower-cases it.
-fn only_ascii_cased(text: &str) -> bool {
+pub(crate) fn only_ascii_cased(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(off) = bytes[i..].iter().position(|b| !b.is_ascii()) {

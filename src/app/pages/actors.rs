@@ -6,6 +6,7 @@ use crate::analysis::stance_label;
 use crate::app::filter::Filter;
 use crate::model::{ActorIx, Briefing, ClaimIx, QuoteIx};
 use crate::text;
+use std::borrow::Cow;
 
 /// Things of one kind grouped by actor, in file order, in one flat vector: gathering
 /// a briefing's quotes this way allocates three vectors, not three per actor.
@@ -93,17 +94,37 @@ fn names(b: &Briefing, list: &[ActorIx]) -> String {
         .join(", ")
 }
 
-/// The head of a profile: name, kind and role, affiliation, members, aliases.
-pub fn profile(page: &mut Page, b: &Briefing, a: ActorIx) {
+/// The strings a profile's head is cut from: name, facts (kind and role), affiliation,
+/// members, aliases (empty when the actor has none).
+pub fn profile_texts(b: &Briefing, a: ActorIx) -> [String; 5] {
     let actor = b.actor(a);
-    page.blank();
     let name = match &actor.native_name {
         Some(native) => format!("{} ({native})", actor.name),
         None => actor.name.clone(),
     };
     let mut facts = vec![actor.kind.name().to_owned()];
     facts.extend(actor.role.clone());
-    let facts = format!(" · {}", facts.join(" · "));
+    let chain: Vec<ActorIx> = b.chain(a).skip(1).collect();
+    let line = |label: &str, list: String| {
+        if list.is_empty() {
+            String::new()
+        } else {
+            format!("{label}: {list}")
+        }
+    };
+    [
+        name,
+        format!(" · {}", facts.join(" · ")),
+        line("Affiliation", names(b, &chain)),
+        line("Members", names(b, &actor.members)),
+        line("Aliases", actor.aliases.join(", ")),
+    ]
+}
+
+/// The head of a profile: name, kind and role, affiliation, members, aliases.
+pub fn profile(page: &mut Page, b: &Briefing, a: ActorIx) {
+    page.blank();
+    let [name, facts, affiliation, members, aliases] = profile_texts(b, a);
     // One line when it fits; otherwise the name wraps on its own and the facts follow
     // indented, so no line runs past the page (the UI clips, `print --view` must not).
     if text::width(&name) + text::width(&facts) <= page.width {
@@ -114,72 +135,57 @@ pub fn profile(page: &mut Page, b: &Briefing, a: ActorIx) {
         }
         page.wrapped(2, facts.trim_start_matches(" · "), Tone::Dim, None);
     }
-    let chain: Vec<ActorIx> = b.chain(a).skip(1).collect();
-    if !chain.is_empty() {
-        page.wrapped(
-            2,
-            &format!("Affiliation: {}", names(b, &chain)),
-            Tone::Plain,
-            None,
-        );
-    }
-    if !actor.members.is_empty() {
-        page.wrapped(
-            2,
-            &format!("Members: {}", names(b, &actor.members)),
-            Tone::Plain,
-            None,
-        );
-    }
-    if !actor.aliases.is_empty() {
-        page.wrapped(
-            2,
-            &format!("Aliases: {}", actor.aliases.join(", ")),
-            Tone::Plain,
-            None,
-        );
+    for line in [affiliation, members, aliases] {
+        if !line.is_empty() {
+            page.wrapped(2, &line, Tone::Plain, None);
+        }
     }
 }
 
-/// One of the actor's quotes, with its date.
-pub fn quote(page: &mut Page, b: &Briefing, q: QuoteIx) {
+/// The string one of the actor's quotes is cut from: its words and date.
+pub fn quote_text(b: &Briefing, q: QuoteIx) -> String {
     let date = b
         .quote(q)
         .said
         .map(|d| format!(" · {d}"))
         .unwrap_or_default();
-    page.entry(
-        4,
-        "",
-        &format!("{}{date}", excerpt(b, q)),
-        Tone::Quote,
-        Target::Quote(q),
-    );
+    format!("{}{date}", excerpt(b, q))
+}
+
+/// One of the actor's quotes, with its date.
+pub fn quote(page: &mut Page, b: &Briefing, q: QuoteIx) {
+    page.entry(4, "", &quote_text(b, q), Tone::Quote, Target::Quote(q));
+}
+
+/// The strings one of the actor's positions is cut from: stance, claim.
+pub fn position_texts(b: &Briefing, ci: usize, pi: usize) -> [Cow<'_, str>; 2] {
+    let p = &b.claims[ci].positions[pi];
+    [
+        format!("{:<12}", stance_label(p.stance)).into(),
+        b.claims[ci].statement.as_str().into(),
+    ]
 }
 
 /// One of the actor's positions: stance, then the claim.
 pub fn position(page: &mut Page, b: &Briefing, ci: usize, pi: usize) {
-    let p = &b.claims[ci].positions[pi];
-    let target = p
+    let target = b.claims[ci].positions[pi]
         .quote
         .map_or(Target::Position(ClaimIx::at(ci), pi), Target::Quote);
-    page.entry(
-        4,
-        &format!("{:<12}", stance_label(p.stance)),
-        &b.claims[ci].statement,
-        Tone::Plain,
-        target,
-    );
+    let [lead, statement] = position_texts(b, ci, pi);
+    page.entry(4, &lead, &statement, Tone::Plain, target);
+}
+
+/// The strings one of the actor's figures is cut from: value, measure.
+pub fn figure_texts(b: &Briefing, i: usize) -> [Cow<'_, str>; 2] {
+    let f = &b.figures[i];
+    [
+        format!("{:<12} ", f.value).into(),
+        f.measure.as_str().into(),
+    ]
 }
 
 /// One of the figures the actor gave.
 pub fn figure(page: &mut Page, b: &Briefing, i: usize) {
-    let f = &b.figures[i];
-    page.entry(
-        4,
-        &format!("{:<12} ", f.value),
-        &f.measure,
-        Tone::Plain,
-        Target::Nothing,
-    );
+    let [lead, measure] = figure_texts(b, i);
+    page.entry(4, &lead, &measure, Tone::Plain, Target::Nothing);
 }

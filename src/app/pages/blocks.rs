@@ -5,6 +5,7 @@ use super::{Page, Target, View, actors, claims, figures, timeline};
 use crate::analysis::MeasureGroup;
 use crate::app::filter::Filter;
 use crate::model::{ActorIx, Briefing, QuoteIx};
+use std::borrow::Cow;
 
 /// One block of a page: lines that belong together. Every block starts on a new line,
 /// so it can be wrapped alone and shown after any other.
@@ -103,6 +104,29 @@ impl Structure {
             Block::ListClaim(c) => claims::list_claim(page, b, filter, c),
             Block::ListPosition(c, p) => claims::list_position(page, b, c, p),
         }
+    }
+
+    /// The strings a block's cells are cut from: at any width, each cell of the block
+    /// is blank or a piece of one of them, so a query that is not blank can match the
+    /// block only if it is in one of them. `None` for the claims, whose padding
+    /// depends on the width.
+    pub fn texts<'a>(&'a self, b: &'a Briefing, block: Block) -> Option<Vec<Cow<'a, str>>> {
+        Some(match block {
+            Block::Message(text) | Block::Label(text) => vec![text.into()],
+            Block::Event(i) => timeline::event_texts(b, i).into(),
+            Block::DatedQuote(q) => timeline::quote_texts(b, q).into(),
+            Block::Profile(a) => actors::profile_texts(b, a).map(Cow::Owned).into(),
+            Block::ActorQuote(q) => vec![actors::quote_text(b, q).into()],
+            Block::ActorPosition(c, p) => actors::position_texts(b, c, p).into(),
+            Block::ActorFigure(i) => actors::figure_texts(b, i).into(),
+            Block::Group(g) => figures::group_texts(b, &self.groups[g]).into(),
+            Block::Figure(i) => figures::figure_texts(b, i).into(),
+            Block::MatrixHead
+            | Block::MatrixRow(_)
+            | Block::FoldNote
+            | Block::ListClaim(_)
+            | Block::ListPosition(..) => return None,
+        })
     }
 
     /// The block holding item `k` (which must exist).

@@ -5,6 +5,7 @@ use super::{Block, Page, Structure, Target, Tone};
 use crate::analysis::{MeasureGroup, conflict_summary, figure_groups, figure_source};
 use crate::app::filter::Filter;
 use crate::model::Briefing;
+use std::borrow::Cow;
 
 pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter) {
     let shown = |i: usize| {
@@ -27,27 +28,41 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter) {
     }
 }
 
+/// The strings a group's heading is cut from: the measure, the conflict (or nothing).
+pub fn group_texts<'a>(b: &Briefing, g: &'a MeasureGroup) -> [Cow<'a, str>; 2] {
+    let conflict = if g.conflict {
+        format!("conflicting: {}", conflict_summary(b, g))
+    } else {
+        String::new()
+    };
+    [g.measure.as_str().into(), conflict.into()]
+}
+
 /// A measure's heading, and who gives which value when they conflict.
 pub fn group(page: &mut Page, b: &Briefing, g: &MeasureGroup) {
     page.blank();
-    page.wrapped(0, &g.measure, Tone::Heading, None);
+    let [measure, conflict] = group_texts(b, g);
+    page.wrapped(0, &measure, Tone::Heading, None);
     if g.conflict {
-        page.wrapped(
-            2,
-            &format!("conflicting: {}", conflict_summary(b, g)),
-            Tone::Flag,
-            None,
-        );
+        page.wrapped(2, &conflict, Tone::Flag, None);
     }
+}
+
+/// The strings a figure's cells are cut from: value, source, note.
+pub fn figure_texts(b: &Briefing, i: usize) -> [Cow<'_, str>; 3] {
+    let f = &b.figures[i];
+    [
+        format!("{:<12} ", f.value).into(),
+        figure_source(b, i).join(" · ").into(),
+        f.note.as_deref().unwrap_or_default().into(),
+    ]
 }
 
 /// One figure: value, source, note.
 pub fn figure(page: &mut Page, b: &Briefing, i: usize) {
-    let f = &b.figures[i];
-    let who = figure_source(b, i);
-    let lead = format!("{:<12} ", f.value);
-    let id = page.entry(2, &lead, &who.join(" · "), Tone::Plain, Target::Nothing);
-    if let Some(note) = &f.note {
-        page.wrapped(15, note, Tone::Dim, Some(id));
+    let [lead, who, note] = figure_texts(b, i);
+    let id = page.entry(2, &lead, &who, Tone::Plain, Target::Nothing);
+    if b.figures[i].note.is_some() {
+        page.wrapped(15, &note, Tone::Dim, Some(id));
     }
 }

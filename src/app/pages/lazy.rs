@@ -6,6 +6,7 @@
 //! than a screenful or two, whatever the size of the briefing. Wrapped blocks are kept
 //! until the width, the filter or the fold changes.
 
+use super::haystack::Haystack;
 use super::{Cell, Page, Structure, Target, View, claims};
 use crate::app::filter::Filter;
 use crate::model::Briefing;
@@ -42,9 +43,16 @@ pub struct PageState {
     kept_lines: usize,
     /// The last search on this page: its query and the items that match it.
     pub(super) found: Option<(String, Vec<usize>)>,
+    /// The blocks' texts for search, made on the first search of the page.
+    pub(super) haystack: Option<Haystack>,
 }
 
 impl PageState {
+    /// The page's blocks and items, before wrapping.
+    pub fn structure(&self) -> &Structure {
+        &self.structure
+    }
+
     /// How many items (selectable things) the page has.
     pub fn items(&self) -> usize {
         self.structure.targets.len()
@@ -88,6 +96,7 @@ impl PageState {
             && claims::fits(self.structure.columns.len(), width) != self.structure.matrix;
         if self.key != key || flips {
             self.structure = Structure::new(view, b, filter, width, fold);
+            self.haystack = None;
             (self.key, self.fold, self.width) = (key, fold, width);
             self.forget();
             self.scroll = Pos {

@@ -12,6 +12,7 @@ mod actors;
 mod blocks;
 mod claims;
 mod figures;
+mod haystack;
 mod lazy;
 mod nav;
 mod timeline;

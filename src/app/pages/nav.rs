@@ -2,6 +2,7 @@
 //! rows away, nearest in column), by click, by search. Each walks only the lines it
 //! moves over, except search, which reads the whole page once per query and width.
 
+use super::haystack::Haystack;
 use super::{PageState, Pos};
 use crate::app::filter::Filter;
 use crate::app::search::occurs_in;
@@ -151,15 +152,27 @@ impl PageState {
         Some((at, matching.len()))
     }
 
-    /// Every item whose rows hold `query`, in order: one pass over the page, wrapping
-    /// blocks that are not kept without keeping them.
-    fn matching(&self, b: &Briefing, filter: &Filter, query: &str) -> Vec<usize> {
+    /// Every item whose rows hold `query`, in order. A blank query is looked for in
+    /// every block; any other only in the blocks whose texts hold it (`Haystack`),
+    /// wrapped without being kept.
+    fn matching(&mut self, b: &Briefing, filter: &Filter, query: &str) -> Vec<usize> {
         let needle = query.to_lowercase();
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        let blocks: Vec<usize> = if needle.chars().all(char::is_whitespace) {
+            (0..self.blocks()).collect()
+        } else {
+            let structure = &self.structure;
+            self.haystack
+                .get_or_insert_with(|| Haystack::new(structure, b))
+                .candidates(&needle)
+        };
         let mut out: Vec<usize> = Vec::new();
-        // The last item seen: lines without items are its rows.
-        let mut owner: Option<usize> = None;
-        for i in 0..self.blocks() {
+        for i in blocks {
             let first = self.structure.item_start[i];
+            // Lines before a block's first item are the rows of the item before it.
+            let mut owner = first.checked_sub(1);
             self.with_block(b, filter, i, |page| {
                 let mut it = 0;
                 for (line, cells) in page.lines.iter().enumerate() {
