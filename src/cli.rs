@@ -39,6 +39,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_state: bool,
 
+    /// Leave the mouse to the terminal (its own text selection keeps working)
+    #[arg(long)]
+    pub no_mouse: bool,
+
     /// --config, --color, --ascii (see `crate::config::LookArgs`)
     #[command(flatten)]
     pub look: crate::config::LookArgs,

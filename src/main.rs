@@ -3,8 +3,7 @@
 use brief::app::App;
 use brief::cli::{Cli, Command};
 use brief::model::{ActorIx, Briefing};
-use brief::session::Session;
-use brief::{check, config, load, persist, print, terminal};
+use brief::{check, config, flow, load, persist, print};
 use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -82,39 +81,53 @@ fn open(
 }
 
 fn read(cli: &Cli) -> Result<(), String> {
-    let (briefing, actors, section) =
-        open(cli.file.as_deref(), &cli.actors, cli.section.as_deref())?;
-    if !std::io::stdout().is_terminal() {
-        // Not a terminal: the whole briefing as plain text, as `brief print` writes it.
-        return write_stdout(&print::plain(&briefing, output_width()));
-    }
-    let key = persist::key(&briefing, &id_less_text(&briefing, cli.file.as_deref()));
-    let dir = (!cli.no_state)
-        .then(|| persist::state_dir(cli.state_dir.as_deref()))
-        .flatten();
     let settings = config::settings(&cli.look)?;
-    let mut app = App::new(briefing, 0, 0);
-    settings.apply(&mut app);
-    let (session, warning) = Session::start(&mut app, dir, key);
-    app.notice = warning;
-    start(&mut app, &actors, section);
-    let app = terminal::run(app).map_err(|e| e.to_string())?;
-    if let Err(warning) = session.finish(&app) {
-        // The terminal is back by now: a plain warning, and still a clean exit.
-        eprintln!("brief: warning: {warning}");
+    let opts = flow::Options {
+        state_dir: (!cli.no_state)
+            .then(|| persist::state_dir(cli.state_dir.as_deref()))
+            .flatten(),
+        mouse: !cli.no_mouse && settings.mouse,
+        settings,
+    };
+    let warnings = match cli.file.as_deref() {
+        Some(dir) if dir.is_dir() => {
+            if !std::io::stdout().is_terminal() {
+                return write_stdout(&library_text(dir)?);
+            }
+            flow::library(dir, &opts)?
+        }
+        file => {
+            let (briefing, actors, section) = open(file, &cli.actors, cli.section.as_deref())?;
+            if !std::io::stdout().is_terminal() {
+                // Not a terminal: the whole briefing as plain text, as `brief print` does.
+                return write_stdout(&print::plain(&briefing, output_width()));
+            }
+            flow::one(briefing, file, &opts, |app| start(app, &actors, section))?
+        }
+    };
+    // The terminal is back by now: plain warnings, and still a clean exit.
+    for w in warnings {
+        eprintln!("brief: warning: {w}");
     }
     Ok(())
 }
 
-/// The text a briefing without an id is keyed by (a hash of it): the file's bytes
-/// (lossy: they are only hashed). A briefing with an id needs none.
-fn id_less_text(briefing: &Briefing, file: Option<&Path>) -> String {
-    match file {
-        Some(path) if briefing.meta.id.is_none() => std::fs::read(path)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default(),
-        _ => String::new(),
+/// `brief DIR | cat`: the library as lines of text.
+fn library_text(dir: &Path) -> Result<String, String> {
+    let lib = brief::library::Library::scan(dir, None)?;
+    let mut out = String::new();
+    for e in &lib.entries {
+        let line = match &e.info {
+            Ok(s) => format!(
+                "{} · {} sections · {} quotes · {}",
+                s.title, s.sections, s.quotes, e.name
+            ),
+            Err(first) => format!("✘ {} does not load: {first}", e.name),
+        };
+        out.push_str(&line);
+        out.push('\n');
     }
+    Ok(out)
 }
 
 fn print_briefing(
@@ -174,5 +187,4 @@ fn start(app: &mut App, actors: &[ActorIx], section: Option<usize>) {
         app.sections.selected = s;
         app.reader.scroll = 0;
     }
-    app.sync();
 }

@@ -62,6 +62,17 @@ pub fn key(b: &Briefing, text: &str) -> String {
     })
 }
 
+/// The text a briefing without an id is keyed by: its file's bytes (lossy: they are
+/// only hashed). A briefing with an id, or the bundled one, needs none.
+pub fn id_less_text(b: &Briefing, file: Option<&Path>) -> String {
+    match file {
+        Some(path) if b.meta.id.is_none() => fs::read(path)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
 /// The state file in one directory, loaded.
 #[derive(Debug)]
 pub struct Store {

@@ -2,13 +2,18 @@
 //! into actions, draws after each, and always gives the terminal back as it found it:
 //! on quit, on error, on panic, and on SIGTERM, SIGHUP or SIGINT.
 
+use crate::app::keymap::Context;
 use crate::app::marks::base64;
 use crate::app::state::Effect;
 use crate::app::{Action, App, Key, KeyCode, update};
+use crate::library::{self, Library};
+use crate::reload::{self, Watch};
 use crossterm::event::{self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use std::io::{self, Stdout};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
@@ -88,7 +93,7 @@ impl Drop for Guard {
     }
 }
 
-fn enter() -> io::Result<Guard> {
+fn enter(mouse: bool) -> io::Result<Guard> {
     let mut active = modes();
     // No "brief" in the message: main prefixes "brief: " to every error.
     terminal::enable_raw_mode().map_err(|e| {
@@ -97,12 +102,14 @@ fn enter() -> io::Result<Guard> {
         ))
     })?;
     *active = true;
-    let entered = execute!(
-        io::stdout(),
-        terminal::EnterAlternateScreen,
-        event::EnableMouseCapture,
-        cursor::Hide
-    );
+    let entered =
+        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide).and_then(|()| {
+            if mouse {
+                execute!(io::stdout(), event::EnableMouseCapture)
+            } else {
+                Ok(())
+            }
+        });
     // Unlocked before the guard exists: its drop restores, which takes the lock.
     drop(active);
     let guard = Guard;
@@ -172,62 +179,136 @@ fn action(app: &mut App, e: &Event) -> Option<Action> {
     }
 }
 
-fn draw(t: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> io::Result<()> {
-    t.draw(|f| crate::ui::render(app, f.area(), f.buffer_mut()))?;
-    Ok(())
+/// The terminal while `brief` owns it: raw mode, alternate screen, hidden cursor, the
+/// mouse if wanted. Dropping it gives the terminal back. One `Tty` serves the library
+/// and every briefing opened from it, so moving between them does not flicker.
+pub struct Tty {
+    t: Terminal<CrosstermBackend<Stdout>>,
+    _guard: Guard,
 }
 
-/// Runs the reader until the user quits or a signal arrives, and gives the app back
-/// (its place is saved by the caller). On a signal, the terminal is restored and the
-/// process dies by that signal (see `watch_signals`).
-pub fn run(mut app: App) -> io::Result<App> {
-    // Before the terminal changes, so no signal can end us with the terminal raw.
-    watch_signals()?;
-    let guard = enter()?;
-    let mut t = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let size = t.size()?;
-    update(&mut app, Action::Resize(size.width, size.height));
-    draw(&mut t, &app)?;
-    while !app.quit {
-        // Block for an event (signals are not our business here), then drain what is
-        // queued before drawing, so a burst of keys or resizes costs one frame.
-        let mut e = event::read()?;
-        loop {
-            // Esc followed quickly by a key (fast typing, a paste, a slow link) reaches us
-            // as that key with Alt: treat it as the two presses it was.
-            if let Event::Key(k) = &e
-                && k.modifiers.contains(KeyModifiers::ALT)
-                && let context = app.context()
-                && let Some(a) = app.keys.press(context, Key::plain(KeyCode::Esc))
-            {
-                update(&mut app, a);
-            }
-            if let Some(a) = action(&mut app, &e) {
-                update(&mut app, a);
-            }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
-            e = event::read()?;
-        }
-        run_effects(&mut app)?;
-        draw(&mut t, &app)?;
+impl Tty {
+    /// Takes the terminal. With `mouse` false the terminal's own text selection keeps
+    /// working (no mouse capture).
+    pub fn enter(mouse: bool) -> io::Result<Self> {
+        // Before the terminal changes, so no signal can end us with the terminal raw.
+        watch_signals()?;
+        let guard = enter(mouse)?;
+        let t = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(Self { t, _guard: guard })
     }
-    drop(guard);
-    Ok(app)
+
+    /// Runs the reader until the user quits, asks for the library (`app.back`), or a
+    /// signal arrives. With a `watch`, the file is reloaded when it changes on disk.
+    pub fn read(&mut self, mut app: App, mut watch: Option<Watch>) -> io::Result<App> {
+        let size = self.t.size()?;
+        app.back = false;
+        update(&mut app, Action::Resize(size.width, size.height));
+        self.draw(|area, buf| crate::ui::render(&app, area, buf))?;
+        while !app.quit && !app.back {
+            let idle = if watch.is_some() {
+                reload::POLL
+            } else {
+                Duration::MAX
+            };
+            pump(idle, |e| {
+                esc_alt(&mut app, e);
+                if let Some(a) = action(&mut app, e) {
+                    update(&mut app, a);
+                }
+                app.quit || app.back
+            })?;
+            if let Some(w) = &mut watch
+                && w.changed()
+            {
+                reload::reload(&mut app, &w.path);
+            }
+            run_effects(&mut app, watch.as_ref())?;
+            self.draw(|area, buf| crate::ui::render(&app, area, buf))?;
+        }
+        Ok(app)
+    }
+
+    /// Runs the library until the user opens a briefing (`lib.open`), asks for a fresh
+    /// scan (`lib.rescan`) or quits.
+    pub fn library(&mut self, lib: &mut Library) -> io::Result<()> {
+        let size = self.t.size()?;
+        (lib.open, lib.rescan) = (None, false);
+        library::update(lib, Action::Resize(size.width, size.height));
+        self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
+        while !lib.quit && lib.open.is_none() && !lib.rescan {
+            pump(Duration::MAX, |e| {
+                let a = match e {
+                    Event::Key(k) if k.kind != KeyEventKind::Release => {
+                        key(*k).and_then(|k| lib.keys.press(Context::Library, k))
+                    }
+                    Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+                    _ => None,
+                };
+                if let Some(a) = a {
+                    library::update(lib, a);
+                }
+                lib.quit || lib.open.is_some() || lib.rescan
+            })?;
+            self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
+        }
+        Ok(())
+    }
+
+    fn draw(&mut self, render: impl FnOnce(Rect, &mut Buffer)) -> io::Result<()> {
+        self.t.draw(|f| render(f.area(), f.buffer_mut()))?;
+        Ok(())
+    }
+}
+
+/// Runs the reader on a terminal of its own (mouse on, no file to watch).
+pub fn run(app: App) -> io::Result<App> {
+    Tty::enter(true)?.read(app, None)
+}
+
+/// Waits up to `idle` for an event, then hands it and everything already queued to
+/// `handle` (which says when to stop early), so a burst of keys or resizes costs one
+/// frame. Signals are not our business here (see `watch_signals`).
+fn pump(idle: Duration, mut handle: impl FnMut(&Event) -> bool) -> io::Result<()> {
+    if idle != Duration::MAX && !event::poll(idle)? {
+        return Ok(());
+    }
+    let mut e = event::read()?;
+    loop {
+        if handle(&e) || !event::poll(Duration::ZERO)? {
+            return Ok(());
+        }
+        e = event::read()?;
+    }
+}
+
+/// Esc followed quickly by a key (fast typing, a paste, a slow link) reaches us as that
+/// key with Alt: treat it as the two presses it was.
+fn esc_alt(app: &mut App, e: &Event) {
+    if let Event::Key(k) = e
+        && k.modifiers.contains(KeyModifiers::ALT)
+        && let context = app.context()
+        && let Some(a) = app.keys.press(context, Key::plain(KeyCode::Esc))
+    {
+        update(app, a);
+    }
 }
 
 /// Carries out what `update` asked for. The clipboard text goes out base64-encoded
 /// inside OSC 52, so nothing in it can act as a terminal control.
-fn run_effects(app: &mut App) -> io::Result<()> {
+fn run_effects(app: &mut App, watch: Option<&Watch>) -> io::Result<()> {
     use std::io::Write;
-    for effect in app.effects.drain(..) {
+    for effect in std::mem::take(&mut app.effects) {
         match effect {
             Effect::Clipboard(text) => {
                 let mut out = io::stdout().lock();
                 write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
                 out.flush()?;
             }
+            Effect::Reload => match watch {
+                Some(w) => reload::reload(app, &w.path),
+                None => app.notice = Some("the bundled briefing has no file to reload".into()),
+            },
         }
     }
     Ok(())

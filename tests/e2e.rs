@@ -938,3 +938,50 @@ fn a_damaged_state_file_is_set_aside_with_a_notice() {
     assert!(saved.contains("korea-ukraine-2024-10"), "{saved}");
     let _ = std::fs::remove_dir_all(&state);
 }
+
+#[test]
+fn the_library_opens_a_briefing_and_backspace_returns() {
+    let dir = scratch_dir("library");
+    std::fs::write(dir.join("korea.toml"), brief::load::BUNDLED_TEXT).unwrap();
+    std::fs::write(dir.join("broken.toml"), "format = 1\n[briefing]\n").unwrap();
+    let mut s = Session::spawn(120, 40, &[dir.to_str().expect("UTF-8 temp path")]);
+    s.wait_text("Library:");
+    s.wait_text("✘ broken.toml does not load");
+    s.wait_text("LIBRARY 1/2");
+    s.send(ENTER);
+    s.wait_drawn();
+    s.wait_text("Seoul raises the prospect of arming Ukraine");
+    s.send("\x7f");
+    s.wait_text("LIBRARY 1/2");
+    // The briefing was opened: the library now counts its unread quotes.
+    s.wait_text("20 unread");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_edited_file_reloads_and_a_broken_one_keeps_the_old_text() {
+    let dir = scratch_dir("reload");
+    let file = dir.join("k.toml");
+    std::fs::write(&file, brief::load::BUNDLED_TEXT).unwrap();
+    let mut s = Session::spawn(120, 40, &[file.to_str().expect("UTF-8 temp path")]);
+    s.wait_drawn();
+    s.send("]");
+    s.wait_text("Sections 2/7");
+    let edited = brief::load::BUNDLED_TEXT.replacen(TITLE, "A retitled briefing", 1);
+    std::fs::write(&file, edited).unwrap();
+    s.wait_text("A retitled briefing");
+    s.wait_text("Sections 2/7");
+    std::fs::write(&file, "format = 1\n[briefing]\n").unwrap();
+    s.wait_text("Reload failed");
+    s.wait_text("A retitled briefing");
+    s.send(ESC);
+    s.wait_for("the panel closed", |sc| {
+        !sc.contents().contains("Reload failed")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let _ = std::fs::remove_dir_all(&dir);
+}

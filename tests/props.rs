@@ -88,6 +88,7 @@ fn check_invariants(app: &App) {
         }
         Mode::Position(c, p) => assert!(*p < b.claim(*c).positions.len()),
         Mode::Picker(p) => assert!(p.cursor < p.rows.len().max(1) && p.offset <= p.cursor),
+        Mode::Errors { lines, scroll } => assert!(*scroll <= lines.len()),
         Mode::Help { .. } | Mode::Panes | Mode::Search => {}
     }
     // Every frame renders, and no cell carries a control character.

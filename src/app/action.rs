@@ -93,9 +93,20 @@ pub enum Action {
     /// Copy the briefing's source URL to the clipboard.
     CopyUrl,
     /// The terminal has a new size.
+    /// Load the briefing again from its file (it also reloads by itself on change).
+    Reload,
+    /// Back to the library the briefing was opened from.
+    Library,
     Resize(u16, u16),
     /// Mouse wheel over a cell: positive is down.
-    Scroll { x: u16, y: u16, down: bool },
+    Scroll {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
     /// Mouse click on a cell.
-    Click { x: u16, y: u16 },
+    Click {
+        x: u16,
+        y: u16,
+    },
 }

@@ -59,6 +59,11 @@ pub enum Mode {
     Search,
     /// The outline or the starred quotes.
     Picker(Picker),
+    /// A reload failed: the new file's errors, over the briefing still shown.
+    Errors {
+        lines: Vec<String>,
+        scroll: usize,
+    },
 }
 
 /// Something `update` asks the terminal loop to do, since it does no I/O itself.
@@ -66,6 +71,8 @@ pub enum Mode {
 pub enum Effect {
     /// Put text on the clipboard (OSC 52).
     Clipboard(String),
+    /// Load the briefing's file again (Ctrl-r).
+    Reload,
 }
 
 /// Whether the claims matrix has a column per actor or per top-level actor.
@@ -114,6 +121,10 @@ pub struct App {
     pub glyphs: crate::ui::theme::Glyphs,
     /// The session's keymap and the keys of a sequence typed so far.
     pub keys: super::keymap::Keys,
+    /// Whether Backspace leads back to a library (`brief DIR`).
+    pub from_library: bool,
+    /// Set by Backspace when `from_library`: the loop ends and the library shows.
+    pub back: bool,
     pub quit: bool,
 }
 
@@ -142,6 +153,8 @@ impl App {
             theme: &crate::ui::theme::Theme::DARK,
             glyphs: crate::ui::theme::Glyphs::Unicode,
             keys: super::keymap::Keys::default(),
+            from_library: false,
+            back: false,
             quit: false,
         };
         app.sync();
@@ -183,6 +196,7 @@ impl App {
             Mode::Filter(p) if p.input == Input::Typing => Context::Narrow,
             Mode::Filter(_) => Context::Filter,
             Mode::Detail(_) => Context::Detail,
+            Mode::Errors { .. } => Context::Errors,
         }
     }
 
@@ -322,6 +336,9 @@ impl App {
                 };
                 list.fit(p.rows.len(), help_rows);
                 (p.cursor, p.offset) = (list.selected, list.offset);
+            }
+            Mode::Errors { lines, scroll } => {
+                *scroll = (*scroll).min(lines.len().saturating_sub(help_rows));
             }
             Mode::Panes | Mode::Position(..) | Mode::Search => {}
         }

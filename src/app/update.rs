@@ -24,6 +24,16 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Resize(w, h) => (app.width, app.height) = (w, h),
         Action::Quit => app.quit = true,
+        Action::Reload => app.effects.push(Effect::Reload),
+        Action::Library if matches!(app.mode, Mode::Panes) => {
+            if app.from_library {
+                app.back = true;
+            } else {
+                app.notice = Some(
+                    "opened without a library: `brief DIR` lists a folder's briefings".to_owned(),
+                );
+            }
+        }
         Action::ShowView(v) => {
             app.view = v;
             app.mode = Mode::Panes;
@@ -41,6 +51,7 @@ pub fn update(app: &mut App, action: Action) {
             Mode::Help { .. } => help(app, action),
             Mode::Filter(_) => filter(app, action),
             Mode::Detail(_) => detail(app, action),
+            Mode::Errors { .. } => errors(app, action),
         },
     }
     app.sync();
@@ -599,4 +610,17 @@ fn page_find(app: &mut App, forward: bool) {
         Some((at, n)) => format!("item match {}/{n}", at + 1),
         None => format!("no item matches “{query}”"),
     });
+}
+
+/// The reload-errors panel: scroll it, or close it and keep reading the old briefing.
+fn errors(app: &mut App, action: Action) {
+    let Mode::Errors { scroll, .. } = &mut app.mode else {
+        return;
+    };
+    match action {
+        Action::Down => *scroll += 1,
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Close => app.mode = Mode::Panes,
+        _ => {}
+    }
 }

@@ -98,6 +98,7 @@ fn place(app: &App) -> String {
         Mode::Filter(_) => "ACTOR FILTER".to_owned(),
         Mode::Detail(_) => "QUOTE".to_owned(),
         Mode::Position(..) => "POSITION".to_owned(),
+        Mode::Errors { .. } => "RELOAD FAILED".to_owned(),
         Mode::Search => "SEARCH".to_owned(),
         Mode::Picker(p) => match p.kind {
             crate::app::picker::PickerKind::Outline => "OUTLINE".to_owned(),

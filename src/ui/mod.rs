@@ -4,8 +4,10 @@ pub mod ascii;
 mod bars;
 mod chrome;
 mod detail;
+mod errors;
 mod filter;
 pub mod help;
+pub mod library;
 mod note;
 mod page;
 mod picker;
@@ -48,6 +50,7 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Mode::Detail(d) => detail::render(app, d, buf),
         Mode::Position(c, p) => note::render(app, *c, *p, buf),
         Mode::Picker(p) => picker::render(app, p, buf),
+        Mode::Errors { lines, scroll } => errors::render(app, lines, *scroll, buf),
     }
 }
 

@@ -26,10 +26,12 @@ pub enum Context {
     Detail,
     Note,
     Picker,
+    Errors,
+    Library,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 11] = [
         Context::Panes,
         Context::Views,
         Context::Filter,
@@ -38,6 +40,8 @@ impl Context {
         Context::Detail,
         Context::Note,
         Context::Picker,
+        Context::Errors,
+        Context::Library,
         Context::Help,
     ];
 
@@ -48,6 +52,8 @@ impl Context {
             Context::Note => "Position detail",
             Context::Picker => "Outline and starred quotes",
             Context::Help => "Help",
+            Context::Errors => "Reload errors",
+            Context::Library => "Library (brief DIR)",
             Context::Filter => "Actor filter",
             Context::Narrow => "Actor filter: narrowing",
             Context::Search => "Search: typing",
@@ -63,6 +69,8 @@ impl Context {
             Context::Note => "the position detail",
             Context::Picker => "the lists (outline, starred)",
             Context::Help => "the help",
+            Context::Errors => "the reload errors",
+            Context::Library => "the library",
             Context::Filter => "the actor filter",
             Context::Narrow => "the actor filter while narrowing",
             Context::Search => "the search line",
@@ -113,7 +121,7 @@ const fn p(c: K) -> Key {
 }
 
 use super::pages::View;
-use Context::{Detail, Filter, Help, Narrow, Note, Panes, Picker, Search, Views};
+use Context::{Detail, Errors, Filter, Help, Library, Narrow, Note, Panes, Picker, Search, Views};
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -146,6 +154,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Panes, "next_unread", &[Key::ch('u')], Action::NextUnread, "next unread quote", false),
     b(Panes, "copy", &[Key::ch('y')], Action::Copy, "copy the selected quote with its citation", false),
     b(Panes, "copy_url", &[Key::ch('Y')], Action::CopyUrl, "copy the source URL", false),
+    b(Panes, "reload", &[Key::ctrl('r')], Action::Reload, "reload the briefing from its file", false),
+    b(Panes, "library", &[p(K::Backspace)], Action::Library, "back to the library", false),
     b(Panes, "view_claims", &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", true),
     b(Panes, "view_figures", &[Key::ch('3')], Action::ShowView(View::Figures), "Figures view", false),
     b(Panes, "view_timeline", &[Key::ch('4')], Action::ShowView(View::Timeline), "Timeline view", false),
@@ -175,6 +185,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Views, "clear_search", &[p(K::Esc)], Action::ClearSearch, "clear the search", false),
     b(Views, "actor_filter", &[Key::ch('a')], Action::OpenFilter, "actor filter", true),
     b(Views, "clear_filter", &[Key::ch('c')], Action::ClearFilter, "clear the actor filter", false),
+    b(Views, "reload", &[Key::ctrl('r')], Action::Reload, "reload the briefing from its file", false),
+    b(Views, "library", &[p(K::Backspace)], Action::Library, "back to the library", false),
     b(Filter, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "next actor", false),
     b(Filter, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "previous actor", false),
     b(Filter, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "first actor", false),
@@ -213,6 +225,20 @@ pub const BINDINGS: &[Binding] = &[
     b(Picker, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
     b(Note, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
     b(Note, "open", &[p(K::Enter)], Action::Close, "close", true),
+    b(Errors, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
+    b(Errors, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
+    b(Errors, "reload", &[Key::ctrl('r')], Action::Reload, "try loading again", true),
+    b(Errors, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close (the old briefing stays)", true),
+    b(Errors, "open", &[p(K::Enter)], Action::Close, "close", false),
+    b(Library, "quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
+    b(Library, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "next briefing", false),
+    b(Library, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "previous briefing", false),
+    b(Library, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "first briefing", false),
+    b(Library, "bottom", &[Key::ch('G'), p(K::End)], Action::Bottom, "last briefing", false),
+    b(Library, "page_down", &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(Library, "page_up", &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(Library, "open", &[p(K::Enter)], Action::Open, "open the briefing", true),
+    b(Library, "reload", &[Key::ctrl('r')], Action::Reload, "scan the folder again", true),
     b(Help, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
     b(Help, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
     b(Help, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
@@ -263,6 +289,8 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("view_timeline", "the Timeline view"),
     ("view_actors", "the Actors view"),
     ("fold", "fold or unfold members in the claims matrix"),
+    ("reload", "load the briefing from its file again; in the library, scan the folder again"),
+    ("library", "back to the library the briefing was opened from (brief DIR)"),
 ];
 
 /// The action a key means in a context with the default keys. While typing, unbound

@@ -1,0 +1,185 @@
+//! `brief DIR`: the briefings in a folder, newest first, with what each holds and how
+//! much of it is unread. Files that fail to load are listed with their first error, not
+//! hidden. Scanning reads files; choosing among them (`update`) is pure.
+
+use crate::app::Action;
+use crate::app::state::ListState;
+use crate::load::{self, diag::escape};
+use crate::model::date::PartialDate;
+use crate::persist::{self, Store};
+use std::path::{Path, PathBuf};
+
+/// What a good briefing shows in the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub title: String,
+    pub source: Option<String>,
+    pub published: Option<PartialDate>,
+    pub sections: usize,
+    pub quotes: usize,
+    /// Quotes not yet opened, when a remembered place exists for the briefing.
+    pub unread: Option<usize>,
+}
+
+/// One file of the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub path: PathBuf,
+    /// The file name, escaped for display.
+    pub name: String,
+    /// The summary, or the first error (escaped), for a file that does not load.
+    pub info: Result<Summary, String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Library {
+    pub dir: PathBuf,
+    pub entries: Vec<Entry>,
+    pub list: ListState,
+    pub width: u16,
+    pub height: u16,
+    /// Set by Enter: the briefing to open.
+    pub open: Option<PathBuf>,
+    /// Set by Ctrl-r: scan the folder again.
+    pub rescan: bool,
+    pub quit: bool,
+    /// The user's theme, colour and glyph choices, as in the reader.
+    pub look: crate::ui::theme::Look,
+    /// The user's keys (the config's `[keys]`), with any half-typed sequence.
+    pub keys: crate::app::keymap::Keys,
+}
+
+/// Rows the list loses to the title bar, the borders and the status line.
+pub const CHROME_ROWS: u16 = 4;
+/// Rows one entry takes: title, then details.
+pub const ENTRY_ROWS: usize = 2;
+
+impl Library {
+    /// Reads every `*.toml` file of `dir` (not its subfolders). `store` gives the read
+    /// state for the unread counts.
+    pub fn scan(dir: &Path, store: Option<&Store>) -> Result<Self, String> {
+        let listing = std::fs::read_dir(dir).map_err(|e| {
+            format!(
+                "{}: cannot list the folder: {e}",
+                escape(&dir.display().to_string())
+            )
+        })?;
+        let mut paths: Vec<PathBuf> = listing
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
+            .collect();
+        paths.sort();
+        let mut entries: Vec<Entry> = paths.into_iter().map(|p| entry(p, store)).collect();
+        entries.sort_by_key(order);
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            entries,
+            list: ListState::default(),
+            width: 0,
+            height: 0,
+            open: None,
+            rescan: false,
+            quit: false,
+            look: crate::ui::theme::Look::default(),
+            keys: crate::app::keymap::Keys::default(),
+        })
+    }
+
+    /// Entries that fit on screen at the current size.
+    pub fn visible(&self) -> usize {
+        (usize::from(self.height.saturating_sub(CHROME_ROWS)) / ENTRY_ROWS).max(1)
+    }
+
+    /// Keeps the selection when the folder is scanned again (by path).
+    pub fn keep_selection(&mut self, old: &Library) {
+        if let Some(path) = old.entries.get(old.list.selected).map(|e| &e.path) {
+            self.list.selected = self
+                .entries
+                .iter()
+                .position(|e| &e.path == path)
+                .unwrap_or(0);
+        }
+        (self.width, self.height, self.look) = (old.width, old.height, old.look);
+        self.keys = old.keys.clone();
+        self.list.fit(self.entries.len(), self.visible());
+    }
+}
+
+/// Newest first; undated after dated; files that fail to load last; then by name.
+fn order(e: &Entry) -> (u8, std::cmp::Reverse<Option<PartialDate>>, PathBuf) {
+    match &e.info {
+        Ok(s) => (
+            u8::from(s.published.is_none()),
+            std::cmp::Reverse(s.published),
+            e.path.clone(),
+        ),
+        Err(_) => (2, std::cmp::Reverse(None), e.path.clone()),
+    }
+}
+
+fn entry(path: PathBuf, store: Option<&Store>) -> Entry {
+    let name = escape(&path.file_name().unwrap_or_default().to_string_lossy());
+    let info = match load::load_path(&path) {
+        Ok(loaded) => {
+            let b = &loaded.briefing;
+            let key = persist::key(b, &persist::id_less_text(b, Some(&path)));
+            let unread = store.and_then(|s| s.place(&key)).map(|place| {
+                let read = b
+                    .quotes
+                    .iter()
+                    .filter(|q| place.read_quotes.contains(&q.id))
+                    .count();
+                b.quotes.len() - read
+            });
+            Ok(Summary {
+                title: b.meta.title.clone(),
+                source: b.meta.source.clone(),
+                published: b.meta.published,
+                sections: b.sections.len(),
+                quotes: b.quotes.len(),
+                unread,
+            })
+        }
+        Err(report) => Err(first_error(&report)),
+    };
+    Entry { path, name, info }
+}
+
+/// The report's first line without the file name it starts with: "3:7: error: ...".
+fn first_error(report: &load::Report) -> String {
+    let rendered = report.render();
+    let first = rendered.lines().next().unwrap_or("could not be loaded");
+    first
+        .strip_prefix(&report.name)
+        .map_or(first, |rest| rest.trim_start_matches(':'))
+        .trim()
+        .to_owned()
+}
+
+/// What a key does in the library.
+pub fn update(lib: &mut Library, action: Action) {
+    let len = lib.entries.len();
+    let page = lib.visible();
+    let sel = lib.list.selected;
+    match action {
+        Action::Resize(w, h) => (lib.width, lib.height) = (w, h),
+        Action::Quit => lib.quit = true,
+        Action::Down => lib.list.selected = (sel + 1).min(len.saturating_sub(1)),
+        Action::Up => lib.list.selected = sel.saturating_sub(1),
+        Action::Top => lib.list.selected = 0,
+        Action::Bottom => lib.list.selected = len.saturating_sub(1),
+        Action::PageDown => lib.list.selected = (sel + page).min(len.saturating_sub(1)),
+        Action::PageUp => lib.list.selected = sel.saturating_sub(page),
+        Action::Reload => lib.rescan = true,
+        Action::Open => {
+            lib.open = lib
+                .entries
+                .get(sel)
+                .filter(|e| e.info.is_ok())
+                .map(|e| e.path.clone());
+        }
+        _ => {}
+    }
+    lib.list.fit(len, page);
+}

@@ -1,0 +1,147 @@
+//! The library screen (`brief DIR`): every briefing of the folder, newest first, two
+//! rows each (title; source, date, counts, unread), failures with their first error.
+
+use super::chrome;
+use super::theme::THEME;
+use crate::app::keymap::Context;
+use crate::library::{ENTRY_ROWS, Entry, Library};
+use crate::text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+/// Smallest screen the library draws on; below it, a message as for the reader.
+const MIN_WIDTH: u16 = 30;
+const MIN_HEIGHT: u16 = 6;
+
+pub fn render(lib: &Library, area: Rect, buf: &mut Buffer) {
+    lib.look.paint(buf, |buf| draw(lib, area, buf));
+}
+
+fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+            area.width, area.height
+        );
+        chrome::row(buf, area, area.y, &msg, Style::new());
+        return;
+    }
+    let width = usize::from(area.width);
+    let dir = crate::load::diag::escape(&lib.dir.display().to_string());
+    let head = format!("Library: {dir}");
+    chrome::row(
+        buf,
+        area,
+        area.y,
+        &text::truncate(&head, width),
+        THEME.title,
+    );
+    let list = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
+    let title = format!(
+        "Briefings {}/{}",
+        (lib.list.selected + 1).min(lib.entries.len()),
+        lib.entries.len()
+    );
+    let inner = chrome::pane_block(list, buf, &title, true);
+    if lib.entries.is_empty() {
+        chrome::row(
+            buf,
+            inner,
+            inner.y,
+            "No *.toml files in this folder.",
+            THEME.dim,
+        );
+    }
+    let shown = usize::from(inner.height) / ENTRY_ROWS;
+    for (n, (i, e)) in lib
+        .entries
+        .iter()
+        .enumerate()
+        .skip(lib.list.offset)
+        .take(shown)
+        .enumerate()
+    {
+        let y = inner.y + u16::try_from(n * ENTRY_ROWS).unwrap_or(u16::MAX);
+        entry(buf, inner, y, e, i == lib.list.selected);
+    }
+    chrome::scrollbar(
+        list,
+        buf,
+        lib.entries.len() * ENTRY_ROWS,
+        lib.list.offset * ENTRY_ROWS,
+        usize::from(inner.height),
+    );
+    status(
+        lib,
+        Rect::new(area.x, area.bottom() - 1, area.width, 1),
+        buf,
+    );
+}
+
+fn entry(buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
+    let pick = |s: Style| if selected { s.patch(THEME.selected) } else { s };
+    let marker = if selected { "▸" } else { " " };
+    match &e.info {
+        Ok(s) => {
+            chrome::row(
+                buf,
+                area,
+                y,
+                &format!("{marker}{}", s.title),
+                pick(THEME.speaker),
+            );
+            let mut facts: Vec<String> = Vec::new();
+            facts.extend(s.source.clone());
+            facts.extend(s.published.map(|d| d.to_string()));
+            facts.push(format!("{} sections", s.sections));
+            facts.push(format!("{} quotes", s.quotes));
+            if let Some(u) = s.unread {
+                facts.push(format!("{u} unread"));
+            }
+            facts.push(e.name.clone());
+            chrome::row(
+                buf,
+                area,
+                y + 1,
+                &format!("  {}", facts.join(" · ")),
+                pick(THEME.dim),
+            );
+        }
+        Err(first) => {
+            chrome::row(
+                buf,
+                area,
+                y,
+                &format!("{marker}✘ {} does not load", e.name),
+                pick(THEME.mark),
+            );
+            chrome::row(buf, area, y + 1, &format!("  {first}"), pick(THEME.dim));
+        }
+    }
+}
+
+fn status(lib: &Library, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, THEME.status);
+    let place = format!(
+        " LIBRARY {}/{} ",
+        (lib.list.selected + 1).min(lib.entries.len()),
+        lib.entries.len()
+    );
+    let ascii = lib.look.glyphs == crate::ui::theme::Glyphs::Ascii;
+    let hints = lib.keys.map.hints(Context::Library, ascii).join("  ");
+    let width = usize::from(area.width);
+    chrome::row(
+        buf,
+        area,
+        area.y,
+        &place,
+        THEME.status.patch(THEME.status_mode),
+    );
+    let room = width.saturating_sub(text::width(&place) + 2);
+    if room >= 8 {
+        let hints = text::truncate(&hints, room);
+        let x = area.x + u16::try_from(width - text::width(&hints) - 1).unwrap_or(0);
+        buf.set_stringn(x, area.y, &hints, room, THEME.status);
+    }
+}

@@ -1,0 +1,234 @@
+//! The library (`brief DIR`) and live reload: what a folder lists and in which order,
+//! unread counts from the remembered place, what keys do there; a reload that keeps
+//! the place, and one with a broken file that keeps the old briefing.
+
+mod common;
+
+use brief::app::state::Mode;
+use brief::app::{Action, update};
+use brief::library::{self, Library};
+use brief::persist::{self, Place, Store};
+use brief::reload::{self, Watch};
+use std::path::{Path, PathBuf};
+
+struct Dir(PathBuf);
+
+impl Dir {
+    /// A fresh folder: unique per call, since tests run in parallel threads.
+    fn new(name: &str) -> Self {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let d = std::env::temp_dir().join(format!("brief-lib-{}-{name}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        Self(d)
+    }
+    fn put(&self, name: &str, text: &str) -> PathBuf {
+        let p = self.0.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const BUNDLED: &str = brief::load::BUNDLED_TEXT;
+const EXAMPLE: &str = include_str!("../docs/example.toml");
+const BROKEN: &str = "format = 1\n[briefing]\ntitle = \"Broken\"\n[[sections]]\nid = \"s\"\n";
+
+fn folder() -> Dir {
+    let d = Dir::new("folder");
+    d.put("a-korea.toml", BUNDLED);
+    d.put("b-broken.toml", BROKEN);
+    d.put("c-eastport.toml", EXAMPLE);
+    d.put("notes.txt", "not a briefing");
+    std::fs::create_dir_all(d.0.join("sub.toml")).unwrap();
+    d
+}
+
+fn names(lib: &Library) -> Vec<&str> {
+    lib.entries.iter().map(|e| e.name.as_str()).collect()
+}
+
+#[test]
+fn lists_good_files_newest_first_and_bad_ones_last_with_their_first_error() {
+    let d = folder();
+    let lib = Library::scan(&d.0, None).unwrap();
+    // Eastport is from 2025, the Korea briefing from 2024; the broken one goes last;
+    // the .txt file and the folder named like a briefing are not listed.
+    assert_eq!(
+        names(&lib),
+        ["c-eastport.toml", "a-korea.toml", "b-broken.toml"]
+    );
+    let korea = lib.entries[1].info.as_ref().unwrap();
+    assert_eq!(korea.sections, 7);
+    assert_eq!(korea.quotes, 20);
+    assert_eq!(korea.source.as_deref(), Some("ITV News"));
+    assert_eq!(korea.unread, None, "no state, no unread count");
+    let err = lib.entries[2].info.as_ref().unwrap_err();
+    assert!(err.starts_with("4:1: error:"), "{err}");
+    assert!(err.contains("missing"), "{err}");
+}
+
+#[test]
+fn unread_counts_come_from_the_remembered_place() {
+    let d = folder();
+    let state = Dir::new("state");
+    let (mut store, _) = Store::open(&state.0);
+    let place = Place {
+        read_quotes: vec!["starmer-war-machine".into(), "no-such-quote".into()],
+        ..Place::default()
+    };
+    store.set("korea-ukraine-2024-10".into(), place);
+    store.save().unwrap();
+    let (store, _) = Store::open(&state.0);
+    let lib = Library::scan(&d.0, Some(&store)).unwrap();
+    let korea = lib.entries[1].info.as_ref().unwrap();
+    let b = common::bundled();
+    let read = usize::from(b.quotes.iter().any(|q| q.id == "starmer-war-machine"));
+    assert_eq!(read, 1, "the bundled briefing has the quote the test reads");
+    assert_eq!(korea.unread, Some(19));
+    assert_eq!(lib.entries[0].info.as_ref().unwrap().unread, None);
+}
+
+#[test]
+fn keys_move_and_open_but_not_a_broken_file() {
+    let d = folder();
+    let mut lib = Library::scan(&d.0, None).unwrap();
+    library::update(&mut lib, Action::Resize(80, 24));
+    library::update(&mut lib, Action::Down);
+    library::update(&mut lib, Action::Open);
+    assert_eq!(
+        lib.open.as_deref(),
+        Some(d.0.join("a-korea.toml").as_path())
+    );
+    lib.open = None;
+    library::update(&mut lib, Action::Bottom);
+    library::update(&mut lib, Action::Down);
+    assert_eq!(lib.list.selected, 2, "stays on the last");
+    library::update(&mut lib, Action::Open);
+    assert_eq!(lib.open, None, "a file that does not load cannot be opened");
+    library::update(&mut lib, Action::Reload);
+    assert!(lib.rescan);
+    library::update(&mut lib, Action::Quit);
+    assert!(lib.quit);
+}
+
+#[test]
+fn a_missing_folder_is_an_error_naming_it() {
+    let err = Library::scan(Path::new("/no/such/folder"), None).unwrap_err();
+    assert!(
+        err.starts_with("/no/such/folder: cannot list the folder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_library_screen_lists_titles_counts_and_errors() {
+    let d = folder();
+    let mut lib = Library::scan(&d.0, None).unwrap();
+    library::update(&mut lib, Action::Resize(100, 12));
+    let area = ratatui::layout::Rect::new(0, 0, 100, 12);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    brief::ui::library::render(&lib, area, &mut buf);
+    let screen = common::buffer_text(&buf);
+    assert!(
+        screen.contains("▸Eastport closes its harbour bridge"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("ITV News · 23 Oct 2024 · 7 sections · 20 quotes · a-korea.toml"),
+        "{screen}"
+    );
+    assert!(screen.contains("✘ b-broken.toml does not load"), "{screen}");
+    assert!(screen.contains("Briefings 1/3"), "{screen}");
+    assert!(screen.contains("LIBRARY 1/3"), "{screen}");
+}
+
+#[test]
+fn a_reload_keeps_the_place_and_takes_the_new_text() {
+    let d = Dir::new("reload");
+    let path = d.put("k.toml", BUNDLED);
+    let mut app = common::app(120, 40);
+    update(&mut app, Action::NextSection);
+    update(&mut app, Action::NextSection);
+    update(&mut app, Action::OpenFilter);
+    update(&mut app, Action::ToggleActor);
+    update(&mut app, Action::Close);
+    let before = persist::snapshot(&app);
+    let edited = BUNDLED.replacen(
+        "title = \"London and Washington respond\"",
+        "title = \"London and Washington react\"",
+        1,
+    );
+    assert_ne!(edited, BUNDLED, "the test edits a real section title");
+    std::fs::write(&path, edited).unwrap();
+    reload::reload(&mut app, &path);
+    assert!(matches!(app.mode, Mode::Panes));
+    assert_eq!(
+        app.briefing.sections[2].title,
+        "London and Washington react"
+    );
+    assert_eq!(
+        persist::snapshot(&app),
+        before,
+        "same section, filter and marks"
+    );
+    assert!(app.notice.as_deref().unwrap_or("").starts_with("reloaded"));
+}
+
+#[test]
+fn a_broken_reload_keeps_the_old_briefing_and_shows_the_errors() {
+    let d = Dir::new("broken");
+    let path = d.put("k.toml", BROKEN);
+    let mut app = common::app(120, 40);
+    update(&mut app, Action::NextSection);
+    reload::reload(&mut app, &path);
+    assert_eq!(app.briefing.meta.title, common::bundled().meta.title);
+    assert_eq!(app.sections.selected, 1);
+    let Mode::Errors { lines, .. } = &app.mode else {
+        panic!("expected the errors panel, got {:?}", app.mode);
+    };
+    assert!(lines[0].contains("k.toml:4:1: error:"), "{lines:?}");
+    let screen = common::screen(&app);
+    assert!(screen.contains("Reload failed"), "{screen}");
+    assert!(screen.contains("still showing the last good"), "{screen}");
+    update(&mut app, Action::Close);
+    assert!(matches!(app.mode, Mode::Panes));
+}
+
+#[test]
+fn ctrl_r_asks_for_a_reload_and_backspace_for_the_library() {
+    let mut app = common::app(120, 40);
+    common::press(&mut app, brief::app::Key::ctrl('r'));
+    assert_eq!(app.effects, [brief::app::state::Effect::Reload]);
+    common::press(
+        &mut app,
+        brief::app::Key::plain(brief::app::KeyCode::Backspace),
+    );
+    assert!(!app.back, "not opened from a library");
+    assert!(app.notice.as_deref().unwrap_or("").contains("brief DIR"));
+    app.from_library = true;
+    common::press(
+        &mut app,
+        brief::app::Key::plain(brief::app::KeyCode::Backspace),
+    );
+    assert!(app.back);
+}
+
+#[test]
+fn a_watch_sees_a_changed_file_once() {
+    let d = Dir::new("watch");
+    let path = d.put("k.toml", "one");
+    let mut w = Watch::new(&path);
+    assert!(!w.changed());
+    std::fs::write(&path, "two, longer").unwrap();
+    assert!(w.changed());
+    assert!(!w.changed(), "the same change is reported once");
+    std::fs::remove_file(&path).unwrap();
+    assert!(!w.changed(), "a file gone for a moment is not a change");
+}
