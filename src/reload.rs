@@ -69,14 +69,16 @@ pub fn apply(app: &mut App, result: Result<Loaded, Report>) {
             app.view = old.view;
             app.focus = old.focus;
             let b = &app.briefing;
+            let (sections, quotes) = (b.sections.len(), b.quotes.len());
             app.notice = Some(format!(
-                "reloaded: {} sections, {} quotes",
-                b.sections.len(),
-                b.quotes.len()
+                "reloaded: {sections} section{}, {quotes} quote{}",
+                if sections == 1 { "" } else { "s" },
+                if quotes == 1 { "" } else { "s" },
             ));
             app.sync();
         }
         Err(report) => {
+            app.notice = None;
             app.mode = Mode::Errors {
                 lines: report.render().lines().map(str::to_owned).collect(),
                 scroll: 0,

@@ -94,8 +94,8 @@ fn entry(buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
             let mut facts: Vec<String> = Vec::new();
             facts.extend(s.source.clone());
             facts.extend(s.published.map(|d| d.to_string()));
-            facts.push(format!("{} sections", s.sections));
-            facts.push(format!("{} quotes", s.quotes));
+            facts.push(count(s.sections, "section"));
+            facts.push(count(s.quotes, "quote"));
             if let Some(u) = s.unread {
                 facts.push(format!("{u} unread"));
             }
@@ -143,5 +143,14 @@ fn status(lib: &Library, area: Rect, buf: &mut Buffer) {
         let hints = text::truncate(&hints, room);
         let x = area.x + u16::try_from(width - text::width(&hints) - 1).unwrap_or(0);
         buf.set_stringn(x, area.y, &hints, room, THEME.status);
+    }
+}
+
+/// "1 section", "7 sections".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
