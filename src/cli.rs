@@ -16,7 +16,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Briefing file to open (default: the bundled briefing)
+    /// Briefing file to open, or a folder of them for the library (default: the bundled
+    /// briefing)
     pub file: Option<PathBuf>,
 
     /// Start with the actor filter on this actor (id, name or alias; repeatable)
