@@ -12,6 +12,7 @@ use crate::model::{
     QuoteIx, Section, SectionIx,
 };
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 /// The longest one string field may be, in bytes.
@@ -200,19 +201,30 @@ impl<'a> Validator<'a> {
 
     /// Checks and registers an id; a duplicate names where the first one is.
     fn register(&mut self, reg: &mut Registry, s: &Str, kind: &str, ix: usize) {
-        let id = self.slug(s, &format!("{kind} id"));
-        if let Some((_, first)) = reg.get(&id) {
-            let text = self.text;
-            let (line, col) = self
-                .lines
-                .get_or_insert_with(|| LineIndex::new(text))
-                .locate(first.start);
-            self.error(
-                s.span(),
-                format!("duplicate {kind} id `{id}` (first defined at line {line}, column {col})"),
-            );
+        // A valid id (almost all) needs no name for its errors.
+        let id = if s.get_ref().len() <= MAX_FIELD_BYTES && is_slug(s.get_ref()) {
+            s.get_ref().clone()
         } else {
-            reg.insert(id, (ix, s.span()));
+            self.slug(s, &format!("{kind} id"))
+        };
+        match reg.entry(id) {
+            Entry::Occupied(first) => {
+                let text = self.text;
+                let (line, col) = self
+                    .lines
+                    .get_or_insert_with(|| LineIndex::new(text))
+                    .locate(first.get().1.start);
+                let id = first.key();
+                self.error(
+                    s.span(),
+                    format!(
+                        "duplicate {kind} id `{id}` (first defined at line {line}, column {col})"
+                    ),
+                );
+            }
+            Entry::Vacant(slot) => {
+                slot.insert((ix, s.span()));
+            }
         }
     }
 
@@ -331,14 +343,16 @@ pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
     }
     let meta = meta(v, file.briefing.get_mut());
 
-    let mut actor_ids = Registry::new();
+    // Sized once: growing a map rehashes every id already in it.
+    let mut actor_ids = Registry::with_capacity(file.actors.len());
     for (i, a) in file.actors.iter().enumerate() {
         v.register(&mut actor_ids, &a.get_ref().id, "actor", i);
     }
     let mut actors = actors(v, &mut file.actors, &actor_ids);
 
-    let mut section_ids = Registry::new();
-    let mut quote_ids = Registry::new();
+    let mut section_ids = Registry::with_capacity(file.sections.len());
+    let quotes = file.sections.iter().map(|s| s.get_ref().quotes.len()).sum();
+    let mut quote_ids = Registry::with_capacity(quotes);
     let mut q = 0;
     for (i, s) in file.sections.iter().enumerate() {
         v.register(&mut section_ids, &s.get_ref().id, "section", i);
@@ -349,7 +363,7 @@ pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
     }
     let (sections, mut quotes) = sections(v, &mut file.sections, &actor_ids);
 
-    let mut claim_ids = Registry::new();
+    let mut claim_ids = Registry::with_capacity(file.claims.len());
     for (i, c) in file.claims.iter().enumerate() {
         v.register(&mut claim_ids, &c.get_ref().id, "claim", i);
     }
@@ -489,7 +503,7 @@ fn sections(
     actor_ids: &Registry,
 ) -> (Vec<Section>, Vec<Quote>) {
     let mut sections = Vec::with_capacity(raw.len());
-    let mut quotes = Vec::new();
+    let mut quotes = Vec::with_capacity(raw.iter().map(|s| s.get_ref().quotes.len()).sum());
     for (si, s) in raw.iter_mut().enumerate() {
         let s = s.get_mut();
         let body = s
