@@ -161,7 +161,7 @@ impl SearchIndex {
         len: usize,
         keep: impl Fn(QuoteIx) -> bool,
     ) -> Vec<Match> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(occurrences.len());
         let (mut p, mut end) = (0, 0);
         for &i in occurrences {
             p = self.piece_at(i, p);
