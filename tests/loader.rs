@@ -850,24 +850,34 @@ fn dev_zero_stops_at_the_size_limit() {
     let start = std::time::Instant::now();
     assert_eq!(
         one_line_error(Path::new("/dev/zero")),
-        "/dev/zero: error: is larger than the 64 MiB limit for a briefing\n"
+        "/dev/zero: error: is larger than the 16 MiB limit for a briefing\n"
     );
     assert!(start.elapsed() < Duration::from_secs(20));
 }
 
 #[test]
-fn a_file_over_64_mib_is_refused() {
+fn a_file_over_16_mib_is_refused() {
     let path = TempPath::new("huge.toml");
     let file = std::fs::File::create(&path.0).unwrap();
-    file.set_len(64 * 1024 * 1024 + 1).unwrap();
+    file.set_len(16 * 1024 * 1024 + 1).unwrap();
     drop(file);
     assert_eq!(
         one_line_error(&path.0),
         format!(
-            "{}: error: is larger than the 64 MiB limit for a briefing\n",
+            "{}: error: is larger than the 16 MiB limit for a briefing\n",
             path.0.display()
         )
     );
+}
+
+#[test]
+fn a_file_at_the_size_limit_is_read() {
+    let path = TempPath::new("at-limit.toml");
+    let file = std::fs::File::create(&path.0).unwrap();
+    file.set_len(brief::load::source::MAX_FILE_BYTES).unwrap();
+    drop(file);
+    let bytes = brief::load::source::read(&path.0).unwrap();
+    assert_eq!(bytes.len() as u64, brief::load::source::MAX_FILE_BYTES);
 }
 
 #[test]

@@ -1,0 +1,122 @@
+//! Inputs for the hostile corpus: the cases made at test time (huge files, a directory,
+//! a FIFO, /dev/zero...), the real binary run with a hang guard, and the check that what
+//! it writes is safe for a terminal.
+
+use brief::load::clean::is_unsafe_char;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+pub fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
+}
+
+/// A folder of its own for one case's made inputs, removed afterwards.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    pub fn new(case: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("brief-hostile-{}-{case}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A valid briefing with `title`, and `body` as its section body.
+fn briefing(title: &str, body: &str, quote: &str) -> String {
+    format!(
+        "format = 1\n\n[briefing]\ntitle = \"{title}\"\n\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\n\n[[sections]]\nid = \"s\"\ntitle = \"S\"\nbody = \"{body}\"\n\n[[sections.quotes]]\nid = \"q\"\nspeaker = \"a\"\ntext = \"{quote}\"\n"
+    )
+}
+
+/// The path to give brief for a case, made in `dir` when the case needs it.
+pub fn input(name: &str, how: Option<&str>, dir: &Path) -> PathBuf {
+    let write = |file: &str, text: String| {
+        let path = dir.join(file);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let marks = "\u{301}".repeat(10_000);
+    match how {
+        None => corpus().join(format!("{name}.toml")),
+        Some("combining-marks") => write(
+            "c.toml",
+            briefing(&format!("e{marks}"), "B", &format!("x{marks}y")),
+        ),
+        Some("long-line") => write("l.toml", briefing("T", &"x".repeat(10_000_000), "Q")),
+        Some("long-string") => write(
+            "s.toml",
+            format!(
+                "format = 1\n\n[briefing]\ntitle = \"{}\n",
+                "y".repeat(10_000_000)
+            ),
+        ),
+        Some("deep-nesting") => write(
+            "d.toml",
+            format!("{}a = {}\n", briefing("T", "B", "Q"), "[".repeat(5000)),
+        ),
+        Some("directory") => {
+            std::fs::create_dir(dir.join("dir.toml")).unwrap();
+            dir.join("dir.toml")
+        }
+        Some("dev-zero") => PathBuf::from("/dev/zero"),
+        Some("fifo") => {
+            let path = dir.join("fifo.toml");
+            assert!(
+                Command::new("mkfifo")
+                    .arg(&path)
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+            path
+        }
+        Some("missing") => dir.join("missing.toml"),
+        Some("unreadable") => {
+            use std::os::unix::fs::PermissionsExt;
+            let path = write("unreadable.toml", briefing("T", "B", "Q"));
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+            path
+        }
+        Some("escape-in-file-name") => {
+            let text = std::fs::read_to_string(corpus().join("osc-title.toml")).unwrap();
+            write("evil\u{1b}]0;pwned\u{7}.toml", text)
+        }
+        Some(other) => panic!("{name}: unknown input {other:?}"),
+    }
+}
+
+/// Runs the real binary; fails instead of hanging if it does not finish.
+pub fn brief(args: &[&std::ffi::OsStr]) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output()));
+    rx.recv_timeout(Duration::from_secs(120))
+        .unwrap_or_else(|_| panic!("brief {args:?} hung"))
+        .unwrap()
+}
+
+/// Text for a terminal: UTF-8, and no unsafe character but the newline.
+pub fn safe(what: &str, bytes: &[u8]) -> String {
+    let text = String::from_utf8(bytes.to_vec()).unwrap_or_else(|_| panic!("{what}: not UTF-8"));
+    if let Some(c) = text
+        .chars()
+        .find(|&c| c != '\n' && (c.is_control() || is_unsafe_char(c)))
+    {
+        panic!("{what}: raw U+{:04X} in {text:?}", u32::from(c));
+    }
+    text
+}
