@@ -108,7 +108,11 @@ impl Step {
         let op = bytes.next()?;
         let mut arg = || bytes.next().unwrap_or(0);
         Some(match op {
-            0..=159 => Step::Key(keys().nth(usize::from(op) % keys().count()).unwrap_or(Key::ch('j'))),
+            0..=159 => Step::Key(
+                keys()
+                    .nth(usize::from(op) % keys().count())
+                    .unwrap_or(Key::ch('j')),
+            ),
             160..=179 => Step::Key(Key::ch(TYPED[usize::from(op - 160) % TYPED.len()])),
             180..=189 => Step::Key(Key::ctrl(char::from(b'a' + arg() % 26))),
             190..=194 => Step::Key(Key::plain(KeyCode::Backspace)),
@@ -134,7 +138,10 @@ fn draw(app: &App, w: u16, h: u16) {
     brief::ui::render(app, area, &mut buf);
     for cell in &buf.content {
         assert!(
-            !cell.symbol().chars().any(|c| c.is_control() || brief::load::clean::is_unsafe_char(c)),
+            !cell
+                .symbol()
+                .chars()
+                .any(|c| c.is_control() || brief::load::clean::is_unsafe_char(c)),
             "control character on screen: {:?}",
             cell.symbol()
         );

@@ -22,10 +22,16 @@ fuzz_target!(|data: &[u8]| {
             let all = Selection::all(b);
             let width = 20 + data.len() % 100;
             check_output("text", &brief::print::render(b, &all, Format::Text, width));
-            check_output("markdown", &brief::print::render(b, &all, Format::Markdown, width));
+            check_output(
+                "markdown",
+                &brief::print::render(b, &all, Format::Markdown, width),
+            );
             let json = brief::print::render(b, &all, Format::Json, width);
             check_output("json", &json);
-            assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "{json}");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(&json).is_ok(),
+                "{json}"
+            );
         }
         Err(report) => {
             assert!(report.error_count() > 0, "an Err report holds an error");
@@ -47,7 +53,11 @@ fn check_output(what: &str, out: &str) {
     }
     if matches!(what, "errors" | "warnings") {
         for line in out.lines() {
-            assert!(line.len() <= MAX_LINE_BYTES, "{what}: {} byte line", line.len());
+            assert!(
+                line.len() <= MAX_LINE_BYTES,
+                "{what}: {} byte line",
+                line.len()
+            );
         }
     }
 }
@@ -73,12 +83,20 @@ fn each<'a>(what: &str, items: impl IntoIterator<Item = &'a String>, multi_line:
 fn check_model(b: &Briefing) {
     let m = &b.meta;
     field("title", &m.title, false);
-    each("meta", [&m.id, &m.dek, &m.source, &m.url].into_iter().flatten(), false);
+    each(
+        "meta",
+        [&m.id, &m.dek, &m.source, &m.url].into_iter().flatten(),
+        false,
+    );
     each("summary", &m.summary, true);
     each("tag", &m.tags, false);
     for a in &b.actors {
         each("actor", [&a.id, &a.name], false);
-        each("actor", [&a.role, &a.native_name].into_iter().flatten(), false);
+        each(
+            "actor",
+            [&a.role, &a.native_name].into_iter().flatten(),
+            false,
+        );
         each("alias", &a.aliases, false);
     }
     for s in &b.sections {
@@ -93,7 +111,11 @@ fn check_model(b: &Briefing) {
     }
     for c in &b.claims {
         each("claim", [&c.id, &c.statement], false);
-        each("detail", c.positions.iter().filter_map(|p| p.detail.as_ref()), true);
+        each(
+            "detail",
+            c.positions.iter().filter_map(|p| p.detail.as_ref()),
+            true,
+        );
     }
     each("event", b.timeline.iter().map(|e| &e.event), false);
     for f in &b.figures {
