@@ -13,8 +13,9 @@ mod inputs;
 use brief::app::{App, Key, KeyCode};
 use brief::load::clean::is_unsafe_char;
 use brief::model::Briefing;
-use inputs::{Scratch, brief, corpus, input, safe};
+use inputs::{Scratch, brief, corpus, field, input, safe};
 use std::collections::BTreeMap;
+use std::process::Command;
 
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -38,23 +39,6 @@ struct Expect {
     /// Field → its length in characters after cleaning.
     #[serde(default)]
     chars: BTreeMap<String, usize>,
-}
-
-/// One field of the first actor, section or quote, as the case files name them.
-fn field(b: &Briefing, name: &str) -> Option<String> {
-    let actor = b.actors.first()?;
-    let section = b.sections.first()?;
-    let quote = b.quotes.first()?;
-    Some(match name {
-        "title" => b.meta.title.clone(),
-        "actor.name" => actor.name.clone(),
-        "actor.role" => actor.role.clone()?,
-        "section.title" => section.title.clone(),
-        "section.body" => section.paragraphs.join("\n\n"),
-        "quote.text" => quote.text.clone(),
-        "quote.context" => quote.context.clone()?,
-        _ => panic!("unknown field {name}"),
-    })
 }
 
 /// Key sessions that reach every kind of screen: panes, quote detail, filter, help,
@@ -230,6 +214,38 @@ fn every_hostile_case_is_handled_as_expected() {
         }
     }
     assert!(failed.is_empty(), "failed: {failed:?}");
+}
+
+/// `brief DIR | cat` lists a folder of hostile files: names with escape sequences, a
+/// file that does not parse, a FIFO and a link to /dev/zero. No hang, nothing raw.
+#[test]
+fn a_library_of_hostile_files_lists_them_escaped() {
+    let dir = Scratch::new("library");
+    let copy = |case: &str, name: &str| {
+        std::fs::copy(corpus().join(format!("{case}.toml")), dir.0.join(name)).unwrap();
+    };
+    copy("osc-title", "evil\u{1b}]0;pwned\u{7}.toml");
+    copy("raw-escape-byte", "bad\u{1b}[2J.toml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(dir.0.join("pipe.toml"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::os::unix::fs::symlink("/dev/zero", dir.0.join("zero.toml")).unwrap();
+    let out = brief(&[dir.0.as_os_str()]);
+    let listed = safe("library", &out.stdout);
+    safe("library stderr", &out.stderr);
+    for name in [
+        "evil\\u{001B}]0;pwned\\u{0007}.toml",
+        "bad\\u{001B}[2J.toml",
+        "pipe.toml",
+        "zero.toml",
+    ] {
+        assert!(listed.contains(name), "{name} not listed:\n{listed}");
+    }
+    assert!(!listed.contains("pwned\u{7}"), "{listed}");
 }
 
 #[test]

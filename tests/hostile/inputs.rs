@@ -1,8 +1,9 @@
 //! Inputs for the hostile corpus: the cases made at test time (huge files, a directory,
-//! a FIFO, /dev/zero...), the real binary run with a hang guard, and the check that what
-//! it writes is safe for a terminal.
+//! a FIFO, /dev/zero...), the real binary run with a hang guard, the check that what it
+//! writes is safe for a terminal, and the fields the case files name.
 
 use brief::load::clean::is_unsafe_char;
+use brief::model::Briefing;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
@@ -119,4 +120,21 @@ pub fn safe(what: &str, bytes: &[u8]) -> String {
         panic!("{what}: raw U+{:04X} in {text:?}", u32::from(c));
     }
     text
+}
+
+/// One field of the first actor, section or quote, as the case files name them.
+pub fn field(b: &Briefing, name: &str) -> Option<String> {
+    let actor = b.actors.first()?;
+    let section = b.sections.first()?;
+    let quote = b.quotes.first()?;
+    Some(match name {
+        "title" => b.meta.title.clone(),
+        "actor.name" => actor.name.clone(),
+        "actor.role" => actor.role.clone()?,
+        "section.title" => section.title.clone(),
+        "section.body" => section.paragraphs.join("\n\n"),
+        "quote.text" => quote.text.clone(),
+        "quote.context" => quote.context.clone()?,
+        _ => panic!("unknown field {name}"),
+    })
 }
