@@ -174,9 +174,7 @@ fn write_stdout(text: &str) -> Result<(), String> {
 /// the remembered filter, `--section` the remembered section.
 fn start(app: &mut App, actors: &[ActorIx], section: Option<usize>) {
     if !actors.is_empty() {
-        for a in app.filter.chosen.clone() {
-            app.filter.toggle(&app.briefing, a);
-        }
+        app.filter.clear(&app.briefing);
         for &a in actors {
             if !app.filter.chosen.contains(&a) {
                 app.filter.toggle(&app.briefing, a);

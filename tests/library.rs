@@ -9,32 +9,9 @@ use brief::app::{Action, update};
 use brief::library::{self, Library};
 use brief::persist::{self, Place, Store};
 use brief::reload::{self, Watch};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-struct Dir(PathBuf);
-
-impl Dir {
-    /// A fresh folder: unique per call, since tests run in parallel threads.
-    fn new(name: &str) -> Self {
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let d = std::env::temp_dir().join(format!("brief-lib-{}-{name}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        Self(d)
-    }
-    fn put(&self, name: &str, text: &str) -> PathBuf {
-        let p = self.0.join(name);
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::TempDir as Dir;
 
 const BUNDLED: &str = brief::load::BUNDLED_TEXT;
 const EXAMPLE: &str = include_str!("../docs/example.toml");
@@ -88,10 +65,18 @@ fn unread_counts_come_from_the_remembered_place() {
     let (store, _) = Store::open(&state.0);
     let lib = Library::scan(&d.0, Some(&store)).unwrap();
     let korea = lib.entries[1].info.as_ref().unwrap();
-    let b = common::bundled();
-    let read = usize::from(b.quotes.iter().any(|q| q.id == "starmer-war-machine"));
-    assert_eq!(read, 1, "the bundled briefing has the quote the test reads");
-    assert_eq!(korea.unread, Some(19));
+    assert!(
+        common::bundled()
+            .quotes
+            .iter()
+            .any(|q| q.id == "starmer-war-machine"),
+        "the bundled briefing has the quote the test reads"
+    );
+    assert_eq!(
+        korea.unread,
+        Some(19),
+        "20 quotes, one read; unknown ids ignored"
+    );
     assert_eq!(lib.entries[0].info.as_ref().unwrap().unread, None);
 }
 

@@ -2,28 +2,12 @@
 
 mod common;
 
+use common::TempDir;
+
 use brief::app::KeyCode;
 use brief::persist::{self, Place, Store, VERSION};
 use common::{app, ch, code, typed};
 use std::path::PathBuf;
-
-/// A fresh folder under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("brief-persist-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Self(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn used_app() -> brief::app::App {
     let mut a = app(80, 24);

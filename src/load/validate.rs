@@ -306,27 +306,12 @@ fn nearest<'k>(
         if cost == 1 {
             continue;
         }
-        let d = edit_distance(id, k);
+        let d = crate::text::edit_distance(id, k);
         if d <= limit && best.is_none_or(|b| (d, k) < b) {
             best = Some((d, k));
         }
     }
     best.map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// Validates a parsed file. Errors and warnings accumulate in `v.diags`; the briefing is

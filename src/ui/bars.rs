@@ -188,12 +188,5 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         .keys
         .map
         .hints(app.context(), app.glyphs == super::theme::Glyphs::Ascii);
-    let hints = hints.join("  ");
-    let room = usize::from(area.width).saturating_sub(used + 2);
-    if room >= 8 {
-        let hints = text::truncate(&hints, room);
-        let x =
-            area.x + u16::try_from(usize::from(area.width) - text::width(&hints) - 1).unwrap_or(0);
-        buf.set_stringn(x, area.y, &hints, room, THEME.status);
-    }
+    super::chrome::hints(buf, area, used, &hints);
 }

@@ -77,6 +77,18 @@ pub fn row(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) {
     buf.set_stringn(area.x, y, text, usize::from(area.width), style);
 }
 
+/// The status line's key hints, right-aligned after the `used` columns on the left;
+/// left out when fewer than 8 columns remain.
+pub fn hints(buf: &mut Buffer, area: Rect, used: usize, hints: &[String]) {
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(used + 2);
+    if room >= 8 {
+        let hints = crate::text::truncate(&hints.join("  "), room);
+        let x = area.x + u16::try_from(width - crate::text::width(&hints) - 1).unwrap_or(0);
+        buf.set_stringn(x, area.y, &hints, room, THEME.status);
+    }
+}
+
 /// Writes a styled line on one row, cut to the width.
 pub fn line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
     if y < area.bottom() {

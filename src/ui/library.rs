@@ -129,8 +129,7 @@ fn status(lib: &Library, area: Rect, buf: &mut Buffer) {
         lib.entries.len()
     );
     let ascii = lib.look.glyphs == crate::ui::theme::Glyphs::Ascii;
-    let hints = lib.keys.map.hints(Context::Library, ascii).join("  ");
-    let width = usize::from(area.width);
+    let hints = lib.keys.map.hints(Context::Library, ascii);
     chrome::row(
         buf,
         area,
@@ -138,12 +137,7 @@ fn status(lib: &Library, area: Rect, buf: &mut Buffer) {
         &place,
         THEME.status.patch(THEME.status_mode),
     );
-    let room = width.saturating_sub(text::width(&place) + 2);
-    if room >= 8 {
-        let hints = text::truncate(&hints, room);
-        let x = area.x + u16::try_from(width - text::width(&hints) - 1).unwrap_or(0);
-        buf.set_stringn(x, area.y, &hints, room, THEME.status);
-    }
+    chrome::hints(buf, area, text::width(&place), &hints);
 }
 
 /// "1 section", "7 sections".

@@ -85,3 +85,32 @@ pub fn buffer_text(buf: &Buffer) -> String {
     }
     out
 }
+
+/// A fresh, empty folder under the system temp dir, unique to this process and call
+/// (tests run in parallel threads), removed on drop.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> Self {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let dir =
+            std::env::temp_dir().join(format!("brief-test-{}-{name}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a temp folder");
+        Self(dir)
+    }
+
+    /// Writes a file into the folder and returns its path.
+    pub fn put(&self, name: &str, text: &str) -> std::path::PathBuf {
+        let p = self.0.join(name);
+        std::fs::write(&p, text).expect("write a test file");
+        p
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

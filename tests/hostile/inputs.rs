@@ -13,22 +13,7 @@ pub fn corpus() -> PathBuf {
 }
 
 /// A folder of its own for one case's made inputs, removed afterwards.
-pub struct Scratch(pub PathBuf);
-
-impl Scratch {
-    pub fn new(case: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("brief-hostile-{}-{case}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        Self(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+pub use crate::common::TempDir as Scratch;
 
 /// A valid briefing with `title`, and `body` as its section body.
 fn briefing(title: &str, body: &str, quote: &str) -> String {
