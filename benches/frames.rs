@@ -1,7 +1,10 @@
 //! Frame and key benchmarks (issue 7), at 100 KB, 1 MB and 10 MB (50 MB with
 //! `BRIEF_BENCH_50MB=1`) and at 80x24, 200x60 and 400x120:
 //!
-//! - `first_frame`: `App::new` on a loaded briefing, then one frame;
+//! - `first_frame`: `App::new` on a loaded briefing, then one frame (what the terminal
+//!   shows first); `warm`: what the terminal loop then works out once per briefing
+//!   before it reads the first key (`App::warm`: the search index, the lexicon, the
+//!   timeline order, the actors' lists);
 //! - `idle`: one frame of the starting state, no key;
 //! - one key and its frame, from a prepared state: `j` and `PgDn` in each pane, `]`, a
 //!   filter toggle (Space in the actor filter), opening the detail (Enter on a quote), a
@@ -114,6 +117,20 @@ fn frames(c: &mut Criterion) {
             });
 
             let mut app = App::new(slot.take().expect("the briefing"), w, h);
+            g.bench_function(BenchmarkId::new("warm", label), |bench| {
+                bench.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        app.derived = brief::app::derived::Derived::default();
+                        let start = Instant::now();
+                        app.warm();
+                        total += start.elapsed();
+                    }
+                    total
+                });
+            });
+            // Every key below is measured as the terminal loop runs it: after `warm`.
+            app.warm();
             g.bench_function(BenchmarkId::new("idle", label), |bench| {
                 bench.iter(|| draw(&app, &mut buf));
             });
@@ -157,6 +174,7 @@ fn changes(c: &mut Criterion) {
             }
         }
         let mut app = App::new(b, 200, 60);
+        app.warm();
 
         // Floor: one pass over an interned speaker column with a per-actor flag.
         let mut selects = vec![false; app.briefing.actors.len()];

@@ -97,6 +97,9 @@ fn main() {
 fn compare((w, h): (u16, u16), small: brief::model::Briefing, large: brief::model::Briefing) {
     let mut small = App::new(small, w, h);
     let mut large = App::new(large, w, h);
+    // As the terminal loop does once the first frame is drawn.
+    small.warm();
+    large.warm();
     let small_start = light_copy(&mut small);
     let large_start = light_copy(&mut large);
     let mut buf = Buffer::empty(Rect::new(0, 0, w, h));

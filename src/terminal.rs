@@ -206,6 +206,9 @@ impl Tty {
         update(&mut app, Action::Resize(size.width, size.height));
         self.draw(|area, buf| crate::ui::render(&app, area, buf))?;
         while !app.quit && !app.back {
+            // Indexes the briefing once it is on screen (after a reload too); keys
+            // typed meanwhile wait in the terminal's input.
+            app.warm();
             let idle = if watch.is_some() {
                 reload::POLL
             } else {

@@ -8,8 +8,9 @@
 #[path = "../examples/synth.rs"]
 mod synth;
 
+use brief::app::derived::Derived;
 use brief::app::filter::Filter;
-use brief::app::pages::{self, Page, PageState, Pos, Target, View};
+use brief::app::pages::{self, Page, PageState, Structure, Target, View};
 use brief::app::search::find_in;
 use brief::model::{ActorIx, Briefing};
 use proptest::prelude::*;
@@ -47,13 +48,14 @@ fn lazy_lines(state: &PageState, b: &Briefing, f: &Filter) -> Vec<Vec<pages::Cel
 fn lazy_pages_are_the_whole_pages() {
     let bundled = brief::load::bundled().unwrap().briefing;
     for b in [&bundled, large()] {
+        let d = Derived::default();
         for f in filters(b) {
             for view in VIEWS {
                 for width in [24, 80, 157] {
                     for fold in [true, false] {
                         let whole = pages::build(view, b, &f, width, fold);
                         let mut state = PageState::default();
-                        state.sync(view, b, &f, width, fold, 30);
+                        state.sync(view, (b, &d), &f, width, fold, 30);
                         let what = format!("{view:?} at {width}, fold {fold}");
                         assert_eq!(lazy_lines(&state, b, &f), whole.lines, "{what}");
                         let targets: Vec<Target> = whole.items.iter().map(|i| i.target).collect();
@@ -69,46 +71,138 @@ fn lazy_pages_are_the_whole_pages() {
     }
 }
 
-/// Search reads the blocks' texts first and looks cell by cell only where they hold
-/// the query: that is exact only if every cell that is not blank is a piece of one of
-/// its block's texts.
+/// Search in the Timeline and Actors views answers from the search index and the
+/// lexicon (`Hits`), never reading a block: it must find what reading each block's
+/// texts would, for queries of every kind (words, names, native names, dates as each
+/// view shows them, stances, kinds, case, a phrase, nothing).
 #[test]
-fn every_cell_is_blank_or_a_piece_of_its_blocks_texts() {
+fn search_in_a_view_finds_what_reading_the_texts_finds() {
     let bundled = brief::load::bundled().unwrap().briefing;
+    let mut queries: Vec<String> = [
+        "minist",
+        "a",
+        "zzzz",
+        "said",
+        " ",
+        "2024-",
+        "2024-10-2",
+        "oct 2024",
+        "22 oct",
+        "✔ asserts",
+        "denies",
+        "person",
+        "state",
+        "KOREA",
+        "북한",
+        "“",
+        "Quotes",
+        "figures",
+    ]
+    .map(str::to_owned)
+    .to_vec();
     for b in [&bundled, large()] {
+        // Every actor's name and native name, a few sections' titles and quotes' words.
+        queries.extend(b.actors.iter().step_by(7).map(|a| a.name.clone()));
+        queries.extend(
+            b.actors
+                .iter()
+                .filter_map(|a| a.native_name.clone())
+                .take(5),
+        );
+        queries.extend(b.sections.iter().step_by(5).map(|s| s.title.clone()));
+        queries.extend(b.quotes.iter().step_by(11).map(|q| {
+            q.text
+                .split_whitespace()
+                .skip(2)
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        }));
+    }
+    for b in [&bundled, large()] {
+        let d = Derived::default();
         for f in filters(b) {
-            for view in VIEWS {
-                for width in [24, 80, 157] {
-                    let whole = pages::build(view, b, &f, width, true);
-                    let mut state = PageState::default();
-                    state.sync(view, b, &f, width, true, 30);
-                    for i in 0..state.blocks() {
-                        let start = state.line_of(b, &f, Pos { block: i, line: 0 });
-                        let end = state.line_of(
-                            b,
-                            &f,
-                            Pos {
-                                block: i + 1,
-                                line: 0,
-                            },
-                        );
-                        let block = state.structure().blocks[i];
-                        let Some(texts) = state.structure().texts(b, block) else {
-                            continue;
-                        };
-                        for cell in whole.lines[start..end].iter().flatten() {
-                            assert!(
-                                cell.text.trim().is_empty()
-                                    || texts.iter().any(|t| t.contains(&cell.text)),
-                                "{view:?} at {width}, {block:?}: {:?} not in {texts:?}",
-                                cell.text
-                            );
-                        }
-                    }
+            for view in [View::Timeline, View::Actors, View::Figures] {
+                let mut state = PageState::default();
+                state.sync(view, (b, &d), &f, 80, true, 30);
+                let s = state.structure().clone();
+                for query in &queries {
+                    let want: Vec<usize> = (0..state.items())
+                        .filter(|&n| text_hit(b, &s, n, query))
+                        .collect();
+                    state.selected = state.items().saturating_sub(1);
+                    let found = state.find((b, &d), &f, query, true);
+                    assert_eq!(
+                        found.map(|(_, n)| n),
+                        (!want.is_empty()).then_some(want.len()),
+                        "{view:?}, {query:?}"
+                    );
+                    assert_eq!(
+                        state.selected,
+                        want.first().copied().unwrap_or(state.selected)
+                    );
                 }
             }
         }
     }
+}
+
+/// Whether item `n` holds `query`, read from the texts of its block and of the blocks
+/// without items after it.
+fn text_hit(b: &Briefing, s: &Structure, n: usize, query: &str) -> bool {
+    let needle = query.to_lowercase();
+    if needle.is_empty() {
+        return false;
+    }
+    let items =
+        |j: usize| s.item_start.get(j + 1).copied().unwrap_or(s.targets.len()) - s.item_start[j];
+    let k = s.block_of_item(n);
+    let mut blocks = vec![k];
+    blocks.extend((k + 1..s.blocks.len()).take_while(|&j| items(j) == 0));
+    blocks.iter().any(|&j| {
+        s.texts(b, s.blocks[j])
+            .expect("these views have texts")
+            .iter()
+            .any(|t| t.to_lowercase().contains(&needle))
+    })
+}
+
+/// A phrase that wraps across two lines is found (search reads texts, not lines).
+#[test]
+fn a_phrase_wrapped_across_lines_is_found() {
+    let b = brief::load::bundled().unwrap().briefing;
+    let d = Derived::default();
+    let f = Filter::new(&b);
+    let width = 40;
+    let page = pages::build(View::Timeline, &b, &f, width, true);
+    let lines: Vec<String> = page
+        .lines
+        .iter()
+        .map(|cells| cells.iter().map(|c| c.text.as_str()).collect::<String>())
+        .collect();
+    // The last word of a line and the first of the next, inside one entry's text.
+    let (n, phrase) = lines
+        .windows(2)
+        .enumerate()
+        .find_map(|(n, w)| {
+            let last = w[0].split_whitespace().last()?;
+            let first = w[1].split_whitespace().next()?;
+            let continued =
+                w[1].starts_with(&" ".repeat(12)) && first.chars().all(char::is_alphabetic);
+            (continued && last.chars().all(char::is_alphabetic))
+                .then(|| (n, format!("{last} {first}")))
+        })
+        .expect("the bundled timeline wraps at 40 columns");
+    assert!(
+        !lines.iter().any(|l| l.contains(&phrase)),
+        "{phrase:?} is on no line"
+    );
+    let mut state = PageState::default();
+    state.sync(View::Timeline, (&b, &d), &f, width, true, 30);
+    assert!(
+        state.find((&b, &d), &f, &phrase, true).is_some(),
+        "{phrase:?} near line {n}"
+    );
 }
 
 #[test]
@@ -143,6 +237,8 @@ enum Key {
 /// The reader as it was with whole pages: selection and scroll as lines of `page`.
 struct Whole<'a> {
     page: &'a Page,
+    /// Outside Claims, search reads each block's texts (see `text_hit`).
+    texts: Option<(&'a Briefing, &'a Structure)>,
     selected: usize,
     scroll: usize,
 }
@@ -210,6 +306,9 @@ impl Whole<'_> {
     fn find(&mut self, query: &str, forward: bool) -> Option<(usize, usize)> {
         let (items, lines) = (&self.page.items, &self.page.lines);
         let hit = |n: usize| {
+            if let Some((b, s)) = self.texts {
+                return text_hit(b, s, n, query);
+            }
             let end = items
                 .get(n + 1)
                 .map_or(lines.len(), |next| next.line.max(items[n].line + 1));
@@ -253,7 +352,7 @@ fn key() -> impl Strategy<Value = Key> {
         1 => Just(Key::Top),
         1 => Just(Key::Bottom),
         2 => (0usize..22, 0usize..130).prop_map(|(r, c)| Key::Click(r, c)),
-        1 => (prop::sample::select(vec!["minist", "a", "zzzz", "said", " ", "  ", "2024-", "members", "· "]), any::<bool>())
+        1 => (prop::sample::select(vec!["minist", "a", "zzzz", "said", " ", "  ", "2024-", "members", "· ", "Oct 2024", "denies", "state"]), any::<bool>())
             .prop_map(|(q, f)| Key::Find(q, f)),
     ]
 }
@@ -271,11 +370,14 @@ proptest! {
         const ROWS: usize = 18;
         let b = large();
         let f = filters(b).swap_remove(usize::from(filtered));
+        let d = Derived::default();
         let page = pages::build(view, b, &f, width, true);
-        let mut whole = Whole { page: &page, selected: 0, scroll: 0 };
-        whole.sync(ROWS);
         let mut lazy = PageState::default();
-        lazy.sync(view, b, &f, width, true, ROWS);
+        lazy.sync(view, (b, &d), &f, width, true, ROWS);
+        let structure = lazy.structure().clone();
+        let texts = (view != View::Claims).then_some((b, &structure));
+        let mut whole = Whole { page: &page, texts, selected: 0, scroll: 0 };
+        whole.sync(ROWS);
         for key in &keys {
             let found_whole = whole.press(key);
             let found_lazy = match *key {
@@ -286,10 +388,10 @@ proptest! {
                 Key::Top => { lazy.selected = 0; None }
                 Key::Bottom => { lazy.selected = lazy.items().saturating_sub(1); None }
                 Key::Click(row, col) => { lazy.click(b, &f, row, col); None }
-                Key::Find(q, forward) => lazy.find(b, &f, q, forward),
+                Key::Find(q, forward) => lazy.find((b, &d), &f, q, forward),
             };
             whole.sync(ROWS);
-            lazy.sync(view, b, &f, width, true, ROWS);
+            lazy.sync(view, (b, &d), &f, width, true, ROWS);
             prop_assert_eq!(found_lazy, found_whole, "{:?}", key);
             prop_assert_eq!(lazy.selected, whole.selected, "{:?}", key);
             let scroll = lazy.scroll;
@@ -308,16 +410,17 @@ proptest! {
 #[test]
 fn a_resize_keeps_the_place_and_the_selection_on_screen() {
     let b = large();
+    let d = Derived::default();
     let f = Filter::new(b);
     let mut state = PageState::default();
-    state.sync(View::Timeline, b, &f, 120, true, 20);
+    state.sync(View::Timeline, (b, &d), &f, 120, true, 20);
     for _ in 0..40 {
         state.down(b, &f, 7);
-        state.sync(View::Timeline, b, &f, 120, true, 20);
+        state.sync(View::Timeline, (b, &d), &f, 120, true, 20);
     }
     let top = state.scroll.block;
     let selected = state.selected;
-    state.sync(View::Timeline, b, &f, 50, true, 20);
+    state.sync(View::Timeline, (b, &d), &f, 50, true, 20);
     // Blocks grow taller when narrower: the screen starts at the same block, or lower
     // when that is needed to keep the selection on it; it does not jump elsewhere.
     let block_of_selection = state.item_pos(b, &f, selected).block;

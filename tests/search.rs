@@ -199,3 +199,39 @@ body = "윤석열 대통령은 대통령실에서 말했다"
     assert_eq!(marked.replace(' ', ""), "대통령대통령", "{row:?}");
     assert!(!row[0].1, "윤 is not highlighted");
 }
+
+/// The reader shows a briefing before indexing it (`App::warm` runs after the first
+/// frame): keys that search before then index it themselves, and find the same.
+#[test]
+fn search_before_the_briefing_is_indexed_finds_the_same() {
+    let mut cold = app(120, 40);
+    assert!(!cold.derived.is_warm(), "App::new leaves indexing for later");
+    screen(&cold);
+    let mut warm = app(120, 40);
+    warm.warm();
+    assert!(warm.derived.is_warm());
+    for a in [&mut cold, &mut warm] {
+        search(a, "korea");
+        code(a, KeyCode::Enter);
+    }
+    let (c, w) = (cold.search.as_ref().unwrap(), warm.search.as_ref().unwrap());
+    assert_eq!(c.matches, w.matches);
+    assert_eq!(c.matches.len(), expected(&cold, "korea").len());
+    assert!(!c.matches.is_empty());
+    // In a view too: the lexicon and the timeline order are made when first needed.
+    let mut cold = app(120, 40);
+    let mut warm = app(120, 40);
+    warm.warm();
+    for a in [&mut cold, &mut warm] {
+        ch(a, '4');
+        search(a, "korea");
+        code(a, KeyCode::Enter);
+    }
+    assert!(
+        cold.notice.as_deref().is_some_and(|n| n.starts_with("item match ")),
+        "{:?}",
+        cold.notice
+    );
+    assert_eq!(cold.notice, warm.notice);
+    assert_eq!(cold.pages[2].selected, warm.pages[2].selected);
+}

@@ -56,23 +56,23 @@ pub fn draw(app: &App, buf: &mut Buffer) {
 }
 
 /// A copy of the state without the two large parts no key changes (the briefing and
-/// the search index), so restoring it before each timed key is cheap.
+/// what is derived from it once), so restoring it before each timed key is cheap.
 pub fn light_copy(app: &mut App) -> App {
     let briefing = std::mem::take(&mut app.briefing);
-    let index = std::mem::take(&mut app.search_index);
+    let index = std::mem::take(&mut app.derived);
     let copy = app.clone();
     app.briefing = briefing;
-    app.search_index = index;
+    app.derived = index;
     copy
 }
 
-/// Puts back a state saved by `light_copy`, keeping the briefing and the index.
+/// Puts back a state saved by `light_copy`, keeping the briefing and what is derived.
 pub fn restore(app: &mut App, copy: &App) {
     let briefing = std::mem::take(&mut app.briefing);
-    let index = std::mem::take(&mut app.search_index);
+    let index = std::mem::take(&mut app.derived);
     app.clone_from(copy);
     app.briefing = briefing;
-    app.search_index = index;
+    app.derived = index;
 }
 
 /// What happens before the measured frame.
@@ -241,12 +241,28 @@ pub fn more_cases() -> Vec<Case> {
         case("key_actors_view", |_| {}, Key::ch('5')),
         case("key_j_claims_view", |a| press(a, Key::ch('2')), J),
         case("key_j_timeline_view", |a| press(a, Key::ch('4')), J),
-        // Search on a view's page: Enter reads the whole page once for the query (at
-        // its width); `n` then moves among the items found.
+        // Search on a view's page: Enter checks every block once for the query, from
+        // the search index and the lexicon; `n` then moves among the items found.
         case(
             "key_search_accept_timeline_view",
             |a| {
                 press(a, Key::ch('4'));
+                typed(a, "/ministry");
+            },
+            ENTER,
+        ),
+        case(
+            "key_search_accept_timeline_view_one_letter",
+            |a| {
+                press(a, Key::ch('4'));
+                typed(a, "/m");
+            },
+            ENTER,
+        ),
+        case(
+            "key_search_accept_actors_view",
+            |a| {
+                press(a, Key::ch('5'));
                 typed(a, "/ministry");
             },
             ENTER,

@@ -1,5 +1,6 @@
 //! The reader as a pure state machine: keys become actions, `update` applies them.
 pub mod action;
+pub mod derived;
 pub mod filter;
 pub mod key;
 pub mod keymap;

@@ -1,5 +1,5 @@
 //! Small list popups that jump somewhere: the section outline (`o`) and the starred
-//! quotes (`S`). Rows are built when the popup opens.
+//! quotes (`S`). Rows are listed when the popup opens, labelled when drawn.
 
 use super::marks::Marks;
 use super::pages::Target;
@@ -15,39 +15,21 @@ pub enum PickerKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub kind: PickerKind,
-    pub rows: Vec<(String, Target)>,
+    /// Where each row leads. A row's label is made only when it is drawn (`label`),
+    /// so opening the outline of thousands of sections costs a screenful of them.
+    pub rows: Vec<Target>,
     pub cursor: usize,
     pub offset: usize,
 }
 
 impl Picker {
-    /// Every section with its quote count and read mark; the cursor on `current`.
-    pub fn outline(b: &Briefing, marks: &Marks, current: usize) -> Self {
-        let rows = b
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let read = if marks.read_sections.get(i).copied().unwrap_or(false) {
-                    "✓"
-                } else {
-                    "•"
-                };
-                let n = s.quotes.len();
-                let quotes = if n == 1 {
-                    "1 quote".to_owned()
-                } else {
-                    format!("{n} quotes")
-                };
-                (
-                    format!("{read} {}. {} ({quotes})", i + 1, s.title),
-                    Target::Section(SectionIx::at(i)),
-                )
-            })
-            .collect();
+    /// Every section; the cursor on `current`.
+    pub fn outline(b: &Briefing, current: usize) -> Self {
         Self {
             kind: PickerKind::Outline,
-            rows,
+            rows: (0..b.sections.len())
+                .map(|i| Target::Section(SectionIx::at(i)))
+                .collect(),
             cursor: current,
             offset: 0,
         }
@@ -55,22 +37,41 @@ impl Picker {
 
     /// Starred quotes in reading order.
     pub fn starred(b: &Briefing, marks: &Marks) -> Self {
-        let rows = (0..b.quotes.len())
-            .map(QuoteIx::at)
-            .filter(|&q| marks.is_starred(q))
-            .map(|q| {
-                let words: String = quote_words(b, q).chars().take(200).collect();
-                (
-                    format!("★ {}: {words}", b.actor(b.quote(q).speaker).name),
-                    Target::Quote(q),
-                )
-            })
-            .collect();
         Self {
             kind: PickerKind::Starred,
-            rows,
+            rows: (0..b.quotes.len())
+                .map(QuoteIx::at)
+                .filter(|&q| marks.is_starred(q))
+                .map(Target::Quote)
+                .collect(),
             cursor: 0,
             offset: 0,
+        }
+    }
+
+    /// Row `n` as shown: a section with its number, quote count and read mark; a
+    /// starred quote with its speaker.
+    pub fn label(&self, n: usize, b: &Briefing, marks: &Marks) -> String {
+        match self.rows.get(n) {
+            Some(&Target::Section(s)) => {
+                let i = s.get();
+                let read = if marks.read_sections.get(i).copied().unwrap_or(false) {
+                    "✓"
+                } else {
+                    "•"
+                };
+                let section = b.section(s);
+                let quotes = match section.quotes.len() {
+                    1 => "1 quote".to_owned(),
+                    n => format!("{n} quotes"),
+                };
+                format!("{read} {}. {} ({quotes})", i + 1, section.title)
+            }
+            Some(&Target::Quote(q)) => {
+                let words: String = quote_words(b, q).chars().take(200).collect();
+                format!("★ {}: {words}", b.actor(b.quote(q).speaker).name)
+            }
+            _ => String::new(),
         }
     }
 

@@ -92,21 +92,57 @@ impl SearchIndex {
             Some(last) if last.section == section => last.piece + 1,
             _ => 0,
         };
-        let start = self.lower.len();
         self.pieces.push(PieceAt {
-            start,
+            start: self.lower.len(),
             section,
             piece,
             quote,
         });
-        if only_ascii_cased(text) {
-            // What `to_lowercase` would give, without its per-character table lookups.
-            self.lower.push_str(text);
-            self.lower[start..].make_ascii_lowercase();
-        } else {
-            self.lower.push_str(&text.to_lowercase());
-        }
+        push_lower(&mut self.lower, text);
         self.lower.push('\0');
+    }
+
+    /// Whether piece `p` is a quote's words (a quote's attribution follows them).
+    fn is_words(&self, p: usize) -> bool {
+        self.pieces[p]
+            .quote
+            .is_some_and(|q| p == 0 || self.pieces[p - 1].quote != Some(q))
+    }
+
+    /// Which quotes' words hold `needle` (lower-cased), by quote: one pass over the
+    /// index that looks only at words and leaves a quote at its first occurrence, so
+    /// a common needle costs a find per quote, not per occurrence.
+    pub fn quote_word_hits(&self, needle: &str, quotes: usize) -> Vec<bool> {
+        let mut hit = vec![false; quotes];
+        if needle.is_empty() || needle.contains('\0') {
+            return hit;
+        }
+        let finder = Finder::new(needle.as_bytes());
+        let hay = self.lower.as_bytes();
+        let next_words = |mut p: usize| {
+            while p < self.pieces.len() && !self.is_words(p) {
+                p += 1;
+            }
+            p
+        };
+        let mut p = next_words(0);
+        while p < self.pieces.len() {
+            let at = self.pieces[p].start;
+            let Some(i) = finder.find(&hay[at..]) else {
+                break;
+            };
+            // Pieces end with a NUL, which the needle does not hold: no match runs
+            // from one piece into the next.
+            p = self.piece_at(at + i, p);
+            if self.is_words(p)
+                && let Some(q) = self.pieces[p].quote
+                && let Some(h) = hit.get_mut(q.get())
+            {
+                *h = true;
+            }
+            p = next_words(p + 1);
+        }
+        hit
     }
 
     /// Bytes of lower-cased text held.
@@ -232,6 +268,32 @@ pub(crate) fn only_ascii_cased(text: &str) -> bool {
         i += c.len_utf8();
     }
     true
+}
+
+/// Appends `text` lower-cased as `str::to_lowercase` does it.
+pub(crate) fn push_lower(buf: &mut String, text: &str) {
+    if only_ascii_cased(text) {
+        // What `to_lowercase` would give, without its per-character table lookups.
+        let start = buf.len();
+        buf.push_str(text);
+        buf[start..].make_ascii_lowercase();
+    } else {
+        buf.push_str(&text.to_lowercase());
+    }
+}
+
+/// Whether `text` lower-cased holds `needle` (lower-cased, not empty).
+pub(crate) fn holds(text: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    if text.is_ascii() {
+        let (t, n) = (text.as_bytes(), needle.as_bytes());
+        return needle.is_ascii() && t.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    let mut lower = String::with_capacity(text.len());
+    push_lower(&mut lower, text);
+    lower.contains(needle)
 }
 
 /// Lower-cases `text`, recording for each byte of the result the byte of `text` it

@@ -1,13 +1,14 @@
 //! The reader's whole state: what is loaded, what is selected, which popup is open, and
 //! the wrapped text caches. `update` changes it; rendering only reads it.
 
+use super::derived::Derived;
 use super::filter::{ActorIndex, Filter, FilterPopup, Input};
 use super::keymap::Context;
 use super::marks::Marks;
 pub use super::pages::PageState;
 use super::pages::View;
 use super::picker::Picker;
-use super::search::{Search, SearchIndex};
+use super::search::Search;
 use super::view::{self, Wrapped};
 use crate::layout::{self, Geometry, Pane};
 use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
@@ -106,7 +107,8 @@ pub struct App {
     /// One page per analyst view, in `View::ALL` order after Briefing.
     pub pages: Vec<PageState>,
     pub columns: Columns,
-    pub search_index: SearchIndex,
+    /// What is worked out once per briefing (search index, timeline order...).
+    pub derived: Derived,
     /// The active search, if any (typed with `/`, kept with Enter).
     pub search: Option<Search>,
     pub marks: Marks,
@@ -132,7 +134,7 @@ impl App {
     pub fn new(briefing: Briefing, width: u16, height: u16) -> Self {
         let mut app = Self {
             actors: ActorIndex::new(&briefing),
-            search_index: SearchIndex::new(&briefing),
+            derived: Derived::default(),
             filter: Filter::new(&briefing),
             marks: Marks::new(&briefing),
             briefing,
@@ -159,6 +161,13 @@ impl App {
         };
         app.sync();
         app
+    }
+
+    /// Works out now what is kept per briefing (`Derived`): the terminal loop calls it
+    /// once the first frame is drawn, so that a large briefing shows before it is
+    /// indexed. Keys that need a part make it themselves when it is not made yet.
+    pub fn warm(&self) {
+        self.derived.warm(&self.briefing);
     }
 
     pub fn geometry(&self) -> Geometry {
@@ -247,7 +256,14 @@ impl App {
         let width = usize::from(layout::inner(self.geometry().body).width);
         let rows = self.page_rows();
         let fold = self.columns == Columns::Folded;
-        self.pages[i].sync(self.view, &self.briefing, &self.filter, width, fold, rows);
+        self.pages[i].sync(
+            self.view,
+            (&self.briefing, &self.derived),
+            &self.filter,
+            width,
+            fold,
+            rows,
+        );
     }
 
     /// Restores every invariant after a change: wrapped text matches the current section
@@ -258,7 +274,11 @@ impl App {
         if let Some(s) = &mut self.search
             && s.generation != self.filter.generation
         {
-            s.refresh(&self.search_index, &self.briefing, &self.filter);
+            s.refresh(
+                self.derived.search(&self.briefing),
+                &self.briefing,
+                &self.filter,
+            );
         }
         let sections = self.briefing.sections.len();
         self.sections.fit(sections, self.rows(Pane::Sections));

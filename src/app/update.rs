@@ -136,11 +136,7 @@ fn panes(app: &mut App, action: Action) {
         }
         Action::ClearSearch => app.search = None,
         Action::Outline => {
-            app.mode = Mode::Picker(Picker::outline(
-                &app.briefing,
-                &app.marks,
-                app.sections.selected,
-            ));
+            app.mode = Mode::Picker(Picker::outline(&app.briefing, app.sections.selected));
         }
         Action::Starred => app.mode = Mode::Picker(Picker::starred(&app.briefing, &app.marks)),
         Action::Star => {
@@ -515,7 +511,11 @@ fn search_input(app: &mut App, action: Action) {
         _ => return,
     }
     search.current = None;
-    search.refresh(&app.search_index, &app.briefing, &app.filter);
+    search.refresh(
+        app.derived.search(&app.briefing),
+        &app.briefing,
+        &app.filter,
+    );
 }
 
 /// Makes match `index` current: shows its section and scrolls the Reader to its line.
@@ -580,7 +580,7 @@ fn picker(app: &mut App, action: Action) {
     match action {
         Action::Close => app.mode = Mode::Panes,
         Action::Open => {
-            let target = p.rows.get(p.cursor).map(|r| r.1);
+            let target = p.rows.get(p.cursor).copied();
             app.mode = Mode::Panes;
             match target {
                 Some(Target::Section(s)) => {
@@ -605,7 +605,7 @@ fn page_find(app: &mut App, forward: bool) {
     let Some(i) = app.view.page_index() else {
         return;
     };
-    let found = app.pages[i].find(&app.briefing, &app.filter, &query, forward);
+    let found = app.pages[i].find((&app.briefing, &app.derived), &app.filter, &query, forward);
     app.notice = Some(match found {
         Some((at, n)) => format!("item match {}/{n}", at + 1),
         None => format!("no item matches “{query}”"),

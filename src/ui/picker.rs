@@ -23,7 +23,8 @@ pub fn render(app: &App, p: &Picker, buf: &mut Buffer) {
         );
         return;
     }
-    for (n, (label, _)) in p.rows.iter().enumerate().skip(p.offset).take(rows) {
+    for n in (p.offset..p.rows.len()).take(rows) {
+        let label = p.label(n, &app.briefing, &app.marks);
         let y = inner.y + u16::try_from(n - p.offset).unwrap_or(u16::MAX);
         let style = if n == p.cursor {
             THEME.selected
@@ -34,7 +35,7 @@ pub fn render(app: &App, p: &Picker, buf: &mut Buffer) {
             buf,
             inner,
             y,
-            &text::truncate(label, usize::from(inner.width)),
+            &text::truncate(&label, usize::from(inner.width)),
             style,
         );
     }

@@ -4,12 +4,14 @@
 use super::{Block, Page, Structure, Target, Tone, excerpt};
 use crate::analysis::stance_label;
 use crate::app::filter::Filter;
+use crate::app::view::quote_words;
 use crate::model::{ActorIx, Briefing, ClaimIx, QuoteIx};
 use crate::text;
 use std::borrow::Cow;
 
 /// Things of one kind grouped by actor, in file order, in one flat vector: gathering
 /// a briefing's quotes this way allocates three vectors, not three per actor.
+#[derive(Debug, Clone)]
 struct ByActor<T> {
     start: Vec<usize>,
     items: Vec<T>,
@@ -33,54 +35,85 @@ impl<T: Copy + Default> ByActor<T> {
         Self { start, items }
     }
 
+    fn heap_bytes(&self) -> usize {
+        self.start.capacity() * size_of::<usize>() + self.items.capacity() * size_of::<T>()
+    }
+
     fn of(&self, a: ActorIx) -> &[T] {
         &self.items[self.start[a.get()]..self.start[a.get() + 1]]
     }
 }
 
-pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter) {
-    let n = b.actors.len();
-    let quotes = ByActor::new(
-        n,
-        (b.quotes.iter().enumerate()).map(|(i, q)| (q.speaker, i)),
-    );
-    let positions = ByActor::new(
-        n,
-        (b.claims.iter().enumerate()).flat_map(|(ci, c)| {
-            (c.positions.iter().enumerate()).map(move |(pi, p)| (p.actor, (ci, pi)))
-        }),
-    );
-    let figures = ByActor::new(
-        n,
-        (b.figures.iter().enumerate()).filter_map(|(i, f)| f.actor.map(|a| (a, i))),
-    );
-    let blocks = 4 * n + quotes.items.len() + positions.items.len() + figures.items.len();
+/// What the Actors view shows of each actor, gathered once per briefing: the actors in
+/// tree order (members under their organisation) and each one's quotes, positions
+/// (claim, position) and figures.
+#[derive(Debug, Clone)]
+pub struct Gathered {
+    tree: Vec<ActorIx>,
+    quotes: ByActor<usize>,
+    positions: ByActor<(usize, usize)>,
+    figures: ByActor<usize>,
+}
+
+impl Gathered {
+    pub fn new(b: &Briefing) -> Self {
+        let n = b.actors.len();
+        Self {
+            tree: b.actor_tree().into_iter().map(|(a, _)| a).collect(),
+            quotes: ByActor::new(
+                n,
+                (b.quotes.iter().enumerate()).map(|(i, q)| (q.speaker, i)),
+            ),
+            positions: ByActor::new(
+                n,
+                (b.claims.iter().enumerate()).flat_map(|(ci, c)| {
+                    (c.positions.iter().enumerate()).map(move |(pi, p)| (p.actor, (ci, pi)))
+                }),
+            ),
+            figures: ByActor::new(
+                n,
+                (b.figures.iter().enumerate()).filter_map(|(i, f)| f.actor.map(|a| (a, i))),
+            ),
+        }
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.tree.capacity() * size_of::<ActorIx>()
+            + self.quotes.heap_bytes()
+            + self.positions.heap_bytes()
+            + self.figures.heap_bytes()
+    }
+}
+
+pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, g: &Gathered) {
+    let blocks =
+        4 * g.tree.len() + g.quotes.items.len() + g.positions.items.len() + g.figures.items.len();
     s.blocks.reserve(blocks);
     s.item_start.reserve(blocks);
     s.targets.reserve(blocks);
-    for (a, _) in b.actor_tree() {
+    for &a in &g.tree {
         if filter.is_active() && !filter.selects[a.get()] {
             continue;
         }
         s.push(Block::Profile(a), []);
-        if !quotes.of(a).is_empty() {
+        if !g.quotes.of(a).is_empty() {
             s.push(Block::Label("  Quotes"), []);
-            for q in quotes.of(a).iter().map(|&i| QuoteIx::at(i)) {
+            for q in g.quotes.of(a).iter().map(|&i| QuoteIx::at(i)) {
                 s.push(Block::ActorQuote(q), [Target::Quote(q)]);
             }
         }
-        if !positions.of(a).is_empty() {
+        if !g.positions.of(a).is_empty() {
             s.push(Block::Label("  Positions"), []);
-            for &(ci, pi) in positions.of(a) {
+            for &(ci, pi) in g.positions.of(a) {
                 let target = b.claims[ci].positions[pi]
                     .quote
                     .map_or(Target::Position(ClaimIx::at(ci), pi), Target::Quote);
                 s.push(Block::ActorPosition(ci, pi), [target]);
             }
         }
-        if !figures.of(a).is_empty() {
+        if !g.figures.of(a).is_empty() {
             s.push(Block::Label("  Figures"), []);
-            for &i in figures.of(a) {
+            for &i in g.figures.of(a) {
                 s.push(Block::ActorFigure(i), [Target::Nothing]);
             }
         }
@@ -94,9 +127,23 @@ fn names(b: &Briefing, list: &[ActorIx]) -> String {
         .join(", ")
 }
 
-/// The strings a profile's head is cut from: name, facts (kind and role), affiliation,
-/// members, aliases (empty when the actor has none).
-pub fn profile_texts(b: &Briefing, a: ActorIx) -> [String; 5] {
+/// What search reads of a profile's head: name, native name, kind, role, the names
+/// of its affiliation chain and of its members, its aliases.
+pub fn profile_texts(b: &Briefing, a: ActorIx) -> Vec<Cow<'_, str>> {
+    let actor = b.actor(a);
+    let mut texts: Vec<Cow<'_, str>> = vec![actor.name.as_str().into()];
+    texts.extend(actor.native_name.as_deref().map(Cow::from));
+    texts.push(actor.kind.name().into());
+    texts.extend(actor.role.as_deref().map(Cow::from));
+    let others = b.chain(a).skip(1).chain(actor.members.iter().copied());
+    texts.extend(others.map(|o| Cow::from(b.actor(o).name.as_str())));
+    texts.extend(actor.aliases.iter().map(|s| Cow::from(s.as_str())));
+    texts
+}
+
+/// A profile's head as shown: name, facts (kind and role), affiliation, members,
+/// aliases (empty when the actor has none).
+fn profile_lines(b: &Briefing, a: ActorIx) -> [String; 5] {
     let actor = b.actor(a);
     let name = match &actor.native_name {
         Some(native) => format!("{} ({native})", actor.name),
@@ -124,7 +171,7 @@ pub fn profile_texts(b: &Briefing, a: ActorIx) -> [String; 5] {
 /// The head of a profile: name, kind and role, affiliation, members, aliases.
 pub fn profile(page: &mut Page, b: &Briefing, a: ActorIx) {
     page.blank();
-    let [name, facts, affiliation, members, aliases] = profile_texts(b, a);
+    let [name, facts, affiliation, members, aliases] = profile_lines(b, a);
     // One line when it fits; otherwise the name wraps on its own and the facts follow
     // indented, so no line runs past the page (the UI clips, `print --view` must not).
     if text::width(&name) + text::width(&facts) <= page.width {
@@ -142,50 +189,52 @@ pub fn profile(page: &mut Page, b: &Briefing, a: ActorIx) {
     }
 }
 
-/// The string one of the actor's quotes is cut from: its words and date.
-pub fn quote_text(b: &Briefing, q: QuoteIx) -> String {
+/// What search reads of one of the actor's quotes: its words and date.
+pub fn quote_texts(b: &Briefing, q: QuoteIx) -> Vec<Cow<'_, str>> {
+    let mut texts: Vec<Cow<'_, str>> = vec![quote_words(b, q).into()];
+    texts.extend(b.quote(q).said.map(|d| d.to_string().into()));
+    texts
+}
+
+/// One of the actor's quotes, with its date.
+pub fn quote(page: &mut Page, b: &Briefing, q: QuoteIx) {
     let date = b
         .quote(q)
         .said
         .map(|d| format!(" · {d}"))
         .unwrap_or_default();
-    format!("{}{date}", excerpt(b, q))
+    let text = format!("{}{date}", excerpt(b, q));
+    page.entry(4, "", &text, Tone::Quote, Target::Quote(q));
 }
 
-/// One of the actor's quotes, with its date.
-pub fn quote(page: &mut Page, b: &Briefing, q: QuoteIx) {
-    page.entry(4, "", &quote_text(b, q), Tone::Quote, Target::Quote(q));
-}
-
-/// The strings one of the actor's positions is cut from: stance, claim.
+/// What search reads of one of the actor's positions: stance, claim.
 pub fn position_texts(b: &Briefing, ci: usize, pi: usize) -> [Cow<'_, str>; 2] {
     let p = &b.claims[ci].positions[pi];
     [
-        format!("{:<12}", stance_label(p.stance)).into(),
+        stance_label(p.stance).into(),
         b.claims[ci].statement.as_str().into(),
     ]
 }
 
 /// One of the actor's positions: stance, then the claim.
 pub fn position(page: &mut Page, b: &Briefing, ci: usize, pi: usize) {
-    let target = b.claims[ci].positions[pi]
+    let p = &b.claims[ci].positions[pi];
+    let target = p
         .quote
         .map_or(Target::Position(ClaimIx::at(ci), pi), Target::Quote);
-    let [lead, statement] = position_texts(b, ci, pi);
-    page.entry(4, &lead, &statement, Tone::Plain, target);
+    let lead = format!("{:<12}", stance_label(p.stance));
+    page.entry(4, &lead, &b.claims[ci].statement, Tone::Plain, target);
 }
 
-/// The strings one of the actor's figures is cut from: value, measure.
+/// What search reads of one of the actor's figures: value, measure.
 pub fn figure_texts(b: &Briefing, i: usize) -> [Cow<'_, str>; 2] {
     let f = &b.figures[i];
-    [
-        format!("{:<12} ", f.value).into(),
-        f.measure.as_str().into(),
-    ]
+    [f.value.as_str().into(), f.measure.as_str().into()]
 }
 
 /// One of the figures the actor gave.
 pub fn figure(page: &mut Page, b: &Briefing, i: usize) {
-    let [lead, measure] = figure_texts(b, i);
-    page.entry(4, &lead, &measure, Tone::Plain, Target::Nothing);
+    let f = &b.figures[i];
+    let lead = format!("{:<12} ", f.value);
+    page.entry(4, &lead, &f.measure, Tone::Plain, Target::Nothing);
 }

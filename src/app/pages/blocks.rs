@@ -3,6 +3,7 @@
 
 use super::{Page, Target, View, actors, claims, figures, timeline};
 use crate::analysis::MeasureGroup;
+use crate::app::derived::Derived;
 use crate::app::filter::Filter;
 use crate::model::{ActorIx, Briefing, QuoteIx};
 use std::borrow::Cow;
@@ -54,13 +55,20 @@ pub struct Structure {
 }
 
 impl Structure {
-    pub fn new(view: View, b: &Briefing, filter: &Filter, width: usize, fold: bool) -> Self {
+    /// The page of `view` for a filter, from what `derived` keeps of the briefing.
+    pub fn new(
+        view: View,
+        (b, derived): (&Briefing, &Derived),
+        filter: &Filter,
+        width: usize,
+        fold: bool,
+    ) -> Self {
         let mut s = Self::default();
         match view {
             View::Claims => claims::structure(&mut s, b, filter, width, fold),
             View::Figures => figures::structure(&mut s, b, filter),
-            View::Timeline => timeline::structure(&mut s, b, filter),
-            View::Actors => actors::structure(&mut s, b, filter),
+            View::Timeline => timeline::structure(&mut s, b, filter, derived.timeline(b)),
+            View::Actors => actors::structure(&mut s, b, filter, derived.gathered(b)),
             View::Briefing => {}
         }
         s
@@ -106,21 +114,22 @@ impl Structure {
         }
     }
 
-    /// The strings a block's cells are cut from: at any width, each cell of the block
-    /// is blank or a piece of one of them, so a query that is not blank can match the
-    /// block only if it is in one of them. `None` for the claims, whose padding
-    /// depends on the width.
+    /// What search in a view reads of a block: the texts it shows, each whole (a
+    /// phrase wrapped across two lines is found), without the labels and padding
+    /// around them. An item matches a query when its block's texts, or those of the
+    /// blocks without items after it, hold the query. `None` for the claims, which are
+    /// searched cell by cell on their wrapped lines.
     pub fn texts<'a>(&'a self, b: &'a Briefing, block: Block) -> Option<Vec<Cow<'a, str>>> {
         Some(match block {
             Block::Message(text) | Block::Label(text) => vec![text.into()],
-            Block::Event(i) => timeline::event_texts(b, i).into(),
-            Block::DatedQuote(q) => timeline::quote_texts(b, q).into(),
-            Block::Profile(a) => actors::profile_texts(b, a).map(Cow::Owned).into(),
-            Block::ActorQuote(q) => vec![actors::quote_text(b, q).into()],
+            Block::Event(i) => timeline::event_texts(b, i),
+            Block::DatedQuote(q) => timeline::quote_texts(b, q),
+            Block::Profile(a) => actors::profile_texts(b, a),
+            Block::ActorQuote(q) => actors::quote_texts(b, q),
             Block::ActorPosition(c, p) => actors::position_texts(b, c, p).into(),
             Block::ActorFigure(i) => actors::figure_texts(b, i).into(),
             Block::Group(g) => figures::group_texts(b, &self.groups[g]).into(),
-            Block::Figure(i) => figures::figure_texts(b, i).into(),
+            Block::Figure(i) => figures::figure_texts(b, i),
             Block::MatrixHead
             | Block::MatrixRow(_)
             | Block::FoldNote

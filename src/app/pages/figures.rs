@@ -28,7 +28,7 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter) {
     }
 }
 
-/// The strings a group's heading is cut from: the measure, the conflict (or nothing).
+/// What search reads of a group's heading: the measure, the conflict (or nothing).
 pub fn group_texts<'a>(b: &Briefing, g: &'a MeasureGroup) -> [Cow<'a, str>; 2] {
     let conflict = if g.conflict {
         format!("conflicting: {}", conflict_summary(b, g))
@@ -48,21 +48,22 @@ pub fn group(page: &mut Page, b: &Briefing, g: &MeasureGroup) {
     }
 }
 
-/// The strings a figure's cells are cut from: value, source, note.
-pub fn figure_texts(b: &Briefing, i: usize) -> [Cow<'_, str>; 3] {
+/// What search reads of a figure: value, source (actor, date), note.
+pub fn figure_texts(b: &Briefing, i: usize) -> Vec<Cow<'_, str>> {
     let f = &b.figures[i];
-    [
-        format!("{:<12} ", f.value).into(),
-        figure_source(b, i).join(" · ").into(),
-        f.note.as_deref().unwrap_or_default().into(),
-    ]
+    let mut texts: Vec<Cow<'_, str>> = vec![f.value.as_str().into()];
+    texts.extend(figure_source(b, i).into_iter().map(Cow::from));
+    texts.extend(f.note.as_deref().map(Cow::from));
+    texts
 }
 
 /// One figure: value, source, note.
 pub fn figure(page: &mut Page, b: &Briefing, i: usize) {
-    let [lead, who, note] = figure_texts(b, i);
+    let f = &b.figures[i];
+    let lead = format!("{:<12} ", f.value);
+    let who = figure_source(b, i).join(" · ");
     let id = page.entry(2, &lead, &who, Tone::Plain, Target::Nothing);
-    if b.figures[i].note.is_some() {
-        page.wrapped(15, &note, Tone::Dim, Some(id));
+    if let Some(note) = &f.note {
+        page.wrapped(15, note, Tone::Dim, Some(id));
     }
 }

@@ -6,8 +6,8 @@
 //! than a screenful or two, whatever the size of the briefing. Wrapped blocks are kept
 //! until the width, the filter or the fold changes.
 
-use super::haystack::Haystack;
 use super::{Cell, Page, Structure, Target, View, claims};
+use crate::app::derived::Derived;
 use crate::app::filter::Filter;
 use crate::model::Briefing;
 use std::borrow::Cow;
@@ -38,13 +38,13 @@ pub struct PageState {
     pub(super) fold: bool,
     pub(super) structure: Structure,
     /// Blocks wrapped at `width`, by block; `kept` of them, with `kept_lines` lines.
-    wrapped: Vec<Option<Page>>,
+    /// Boxed: a slot per block is one pointer, so forgetting a page of thousands of
+    /// blocks clears a small vector, not megabytes of empty pages.
+    wrapped: Vec<Option<Box<Page>>>,
     kept: usize,
     kept_lines: usize,
     /// The last search on this page: its query and the items that match it.
     pub(super) found: Option<(String, Vec<usize>)>,
-    /// The blocks' texts for search, made on the first search of the page.
-    pub(super) haystack: Option<Haystack>,
 }
 
 impl PageState {
@@ -84,7 +84,7 @@ impl PageState {
     pub fn sync(
         &mut self,
         view: View,
-        b: &Briefing,
+        (b, derived): (&Briefing, &Derived),
         filter: &Filter,
         width: usize,
         fold: bool,
@@ -95,8 +95,7 @@ impl PageState {
         let flips = view == View::Claims
             && claims::fits(self.structure.columns.len(), width) != self.structure.matrix;
         if self.key != key || flips {
-            self.structure = Structure::new(view, b, filter, width, fold);
-            self.haystack = None;
+            self.structure = Structure::new(view, (b, derived), filter, width, fold);
             (self.key, self.fold, self.width) = (key, fold, width);
             self.forget();
             self.scroll = Pos {
@@ -164,7 +163,7 @@ impl PageState {
             let page = self.render(b, filter, i);
             self.kept += 1;
             self.kept_lines += page.lines.len();
-            self.wrapped[i] = Some(page);
+            self.wrapped[i] = Some(Box::new(page));
         }
         self.wrapped[i].get_or_insert_default()
     }
@@ -177,7 +176,7 @@ impl PageState {
         i: usize,
         f: impl FnOnce(&Page) -> R,
     ) -> R {
-        match self.wrapped.get(i).and_then(Option::as_ref) {
+        match self.wrapped.get(i).and_then(Option::as_deref) {
             Some(page) => f(page),
             None => f(&self.render(b, filter, i)),
         }
@@ -206,7 +205,7 @@ impl PageState {
         let mut p = self.scroll;
         while out.len() < rows && p.block < self.blocks() {
             let want = rows - out.len();
-            match self.wrapped.get(p.block).and_then(Option::as_ref) {
+            match self.wrapped.get(p.block).and_then(Option::as_deref) {
                 Some(page) => out.extend(
                     page.lines
                         .iter()

@@ -12,16 +12,19 @@ mod actors;
 mod blocks;
 mod claims;
 mod figures;
-mod haystack;
+mod hits;
 mod lazy;
 mod nav;
 mod timeline;
 mod walk;
 
+use super::derived::Derived;
 use super::filter::Filter;
 use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
 use crate::text::wrap;
+pub use actors::Gathered;
 pub use blocks::{Block, Structure};
+pub use hits::Lexicon;
 pub use lazy::{PageState, Pos};
 
 /// The five views, switched with the number keys.
@@ -201,7 +204,7 @@ impl Page {
 
 /// Builds a whole page view for the current filter at a width: every block in turn.
 pub fn build(view: View, b: &Briefing, filter: &Filter, width: usize, fold: bool) -> Page {
-    let structure = Structure::new(view, b, filter, width, fold);
+    let structure = Structure::new(view, (b, &Derived::default()), filter, width, fold);
     let mut page = Page::new(width);
     for &block in &structure.blocks {
         structure.render(b, filter, width, fold, block, &mut page);

@@ -1,11 +1,12 @@
 //! Moving through a page's items: by row (j/k, pages: the item on the line so many
 //! rows away, nearest in column), by click, by search. Each walks only the lines it
-//! moves over, except search, which reads the whole page once per query and width.
+//! moves over, except search, which checks every block once per query (`matching`).
 
-use super::haystack::Haystack;
+use super::hits::Hits;
 use super::{PageState, Pos};
+use crate::app::derived::Derived;
 use crate::app::filter::Filter;
-use crate::app::search::occurs_in;
+use crate::app::search::{holds, occurs_in};
 use crate::model::Briefing;
 
 impl PageState {
@@ -116,12 +117,11 @@ impl PageState {
         }
     }
 
-    /// Selects the next (or previous) item whose rows hold `query`, wrapping around:
-    /// which of how many matching items it is, or `None` when none does. An item's rows
-    /// run from its line to the next item's; a line with several items is each one's.
+    /// Selects the next (or previous) item that holds `query`, wrapping around: which
+    /// of how many matching items it is, or `None` when none does.
     pub fn find(
         &mut self,
-        b: &Briefing,
+        (b, derived): (&Briefing, &Derived),
         filter: &Filter,
         query: &str,
         forward: bool,
@@ -129,7 +129,7 @@ impl PageState {
         let matching = match &self.found {
             Some((q, m)) if q == query => m.clone(),
             _ => {
-                let m = self.matching(b, filter, query);
+                let m = self.matching((b, derived), filter, query);
                 self.found = Some((query.to_owned(), m.clone()));
                 m
             }
@@ -152,52 +152,100 @@ impl PageState {
         Some((at, matching.len()))
     }
 
-    /// Every item whose rows hold `query`, in order. A blank query is looked for in
-    /// every block; any other only in the blocks whose texts hold it (`Haystack`),
-    /// wrapped without being kept.
-    fn matching(&mut self, b: &Briefing, filter: &Filter, query: &str) -> Vec<usize> {
+    /// Every item that holds `query`, in order. An item holds it when its block's
+    /// texts do (`Structure::texts`: through `Hits` for the blocks it knows), or those
+    /// of the blocks without items after it (a heading's rows count for the item
+    /// above). Claims have no texts: their rows are wrapped and read cell by cell.
+    fn matching(
+        &mut self,
+        (b, derived): (&Briefing, &Derived),
+        filter: &Filter,
+        query: &str,
+    ) -> Vec<usize> {
         let needle = query.to_lowercase();
         if needle.is_empty() {
             return Vec::new();
         }
-        let blocks: Vec<usize> = if needle.chars().all(char::is_whitespace) {
-            (0..self.blocks()).collect()
-        } else {
-            let structure = &self.structure;
-            self.haystack
-                .get_or_insert_with(|| Haystack::new(structure, b))
-                .candidates(&needle)
-        };
+        let mut hits: Option<Hits<'_>> = None;
         let mut out: Vec<usize> = Vec::new();
-        for i in blocks {
+        let push = |out: &mut Vec<usize>, n: usize| {
+            if out.last().is_none_or(|&l| n > l) {
+                out.push(n);
+            }
+        };
+        for i in 0..self.blocks() {
+            let block = self.structure.blocks[i];
             let first = self.structure.item_start[i];
-            // Lines before a block's first item are the rows of the item before it.
-            let mut owner = first.checked_sub(1);
-            self.with_block(b, filter, i, |page| {
-                let mut it = 0;
-                for (line, cells) in page.lines.iter().enumerate() {
-                    let on_line = it;
-                    while it < page.items.len() && page.items[it].line == line {
-                        it += 1;
-                    }
-                    let owners = if it > on_line {
-                        owner = Some(first + it - 1);
-                        first + on_line..first + it
-                    } else {
-                        owner.map_or(0..0, |o| o..o + 1)
-                    };
-                    if !owners.is_empty()
-                        && cells.iter().any(|c| occurs_in(&c.text, query, &needle))
-                    {
-                        for n in owners {
-                            if out.last().is_none_or(|&l| n > l) {
-                                out.push(n);
-                            }
-                        }
-                    }
+            let end = self
+                .structure
+                .item_start
+                .get(i + 1)
+                .copied()
+                .unwrap_or(self.items());
+            let known = if Hits::knows(block) {
+                hits.get_or_insert_with(|| Hits::new(b, derived, &needle))
+                    .block(block)
+            } else {
+                None
+            };
+            let texts = || self.structure.texts(b, block);
+            let hit = if let Some(hit) = known {
+                hit
+            } else if let Some(texts) = texts() {
+                texts.iter().any(|t| holds(t, &needle))
+            } else {
+                for n in self.cell_matches(b, filter, i, query, &needle) {
+                    push(&mut out, n);
                 }
-            });
+                continue;
+            };
+            if !hit {
+                continue;
+            }
+            if end > first {
+                for n in first..end {
+                    push(&mut out, n);
+                }
+            } else if let Some(owner) = first.checked_sub(1) {
+                push(&mut out, owner);
+            }
         }
+        out
+    }
+
+    /// The items whose rows in block `i` hold `query`, read cell by cell from its
+    /// wrapped lines (an item's rows run from its line to the next item's; a line with
+    /// several items is each one's; lines before the block's first item are the rows
+    /// of the item before it).
+    fn cell_matches(
+        &self,
+        b: &Briefing,
+        filter: &Filter,
+        i: usize,
+        query: &str,
+        needle: &str,
+    ) -> Vec<usize> {
+        let first = self.structure.item_start[i];
+        let mut owner = first.checked_sub(1);
+        let mut out = Vec::new();
+        self.with_block(b, filter, i, |page| {
+            let mut it = 0;
+            for (line, cells) in page.lines.iter().enumerate() {
+                let on_line = it;
+                while it < page.items.len() && page.items[it].line == line {
+                    it += 1;
+                }
+                let owners = if it > on_line {
+                    owner = Some(first + it - 1);
+                    first + on_line..first + it
+                } else {
+                    owner.map_or(0..0, |o| o..o + 1)
+                };
+                if !owners.is_empty() && cells.iter().any(|c| occurs_in(&c.text, query, needle)) {
+                    out.extend(owners);
+                }
+            }
+        });
         out
     }
 }

@@ -1,16 +1,21 @@
 //! The Timeline view: events and dated quotes in date order, each with its actors.
 
 use super::{Block, Page, Structure, Target, Tone, excerpt};
-use crate::analysis::{Entry, timeline};
+use crate::analysis::Entry;
 use crate::app::filter::Filter;
-use crate::model::{Briefing, QuoteIx, SectionIx};
+use crate::app::view::quote_words;
+use crate::model::{Briefing, PartialDate, QuoteIx, SectionIx};
 use std::borrow::Cow;
 
 /// Columns of the date column ("2024-10-22  ").
 const DATE: usize = 12;
 
-pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter) {
-    for (_, entry) in timeline(b) {
+/// The blocks in date order (`order` is `analysis::timeline`, made once per briefing).
+pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, order: &[(PartialDate, Entry)]) {
+    s.blocks.reserve(order.len());
+    s.item_start.reserve(order.len());
+    s.targets.reserve(order.len());
+    for &(_, entry) in order {
         match entry {
             Entry::Event(i) => {
                 let e = &b.timeline[i];
@@ -35,40 +40,44 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter) {
     }
 }
 
-/// The strings an event's cells are cut from: date, event, actors.
-pub fn event_texts(b: &Briefing, i: usize) -> [Cow<'_, str>; 3] {
+/// What search reads of an event: its date, its words, its actors' names.
+pub fn event_texts(b: &Briefing, i: usize) -> Vec<Cow<'_, str>> {
     let e = &b.timeline[i];
-    let names: Vec<&str> = e.actors.iter().map(|&a| b.actor(a).name.as_str()).collect();
-    [
-        format!("{:<DATE$}", e.date.iso()).into(),
-        e.event.as_str().into(),
-        names.join(", ").into(),
-    ]
+    let mut texts: Vec<Cow<'_, str>> = vec![e.date.iso().into(), e.event.as_str().into()];
+    texts.extend(e.actors.iter().map(|&a| b.actor(a).name.as_str().into()));
+    texts
 }
 
 pub fn event(page: &mut Page, b: &Briefing, i: usize) {
     let e = &b.timeline[i];
-    let [lead, text, names] = event_texts(b, i);
+    let lead = format!("{:<DATE$}", e.date.iso());
     let target = e.section.map_or(Target::Nothing, Target::Section);
-    let id = page.entry(0, &lead, &text, Tone::Plain, target);
+    let id = page.entry(0, &lead, &e.event, Tone::Plain, target);
     if !e.actors.is_empty() {
-        page.wrapped(DATE, &names, Tone::Dim, Some(id));
+        let names: Vec<&str> = e.actors.iter().map(|&a| b.actor(a).name.as_str()).collect();
+        page.wrapped(DATE, &names.join(", "), Tone::Dim, Some(id));
     }
 }
 
-/// The strings a dated quote's cells are cut from: date, words and speaker, section.
-pub fn quote_texts(b: &Briefing, q: QuoteIx) -> [Cow<'_, str>; 3] {
+/// What search reads of a dated quote: its date, its words, its speaker's name and its
+/// section's title.
+pub fn quote_texts(b: &Briefing, q: QuoteIx) -> Vec<Cow<'_, str>> {
     let quote = b.quote(q);
-    let section = b.section(SectionIx(quote.section.0));
-    [
-        format!("{:<DATE$}", quote.said.map(|d| d.iso()).unwrap_or_default()).into(),
-        format!("{} — {}", excerpt(b, q), b.actor(quote.speaker).name).into(),
-        format!("in {}. {}", quote.section.get() + 1, section.title).into(),
-    ]
+    let mut texts: Vec<Cow<'_, str>> = quote.said.map(|d| d.iso().into()).into_iter().collect();
+    texts.extend([
+        quote_words(b, q).into(),
+        b.actor(quote.speaker).name.as_str().into(),
+        b.section(SectionIx(quote.section.0)).title.as_str().into(),
+    ]);
+    texts
 }
 
 pub fn quote(page: &mut Page, b: &Briefing, q: QuoteIx) {
-    let [lead, text, place] = quote_texts(b, q);
+    let quote = b.quote(q);
+    let section = b.section(SectionIx(quote.section.0));
+    let lead = format!("{:<DATE$}", quote.said.map(|d| d.iso()).unwrap_or_default());
+    let text = format!("{} — {}", excerpt(b, q), b.actor(quote.speaker).name);
+    let place = format!("in {}. {}", quote.section.get() + 1, section.title);
     let id = page.entry(0, &lead, &text, Tone::Quote, Target::Quote(q));
     page.wrapped(DATE, &place, Tone::Dim, Some(id));
 }

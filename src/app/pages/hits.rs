@@ -1,0 +1,318 @@
+//! Search in the Timeline and Actors views without reading their pages: which quotes'
+//! words hold the query comes from the search index, which names, titles, events,
+//! claims and figures hold it from a lexicon of those short texts (made once per
+//! briefing), so a query costs one pass over each and a check per block, never the
+//! wrapping of blocks. `Structure::texts` says what each block is searched for; a test
+//! checks that this answers as reading those texts would.
+
+use super::Block;
+use crate::analysis::STANCES;
+use crate::app::derived::Derived;
+use crate::app::search::{holds, push_lower};
+use crate::model::{Briefing, PartialDate};
+use memchr::memmem::Finder;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A date and a style as one integer: year, month and day each in their own bits.
+fn date_key(d: PartialDate, style: DateStyle) -> u32 {
+    (u32::from(d.year) << 16)
+        | (u32::from(d.month.unwrap_or(0)) << 8)
+        | (u32::from(d.day.unwrap_or(0)) << 1)
+        | style as u32
+}
+
+/// A hasher for one `u32` key: a multiply spreads it over the bits the table uses.
+/// (The default `SipHash` cost more than the rest of a query's check per quote.)
+#[derive(Default)]
+struct Scramble(u64);
+
+impl Hasher for Scramble {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// The short texts of a briefing, by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Name,
+    Native,
+    Role,
+    Alias,
+    Title,
+    Event,
+    Claim,
+    Value,
+    Measure,
+}
+
+const FIELDS: usize = 9;
+
+/// Every short text lower-cased into one buffer, each followed by a NUL.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    lower: String,
+    /// Where each text starts in `lower`, and whose it is.
+    starts: Vec<usize>,
+    tags: Vec<(Field, u32)>,
+    /// How many of each field's owners there are (actors, sections...).
+    owners: [usize; FIELDS],
+}
+
+impl Lexicon {
+    pub fn new(b: &Briefing) -> Self {
+        let mut l = Self {
+            owners: [
+                b.actors.len(),
+                b.actors.len(),
+                b.actors.len(),
+                b.actors.len(),
+                b.sections.len(),
+                b.timeline.len(),
+                b.claims.len(),
+                b.figures.len(),
+                b.figures.len(),
+            ],
+            ..Self::default()
+        };
+        for (i, a) in b.actors.iter().enumerate() {
+            l.push(Field::Name, i, &a.name);
+            if let Some(native) = &a.native_name {
+                l.push(Field::Native, i, native);
+            }
+            if let Some(role) = &a.role {
+                l.push(Field::Role, i, role);
+            }
+            for alias in &a.aliases {
+                l.push(Field::Alias, i, alias);
+            }
+        }
+        for (i, s) in b.sections.iter().enumerate() {
+            l.push(Field::Title, i, &s.title);
+        }
+        for (i, e) in b.timeline.iter().enumerate() {
+            l.push(Field::Event, i, &e.event);
+        }
+        for (i, c) in b.claims.iter().enumerate() {
+            l.push(Field::Claim, i, &c.statement);
+        }
+        for (i, f) in b.figures.iter().enumerate() {
+            l.push(Field::Value, i, &f.value);
+            l.push(Field::Measure, i, &f.measure);
+        }
+        l
+    }
+
+    fn push(&mut self, field: Field, owner: usize, text: &str) {
+        self.starts.push(self.lower.len());
+        self.tags
+            .push((field, u32::try_from(owner).unwrap_or(u32::MAX)));
+        push_lower(&mut self.lower, text);
+        self.lower.push('\0');
+    }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.lower.capacity()
+            + self.starts.capacity() * size_of::<usize>()
+            + self.tags.capacity() * size_of::<(Field, u32)>()
+    }
+
+    /// Which owners' texts of each field hold `needle`: one find per text that does.
+    fn hits(&self, needle: &str) -> [Vec<bool>; FIELDS] {
+        let mut hit = self.owners.map(|n| vec![false; n]);
+        let finder = Finder::new(needle.as_bytes());
+        let hay = self.lower.as_bytes();
+        let mut at = 0;
+        while let Some(i) = finder.find(&hay[at..]) {
+            let t = self.starts.partition_point(|&s| s <= at + i) - 1;
+            let (field, owner) = self.tags[t];
+            if let Some(h) = hit[field as usize].get_mut(owner as usize) {
+                *h = true;
+            }
+            match self.starts.get(t + 1) {
+                Some(&next) => at = next,
+                None => break,
+            }
+        }
+        hit
+    }
+}
+
+/// How a date is shown: "2024-10-22" (Timeline) or "22 Oct 2024" (Actors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum DateStyle {
+    Iso = 0,
+    Shown = 1,
+}
+
+/// What holds one query (lower-cased): quotes' words, short texts, stances, dates.
+pub struct Hits<'a> {
+    b: &'a Briefing,
+    needle: &'a str,
+    words: Vec<bool>,
+    fields: [Vec<bool>; FIELDS],
+    stances: [bool; STANCES.len()],
+    /// Whether the needle can be in a date of each style at all (only digits and
+    /// dashes; digits, spaces and month letters): most queries skip dates outright.
+    could_be_date: [bool; 2],
+    /// Dates repeat: each one is formatted once per query, then looked up by its
+    /// packed value (`date_key`).
+    dates: HashMap<u32, bool, BuildHasherDefault<Scramble>>,
+    /// Per quote, whether its Timeline block (date, words, speaker, section title) or
+    /// its Actors block (words, date) holds the query: worked out on first use in
+    /// one pass in file order, which reads the quotes in the order memory holds them
+    /// (a page lists them in date or actor order).
+    dated_quotes: Option<Vec<bool>>,
+    actor_quotes: Option<Vec<bool>>,
+}
+
+impl<'a> Hits<'a> {
+    /// `needle` must be lower-cased and not empty.
+    pub fn new(b: &'a Briefing, derived: &Derived, needle: &'a str) -> Self {
+        let clean = !needle.contains('\0');
+        let months = "jan feb mar apr may jun jul aug sep oct nov dec";
+        Self {
+            b,
+            needle,
+            words: if clean {
+                derived.search(b).quote_word_hits(needle, b.quotes.len())
+            } else {
+                vec![false; b.quotes.len()]
+            },
+            fields: if clean {
+                derived.lexicon(b).hits(needle)
+            } else {
+                Lexicon::default().hits(needle)
+            },
+            stances: STANCES.map(|s| holds(crate::analysis::stance_label(s), needle)),
+            could_be_date: [
+                needle.chars().all(|c| c.is_ascii_digit() || c == '-'),
+                needle
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || months.contains(c)),
+            ],
+            dates: HashMap::default(),
+            dated_quotes: None,
+            actor_quotes: None,
+        }
+    }
+
+    fn field(&self, field: Field, owner: usize) -> bool {
+        self.fields[field as usize]
+            .get(owner)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    fn date(&mut self, d: PartialDate, style: DateStyle) -> bool {
+        if !self.could_be_date[style as usize] {
+            return false;
+        }
+        let needle = self.needle;
+        *self
+            .dates
+            .entry(date_key(d, style))
+            .or_insert_with(|| match style {
+                DateStyle::Iso => holds(&d.iso(), needle),
+                DateStyle::Shown => holds(&d.to_string(), needle),
+            })
+    }
+
+    /// Per quote, whether its block in the Timeline (`dated`) or in Actors holds the
+    /// query.
+    fn quotes(&mut self, dated: bool) -> &[bool] {
+        let b = self.b;
+        let made = if dated {
+            self.dated_quotes.is_some()
+        } else {
+            self.actor_quotes.is_some()
+        };
+        if !made {
+            let mut hit = self.words.clone();
+            for (q, h) in b.quotes.iter().zip(&mut hit) {
+                *h = *h
+                    || if dated {
+                        q.said.is_some_and(|d| self.date(d, DateStyle::Iso))
+                            || self.field(Field::Name, q.speaker.get())
+                            || self.field(Field::Title, q.section.get())
+                    } else {
+                        q.said.is_some_and(|d| self.date(d, DateStyle::Shown))
+                    };
+            }
+            if dated {
+                self.dated_quotes = Some(hit);
+            } else {
+                self.actor_quotes = Some(hit);
+            }
+        }
+        let made = if dated {
+            &self.dated_quotes
+        } else {
+            &self.actor_quotes
+        };
+        made.as_deref().unwrap_or_default()
+    }
+
+    /// The blocks `block` answers for: those of the Timeline and Actors views with
+    /// briefing text (headings and figures are few: they are read as they are).
+    pub fn knows(block: Block) -> bool {
+        matches!(
+            block,
+            Block::Event(_)
+                | Block::DatedQuote(_)
+                | Block::Profile(_)
+                | Block::ActorQuote(_)
+                | Block::ActorPosition(..)
+                | Block::ActorFigure(_)
+        )
+    }
+
+    /// Whether a block's texts (`Structure::texts`) hold the query; `None` for the
+    /// blocks this does not know (`knows`).
+    pub fn block(&mut self, block: Block) -> Option<bool> {
+        let b = self.b;
+        let name = |h: &Self, a: crate::model::ActorIx| h.field(Field::Name, a.get());
+        Some(match block {
+            Block::Event(i) => {
+                let e = &b.timeline[i];
+                self.date(e.date, DateStyle::Iso)
+                    || self.field(Field::Event, i)
+                    || e.actors.iter().any(|&a| name(self, a))
+            }
+            Block::DatedQuote(q) => self.quotes(true)[q.get()],
+            Block::Profile(a) => {
+                let actor = b.actor(a);
+                let i = a.get();
+                self.field(Field::Name, i)
+                    || self.field(Field::Native, i)
+                    || holds(actor.kind.name(), self.needle)
+                    || self.field(Field::Role, i)
+                    || self.field(Field::Alias, i)
+                    || b.chain(a).skip(1).any(|o| name(self, o))
+                    || actor.members.iter().any(|&m| name(self, m))
+            }
+            Block::ActorQuote(q) => self.quotes(false)[q.get()],
+            Block::ActorPosition(c, p) => {
+                let stance = b.claims[c].positions[p].stance;
+                STANCES
+                    .iter()
+                    .position(|&s| s == stance)
+                    .is_some_and(|s| self.stances[s])
+                    || self.field(Field::Claim, c)
+            }
+            Block::ActorFigure(i) => self.field(Field::Value, i) || self.field(Field::Measure, i),
+            _ => return None,
+        })
+    }
+}
