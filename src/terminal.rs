@@ -209,7 +209,10 @@ impl Tty {
             // Indexes the briefing once it is on screen (after a reload too); keys
             // typed meanwhile wait in the terminal's input.
             app.warm();
-            let idle = if watch.is_some() {
+            // A search still finding matches goes on between keys, a step per frame.
+            let idle = if app.busy() {
+                Duration::ZERO
+            } else if watch.is_some() {
                 reload::POLL
             } else {
                 Duration::MAX
@@ -225,6 +228,9 @@ impl Tty {
                 && w.changed()
             {
                 reload::reload(&mut app, &w.path);
+            }
+            if app.busy() {
+                app.work();
             }
             run_effects(&mut app, watch.as_ref())?;
             self.draw(|area, buf| crate::ui::render(&app, area, buf))?;

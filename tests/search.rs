@@ -2,6 +2,9 @@
 //! reading order, wrapping around, respecting the actor filter, highlighted on screen.
 
 mod common;
+#[allow(dead_code)]
+#[path = "../examples/synth.rs"]
+mod synth;
 
 use brief::app::view::pieces;
 use brief::app::{App, KeyCode, Mode};
@@ -205,7 +208,10 @@ body = "윤석열 대통령은 대통령실에서 말했다"
 #[test]
 fn search_before_the_briefing_is_indexed_finds_the_same() {
     let mut cold = app(120, 40);
-    assert!(!cold.derived.is_warm(), "App::new leaves indexing for later");
+    assert!(
+        !cold.derived.is_warm(),
+        "App::new leaves indexing for later"
+    );
     screen(&cold);
     let mut warm = app(120, 40);
     warm.warm();
@@ -228,10 +234,70 @@ fn search_before_the_briefing_is_indexed_finds_the_same() {
         code(a, KeyCode::Enter);
     }
     assert!(
-        cold.notice.as_deref().is_some_and(|n| n.starts_with("item match ")),
+        cold.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("item match ")),
         "{:?}",
         cold.notice
     );
     assert_eq!(cold.notice, warm.notice);
     assert_eq!(cold.pages[2].selected, warm.pages[2].selected);
+}
+
+/// On a large briefing a common letter has too many matches for one frame: the key
+/// finds the first ones, the status says more are coming, and `App::work` (called by
+/// the terminal loop between keys) finds the rest; `n` past the ones found, and
+/// Enter, finish the search first. The result is what one whole search finds.
+#[test]
+fn a_search_too_large_for_one_key_goes_on_between_keys() {
+    let text = synth::generate(1_000_000, 3);
+    let b = brief::load::load_str("big.toml", &text).unwrap().briefing;
+    let whole = |query: &str| {
+        let mut a = App::new(b.clone(), 120, 40);
+        search(&mut a, query);
+        a.finish_search();
+        a.search.unwrap().matches
+    };
+    let all = whole("e");
+    assert!(all.len() > 10_000, "{}", all.len());
+
+    let mut a = App::new(b.clone(), 120, 40);
+    search(&mut a, "e");
+    assert!(a.busy(), "one key does not find {} matches", all.len());
+    let found = a.search.as_ref().unwrap().matches.len();
+    assert!(found < all.len());
+    assert_eq!(
+        a.search.as_ref().unwrap().matches[..],
+        all[..found],
+        "the first ones"
+    );
+    assert!(screen(&a).contains("searching") || screen(&a).contains("+ matches"));
+    let mut steps = 0;
+    while a.busy() {
+        a.work();
+        steps += 1;
+        assert!(steps < 10_000, "work ends");
+    }
+    assert!(steps > 1);
+    assert_eq!(a.search.as_ref().unwrap().matches, all);
+    assert!(screen(&a).contains(&format!("{} matches", all.len())));
+
+    // Typing on while a search is unfinished, then Backspace, then Enter.
+    let mut a = App::new(b.clone(), 120, 40);
+    search(&mut a, "e");
+    typed(&mut a, "x");
+    code(&mut a, KeyCode::Backspace);
+    code(&mut a, KeyCode::Enter);
+    assert!(!a.busy(), "Enter finishes the search");
+    assert_eq!(a.search.as_ref().unwrap().matches, all);
+
+    // `N` from the first match wraps to the last, which needs every match.
+    let mut a = App::new(b.clone(), 120, 40);
+    search(&mut a, "e");
+    a.mode = Mode::Panes;
+    ch(&mut a, 'n');
+    assert_eq!(a.search.as_ref().unwrap().current, Some(0));
+    ch(&mut a, 'N');
+    assert_eq!(a.search.as_ref().unwrap().current, Some(all.len() - 1));
+    assert_eq!(a.search.as_ref().unwrap().matches, all);
 }

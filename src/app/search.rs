@@ -14,6 +14,7 @@ use super::view::{attribution, pieces, quote_words};
 use crate::model::{Briefing, QuoteIx, SectionIx};
 use memchr::memmem::Finder;
 use std::ops::Range;
+use steps::Picked;
 
 /// Where one piece starts in the index and what it is.
 #[derive(Debug, Clone, Copy)]
@@ -159,68 +160,6 @@ impl SearchIndex {
         self.lower.capacity() + self.pieces.capacity() * size_of::<PieceAt>()
     }
 
-    /// Every occurrence of `needle`, overlapping ones included, as offsets in `lower`.
-    fn occurrences(&self, needle: &str) -> Vec<usize> {
-        let hay = self.lower.as_bytes();
-        let n = needle.as_bytes();
-        if let &[byte] = n {
-            // The one-byte iterator: less work per occurrence than a `Finder`, and
-            // the first letter of a query is common (one byte in sixty is an `m`).
-            return memchr::memchr_iter(byte, hay).collect();
-        }
-        let finder = Finder::new(n);
-        // Without a border (an end that is also a start), occurrences cannot overlap,
-        // and the one-pass iterator finds them all.
-        if !(1..n.len()).any(|k| n[n.len() - k..] == n[..k]) {
-            return finder.find_iter(hay).collect();
-        }
-        let mut out = Vec::new();
-        let mut at = 0;
-        while let Some(i) = finder.find(&hay[at..]) {
-            out.push(at + i);
-            at += i + 1;
-        }
-        out
-    }
-
-    /// The occurrences of `needle` among those of a prefix of it.
-    fn narrow(&self, prefix_occurrences: &[usize], needle: &str) -> Vec<usize> {
-        let (hay, needle) = (self.lower.as_bytes(), needle.as_bytes());
-        prefix_occurrences
-            .iter()
-            .copied()
-            .filter(|&i| hay[i..].starts_with(needle))
-            .collect()
-    }
-
-    /// The matches among `occurrences` (sorted) of a needle `len` bytes long: inside
-    /// one piece, not overlapping the previous match (as `str::match_indices` finds
-    /// them), in a piece whose quote, if any, `keep` accepts.
-    fn select(
-        &self,
-        occurrences: &[usize],
-        len: usize,
-        keep: impl Fn(QuoteIx) -> bool,
-    ) -> Vec<Match> {
-        let mut out = Vec::with_capacity(occurrences.len());
-        let (mut p, mut end) = (0, 0);
-        for &i in occurrences {
-            p = self.piece_at(i, p);
-            let at = self.pieces[p];
-            let piece_end = self.pieces.get(p + 1).map_or(self.lower.len(), |n| n.start) - 1;
-            if i < end || i + len > piece_end || at.quote.is_some_and(|q| !keep(q)) {
-                continue;
-            }
-            end = i + len;
-            out.push(Match {
-                section: at.section,
-                piece: at.piece,
-                offset: i - at.start,
-            });
-        }
-        out
-    }
-
     /// The piece holding offset `i`, searching from piece `from` on (galloping, so a
     /// walk through sorted offsets costs little whether they are dense or sparse).
     fn piece_at(&self, i: usize, from: usize) -> usize {
@@ -360,9 +299,17 @@ pub fn displayed_range(b: &Briefing, m: Match, query: &str) -> Option<Range<usiz
 }
 
 /// The search the user typed: its matches and which one is current.
+///
+/// Found a step at a time: each key does at most `STEP` of work (about a byte of the
+/// index scanned per unit) and `App::work` continues what is left while no key is
+/// waiting, so a common first letter over a large briefing (`e`: 830,000 occurrences
+/// at 10 MB) never holds a frame. Matches are found in reading order, so those found
+/// so far are the first ones: `n` and Enter use them, and finish the search only when
+/// they need a match beyond them.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     pub query: String,
+    /// The matches found so far (all of them unless `pending`).
     pub matches: Vec<Match>,
     pub current: Option<usize>,
     /// The current match in displayed text: section, piece, byte range; kept so that
@@ -371,57 +318,161 @@ pub struct Search {
     /// The filter generation the matches were found under.
     pub generation: u64,
     /// The lower-cased queries typed on the way to this one, each a prefix of the next,
-    /// with all their occurrences (whatever the filter): a keystroke narrows the last,
+    /// with their occurrences (whatever the filter): a keystroke narrows the last,
     /// Backspace returns to the one before, a filter change re-selects from the last.
-    found: Vec<(String, Vec<usize>)>,
+    found: Vec<Found>,
+    /// How far the last entry's occurrences are selected into `matches`.
+    picked: Picked,
 }
 
+/// One query's occurrences in the index, and what is left to find.
+#[derive(Debug, Clone)]
+struct Found {
+    needle: String,
+    occurrences: Vec<usize>,
+    left: Option<Left>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Left {
+    /// Scan the index from this byte on.
+    Scan(usize),
+    /// Check the previous query's occurrences from this one on.
+    Narrow(usize),
+}
+
+/// Units of work one key or one `work` call does: about 0.2 ms here.
+const STEP: usize = 4 << 20;
+
 impl Search {
-    /// Finds the matches again (after the query or the filter changed).
+    /// Starts finding the matches again (after the query or the filter changed), and
+    /// does one step of it.
     pub fn refresh(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
-        self.matches = self.find(index, |q| filter.matches(b, q));
+        self.restart(index);
         self.generation = filter.generation;
+        self.step(index, |q| filter.matches(b, q), STEP);
         self.current = self.current.filter(|&c| c < self.matches.len());
         if self.current.is_none() {
             self.current_range = None;
         }
     }
 
-    fn find(&mut self, index: &SearchIndex, keep: impl Fn(QuoteIx) -> bool) -> Vec<Match> {
+    /// Whether matches are still to be found.
+    pub fn pending(&self) -> bool {
+        self.found
+            .last()
+            .is_some_and(|f| f.left.is_some() || self.picked.next < f.occurrences.len())
+    }
+
+    /// One more step of an unfinished search.
+    pub fn work(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
+        self.step(index, |q| filter.matches(b, q), STEP);
+    }
+
+    /// Finds every match now.
+    pub fn finish(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
+        self.step(index, |q| filter.matches(b, q), usize::MAX);
+    }
+
+    /// Makes the last entry of `found` the query's, and forgets the matches.
+    fn restart(&mut self, index: &SearchIndex) {
         let needle = self.query.to_lowercase();
         while self
             .found
             .last()
-            .is_some_and(|(n, _)| !needle.starts_with(n.as_str()))
+            .is_some_and(|f| !needle.starts_with(f.needle.as_str()))
         {
             self.found.pop();
         }
+        self.matches.clear();
+        self.picked = Picked::default();
         if needle.is_empty() {
-            return Vec::new();
+            self.found.clear();
+            return;
         }
-        if self.found.last().is_none_or(|(n, _)| *n != needle) {
-            let occurrences = match self.found.last() {
+        if self.found.last().is_none_or(|f| f.needle != needle) {
+            let left = match self.found.last() {
                 // Narrowing visits every previous occurrence; a scan is cheaper when
-                // the prefix was very common.
-                Some((_, prev)) if prev.len() * 8 <= index.len() => index.narrow(prev, &needle),
-                _ => index.occurrences(&needle),
+                // the prefix was very common, and needed when it is not all found.
+                Some(prev) if prev.left.is_none() && prev.occurrences.len() * 8 <= index.len() => {
+                    Left::Narrow(0)
+                }
+                _ => Left::Scan(0),
             };
-            self.found.push((needle.clone(), occurrences));
+            self.found.push(Found {
+                needle,
+                occurrences: Vec::new(),
+                left: Some(left),
+            });
         }
-        let occurrences = self.found.last().map_or(&[][..], |(_, o)| o.as_slice());
-        index.select(occurrences, needle.len(), keep)
     }
 
-    /// "match 4/17", "17 matches" or "no match".
+    /// Up to `budget` units: finds more occurrences of the query, then selects the
+    /// matches among them.
+    fn step(&mut self, index: &SearchIndex, keep: impl Fn(QuoteIx) -> bool, mut budget: usize) {
+        let Some(last) = self.found.len().checked_sub(1) else {
+            return;
+        };
+        let (below, top) = self.found.split_at_mut(last);
+        let top = &mut top[0];
+        let needle = top.needle.as_bytes();
+        top.left = match top.left {
+            Some(Left::Scan(at)) => index
+                .scan(needle, at, &mut budget, &mut top.occurrences)
+                .map(Left::Scan),
+            Some(Left::Narrow(from)) => {
+                let prev = below.last().map_or(&[][..], |p| p.occurrences.as_slice());
+                index
+                    .narrow(prev, from, needle, &mut budget, &mut top.occurrences)
+                    .map(Left::Narrow)
+            }
+            None => None,
+        };
+        index.select(
+            &top.occurrences,
+            needle.len(),
+            &keep,
+            (&mut self.picked, &mut budget),
+            &mut self.matches,
+        );
+    }
+
+    #[cfg(test)]
+    fn find(&mut self, index: &SearchIndex, keep: impl Fn(QuoteIx) -> bool) -> Vec<Match> {
+        self.find_in_steps(index, keep, usize::MAX)
+    }
+
+    /// The whole search in steps of `budget` units.
+    #[cfg(test)]
+    fn find_in_steps(
+        &mut self,
+        index: &SearchIndex,
+        keep: impl Fn(QuoteIx) -> bool,
+        budget: usize,
+    ) -> Vec<Match> {
+        self.restart(index);
+        loop {
+            self.step(index, &keep, budget);
+            if !self.pending() {
+                return self.matches.clone();
+            }
+        }
+    }
+
+    /// "match 4/17", "17 matches" or "no match"; while matches are still being found,
+    /// "searching", "match 4/17+" or "17+ matches".
     pub fn label(&self) -> String {
+        let more = if self.pending() { "+" } else { "" };
         match (self.current, self.matches.len()) {
+            (_, 0) if self.pending() => "searching".to_owned(),
             (_, 0) => "no match".to_owned(),
-            (Some(c), n) => format!("match {}/{n}", c + 1),
-            (None, 1) => "1 match".to_owned(),
-            (None, n) => format!("{n} matches"),
+            (Some(c), n) => format!("match {}/{n}{more}", c + 1),
+            (None, 1) if more.is_empty() => "1 match".to_owned(),
+            (None, n) => format!("{n}{more} matches"),
         }
     }
 }
 
+mod steps;
 #[cfg(test)]
 mod tests;

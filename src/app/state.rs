@@ -170,6 +170,37 @@ impl App {
         self.derived.warm(&self.briefing);
     }
 
+    /// Whether a search is still finding matches (`work` goes on with it).
+    pub fn busy(&self) -> bool {
+        self.search
+            .as_ref()
+            .is_some_and(super::search::Search::pending)
+    }
+
+    /// One more step of an unfinished search: the terminal loop calls it while no key
+    /// is waiting, drawing in between, so a search over a large briefing fills in
+    /// over a few frames instead of holding one.
+    pub fn work(&mut self) {
+        if let Some(s) = &mut self.search {
+            s.work(
+                self.derived.search(&self.briefing),
+                &self.briefing,
+                &self.filter,
+            );
+        }
+    }
+
+    /// Finishes an unfinished search now (a key needs a match not found yet).
+    pub fn finish_search(&mut self) {
+        if let Some(s) = &mut self.search {
+            s.finish(
+                self.derived.search(&self.briefing),
+                &self.briefing,
+                &self.filter,
+            );
+        }
+    }
+
     pub fn geometry(&self) -> Geometry {
         Geometry::new(self.width, self.height, self.focus)
     }

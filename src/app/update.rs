@@ -120,20 +120,7 @@ fn panes(app: &mut App, action: Action) {
             app.search = Some(Search::default());
             app.mode = Mode::Search;
         }
-        Action::NextMatch | Action::PrevMatch => {
-            if let Some(s) = &app.search {
-                let n = s.matches.len();
-                if n > 0 {
-                    let next = match (s.current, action) {
-                        (None, Action::NextMatch) => 0,
-                        (None, _) => n - 1,
-                        (Some(c), Action::NextMatch) => (c + 1) % n,
-                        (Some(c), _) => (c + n - 1) % n,
-                    };
-                    go_to_match(app, next);
-                }
-            }
-        }
+        Action::NextMatch | Action::PrevMatch => next_match(app, action),
         Action::ClearSearch => app.search = None,
         Action::Outline => {
             app.mode = Mode::Picker(Picker::outline(&app.briefing, app.sections.selected));
@@ -474,7 +461,38 @@ fn page_move(app: &mut App, action: Action, rows: usize) {
     }
 }
 
-/// Typing a search: each keystroke finds the matches again over the whole briefing.
+/// `n` and `N` in the Briefing view: the next or previous match, wrapping around.
+fn next_match(app: &mut App, action: Action) {
+    // Matches are found in reading order: the next one is known if found
+    // already; the previous one unless it wraps round to the last.
+    let known = app
+        .search
+        .as_ref()
+        .is_some_and(|s| match (s.current, action) {
+            (None, Action::NextMatch) => !s.matches.is_empty(),
+            (Some(c), Action::NextMatch) => c + 1 < s.matches.len(),
+            (Some(c), _) => c > 0,
+            (None, _) => false,
+        });
+    if !known {
+        app.finish_search();
+    }
+    if let Some(s) = &app.search {
+        let n = s.matches.len();
+        if n > 0 {
+            let next = match (s.current, action) {
+                (None, Action::NextMatch) => 0,
+                (None, _) => n - 1,
+                (Some(c), Action::NextMatch) => (c + 1) % n,
+                (Some(c), _) => (c + n - 1) % n,
+            };
+            go_to_match(app, next);
+        }
+    }
+}
+
+/// Typing a search: each keystroke starts finding the matches again over the whole
+/// briefing (a step of it: `App::work` goes on with the rest).
 fn search_input(app: &mut App, action: Action) {
     let Some(search) = &mut app.search else {
         app.mode = Mode::Panes;
@@ -492,19 +510,23 @@ fn search_input(app: &mut App, action: Action) {
         }
         Action::AcceptInput => {
             app.mode = Mode::Panes;
+            let here = app.sections.selected;
+            // The first match from the section on screen on, as in a pager: found
+            // already if any match found so far is there (they come in order).
+            let from_here = |s: &Search| s.matches.iter().position(|m| m.section >= here);
             if search.query.is_empty() {
                 app.search = None;
             } else if app.view != View::Briefing {
                 page_find(app, true);
-            } else if !search.matches.is_empty() {
-                // The first match from the section on screen on, as in a pager.
-                let here = app.sections.selected;
-                let first = search
-                    .matches
-                    .iter()
-                    .position(|m| m.section >= here)
-                    .unwrap_or(0);
-                go_to_match(app, first);
+            } else {
+                if from_here(search).is_none() {
+                    app.finish_search();
+                }
+                if let Some(s) = &app.search
+                    && !s.matches.is_empty()
+                {
+                    go_to_match(app, from_here(s).unwrap_or(0));
+                }
             }
             return;
         }

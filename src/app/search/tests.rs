@@ -134,4 +134,35 @@ proptest! {
             prop_assert_eq!(search.find(&ix, odd), naive(&pieces, &search.query, odd));
         }
     }
+
+    /// A search done a few units at a time (as keys and `App::work` do it on a large
+    /// briefing), however the steps fall, and however the query was typed meanwhile
+    /// (a step or none between keys), finds what a naive search finds.
+    #[test]
+    fn a_search_in_steps_equals_a_naive_search(
+        raw in prop::collection::vec(("[aAbİiıΣσς ß윤]{0,16}", 0usize..3, prop::option::of(0u32..6)), 0..12),
+        edits in prop::collection::vec((edit(), any::<bool>()), 1..12),
+        budget in 1usize..2000,
+    ) {
+        let mut pieces: Vec<(usize, String, Option<QuoteIx>)> = raw
+            .into_iter()
+            .map(|(t, s, q)| (s, t, q.map(QuoteIx)))
+            .collect();
+        pieces.sort_by_key(|p| p.0);
+        let ix = index(&pieces);
+        let mut search = Search::default();
+        for (e, step) in edits {
+            match e {
+                Some(c) => search.query.push(c),
+                None => { search.query.pop(); }
+            }
+            search.restart(&ix);
+            if step {
+                // One step now: the next key finds this query partly searched.
+                search.step(&ix, |_| true, budget);
+            }
+            let odd = |q: QuoteIx| q.0 % 2 == 1;
+            prop_assert_eq!(search.find_in_steps(&ix, odd, budget), naive(&pieces, &search.query, odd));
+        }
+    }
 }
