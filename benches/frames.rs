@@ -23,7 +23,8 @@
 //! interned speaker column; one scan of a lower-cased copy of the text, by
 //! `str::match_indices` and by `memchr::memmem`). `search_char` types the last letter
 //! of `ministr` (narrowing the matches of `minist`); `search_first_char` the first
-//! letter of a query (a full scan with the most matches).
+//! letter of a query (a full scan with the most matches): what its key does (a step,
+//! see `Search`), and `search_first_char_whole` the whole search, key and steps.
 
 mod common;
 
@@ -138,7 +139,7 @@ fn frames(c: &mut Criterion) {
             let start = light_copy(&mut app);
             for case in common::cases() {
                 restore(&mut app, &start);
-                (case.prepare)(&mut app);
+                common::prepare(&mut app, &case);
                 let copy = light_copy(&mut app);
                 g.bench_function(BenchmarkId::new(case.name, label), |bench| {
                     bench.iter_custom(|iters| {
@@ -221,43 +222,77 @@ fn changes(c: &mut Criterion) {
                 black_box(memchr::memmem::find_iter(lower.as_bytes(), black_box("ministr")).count())
             });
         });
-        restore(&mut app, &start);
-        typed(&mut app, "/minist");
-        let copy = light_copy(&mut app);
-        g.bench_function(BenchmarkId::new("search_char", label), |bench| {
-            bench.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    restore(&mut app, &copy);
-                    let t = Instant::now();
-                    press(&mut app, Key::ch('r'));
-                    total += t.elapsed();
-                }
-                total
-            });
-        });
-        // The first letter of a query: a full scan, the most matches (no narrowing).
-        restore(&mut app, &start);
-        typed(&mut app, "/");
-        let copy = light_copy(&mut app);
-        g.bench_function(BenchmarkId::new("search_first_char", label), |bench| {
-            bench.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    restore(&mut app, &copy);
-                    let t = Instant::now();
-                    press(&mut app, Key::ch('m'));
-                    total += t.elapsed();
-                }
-                total
-            });
-        });
+        search_keys(&mut g, &mut app, &start, label);
         eprintln!(
             "change/{label}: {quotes} quotes, {} bytes of lower-cased text",
             lower.len()
         );
     }
     g.finish();
+}
+
+/// A search keystroke (the last letter of `ministr`), the first letter of a query (one
+/// step), and that whole search (the key, then `App::work` to the end).
+fn search_keys(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    app: &mut App,
+    start: &App,
+    label: &str,
+) {
+    restore(app, start);
+    typed(app, "/minist");
+    while app.busy() {
+        app.work();
+    }
+    let copy = light_copy(app);
+    g.bench_function(BenchmarkId::new("search_char", label), |bench| {
+        bench.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                restore(app, &copy);
+                let t = Instant::now();
+                press(app, Key::ch('r'));
+                total += t.elapsed();
+            }
+            total
+        });
+    });
+    // The first letter of a query: a full scan, the most matches (no narrowing).
+    restore(app, start);
+    typed(app, "/");
+    let copy = light_copy(app);
+    g.bench_function(BenchmarkId::new("search_first_char", label), |bench| {
+        bench.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                restore(app, &copy);
+                let t = Instant::now();
+                press(app, Key::ch('m'));
+                total += t.elapsed();
+            }
+            total
+        });
+    });
+    // The same search to its end: the key, then `App::work` until no match is
+    // left to find (the terminal loop draws between these steps).
+    g.bench_function(
+        BenchmarkId::new("search_first_char_whole", label),
+        |bench| {
+            bench.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    restore(app, &copy);
+                    let t = Instant::now();
+                    press(app, Key::ch('m'));
+                    while app.busy() {
+                        app.work();
+                    }
+                    total += t.elapsed();
+                }
+                total
+            });
+        },
+    );
 }
 
 criterion_group!(benches, changes, frames);

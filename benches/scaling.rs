@@ -122,7 +122,7 @@ fn compare((w, h): (u16, u16), small: brief::model::Briefing, large: brief::mode
         let mut copies = Vec::new();
         for (app, start) in [(&mut small, &small_start), (&mut large, &large_start)] {
             restore(app, start);
-            (case.prepare)(app);
+            common::prepare(app, &case);
             copies.push(light_copy(app));
         }
         // Iterations per round: enough for about TARGET_PER_ROUND at the slower size.

@@ -75,6 +75,16 @@ pub fn restore(app: &mut App, copy: &App) {
     app.derived = index;
 }
 
+/// Prepares a case's state as the terminal loop leaves it while no key is waiting:
+/// the case's keys pressed, then any search they left unfinished carried on to its end
+/// (`App::work`, which the loop calls between keys).
+pub fn prepare(app: &mut App, case: &Case) {
+    (case.prepare)(app);
+    while app.busy() {
+        app.work();
+    }
+}
+
 /// What happens before the measured frame.
 #[derive(Clone, Copy)]
 pub enum Input {

@@ -146,6 +146,22 @@ impl SearchIndex {
         hit
     }
 
+    /// `quote_word_hits` from the needle's occurrences (sorted) instead of a scan.
+    pub fn quote_word_hits_among(&self, occurrences: &[usize], quotes: usize) -> Vec<bool> {
+        let mut hit = vec![false; quotes];
+        let mut p = 0;
+        for &i in occurrences {
+            p = self.piece_at(i, p);
+            if self.is_words(p)
+                && let Some(q) = self.pieces[p].quote
+                && let Some(h) = hit.get_mut(q.get())
+            {
+                *h = true;
+            }
+        }
+        hit
+    }
+
     /// Bytes of lower-cased text held.
     pub fn len(&self) -> usize {
         self.lower.len()
@@ -300,10 +316,10 @@ pub fn displayed_range(b: &Briefing, m: Match, query: &str) -> Option<Range<usiz
 
 /// The search the user typed: its matches and which one is current.
 ///
-/// Found a step at a time: each key does at most `STEP` of work (about a byte of the
-/// index scanned per unit) and `App::work` continues what is left while no key is
-/// waiting, so a common first letter over a large briefing (`e`: 830,000 occurrences
-/// at 10 MB) never holds a frame. Matches are found in reading order, so those found
+/// Found a step at a time: each key does at most `KEY_STEP` of work (about a byte of
+/// the index scanned per unit) and `App::work` continues what is left while no key is
+/// waiting, so a common first letter over a large briefing (678,608 matches of `e` at
+/// 10 MB) never holds a frame. Matches are found in reading order, so those found
 /// so far are the first ones: `n` and Enter use them, and finish the search only when
 /// they need a match beyond them.
 #[derive(Debug, Clone, Default)]
@@ -341,8 +357,11 @@ enum Left {
     Narrow(usize),
 }
 
-/// Units of work one key or one `work` call does: about 0.2 ms here.
-const STEP: usize = 4 << 20;
+/// Units of work a key does (under 0.1 ms here: the key's frame shows at once), and
+/// one `work` call between keys (about 0.4 ms: with its frame, well within a frame's
+/// 2 ms, while a search of every `e` in 10 MB finishes in about 20 of them).
+const KEY_STEP: usize = 1 << 19;
+const WORK_STEP: usize = 8 << 20;
 
 impl Search {
     /// Starts finding the matches again (after the query or the filter changed), and
@@ -350,11 +369,20 @@ impl Search {
     pub fn refresh(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
         self.restart(index);
         self.generation = filter.generation;
-        self.step(index, |q| filter.matches(b, q), STEP);
+        self.step(index, |q| filter.matches(b, q), KEY_STEP);
         self.current = self.current.filter(|&c| c < self.matches.len());
         if self.current.is_none() {
             self.current_range = None;
         }
+    }
+
+    /// All the occurrences of `needle` (the query lower-cased) in the index, if found
+    /// already.
+    pub fn occurrences(&self, needle: &str) -> Option<&[usize]> {
+        self.found
+            .last()
+            .filter(|f| f.needle == needle && f.left.is_none())
+            .map(|f| f.occurrences.as_slice())
     }
 
     /// Whether matches are still to be found.
@@ -366,7 +394,7 @@ impl Search {
 
     /// One more step of an unfinished search.
     pub fn work(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
-        self.step(index, |q| filter.matches(b, q), STEP);
+        self.step(index, |q| filter.matches(b, q), WORK_STEP);
     }
 
     /// Finds every match now.

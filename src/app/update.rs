@@ -627,7 +627,14 @@ fn page_find(app: &mut App, forward: bool) {
     let Some(i) = app.view.page_index() else {
         return;
     };
-    let found = app.pages[i].find((&app.briefing, &app.derived), &app.filter, &query, forward);
+    let needle = query.to_lowercase();
+    let occurrences = app.search.as_ref().and_then(|s| s.occurrences(&needle));
+    let found = app.pages[i].find_using(
+        (&app.briefing, &app.derived),
+        &app.filter,
+        (&query, occurrences),
+        forward,
+    );
     app.notice = Some(match found {
         Some((at, n)) => format!("item match {}/{n}", at + 1),
         None => format!("no item matches “{query}”"),

@@ -178,17 +178,24 @@ pub struct Hits<'a> {
 }
 
 impl<'a> Hits<'a> {
-    /// `needle` must be lower-cased and not empty.
-    pub fn new(b: &'a Briefing, derived: &Derived, needle: &'a str) -> Self {
+    /// `needle` must be lower-cased and not empty; `occurrences` are its occurrences
+    /// in the search index if known (else the index is scanned for it).
+    pub fn new(
+        b: &'a Briefing,
+        derived: &Derived,
+        needle: &'a str,
+        occurrences: Option<&[usize]>,
+    ) -> Self {
         let clean = !needle.contains('\0');
         let months = "jan feb mar apr may jun jul aug sep oct nov dec";
+        let index = derived.search(b);
         Self {
             b,
             needle,
-            words: if clean {
-                derived.search(b).quote_word_hits(needle, b.quotes.len())
-            } else {
-                vec![false; b.quotes.len()]
+            words: match occurrences {
+                _ if !clean => vec![false; b.quotes.len()],
+                Some(at) => index.quote_word_hits_among(at, b.quotes.len()),
+                None => index.quote_word_hits(needle, b.quotes.len()),
             },
             fields: if clean {
                 derived.lexicon(b).hits(needle)

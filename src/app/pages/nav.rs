@@ -121,15 +121,27 @@ impl PageState {
     /// of how many matching items it is, or `None` when none does.
     pub fn find(
         &mut self,
-        (b, derived): (&Briefing, &Derived),
+        briefing: (&Briefing, &Derived),
         filter: &Filter,
         query: &str,
+        forward: bool,
+    ) -> Option<(usize, usize)> {
+        self.find_using(briefing, filter, (query, None), forward)
+    }
+
+    /// `find`, given the occurrences of the lower-cased query in the search index when
+    /// the search typed in the status line has found them all already.
+    pub fn find_using(
+        &mut self,
+        (b, derived): (&Briefing, &Derived),
+        filter: &Filter,
+        (query, occurrences): (&str, Option<&[usize]>),
         forward: bool,
     ) -> Option<(usize, usize)> {
         let matching = match &self.found {
             Some((q, m)) if q == query => m.clone(),
             _ => {
-                let m = self.matching((b, derived), filter, query);
+                let m = self.matching((b, derived), filter, (query, occurrences));
                 self.found = Some((query.to_owned(), m.clone()));
                 m
             }
@@ -160,7 +172,7 @@ impl PageState {
         &mut self,
         (b, derived): (&Briefing, &Derived),
         filter: &Filter,
-        query: &str,
+        (query, occurrences): (&str, Option<&[usize]>),
     ) -> Vec<usize> {
         let needle = query.to_lowercase();
         if needle.is_empty() {
@@ -183,7 +195,7 @@ impl PageState {
                 .copied()
                 .unwrap_or(self.items());
             let known = if Hits::knows(block) {
-                hits.get_or_insert_with(|| Hits::new(b, derived, &needle))
+                hits.get_or_insert_with(|| Hits::new(b, derived, &needle, occurrences))
                     .block(block)
             } else {
                 None

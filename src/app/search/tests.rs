@@ -166,3 +166,36 @@ proptest! {
         }
     }
 }
+
+/// Search in a view takes which quotes' words hold a query from the typed search's
+/// occurrences when it has them all, instead of scanning the index again: both agree.
+#[test]
+fn quote_word_hits_from_occurrences_equal_a_scan() {
+    let b = crate::load::bundled().unwrap().briefing;
+    let index = SearchIndex::new(&b);
+    for query in [
+        "korea",
+        "e",
+        "ukraine",
+        "“",
+        "north korean troops",
+        "zzz",
+        "said",
+    ] {
+        let mut s = Search {
+            query: query.to_owned(),
+            ..Search::default()
+        };
+        s.find(&index, |_| true);
+        let occurrences = s.occurrences(query).expect("the search is finished");
+        let scanned = index.quote_word_hits(query, b.quotes.len());
+        assert_eq!(
+            index.quote_word_hits_among(occurrences, b.quotes.len()),
+            scanned,
+            "{query}"
+        );
+        if query == "korea" {
+            assert!(scanned.iter().any(|&h| h) && !scanned.iter().all(|&h| h));
+        }
+    }
+}
