@@ -1,16 +1,19 @@
 //! What the reader works out once per briefing so that keys never read the whole of
 //! it: the search index, the lexicon of short texts that search in the analyst views
-//! reads, the timeline's date order and each actor's quotes, positions and figures.
+//! reads, the timeline's date order, each actor's quotes, positions and figures, and
+//! the analyst views' pages without a filter.
 //!
 //! Each part is made when first needed, or by `warm`, which the terminal loop calls
 //! once the first frame is on screen: a large briefing is shown before it is indexed,
 //! and keys typed meanwhile wait for the index (tens of milliseconds at 10 MB).
 
-use super::pages::{Gathered, Lexicon};
+use super::filter::Filter;
+use super::pages::{Gathered, Lexicon, Structure, View};
 use super::search::SearchIndex;
 use crate::analysis::{self, Entry};
 use crate::model::{Briefing, PartialDate};
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
@@ -18,6 +21,9 @@ pub struct Derived {
     lexicon: OnceCell<Lexicon>,
     timeline: OnceCell<Vec<(PartialDate, Entry)>>,
     gathered: OnceCell<Gathered>,
+    /// The Figures, Timeline and Actors pages without a filter (they do not depend on
+    /// the width or the fold).
+    whole_pages: [OnceCell<Rc<Structure>>; 3],
 }
 
 impl Derived {
@@ -41,12 +47,24 @@ impl Derived {
         self.gathered.get_or_init(|| Gathered::new(b))
     }
 
+    /// The page of the Figures, Timeline or Actors view with no filter.
+    pub fn whole_page(&self, view: View, b: &Briefing) -> Rc<Structure> {
+        let slot = match view {
+            View::Figures => &self.whole_pages[0],
+            View::Timeline => &self.whole_pages[1],
+            _ => &self.whole_pages[2],
+        };
+        let page = || Structure::new(view, (b, self), &Filter::new(b), 0, false);
+        Rc::clone(slot.get_or_init(|| Rc::new(page())))
+    }
+
     /// Makes every part now.
     pub fn warm(&self, b: &Briefing) {
         self.search(b);
         self.lexicon(b);
-        self.timeline(b);
-        self.gathered(b);
+        for view in [View::Figures, View::Timeline, View::Actors] {
+            self.whole_page(view, b);
+        }
     }
 
     pub fn is_warm(&self) -> bool {
@@ -54,6 +72,7 @@ impl Derived {
             && self.lexicon.get().is_some()
             && self.timeline.get().is_some()
             && self.gathered.get().is_some()
+            && self.whole_pages.iter().all(|p| p.get().is_some())
     }
 
     /// Heap bytes of the parts made so far (for the memory benchmark).
@@ -65,5 +84,9 @@ impl Derived {
                 .get()
                 .map_or(0, |t| t.capacity() * size_of::<(PartialDate, Entry)>())
             + self.gathered.get().map_or(0, Gathered::heap_bytes)
+            + (self.whole_pages.iter())
+                .filter_map(OnceCell::get)
+                .map(|s| s.heap_bytes())
+                .sum::<usize>()
     }
 }

@@ -107,19 +107,15 @@ impl Filter {
             }
         }
         let active = self.is_active();
+        let chosen = |i: usize| !active || self.selects[b.speakers[i].get()];
         self.quotes = (0..b.quotes.len())
-            .filter(|&i| !active || self.selects[b.quotes[i].speaker.get()])
+            .filter(|&i| chosen(i))
             .map(QuoteIx::at)
             .collect();
         self.per_section = b
             .sections
             .iter()
-            .map(|s| {
-                s.quotes
-                    .clone()
-                    .filter(|&i| !active || self.selects[b.quotes[i].speaker.get()])
-                    .count()
-            })
+            .map(|s| s.quotes.clone().filter(|&i| chosen(i)).count())
             .collect();
         self.names = if active {
             let mut names: Vec<String> = b
@@ -144,7 +140,7 @@ impl Filter {
     }
 
     pub fn matches(&self, b: &Briefing, q: QuoteIx) -> bool {
-        !self.is_active() || self.selects[b.quote(q).speaker.get()]
+        !self.is_active() || self.selects[b.speakers[q.get()].get()]
     }
 
     /// "United Kingdom, NATO" for the status line.

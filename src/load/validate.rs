@@ -387,6 +387,7 @@ pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
         meta,
         actors,
         sections,
+        speakers: quotes.iter().map(|q| q.speaker).collect(),
         quotes,
         claims,
         timeline,

@@ -74,6 +74,19 @@ impl Structure {
         s
     }
 
+    /// Heap bytes held (for the memory benchmark).
+    pub fn heap_bytes(&self) -> usize {
+        self.blocks.capacity() * size_of::<Block>()
+            + self.item_start.capacity() * size_of::<usize>()
+            + self.targets.capacity() * size_of::<Target>()
+            + self.columns.capacity() * size_of::<ActorIx>()
+            + self
+                .groups
+                .iter()
+                .map(|g| g.figures.capacity() * size_of::<usize>())
+                .sum::<usize>()
+    }
+
     /// Adds a block holding items with these targets.
     pub(super) fn push(&mut self, block: Block, targets: impl IntoIterator<Item = Target>) {
         self.blocks.push(block);

@@ -11,6 +11,7 @@ use crate::app::derived::Derived;
 use crate::app::filter::Filter;
 use crate::model::Briefing;
 use std::borrow::Cow;
+use std::rc::Rc;
 
 /// Pages of at most this many blocks are wrapped whole, so their scrollbar is exact;
 /// on longer ones it is estimated from the blocks wrapped so far.
@@ -36,7 +37,9 @@ pub struct PageState {
     pub(super) key: Option<(View, u64, bool)>,
     pub(super) width: usize,
     pub(super) fold: bool,
-    pub(super) structure: Structure,
+    /// Shared with `Derived` when it is a view's whole page (no filter): switching to
+    /// it again costs nothing, however long it is.
+    pub(super) structure: Rc<Structure>,
     /// Blocks wrapped at `width`, by block; `kept` of them, with `kept_lines` lines.
     /// Boxed: a slot per block is one pointer, so forgetting a page of thousands of
     /// blocks clears a small vector, not megabytes of empty pages.
@@ -95,7 +98,12 @@ impl PageState {
         let flips = view == View::Claims
             && claims::fits(self.structure.columns.len(), width) != self.structure.matrix;
         if self.key != key || flips {
-            self.structure = Structure::new(view, (b, derived), filter, width, fold);
+            self.structure = match view {
+                View::Figures | View::Timeline | View::Actors if !filter.is_active() => {
+                    derived.whole_page(view, b)
+                }
+                _ => Rc::new(Structure::new(view, (b, derived), filter, width, fold)),
+            };
             (self.key, self.fold, self.width) = (key, fold, width);
             self.forget();
             self.scroll = Pos {

@@ -138,30 +138,25 @@ impl PageState {
         (query, occurrences): (&str, Option<&[usize]>),
         forward: bool,
     ) -> Option<(usize, usize)> {
-        let matching = match &self.found {
-            Some((q, m)) if q == query => m.clone(),
-            _ => {
-                let m = self.matching((b, derived), filter, (query, occurrences));
-                self.found = Some((query.to_owned(), m.clone()));
-                m
-            }
-        };
-        let &first = matching.first()?;
+        if !matches!(&self.found, Some((q, _)) if q == query) {
+            let m = self.matching((b, derived), filter, (query, occurrences));
+            self.found = Some((query.to_owned(), m));
+        }
+        // The items found are in page order: the next and the previous are a binary
+        // search away, however many there are.
+        let matching = self.found.as_ref().map_or(&[][..], |(_, m)| m.as_slice());
+        let (&first, &last) = (matching.first()?, matching.last()?);
         let sel = self.selected;
         let next = if forward {
-            matching.iter().copied().find(|&n| n > sel).unwrap_or(first)
+            let k = matching.partition_point(|&n| n <= sel);
+            matching.get(k).copied().unwrap_or(first)
         } else {
-            let last = matching.last().copied().unwrap_or(first);
-            matching
-                .iter()
-                .copied()
-                .rev()
-                .find(|&n| n < sel)
-                .unwrap_or(last)
+            let k = matching.partition_point(|&n| n < sel);
+            k.checked_sub(1).map_or(last, |k| matching[k])
         };
+        let (at, count) = (matching.partition_point(|&n| n < next), matching.len());
         self.selected = next;
-        let at = matching.iter().position(|&n| n == next).unwrap_or(0);
-        Some((at, matching.len()))
+        Some((at, count))
     }
 
     /// Every item that holds `query`, in order. An item holds it when its block's
