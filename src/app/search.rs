@@ -435,8 +435,10 @@ impl Search {
         }
     }
 
-    /// Up to `budget` units: finds more occurrences of the query, then selects the
-    /// matches among them.
+    /// Up to `budget` units: finds more occurrences of the query and selects the
+    /// matches among them, in rounds in which finding gets at most half of what is
+    /// left, so that the matches found show from the first step on rather than only
+    /// once the whole index is scanned.
     fn step(&mut self, index: &SearchIndex, keep: impl Fn(QuoteIx) -> bool, mut budget: usize) {
         let Some(last) = self.found.len().checked_sub(1) else {
             return;
@@ -444,25 +446,30 @@ impl Search {
         let (below, top) = self.found.split_at_mut(last);
         let top = &mut top[0];
         let needle = top.needle.as_bytes();
-        top.left = match top.left {
-            Some(Left::Scan(at)) => index
-                .scan(needle, at, &mut budget, &mut top.occurrences)
-                .map(Left::Scan),
-            Some(Left::Narrow(from)) => {
-                let prev = below.last().map_or(&[][..], |p| p.occurrences.as_slice());
-                index
-                    .narrow(prev, from, needle, &mut budget, &mut top.occurrences)
-                    .map(Left::Narrow)
-            }
-            None => None,
-        };
-        index.select(
-            &top.occurrences,
-            needle.len(),
-            &keep,
-            (&mut self.picked, &mut budget),
-            &mut self.matches,
-        );
+        while budget > 0 && (top.left.is_some() || self.picked.next < top.occurrences.len()) {
+            let mut part = budget.div_ceil(2);
+            let before = part;
+            top.left = match top.left {
+                Some(Left::Scan(at)) => index
+                    .scan(needle, at, &mut part, &mut top.occurrences)
+                    .map(Left::Scan),
+                Some(Left::Narrow(from)) => {
+                    let prev = below.last().map_or(&[][..], |p| p.occurrences.as_slice());
+                    index
+                        .narrow(prev, from, needle, &mut part, &mut top.occurrences)
+                        .map(Left::Narrow)
+                }
+                None => None,
+            };
+            budget -= before - part;
+            index.select(
+                &top.occurrences,
+                needle.len(),
+                &keep,
+                (&mut self.picked, &mut budget),
+                &mut self.matches,
+            );
+        }
     }
 
     #[cfg(test)]
