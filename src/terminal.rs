@@ -217,7 +217,7 @@ impl Tty {
             } else {
                 Duration::MAX
             };
-            pump(idle, |e| {
+            let handled = pump(idle, |e| {
                 esc_alt(&mut app, e);
                 if let Some(a) = action(&mut app, e) {
                     update(&mut app, a);
@@ -229,7 +229,9 @@ impl Tty {
             {
                 reload::reload(&mut app, &w.path);
             }
-            if app.busy() {
+            // A key's frame first: its step of the search is done, and the next
+            // step waits for an iteration with no key.
+            if !handled && app.busy() {
                 app.work();
             }
             run_effects(&mut app, watch.as_ref())?;
@@ -277,15 +279,16 @@ pub fn run(app: App) -> io::Result<App> {
 
 /// Waits up to `idle` for an event, then hands it and everything already queued to
 /// `handle` (which says when to stop early), so a burst of keys or resizes costs one
-/// frame. Signals are not our business here (see `watch_signals`).
-fn pump(idle: Duration, mut handle: impl FnMut(&Event) -> bool) -> io::Result<()> {
+/// frame. Says whether there was any event. Signals are not our business here (see
+/// `watch_signals`).
+fn pump(idle: Duration, mut handle: impl FnMut(&Event) -> bool) -> io::Result<bool> {
     if idle != Duration::MAX && !event::poll(idle)? {
-        return Ok(());
+        return Ok(false);
     }
     let mut e = event::read()?;
     loop {
         if handle(&e) || !event::poll(Duration::ZERO)? {
-            return Ok(());
+            return Ok(true);
         }
         e = event::read()?;
     }

@@ -127,9 +127,7 @@ fn search_in_a_view_finds_what_reading_the_texts_finds() {
                 state.sync(view, (b, &d), &f, 80, true, 30);
                 let s = state.structure().clone();
                 for query in &queries {
-                    let want: Vec<usize> = (0..state.items())
-                        .filter(|&n| text_hit(b, &s, n, query))
-                        .collect();
+                    let want = text_hits(b, &s, query);
                     state.selected = state.items().saturating_sub(1);
                     let found = state.find((b, &d), &f, query, true);
                     assert_eq!(
@@ -147,24 +145,41 @@ fn search_in_a_view_finds_what_reading_the_texts_finds() {
     }
 }
 
-/// Whether item `n` holds `query`, read from the texts of its block and of the blocks
-/// without items after it.
-fn text_hit(b: &Briefing, s: &Structure, n: usize, query: &str) -> bool {
+/// The items that hold `query`, read from the texts of the blocks: an item's own
+/// block; a head's (profile, figure group) for the first item under it, or for the
+/// item above when nothing is under it; any other block without items for the item
+/// above.
+fn text_hits(b: &Briefing, s: &Structure, query: &str) -> Vec<usize> {
     let needle = query.to_lowercase();
     if needle.is_empty() {
-        return false;
+        return Vec::new();
     }
-    let items =
-        |j: usize| s.item_start.get(j + 1).copied().unwrap_or(s.targets.len()) - s.item_start[j];
-    let k = s.block_of_item(n);
-    let mut blocks = vec![k];
-    blocks.extend((k + 1..s.blocks.len()).take_while(|&j| items(j) == 0));
-    blocks.iter().any(|&j| {
-        s.texts(b, s.blocks[j])
+    let items = s.targets.len();
+    let end_of = |j: usize| s.item_start.get(j + 1).copied().unwrap_or(items);
+    let mut hit = vec![false; items];
+    for (j, &block) in s.blocks.iter().enumerate() {
+        let holds = s
+            .texts(b, block)
             .expect("these views have texts")
             .iter()
-            .any(|t| t.to_lowercase().contains(&needle))
-    })
+            .any(|t| t.to_lowercase().contains(&needle));
+        if !holds {
+            continue;
+        }
+        let first = s.item_start[j];
+        if end_of(j) > first {
+            hit[first..end_of(j)].fill(true);
+            continue;
+        }
+        let next_head = (j + 1..s.blocks.len()).find(|&k| s.blocks[k].is_head());
+        let group_end = next_head.map_or(items, |k| s.item_start[k]);
+        if block.is_head() && first < group_end {
+            hit[first] = true;
+        } else if first > 0 {
+            hit[first - 1] = true;
+        }
+    }
+    (0..items).filter(|&n| hit[n]).collect()
 }
 
 /// A phrase that wraps across two lines is found (search reads texts, not lines).
@@ -305,9 +320,10 @@ impl Whole<'_> {
 
     fn find(&mut self, query: &str, forward: bool) -> Option<(usize, usize)> {
         let (items, lines) = (&self.page.items, &self.page.lines);
+        let from_texts = self.texts.map(|(b, s)| text_hits(b, s, query));
         let hit = |n: usize| {
-            if let Some((b, s)) = self.texts {
-                return text_hit(b, s, n, query);
+            if let Some(hits) = &from_texts {
+                return hits.binary_search(&n).is_ok();
             }
             let end = items
                 .get(n + 1)
@@ -437,4 +453,53 @@ fn a_resize_keeps_the_place_and_the_selection_on_screen() {
         .map(std::borrow::Cow::into_owned)
         .collect();
     assert_eq!(shown, whole.lines[line..line + 20]);
+}
+
+/// A name found in a profile's head selects that actor's first entry, not the entry
+/// above it (the previous actor's last).
+#[test]
+fn a_name_in_a_profile_selects_the_actors_first_entry() {
+    let b = brief::load::bundled().unwrap().briefing;
+    let d = Derived::default();
+    let f = Filter::new(&b);
+    let healey = b.actors.iter().position(|a| a.name == "John Healey").unwrap();
+    let mut state = PageState::default();
+    state.sync(View::Actors, (&b, &d), &f, 80, true, 30);
+    let s = state.structure().clone();
+    let first = s
+        .targets
+        .iter()
+        .position(|t| matches!(t, Target::Quote(q) if b.quote(*q).speaker.get() == healey))
+        .unwrap();
+    assert!(first > 0);
+    state.selected = first - 1;
+    state.find((&b, &d), &f, "john healey", true).unwrap();
+    assert_eq!(state.selected, first);
+    // Backward from below lands there too, not above.
+    state.selected = first + 1;
+    state.find((&b, &d), &f, "john healey", false).unwrap();
+    assert_eq!(state.selected, first);
+}
+
+/// A quote written over several lines shows on one line in the views: words on both
+/// sides of its line break are found there, as a phrase.
+#[test]
+fn a_quote_over_several_lines_is_found_across_the_break() {
+    let text = "format = 1\n\n[briefing]\ntitle = \"T\"\n\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\n\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[sections.quotes]]\nid = \"q\"\nspeaker = \"a\"\nsaid = \"2024-10-22\"\ntext = \"\"\"\nfirst line\nsecond line\"\"\"\n";
+    let b = load(text);
+    assert!(b.quotes[0].text.contains('\n'));
+    let d = Derived::default();
+    let f = Filter::new(&b);
+    for view in [View::Timeline, View::Actors] {
+        let mut state = PageState::default();
+        state.sync(view, (&b, &d), &f, 80, true, 30);
+        for (query, found) in [("line second", true), ("first line", true), ("line\nsecond", false)]
+        {
+            assert_eq!(
+                state.find((&b, &d), &f, query, true).is_some(),
+                found,
+                "{view:?} {query:?}"
+            );
+        }
+    }
 }

@@ -4,7 +4,6 @@
 use super::{Block, Page, Structure, Target, Tone, excerpt};
 use crate::analysis::stance_label;
 use crate::app::filter::Filter;
-use crate::app::view::quote_words;
 use crate::model::{ActorIx, Briefing, ClaimIx, QuoteIx};
 use crate::text;
 use std::borrow::Cow;
@@ -191,7 +190,7 @@ pub fn profile(page: &mut Page, b: &Briefing, a: ActorIx) {
 
 /// What search reads of one of the actor's quotes: its words and date.
 pub fn quote_texts(b: &Briefing, q: QuoteIx) -> Vec<Cow<'_, str>> {
-    let mut texts: Vec<Cow<'_, str>> = vec![quote_words(b, q).into()];
+    let mut texts: Vec<Cow<'_, str>> = vec![excerpt(b, q).into()];
     texts.extend(b.quote(q).said.map(|d| d.to_string().into()));
     texts
 }

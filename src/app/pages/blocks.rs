@@ -37,6 +37,14 @@ pub enum Block {
     ListPosition(usize, usize),
 }
 
+impl Block {
+    /// Whether the block heads a group of items without being one: a profile's head,
+    /// a measure group's heading.
+    pub fn is_head(self) -> bool {
+        matches!(self, Block::Profile(_) | Block::Group(_))
+    }
+}
+
 /// A page before wrapping: its blocks, the items each holds, and what the blocks of
 /// its view share.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -134,7 +142,9 @@ impl Structure {
     /// searched cell by cell on their wrapped lines.
     pub fn texts<'a>(&'a self, b: &'a Briefing, block: Block) -> Option<Vec<Cow<'a, str>>> {
         Some(match block {
-            Block::Message(text) | Block::Label(text) => vec![text.into()],
+            Block::Message(text) => vec![text.into()],
+            // "Quotes", "Positions": the same under every actor, a label, not content.
+            Block::Label(_) => Vec::new(),
             Block::Event(i) => timeline::event_texts(b, i),
             Block::DatedQuote(q) => timeline::quote_texts(b, q),
             Block::Profile(a) => actors::profile_texts(b, a),

@@ -9,7 +9,7 @@ use super::Block;
 use crate::analysis::STANCES;
 use crate::app::derived::Derived;
 use crate::app::search::{holds, push_lower};
-use crate::model::{Briefing, PartialDate};
+use crate::model::{Briefing, PartialDate, QuoteIx};
 use memchr::memmem::Finder;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -68,6 +68,9 @@ pub struct Lexicon {
     tags: Vec<(Field, u32)>,
     /// How many of each field's owners there are (actors, sections...).
     owners: [usize; FIELDS],
+    /// The quotes whose text holds a line break: the views show them on one line
+    /// (`excerpt`), so the index, which keeps the break, cannot answer for them.
+    multiline: Vec<QuoteIx>,
 }
 
 impl Lexicon {
@@ -111,6 +114,10 @@ impl Lexicon {
             l.push(Field::Value, i, &f.value);
             l.push(Field::Measure, i, &f.measure);
         }
+        l.multiline = (0..b.quotes.len())
+            .map(QuoteIx::at)
+            .filter(|&q| b.quote(q).text.contains('\n'))
+            .collect();
         l
     }
 
@@ -126,6 +133,7 @@ impl Lexicon {
         self.lower.capacity()
             + self.starts.capacity() * size_of::<usize>()
             + self.tags.capacity() * size_of::<(Field, u32)>()
+            + self.multiline.capacity() * size_of::<QuoteIx>()
     }
 
     /// Which owners' texts of each field hold `needle`: one find per text that does.
@@ -189,16 +197,21 @@ impl<'a> Hits<'a> {
         let clean = !needle.contains('\0');
         let months = "jan feb mar apr may jun jul aug sep oct nov dec";
         let index = derived.search(b);
+        let lexicon = derived.lexicon(b);
+        let mut words = match occurrences {
+            _ if !clean => vec![false; b.quotes.len()],
+            Some(at) => index.quote_word_hits_among(at, b.quotes.len()),
+            None => index.quote_word_hits(needle, b.quotes.len()),
+        };
+        for &q in &lexicon.multiline {
+            words[q.get()] = holds(&super::excerpt(b, q), needle);
+        }
         Self {
             b,
             needle,
-            words: match occurrences {
-                _ if !clean => vec![false; b.quotes.len()],
-                Some(at) => index.quote_word_hits_among(at, b.quotes.len()),
-                None => index.quote_word_hits(needle, b.quotes.len()),
-            },
+            words,
             fields: if clean {
-                derived.lexicon(b).hits(needle)
+                lexicon.hits(needle)
             } else {
                 Lexicon::default().hits(needle)
             },

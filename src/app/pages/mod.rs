@@ -213,7 +213,7 @@ pub fn build(view: View, b: &Briefing, filter: &Filter, width: usize, fold: bool
 }
 
 /// A short excerpt of a quote for one-line listings.
-fn excerpt(b: &Briefing, q: QuoteIx) -> String {
+pub(super) fn excerpt(b: &Briefing, q: QuoteIx) -> String {
     super::view::quote_words(b, q).replace('\n', " ")
 }
 

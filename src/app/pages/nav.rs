@@ -160,9 +160,11 @@ impl PageState {
     }
 
     /// Every item that holds `query`, in order. An item holds it when its block's
-    /// texts do (`Structure::texts`: through `Hits` for the blocks it knows), or those
-    /// of the blocks without items after it (a heading's rows count for the item
-    /// above). Claims have no texts: their rows are wrapped and read cell by cell.
+    /// texts do (`Structure::texts`: through `Hits` for the blocks it knows). A head
+    /// (a profile, a figure group) has no item: its text counts for the first item
+    /// under it, or, when nothing is under it, for the item above, as does any other
+    /// block without items. Claims have no texts: their rows are wrapped and read
+    /// cell by cell.
     fn matching(
         &mut self,
         (b, derived): (&Briefing, &Derived),
@@ -213,11 +215,22 @@ impl PageState {
                 for n in first..end {
                     push(&mut out, n);
                 }
+            } else if block.is_head() && first < self.group_end(i) {
+                push(&mut out, first);
             } else if let Some(owner) = first.checked_sub(1) {
                 push(&mut out, owner);
             }
         }
         out
+    }
+
+    /// The first item after the group that block `i` is in: the first of the next
+    /// head's group, or the end.
+    fn group_end(&self, i: usize) -> usize {
+        let s = &self.structure;
+        (i + 1..s.blocks.len())
+            .find(|&j| s.blocks[j].is_head())
+            .map_or(self.items(), |j| s.item_start[j])
     }
 
     /// The items whose rows in block `i` hold `query`, read cell by cell from its

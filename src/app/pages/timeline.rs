@@ -3,7 +3,6 @@
 use super::{Block, Page, Structure, Target, Tone, excerpt};
 use crate::analysis::Entry;
 use crate::app::filter::Filter;
-use crate::app::view::quote_words;
 use crate::model::{Briefing, PartialDate, QuoteIx, SectionIx};
 use std::borrow::Cow;
 
@@ -65,7 +64,7 @@ pub fn quote_texts(b: &Briefing, q: QuoteIx) -> Vec<Cow<'_, str>> {
     let quote = b.quote(q);
     let mut texts: Vec<Cow<'_, str>> = quote.said.map(|d| d.iso().into()).into_iter().collect();
     texts.extend([
-        quote_words(b, q).into(),
+        excerpt(b, q).into(),
         b.actor(quote.speaker).name.as_str().into(),
         b.section(SectionIx(quote.section.0)).title.as_str().into(),
     ]);
