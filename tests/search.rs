@@ -242,6 +242,12 @@ fn search_before_the_briefing_is_indexed_finds_the_same() {
     );
     assert_eq!(cold.notice, warm.notice);
     assert_eq!(cold.pages[2].selected, warm.pages[2].selected);
+    // The view's own count only: the Briefing view's count of the same query is
+    // another number, of other things.
+    let briefing_count = cold.search.as_ref().unwrap().label();
+    assert!(briefing_count.contains("matches"), "{briefing_count}");
+    assert!(!screen(&cold).contains(&briefing_count), "{}", screen(&cold));
+    assert!(screen(&cold).contains("/korea"));
 }
 
 /// On a large briefing a common letter has too many matches for one frame: the key

@@ -169,7 +169,11 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             format!(" /{}{cursor} ", search.query),
             THEME.status.patch(THEME.status_mode),
         ));
-        left.push(Span::styled(format!("{} ", search.label()), THEME.status));
+        // The count is of the Briefing view's matches; a view says its own ("item
+        // match 2/5") in the notice.
+        if app.view == View::Briefing {
+            left.push(Span::styled(format!("{} ", search.label()), THEME.status));
+        }
     }
     if !app.keys.pending.is_empty() {
         // The first keys of a sequence, waiting for the rest.
