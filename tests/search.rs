@@ -148,6 +148,43 @@ fn search_respects_the_actor_filter_for_quotes() {
     assert_eq!(a.search.as_ref().unwrap().matches.len(), unfiltered.len());
 }
 
+/// A filter change finds the matches again: the current one stays current (at its new
+/// number) when the filter keeps it, and the highlight with it.
+#[test]
+fn a_filter_change_keeps_the_current_match() {
+    let mut a = app(120, 40);
+    search(&mut a, "korea");
+    code(&mut a, KeyCode::Enter);
+    let is_quote = |a: &App, m: &brief::app::search::Match| {
+        pieces(&a.briefing, SectionIx::at(m.section))[m.piece]
+            .quote
+            .is_some()
+    };
+    // The last match outside quotes: quote matches before it drop out under a filter.
+    let s = a.search.as_ref().unwrap();
+    let target = s.matches.iter().rposition(|m| !is_quote(&a, m)).unwrap();
+    let before = s.matches[..target].iter().filter(|m| is_quote(&a, m)).count();
+    assert!(before > 0);
+    while a.search.as_ref().unwrap().current != Some(target) {
+        ch(&mut a, 'n');
+    }
+    let (was, range) = {
+        let s = a.search.as_ref().unwrap();
+        (s.matches[target], s.current_range.clone())
+    };
+    ch(&mut a, 'a');
+    typed(&mut a, "/kingdom");
+    code(&mut a, KeyCode::Enter);
+    ch(&mut a, ' ');
+    code(&mut a, KeyCode::Esc);
+    let s = a.search.as_ref().unwrap();
+    assert!(s.matches.len() < expected(&app(120, 40), "korea").len());
+    let now = s.current.expect("still a current match");
+    assert!(now < target, "earlier matches dropped out");
+    assert_eq!(s.matches[now], was);
+    assert_eq!(s.current_range, range);
+}
+
 #[test]
 fn esc_while_typing_cancels_and_n_without_a_search_does_nothing() {
     let mut a = app(120, 40);

@@ -339,6 +339,10 @@ pub struct Search {
     found: Vec<Found>,
     /// How far the last entry's occurrences are selected into `matches`.
     picked: Picked,
+    /// The match that was current when the matches were found again (after a filter
+    /// change): the first match found at or after it becomes current, so `n` goes on
+    /// from the same place.
+    seek: Option<Match>,
 }
 
 /// One query's occurrences in the index, and what is left to find.
@@ -367,13 +371,41 @@ impl Search {
     /// Starts finding the matches again (after the query or the filter changed), and
     /// does one step of it.
     pub fn refresh(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
+        self.seek = self.current.and_then(|c| self.matches.get(c).copied());
+        self.current = None;
         self.restart(index);
         self.generation = filter.generation;
         self.step(index, |q| filter.matches(b, q), KEY_STEP);
-        self.current = self.current.filter(|&c| c < self.matches.len());
-        if self.current.is_none() {
+        self.settle(b);
+    }
+
+    /// Makes current the first match found at or after `seek`, once found; none if
+    /// there is none.
+    fn settle(&mut self, b: &Briefing) {
+        let Some(was) = self.seek else {
+            if self.current.is_none() {
+                self.current_range = None;
+            }
+            return;
+        };
+        if self.current.is_some() {
+            // A key chose a match meanwhile.
+            self.seek = None;
+            return;
+        }
+        let k = self.matches.partition_point(|m| *m < was);
+        if let Some(&m) = self.matches.get(k) {
+            self.current = Some(k);
+            if m != was {
+                self.current_range =
+                    displayed_range(b, m, &self.query).map(|r| (m.section, m.piece, r));
+            }
+        } else if self.pending() {
+            return;
+        } else {
             self.current_range = None;
         }
+        self.seek = None;
     }
 
     /// All the occurrences of `needle` (the query lower-cased) in the index, if found
@@ -395,11 +427,13 @@ impl Search {
     /// One more step of an unfinished search.
     pub fn work(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
         self.step(index, |q| filter.matches(b, q), WORK_STEP);
+        self.settle(b);
     }
 
     /// Finds every match now.
     pub fn finish(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
         self.step(index, |q| filter.matches(b, q), usize::MAX);
+        self.settle(b);
     }
 
     /// Makes the last entry of `found` the query's, and forgets the matches.
