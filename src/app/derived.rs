@@ -27,7 +27,8 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// The lower-cased text of every section, for search in the Briefing view.
+    /// The lower-cased text of every section: the typed search, and quotes' words
+    /// for search in a view.
     pub fn search(&self, b: &Briefing) -> &SearchIndex {
         self.search.get_or_init(|| SearchIndex::new(b))
     }
@@ -47,15 +48,17 @@ impl Derived {
         self.gathered.get_or_init(|| Gathered::new(b))
     }
 
-    /// The page of the Figures, Timeline or Actors view with no filter.
-    pub fn whole_page(&self, view: View, b: &Briefing) -> Rc<Structure> {
+    /// The page of the Figures, Timeline or Actors view with no filter; `None` for the
+    /// others (the Claims page depends on the width, the Briefing view has none).
+    pub fn whole_page(&self, view: View, b: &Briefing) -> Option<Rc<Structure>> {
         let slot = match view {
             View::Figures => &self.whole_pages[0],
             View::Timeline => &self.whole_pages[1],
-            _ => &self.whole_pages[2],
+            View::Actors => &self.whole_pages[2],
+            View::Briefing | View::Claims => return None,
         };
         let page = || Structure::new(view, (b, self), &Filter::new(b), 0, false);
-        Rc::clone(slot.get_or_init(|| Rc::new(page())))
+        Some(Rc::clone(slot.get_or_init(|| Rc::new(page()))))
     }
 
     /// Makes every part now.

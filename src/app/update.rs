@@ -618,8 +618,9 @@ fn picker(app: &mut App, action: Action) {
     }
 }
 
-/// Search on a view's page: selects the next (or previous) item whose rows hold the
-/// query, wrapping around, and says which of how many matching items it is.
+/// Search on a view's page: selects the next (or previous) item that holds the query
+/// (`PageState::find_using`), wrapping around, and says which of how many matching
+/// items it is.
 fn page_find(app: &mut App, forward: bool) {
     let Some(query) = app.search.as_ref().map(|s| s.query.clone()) else {
         return;

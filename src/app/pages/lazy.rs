@@ -98,10 +98,8 @@ impl PageState {
         let flips = view == View::Claims
             && claims::fits(self.structure.columns.len(), width) != self.structure.matrix;
         if self.key != key || flips {
-            self.structure = match view {
-                View::Figures | View::Timeline | View::Actors if !filter.is_active() => {
-                    derived.whole_page(view, b)
-                }
+            self.structure = match derived.whole_page(view, b) {
+                Some(page) if !filter.is_active() => page,
                 _ => Rc::new(Structure::new(view, (b, derived), filter, width, fold)),
             };
             (self.key, self.fold, self.width) = (key, fold, width);
