@@ -462,11 +462,15 @@ fn a_name_in_a_profile_selects_the_actors_first_entry() {
     let b = brief::load::bundled().unwrap().briefing;
     let d = Derived::default();
     let f = Filter::new(&b);
-    let healey = b.actors.iter().position(|a| a.name == "John Healey").unwrap();
+    let healey = b
+        .actors
+        .iter()
+        .position(|a| a.name == "John Healey")
+        .unwrap();
     let mut state = PageState::default();
     state.sync(View::Actors, (&b, &d), &f, 80, true, 30);
-    let s = state.structure().clone();
-    let first = s
+    let first = state
+        .structure()
         .targets
         .iter()
         .position(|t| matches!(t, Target::Quote(q) if b.quote(*q).speaker.get() == healey))
@@ -493,8 +497,11 @@ fn a_quote_over_several_lines_is_found_across_the_break() {
     for view in [View::Timeline, View::Actors] {
         let mut state = PageState::default();
         state.sync(view, (&b, &d), &f, 80, true, 30);
-        for (query, found) in [("line second", true), ("first line", true), ("line\nsecond", false)]
-        {
+        for (query, found) in [
+            ("line second", true),
+            ("first line", true),
+            ("line\nsecond", false),
+        ] {
             assert_eq!(
                 state.find((&b, &d), &f, query, true).is_some(),
                 found,

@@ -163,7 +163,10 @@ fn a_filter_change_keeps_the_current_match() {
     // The last match outside quotes: quote matches before it drop out under a filter.
     let s = a.search.as_ref().unwrap();
     let target = s.matches.iter().rposition(|m| !is_quote(&a, m)).unwrap();
-    let before = s.matches[..target].iter().filter(|m| is_quote(&a, m)).count();
+    let before = s.matches[..target]
+        .iter()
+        .filter(|m| is_quote(&a, m))
+        .count();
     assert!(before > 0);
     while a.search.as_ref().unwrap().current != Some(target) {
         ch(&mut a, 'n');
@@ -283,7 +286,11 @@ fn search_before_the_briefing_is_indexed_finds_the_same() {
     // another number, of other things.
     let briefing_count = cold.search.as_ref().unwrap().label();
     assert!(briefing_count.contains("matches"), "{briefing_count}");
-    assert!(!screen(&cold).contains(&briefing_count), "{}", screen(&cold));
+    assert!(
+        !screen(&cold).contains(&briefing_count),
+        "{}",
+        screen(&cold)
+    );
     assert!(screen(&cold).contains("/korea"));
 }
 

@@ -1,7 +1,10 @@
 //! The index and the narrowing search give exactly what a naive search of each piece
 //! gives: `str::to_lowercase`, then `match_indices`, piece by piece.
 
+use super::case::{UNCASED, only_ascii_cased};
 use super::*;
+use crate::app::view::pieces;
+use crate::model::{QuoteIx, SectionIx};
 use proptest::prelude::*;
 
 fn naive(
@@ -182,10 +185,8 @@ fn quote_word_hits_from_occurrences_equal_a_scan() {
         "zzz",
         "said",
     ] {
-        let mut s = Search {
-            query: query.to_owned(),
-            ..Search::default()
-        };
+        let mut s = Search::default();
+        s.query = query.to_owned();
         s.find(&index, |_| true);
         let occurrences = s.occurrences(query).expect("the search is finished");
         let scanned = index.quote_word_hits(query, b.quotes.len());
