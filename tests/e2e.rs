@@ -970,11 +970,19 @@ fn an_edited_file_reloads_and_a_broken_one_keeps_the_old_text() {
     s.wait_drawn();
     s.send("]");
     s.wait_text("Sections 2/7");
+    // Each edit replaces the file whole, as editors save: a write in place can be
+    // seen half done (an empty file, then the text), two reloads where the test
+    // expects one, and the second failure's panel reopens after Esc closed the first.
+    let save = |text: &str| {
+        let tmp = dir.join("k.toml.tmp");
+        std::fs::write(&tmp, text).unwrap();
+        std::fs::rename(&tmp, &file).unwrap();
+    };
     let edited = brief::load::BUNDLED_TEXT.replacen(TITLE, "A retitled briefing", 1);
-    std::fs::write(&file, edited).unwrap();
+    save(&edited);
     s.wait_text("A retitled briefing");
     s.wait_text("Sections 2/7");
-    std::fs::write(&file, "format = 1\n[briefing]\n").unwrap();
+    save("format = 1\n[briefing]\n");
     s.wait_text("Reload failed");
     s.wait_text("A retitled briefing");
     s.send(ESC);
