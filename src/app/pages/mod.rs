@@ -14,6 +14,7 @@ mod claims;
 mod figures;
 mod hits;
 mod lazy;
+mod lexicon;
 mod nav;
 mod timeline;
 mod walk;
@@ -24,8 +25,8 @@ use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
 use crate::text::wrap;
 pub use actors::Gathered;
 pub use blocks::{Block, Structure};
-pub use hits::Lexicon;
 pub use lazy::{PageState, Pos};
+pub use lexicon::Lexicon;
 
 /// The five views, switched with the number keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
