@@ -106,6 +106,8 @@ impl Filter {
                 self.selects[m.get()] = true;
             }
         }
+        // The column is made by the loader; a briefing built by hand must make it too.
+        debug_assert_eq!(b.speakers.len(), b.quotes.len(), "Briefing::speakers");
         let active = self.is_active();
         let chosen = |i: usize| !active || self.selects[b.speakers[i].get()];
         self.quotes = (0..b.quotes.len())
