@@ -1,0 +1,140 @@
+//! Search: typing the query, and going from match to match, in the Briefing view's
+//! Reader or on an analyst view's page.
+
+use super::select_section;
+use crate::app::action::Action;
+use crate::app::pages::View;
+use crate::app::search::Search;
+use crate::app::state::{App, Mode};
+use crate::layout::Pane;
+
+/// `n` and `N` in the Briefing view: the next or previous match, wrapping around.
+pub(super) fn next_match(app: &mut App, action: Action) {
+    // Matches are found in reading order: the next one is known if found
+    // already; the previous one unless it wraps round to the last.
+    let known = app
+        .search
+        .as_ref()
+        .is_some_and(|s| match (s.current, action) {
+            (None, Action::NextMatch) => !s.matches.is_empty(),
+            (Some(c), Action::NextMatch) => c + 1 < s.matches.len(),
+            (Some(c), _) => c > 0,
+            (None, _) => false,
+        });
+    if !known {
+        app.finish_search();
+    }
+    if let Some(s) = &app.search {
+        let n = s.matches.len();
+        if n > 0 {
+            let next = match (s.current, action) {
+                (None, Action::NextMatch) => 0,
+                (None, _) => n - 1,
+                (Some(c), Action::NextMatch) => (c + 1) % n,
+                (Some(c), _) => (c + n - 1) % n,
+            };
+            go_to_match(app, next);
+        }
+    }
+}
+
+/// Typing a search: each keystroke starts finding the matches again over the whole
+/// briefing (a step of it: `App::work` goes on with the rest).
+pub(super) fn search_input(app: &mut App, action: Action) {
+    let Some(search) = &mut app.search else {
+        app.mode = Mode::Panes;
+        return;
+    };
+    match action {
+        Action::Input(c) => search.query.push(c),
+        Action::DeleteChar => {
+            search.query.pop();
+        }
+        Action::CancelInput => {
+            app.search = None;
+            app.mode = Mode::Panes;
+            return;
+        }
+        Action::AcceptInput => {
+            app.mode = Mode::Panes;
+            let here = app.sections.selected;
+            // The first match from the section on screen on, as in a pager: found
+            // already if any match found so far is there (they come in order).
+            let from_here = |s: &Search| s.matches.iter().position(|m| m.section >= here);
+            if search.query.is_empty() {
+                app.search = None;
+            } else if app.view != View::Briefing {
+                page_find(app, true);
+            } else {
+                if from_here(search).is_none() {
+                    app.finish_search();
+                }
+                if let Some(s) = &app.search
+                    && !s.matches.is_empty()
+                {
+                    go_to_match(app, from_here(s).unwrap_or(0));
+                }
+            }
+            return;
+        }
+        _ => return,
+    }
+    search.current = None;
+    search.refresh(
+        app.derived.search(&app.briefing),
+        &app.briefing,
+        &app.filter,
+    );
+}
+
+/// Makes match `index` current: shows its section and scrolls the Reader to its line.
+pub(super) fn go_to_match(app: &mut App, index: usize) {
+    let Some(search) = &app.search else { return };
+    let Some(&m) = search.matches.get(index) else {
+        return;
+    };
+    let range = crate::app::search::displayed_range(&app.briefing, m, &search.query);
+    if let Some(s) = &mut app.search {
+        s.current = Some(index);
+        s.current_range = range.clone().map(|r| (m.section, m.piece, r));
+    }
+    select_section(app, m.section);
+    app.sync();
+    let Some(range) = range else { return };
+    let lines = &app.reader.view.lines;
+    let line = lines.iter().rposition(|l| {
+        l.source
+            .is_some_and(|(piece, start)| piece == m.piece && start <= range.start)
+    });
+    if let Some(line) = line {
+        let rows = app.rows(Pane::Reader).max(1);
+        if line < app.reader.scroll || line >= app.reader.scroll + rows {
+            // A third of the way down, so the match has context above it.
+            app.reader.scroll = line.saturating_sub(rows / 3);
+        }
+    }
+}
+
+/// Search on a view's page: selects the next (or previous) item that holds the query
+/// (`PageState::find_using`), wrapping around, and says which of how many matching
+/// items it is.
+pub(super) fn page_find(app: &mut App, forward: bool) {
+    let Some(query) = app.search.as_ref().map(|s| s.query.clone()) else {
+        return;
+    };
+    let Some(i) = app.view.page_index() else {
+        return;
+    };
+    let needle = query.to_lowercase();
+    let occurrences = app.search.as_ref().and_then(|s| s.occurrences(&needle));
+    let found = app.pages[i].find_using(
+        (&app.briefing, &app.derived),
+        &app.filter,
+        (&query, occurrences),
+        forward,
+    );
+    app.notice = Some(match found {
+        Some((at, n)) => format!("item match {}/{n}", at + 1),
+        None => format!("no item matches “{query}”"),
+    });
+}

@@ -1,0 +1,142 @@
+//! `update(app, action)`: the state machine. No I/O, no terminal: every transition is a
+//! plain function of the state and the action, tested as such.
+//!
+//! `update` is the single entry point; it dispatches on the mode to handlers grouped by
+//! concern in the submodules. What several of them share (moves, selecting a section,
+//! opening a quote, starring and copying) stays here.
+
+mod matches;
+mod panes;
+mod popups;
+mod views;
+
+use super::action::Action;
+use super::marks::citation;
+use super::pages::View;
+use super::state::{App, Detail, Effect, Mode};
+use super::view::Wrapped;
+use crate::model::QuoteIx;
+use matches::search_input;
+use panes::panes;
+use popups::{detail, errors, filter, help, picker};
+use views::views;
+
+pub fn update(app: &mut App, action: Action) {
+    // A notice lasts until the next key; resizes and mouse motion do not dismiss it.
+    if !matches!(action, Action::Resize(..)) {
+        app.notice = None;
+    }
+    match action {
+        Action::Resize(w, h) => (app.width, app.height) = (w, h),
+        Action::Quit => app.quit = true,
+        Action::Reload => app.effects.push(Effect::Reload),
+        Action::Library if matches!(app.mode, Mode::Panes) => {
+            if app.from_library {
+                app.back = true;
+            } else {
+                app.notice = Some(
+                    "opened without a library: `brief DIR` lists a folder's briefings".to_owned(),
+                );
+            }
+        }
+        Action::ShowView(v) => {
+            app.view = v;
+            app.mode = Mode::Panes;
+        }
+        _ => match app.mode {
+            Mode::Panes if app.view != View::Briefing => views(app, action),
+            Mode::Panes => panes(app, action),
+            Mode::Position(..) => {
+                if action == Action::Close {
+                    app.mode = Mode::Panes;
+                }
+            }
+            Mode::Search => search_input(app, action),
+            Mode::Picker(_) => picker(app, action),
+            Mode::Help { .. } => help(app, action),
+            Mode::Filter(_) => filter(app, action),
+            Mode::Detail(_) => detail(app, action),
+            Mode::Errors { .. } => errors(app, action),
+        },
+    }
+    app.sync();
+}
+
+/// A position change: how far and which way.
+enum Move {
+    By(isize),
+    Top,
+    Bottom,
+}
+
+/// The move an action asks for, given a page of `page` items.
+fn movement(action: Action, page: usize) -> Option<Move> {
+    let page = isize::try_from(page.max(1)).unwrap_or(isize::MAX);
+    Some(match action {
+        Action::Down => Move::By(1),
+        Action::Up => Move::By(-1),
+        Action::HalfPageDown => Move::By((page / 2).max(1)),
+        Action::HalfPageUp => Move::By(-(page / 2).max(1)),
+        Action::PageDown => Move::By(page),
+        Action::PageUp => Move::By(-page),
+        Action::Top => Move::Top,
+        Action::Bottom => Move::Bottom,
+        _ => return None,
+    })
+}
+
+/// Applies a move to a position in `0..len` (0 when empty).
+fn moved(pos: usize, len: usize, m: &Move) -> usize {
+    let last = len.saturating_sub(1);
+    match m {
+        Move::Top => 0,
+        Move::Bottom => last,
+        Move::By(d) => pos.saturating_add_signed(*d).min(last),
+    }
+}
+
+/// Shows a section in the Reader from its top (clamped to the sections there are).
+fn select_section(app: &mut App, index: usize) {
+    let index = index.min(app.briefing.sections.len().saturating_sub(1));
+    if index != app.sections.selected {
+        app.sections.selected = index;
+        app.reader.scroll = 0;
+        app.reader.mark = None;
+    }
+}
+
+fn open_detail(app: &mut App, quote: QuoteIx) {
+    app.mode = Mode::Detail(Detail {
+        quote,
+        scroll: 0,
+        view: Wrapped::default(),
+    });
+}
+
+/// After the quote list changed, selects the same quote, or the next one still listed.
+fn reselect_quote(app: &mut App, keep: Option<QuoteIx>) {
+    if let Some(q) = keep {
+        app.quotes.selected = app.filter.quotes.partition_point(|&x| x < q);
+    }
+}
+
+fn star(app: &mut App, q: QuoteIx) {
+    app.marks.toggle_star(q);
+    let word = if app.marks.is_starred(q) {
+        "starred"
+    } else {
+        "unstarred"
+    };
+    app.notice = Some(format!(
+        "{word}: {}",
+        app.briefing.actor(app.briefing.quote(q).speaker).name
+    ));
+}
+
+/// Copies the quote with its citation; the terminal loop sends it as OSC 52, which
+/// works over SSH and inside tmux.
+fn copy(app: &mut App, q: QuoteIx) {
+    let text = citation(&app.briefing, q);
+    app.notice = Some(format!("copied: {}", crate::text::truncate(&text, 60)));
+    app.effects.push(Effect::Clipboard(text));
+}

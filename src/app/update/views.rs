@@ -1,0 +1,89 @@
+//! The analyst views' pages: moving the selection, opening what an item points at,
+//! folding columns, clicks.
+
+use super::matches::page_find;
+use super::{open_detail, select_section};
+use crate::app::action::Action;
+use crate::app::filter::FilterPopup;
+use crate::app::pages::{Target, View};
+use crate::app::search::Search;
+use crate::app::state::{App, Columns, Mode};
+use crate::layout::{self, Pane};
+
+/// Keys on an analyst view's page: move through its items, open what they point at.
+pub(super) fn views(app: &mut App, action: Action) {
+    let rows = app.page_rows();
+    match action {
+        Action::Search => {
+            app.search = Some(Search::default());
+            app.mode = Mode::Search;
+        }
+        Action::NextMatch => page_find(app, true),
+        Action::PrevMatch => page_find(app, false),
+        Action::ClearSearch => app.search = None,
+        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::OpenFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
+        Action::ClearFilter => app.filter.clear(&app.briefing),
+        Action::ToggleFold => {
+            app.columns = match app.columns {
+                Columns::Folded => Columns::Every,
+                Columns::Every => Columns::Folded,
+            };
+        }
+        Action::Open => {
+            let Some(state) = app.page() else { return };
+            match state.target(state.selected) {
+                Some(Target::Quote(q)) => open_detail(app, q),
+                Some(Target::Section(s)) => {
+                    app.view = View::Briefing;
+                    select_section(app, s.get());
+                    app.focus = Pane::Reader;
+                }
+                Some(Target::Position(c, p)) => app.mode = Mode::Position(c, p),
+                Some(Target::Nothing) | None => {}
+            }
+        }
+        Action::Scroll { down, .. } => {
+            page_move(app, if down { Action::Down } else { Action::Up }, rows);
+        }
+        Action::Click { x, y } => {
+            let inner = layout::inner(app.geometry().body);
+            let Some(i) = app.view.page_index() else {
+                return;
+            };
+            if !inner.contains((x, y).into()) {
+                return;
+            }
+            let (row, col) = (usize::from(y - inner.y), usize::from(x - inner.x));
+            app.pages[i].click(&app.briefing, &app.filter, row, col);
+        }
+        other => page_move(app, other, rows),
+    }
+}
+
+/// Moves the selection on a page: by item (h/l), by row (j/k: the item on the next line
+/// with items, nearest in column), by page, or to the ends.
+pub(super) fn page_move(app: &mut App, action: Action, rows: usize) {
+    let Some(i) = app.view.page_index() else {
+        return;
+    };
+    let (state, b, filter) = (&mut app.pages[i], &app.briefing, &app.filter);
+    let items = state.items();
+    if items == 0 {
+        return;
+    }
+    let rows = rows.max(1);
+    match action {
+        Action::NextItem => state.selected = (state.selected + 1).min(items - 1),
+        Action::PrevItem => state.selected = state.selected.saturating_sub(1),
+        Action::Top => state.selected = 0,
+        Action::Bottom => state.selected = items - 1,
+        Action::Down => state.down(b, filter, 1),
+        Action::PageDown => state.down(b, filter, rows),
+        Action::HalfPageDown => state.down(b, filter, (rows / 2).max(1)),
+        Action::Up => state.up(b, filter, 1),
+        Action::PageUp => state.up(b, filter, rows),
+        Action::HalfPageUp => state.up(b, filter, (rows / 2).max(1)),
+        _ => {}
+    }
+}
