@@ -1,6 +1,8 @@
 //! The reader's whole state: what is loaded, what is selected, which popup is open, and
 //! the wrapped text caches. `update` changes it; rendering only reads it.
 
+mod sync;
+
 use super::derived::Derived;
 use super::filter::{ActorIndex, Filter, FilterPopup, Input};
 use super::keymap::Context;
@@ -9,7 +11,7 @@ pub use super::pages::PageState;
 use super::pages::View;
 use super::picker::Picker;
 use super::search::Search;
-use super::view::{self, Wrapped};
+use super::view::Wrapped;
 use crate::layout::{self, Geometry, Pane};
 use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
 
@@ -275,123 +277,5 @@ impl App {
     /// Rows of the page a view shows (inside its border).
     pub fn page_rows(&self) -> usize {
         usize::from(layout::inner(self.geometry().body).height)
-    }
-
-    /// Brings the current view's page up to date with the width, the filter and the
-    /// columns (wrapping only what is on screen), with the selection in range and on
-    /// screen.
-    fn sync_page(&mut self) {
-        let Some(i) = self.view.page_index() else {
-            return;
-        };
-        let width = usize::from(layout::inner(self.geometry().body).width);
-        let rows = self.page_rows();
-        let fold = self.columns == Columns::Folded;
-        self.pages[i].sync(
-            self.view,
-            (&self.briefing, &self.derived),
-            &self.filter,
-            width,
-            fold,
-            rows,
-        );
-    }
-
-    /// Restores every invariant after a change: wrapped text matches the current section
-    /// and widths, selections and scrolls are in range and visible. Rewrapping happens
-    /// only when the section or a width changed, so this is cheap per key.
-    pub fn sync(&mut self) {
-        self.sync_page();
-        if let Some(s) = &mut self.search
-            && s.generation != self.filter.generation
-        {
-            s.refresh(
-                self.derived.search(&self.briefing),
-                &self.briefing,
-                &self.filter,
-            );
-        }
-        let sections = self.briefing.sections.len();
-        self.sections.fit(sections, self.rows(Pane::Sections));
-        self.quotes.fit(
-            self.filter.quotes.len(),
-            self.rows(Pane::Quotes) / QUOTE_ROWS,
-        );
-
-        let width = self.text_width(Pane::Reader);
-        let key = self.section().map(|s| (s.get(), width));
-        if self.reader.view.key != key {
-            self.reader.view.lines = match self.section() {
-                Some(s) if width > 0 => view::reader_lines(&self.briefing, s, usize::from(width)),
-                _ => Vec::new(),
-            };
-            self.reader.view.key = key;
-        }
-        let max = self
-            .reader
-            .view
-            .lines
-            .len()
-            .saturating_sub(self.rows(Pane::Reader));
-        self.reader.scroll = self.reader.scroll.min(max);
-        // Read once its end has been on screen (and the Reader with it).
-        let reader_shown =
-            self.view == View::Briefing && self.geometry().pane(Pane::Reader).is_some();
-        if reader_shown
-            && self.rows(Pane::Reader) > 0
-            && self.reader.scroll >= max
-            && let Some(read) = self
-                .section()
-                .and_then(|s| self.marks.read_sections.get_mut(s.get()))
-        {
-            *read = true;
-        }
-
-        let (dw, drows) = (self.detail_width(), self.detail_rows());
-        let list_len = self.actors.rows.len();
-        let area = self.geometry().area;
-        let filter_rows = self.filter_rows();
-        let help_rows = usize::from(layout::inner(layout::help_popup(area)).height);
-        match &mut self.mode {
-            Mode::Detail(d) => {
-                if let Some(read) = self.marks.read_quotes.get_mut(d.quote.get()) {
-                    *read = true;
-                }
-                let key = Some((d.quote.get(), dw));
-                if d.view.key != key {
-                    d.view.lines = if dw > 0 {
-                        view::detail_lines(&self.briefing, d.quote, usize::from(dw))
-                    } else {
-                        Vec::new()
-                    };
-                    d.view.key = key;
-                }
-                d.scroll = d.scroll.min(d.view.lines.len().saturating_sub(drows));
-            }
-            Mode::Filter(p) => {
-                let mut list = ListState {
-                    selected: p.cursor,
-                    offset: p.offset,
-                };
-                list.fit(p.rows.len().min(list_len), filter_rows);
-                (p.cursor, p.offset) = (list.selected, list.offset);
-            }
-            Mode::Help { scroll } => {
-                *scroll = (*scroll)
-                    .min(crate::ui::help::line_count(&self.keys.map).saturating_sub(help_rows));
-            }
-            Mode::Picker(p) => {
-                let mut list = ListState {
-                    selected: p.cursor,
-                    offset: p.offset,
-                };
-                list.fit(p.rows.len(), help_rows);
-                (p.cursor, p.offset) = (list.selected, list.offset);
-            }
-            Mode::Errors { lines, scroll } => {
-                *scroll = (*scroll).min(lines.len().saturating_sub(help_rows));
-            }
-            Mode::Panes | Mode::Position(..) | Mode::Search => {}
-        }
     }
 }
