@@ -2,6 +2,10 @@
 //! into actions, draws after each, and always gives the terminal back as it found it:
 //! on quit, on error, on panic, and on SIGTERM, SIGHUP or SIGINT.
 
+mod restore;
+
+pub use restore::restore;
+
 use crate::app::keymap::Context;
 use crate::app::marks::base64;
 use crate::app::state::Effect;
@@ -9,119 +13,13 @@ use crate::app::{Action, App, Key, KeyCode, update};
 use crate::library::{self, Library};
 use crate::reload::{self, Watch};
 use crossterm::event::{self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
-use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use restore::{Guard, enter, watch_signals};
 use std::io::{self, Stdout};
-use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
-
-/// The signals that end the reader. Each restores the terminal first.
-const SIGNALS: [i32; 3] = [
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGINT,
-];
-
-/// Whether the terminal is in our modes now; restoring twice is harmless but noisy.
-/// A mutex, not a flag: the signal thread may restore while the main thread is still
-/// entering, and must then wait for it to finish rather than see "not active yet" and
-/// leave the terminal raw. Lock order: `MODES`, then stdout.
-static MODES: Mutex<bool> = Mutex::new(false);
-
-fn modes() -> MutexGuard<'static, bool> {
-    MODES.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// Puts the terminal back: cooked mode, main screen, cursor shown, mouse released.
-pub fn restore() {
-    drop(restore_locked());
-}
-
-/// Restores, and returns stdout still locked, so that a caller about to end the process
-/// can keep the main thread from drawing a frame onto the restored main screen.
-fn restore_locked() -> io::StdoutLock<'static> {
-    let mut active = modes();
-    let mut out = io::stdout().lock();
-    if std::mem::replace(&mut *active, false) {
-        // Errors are ignored: after a hangup the terminal is gone and every write fails,
-        // yet the process must still end.
-        let _ = execute!(
-            out,
-            event::DisableMouseCapture,
-            terminal::LeaveAlternateScreen,
-            cursor::Show
-        );
-        let _ = terminal::disable_raw_mode();
-    }
-    out
-}
-
-/// Ends the process on SIGTERM, SIGHUP or SIGINT from a thread of its own, after
-/// restoring the terminal; the process then dies by that signal (default action), so
-/// the parent sees the signal and a shell reports 128+N.
-///
-/// Why a thread and not a flag checked by the event loop: when the terminal goes away
-/// (window closed, ssh dropped), the kernel sends SIGHUP and the tty reads EOF forever,
-/// and crossterm 0.29's event reader then loops on `read() == 0` inside `event::poll`
-/// without ever returning (crossterm issue #793). A flag would never be looked at: the
-/// process spun at 100% CPU forever and ignored SIGTERM too. The thread does not depend
-/// on the event loop coming back.
-fn watch_signals() -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new(SIGNALS)?;
-    std::thread::Builder::new()
-        .name("brief-signals".into())
-        .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                let _stdout = restore_locked();
-                // Returns only if the signal has no terminating default action.
-                let _ = signal_hook::low_level::emulate_default_handler(sig);
-                std::process::exit(128 + sig);
-            }
-        })?;
-    Ok(())
-}
-
-/// Restores on drop, so an early return or `?` cannot leave the terminal raw.
-struct Guard;
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        restore();
-    }
-}
-
-fn enter(mouse: bool) -> io::Result<Guard> {
-    let mut active = modes();
-    // No "brief" in the message: main prefixes "brief: " to every error.
-    terminal::enable_raw_mode().map_err(|e| {
-        io::Error::other(format!(
-            "needs a terminal to draw on ({e}); pipe the output to read it as text"
-        ))
-    })?;
-    *active = true;
-    let entered =
-        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide).and_then(|()| {
-            if mouse {
-                execute!(io::stdout(), event::EnableMouseCapture)
-            } else {
-                Ok(())
-            }
-        });
-    // Unlocked before the guard exists: its drop restores, which takes the lock.
-    drop(active);
-    let guard = Guard;
-    entered?;
-    // A panic restores the terminal before its message prints, so the message is readable.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
-    Ok(guard)
-}
 
 /// Converts a crossterm key to ours; keys we have no use for give `None`.
 fn key(k: event::KeyEvent) -> Option<Key> {
