@@ -3,10 +3,12 @@
 //! Key lookup, the help overlay, the status-line hints, `brief keys` and the README's
 //! key list all come from a `Keymap`, so they cannot disagree.
 
+mod actions;
 pub mod listing;
 pub mod map;
 pub mod pending;
 
+pub use actions::ACTIONS;
 pub use listing::{Entry, entry_keys};
 pub use map::{Conflict, Keymap, Resolved, Row};
 pub use pending::{Keys, press};
@@ -243,54 +245,6 @@ pub const BINDINGS: &[Binding] = &[
     b(Help, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
     b(Help, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
     b(Help, "help", &[Key::ch('?')], Action::Close, "close", true),
-];
-
-/// Every action name the config's `[keys]` takes, with what it does wherever it is
-/// bound. In the order the default config lists them.
-#[rustfmt::skip]
-pub const ACTIONS: &[(&str, &str)] = &[
-    ("quit", "leave brief"),
-    ("help", "show the keys; closes them again"),
-    ("close", "close the popup or list that is open"),
-    ("next_pane", "focus the next pane"),
-    ("prev_pane", "focus the previous pane"),
-    ("left", "the pane to the left; the previous item in a view; the previous quote in its detail"),
-    ("right", "the pane to the right; the next item in a view; the next quote in its detail"),
-    ("down", "move down a row or a line"),
-    ("up", "move up a row or a line"),
-    ("top", "the first item, the top"),
-    ("bottom", "the last item, the bottom"),
-    ("half_page_down", "half a page down"),
-    ("half_page_up", "half a page up"),
-    ("page_down", "a page down"),
-    ("page_up", "a page up"),
-    ("next_section", "the next section"),
-    ("prev_section", "the previous section"),
-    ("open", "open what is selected; in a quote's detail, show it in its section; closes the actor filter and a position"),
-    ("actor_filter", "open the actor filter; closes it again"),
-    ("clear_filter", "clear the actor filter"),
-    ("choose", "choose or drop the actor under the cursor (actor filter)"),
-    ("search", "search the briefing or the view; narrow the actor filter's list"),
-    ("next_match", "the next search match"),
-    ("prev_match", "the previous search match"),
-    ("clear_search", "clear the search"),
-    ("accept", "keep what was typed (search, narrowing)"),
-    ("cancel", "drop what was typed (search, narrowing)"),
-    ("delete_char", "delete the last character typed"),
-    ("outline", "the outline: every section, read marks"),
-    ("star", "star or unstar the selected quote"),
-    ("starred", "list the starred quotes"),
-    ("next_unread", "the next quote not yet opened"),
-    ("copy", "copy the selected quote with its citation"),
-    ("copy_url", "copy the briefing's source URL"),
-    ("view_briefing", "the Briefing view (the panes)"),
-    ("view_claims", "the Claims view"),
-    ("view_figures", "the Figures view"),
-    ("view_timeline", "the Timeline view"),
-    ("view_actors", "the Actors view"),
-    ("fold", "fold or unfold members in the claims matrix"),
-    ("reload", "load the briefing from its file again; in the library, scan the folder again"),
-    ("library", "back to the library the briefing was opened from (brief DIR)"),
 ];
 
 /// The action a key means in a context with the default keys. While typing, unbound
