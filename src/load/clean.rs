@@ -6,6 +6,9 @@
 //! tabs become spaces; CR and CRLF become LF. Bidi controls and zero-width characters are
 //! dropped from text (counted, so the loader can warn) and rejected in ids and names.
 
+mod escape;
+
+use escape::{skip_csi, skip_escape, skip_string};
 use unicode_width::UnicodeWidthChar;
 
 /// Tab stops every this many columns.
@@ -160,54 +163,6 @@ fn fold_line((text, removed): (String, Removed)) -> (String, Removed) {
         text.split_whitespace().collect::<Vec<_>>().join(" "),
         removed,
     )
-}
-
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
-
-/// After ESC: removes the rest of whichever sequence it starts.
-fn skip_escape(chars: &mut Chars<'_>) {
-    match chars.next() {
-        Some('[') => skip_csi(chars),
-        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
-        // nF sequences: intermediates (0x20-0x2F) then one final character.
-        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
-            while chars
-                .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
-                .is_some()
-            {}
-            chars.next();
-        }
-        // Two-character sequences (ESC c, ESC 7, ...): the one character is gone already.
-        _ => {}
-    }
-}
-
-/// Parameters and intermediates up to and including the final byte (0x40-0x7E).
-fn skip_csi(chars: &mut Chars<'_>) {
-    for c in chars.by_ref() {
-        if ('\u{40}'..='\u{7e}').contains(&c) {
-            break;
-        }
-        // A stray control inside a CSI aborts it; it is dropped with the sequence.
-        if c == '\u{1b}' {
-            break;
-        }
-    }
-}
-
-/// OSC/DCS/SOS/PM/APC payloads run to BEL, ESC \ or the 8-bit ST. An unterminated one
-/// runs to the end of the field: better to lose text than to emit half a sequence.
-fn skip_string(chars: &mut Chars<'_>) {
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{7}' | '\u{9c}' => return,
-            '\u{1b}' => {
-                chars.next_if_eq(&'\\');
-                return;
-            }
-            _ => {}
-        }
-    }
 }
 
 /// The first character that may not appear in an id or a name, if any.
