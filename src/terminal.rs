@@ -12,6 +12,7 @@ use crate::app::state::Effect;
 use crate::app::{Action, App, Key, KeyCode, update};
 use crate::library::{self, Library};
 use crate::reload::{self, Watch};
+use crate::ui::flags::Flags;
 use crossterm::event::{self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -83,6 +84,8 @@ fn action(app: &mut App, e: &Event) -> Option<Action> {
 pub struct Tty {
     t: Terminal<CrosstermBackend<Stdout>>,
     _guard: Guard,
+    /// Where the last frame drew flags (see `ui::flags`).
+    flags: Flags,
 }
 
 impl Tty {
@@ -93,7 +96,11 @@ impl Tty {
         watch_signals()?;
         let guard = enter(mouse)?;
         let t = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        Ok(Self { t, _guard: guard })
+        Ok(Self {
+            t,
+            _guard: guard,
+            flags: Flags::default(),
+        })
     }
 
     /// Runs the reader until the user quits, asks for the library (`app.back`), or a
@@ -165,7 +172,11 @@ impl Tty {
     }
 
     fn draw(&mut self, render: impl FnOnce(Rect, &mut Buffer)) -> io::Result<()> {
-        self.t.draw(|f| render(f.area(), f.buffer_mut()))?;
+        let flags = &mut self.flags;
+        self.t.draw(|f| {
+            render(f.area(), f.buffer_mut());
+            flags.mend(f.buffer_mut());
+        })?;
         Ok(())
     }
 }

@@ -6,6 +6,7 @@ mod chrome;
 mod detail;
 mod errors;
 mod filter;
+pub mod flags;
 pub mod help;
 pub mod library;
 mod note;
