@@ -122,12 +122,15 @@ impl Tty {
             } else {
                 Duration::MAX
             };
+            let mut suspend = false;
             let handled = pump(idle, |e| {
                 esc_alt(&mut app, e);
-                if let Some(a) = action(&mut app, e) {
-                    update(&mut app, a);
+                match action(&mut app, e) {
+                    Some(Action::Suspend) => suspend = true,
+                    Some(a) => update(&mut app, a),
+                    None => {}
                 }
-                app.quit || app.back
+                suspend || app.quit || app.back
             })?;
             if let Some(w) = &mut watch
                 && w.changed()
@@ -140,6 +143,7 @@ impl Tty {
                 app.work();
             }
             run_effects(&mut app, watch.as_ref())?;
+            self.settle(suspend)?;
             self.draw(|area, buf| crate::ui::render(&app, area, buf))?;
         }
         Ok(app)
@@ -153,6 +157,7 @@ impl Tty {
         library::update(lib, Action::Resize(size.width, size.height));
         self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
         while !lib.quit && lib.open.is_none() && !lib.rescan {
+            let mut suspend = false;
             pump(Duration::MAX, |e| {
                 let a = match e {
                     Event::Key(k) if k.kind != KeyEventKind::Release => {
@@ -161,12 +166,31 @@ impl Tty {
                     Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
                     _ => None,
                 };
-                if let Some(a) = a {
-                    library::update(lib, a);
+                match a {
+                    Some(Action::Suspend) => suspend = true,
+                    Some(a) => library::update(lib, a),
+                    None => {}
                 }
-                lib.quit || lib.open.is_some() || lib.rescan
+                suspend || lib.quit || lib.open.is_some() || lib.rescan
             })?;
+            self.settle(suspend)?;
             self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
+        }
+        Ok(())
+    }
+
+    /// Suspends if asked (Ctrl-z); after any suspension (SIGTSTP too) the screen holds
+    /// the shell's text, so the next frame is drawn whole, at the size it has now.
+    fn settle(&mut self, suspend: bool) -> io::Result<()> {
+        if suspend {
+            restore::suspend();
+        }
+        if restore::resumed() {
+            // A fresh terminal's last frame is blank, as the cleared screen is, so
+            // the next frame is drawn whole. (`Terminal::clear` would ask the
+            // terminal where its cursor is, and wait for the answer.)
+            self.t = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+            self.flags = Flags::default();
         }
         Ok(())
     }

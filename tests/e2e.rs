@@ -993,3 +993,70 @@ fn an_edited_file_reloads_and_a_broken_one_keeps_the_old_text() {
     assert!(s.wait_exit().success());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The process state letter from /proc (`T` when stopped).
+fn proc_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // "pid (comm) S ...": the state follows the last ')'.
+    stat.rsplit(')').next()?.trim_start().chars().next()
+}
+
+/// Waits until the process is stopped (or, with `false`, running again).
+fn wait_stopped(pid: u32, stopped: bool) {
+    let start = Instant::now();
+    while (proc_state(pid) == Some('T')) != stopped {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "brief never {} (state {:?})",
+            if stopped { "stopped" } else { "continued" },
+            proc_state(pid)
+        );
+        thread::sleep(POLL);
+    }
+}
+
+/// Suspends brief with `how`, checks the shell has the terminal back, continues it
+/// and checks the screen is drawn again whole, in raw mode, at the place it was.
+fn suspend_and_resume(how: impl FnOnce(&mut Session)) {
+    let mut s = Session::spawn(120, 40, &[]);
+    s.wait_drawn();
+    s.send("]");
+    s.wait_text("Sections 2/7");
+    how(&mut s);
+    let pid = s.pid();
+    wait_stopped(pid, true);
+    s.wait_for("the main screen while stopped", |sc| {
+        !sc.alternate_screen() && !sc.hide_cursor()
+    });
+    assert!(s.cooked(), "cooked while stopped: {:?}", s.termios_flags());
+    let cont = Command::new("kill")
+        .args(["-CONT", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(cont.success());
+    wait_stopped(pid, false);
+    s.wait_drawn();
+    s.wait_text("Sections 2/7");
+    // Keys work again.
+    s.send("]");
+    s.wait_text("Sections 3/7");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_continuing_draws_again() {
+    suspend_and_resume(|s| s.send("\x1a"));
+}
+
+#[test]
+fn sigtstp_suspends_to_the_shell_and_continuing_draws_again() {
+    suspend_and_resume(|s| {
+        let tstp = Command::new("kill")
+            .args(["-TSTP", &s.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(tstp.success());
+    });
+}

@@ -93,6 +93,13 @@ fn the_popup_keys() {
         (Context::Detail, Key::plain(K::Esc), A::Close),
         (Context::Detail, Key::ch('q'), A::Close),
         (Context::Detail, Key::ctrl('c'), A::Quit),
+        // Ctrl-z suspends everywhere, bound or not, typing included.
+        (Context::Panes, Key::ctrl('z'), A::Suspend),
+        (Context::Views, Key::ctrl('z'), A::Suspend),
+        (Context::Library, Key::ctrl('z'), A::Suspend),
+        (Context::Detail, Key::ctrl('z'), A::Suspend),
+        (Context::Search, Key::ctrl('z'), A::Suspend),
+        (Context::Help, Key::ctrl('z'), A::Suspend),
     ];
     for (ctx, key, action) in table {
         assert_eq!(lookup(ctx, key), Some(action), "{key} in {ctx:?}");

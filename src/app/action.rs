@@ -95,6 +95,9 @@ pub enum Action {
     /// The terminal has a new size.
     /// Load the briefing again from its file (it also reloads by itself on change).
     Reload,
+    /// Give the terminal back to the shell and stop until `fg` (Ctrl-z). The terminal
+    /// loop carries it out: it is about the terminal, not the reader's state.
+    Suspend,
     /// Back to the library the briefing was opened from.
     Library,
     Resize(u16, u16),

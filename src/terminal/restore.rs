@@ -1,8 +1,10 @@
 //! Taking the terminal and always giving it back: raw mode and the alternate screen
-//! entered, and restored on drop, on panic, and on SIGTERM, SIGHUP or SIGINT.
+//! entered, and restored on drop, on panic, and on SIGTERM, SIGHUP or SIGINT; given
+//! back and taken again around a suspension (Ctrl-z, SIGTSTP).
 
 use crossterm::{cursor, event, execute, terminal};
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// The signals that end the reader. Each restores the terminal first.
@@ -22,6 +24,70 @@ fn modes() -> MutexGuard<'static, bool> {
     MODES.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Whether the mouse is captured while our modes are on (taken again on resume).
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
+/// Set when the process is continued after a suspension: the screen then holds the
+/// shell's output, and the next frame must be drawn whole.
+static RESUMED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the process was suspended and continued since the last call.
+pub(super) fn resumed() -> bool {
+    RESUMED.swap(false, Ordering::SeqCst)
+}
+
+/// Gives the terminal back, stops the process (as SIGTSTP's default action would;
+/// the shell says "Stopped" and `fg` continues it), and takes the terminal again
+/// when continued. The modes' lock is held throughout, so no frame is drawn onto
+/// the shell's screen meanwhile.
+pub(super) fn suspend() {
+    let mut active = modes();
+    // Stdout too: the signal thread suspends while the main thread may be drawing.
+    let mut out = io::stdout().lock();
+    let was = std::mem::replace(&mut *active, false);
+    if was {
+        leave(&mut out);
+    }
+    // SIGSTOP, not SIGTSTP: SIGTSTP is ours (the signal thread), SIGSTOP cannot be
+    // caught; the process stops here and the call returns on SIGCONT.
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    if was {
+        // Errors are ignored as in `restore`: a terminal gone meanwhile ends us by
+        // SIGHUP.
+        let _ = take(&mut out, MOUSE.load(Ordering::SeqCst));
+        *active = true;
+    }
+    RESUMED.store(true, Ordering::SeqCst);
+}
+
+/// Leaves our modes: mouse released, main screen, cursor shown, cooked mode.
+fn leave(out: &mut impl io::Write) {
+    // Errors are ignored: after a hangup the terminal is gone and every write fails,
+    // yet the process must still end.
+    let _ = execute!(
+        out,
+        event::DisableMouseCapture,
+        terminal::LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Enters our modes: raw mode, alternate screen, cursor hidden, mouse if asked.
+fn take(out: &mut impl io::Write, mouse: bool) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(
+        out,
+        terminal::EnterAlternateScreen,
+        terminal::Clear(terminal::ClearType::All),
+        cursor::Hide
+    )?;
+    if mouse {
+        execute!(out, event::EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
 /// Puts the terminal back: cooked mode, main screen, cursor shown, mouse released.
 pub fn restore() {
     drop(restore_locked());
@@ -33,22 +99,17 @@ fn restore_locked() -> io::StdoutLock<'static> {
     let mut active = modes();
     let mut out = io::stdout().lock();
     if std::mem::replace(&mut *active, false) {
-        // Errors are ignored: after a hangup the terminal is gone and every write fails,
-        // yet the process must still end.
-        let _ = execute!(
-            out,
-            event::DisableMouseCapture,
-            terminal::LeaveAlternateScreen,
-            cursor::Show
-        );
-        let _ = terminal::disable_raw_mode();
+        leave(&mut out);
     }
     out
 }
 
 /// Ends the process on SIGTERM, SIGHUP or SIGINT from a thread of its own, after
 /// restoring the terminal; the process then dies by that signal (default action), so
-/// the parent sees the signal and a shell reports 128+N.
+/// the parent sees the signal and a shell reports 128+N. SIGTSTP (`kill -TSTP`; the
+/// Ctrl-z key arrives as a key in raw mode) suspends instead, and on resuming wakes
+/// the event loop with a SIGWINCH, which crossterm turns into a resize event, so the
+/// screen is drawn again at once.
 ///
 /// Why a thread and not a flag checked by the event loop: when the terminal goes away
 /// (window closed, ssh dropped), the kernel sends SIGHUP and the tty reads EOF forever,
@@ -57,11 +118,22 @@ fn restore_locked() -> io::StdoutLock<'static> {
 /// process spun at 100% CPU forever and ignored SIGTERM too. The thread does not depend
 /// on the event loop coming back.
 pub(super) fn watch_signals() -> io::Result<()> {
+    // Once per process: a second thread would suspend a second time on one SIGTSTP.
+    static WATCHING: AtomicBool = AtomicBool::new(false);
+    if WATCHING.swap(true, Ordering::SeqCst) {
+        return Ok(());
+    }
     let mut signals = signal_hook::iterator::Signals::new(SIGNALS)?;
+    signals.add_signal(signal_hook::consts::SIGTSTP)?;
     std::thread::Builder::new()
         .name("brief-signals".into())
         .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
+            for sig in signals.forever() {
+                if sig == signal_hook::consts::SIGTSTP {
+                    suspend();
+                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+                    continue;
+                }
                 let _stdout = restore_locked();
                 // Returns only if the signal has no terminating default action.
                 let _ = signal_hook::low_level::emulate_default_handler(sig);
@@ -89,6 +161,7 @@ pub(super) fn enter(mouse: bool) -> io::Result<Guard> {
         ))
     })?;
     *active = true;
+    MOUSE.store(mouse, Ordering::SeqCst);
     let entered =
         execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide).and_then(|()| {
             if mouse {

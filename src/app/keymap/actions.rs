@@ -6,6 +6,7 @@
 #[rustfmt::skip]
 pub const ACTIONS: &[(&str, &str)] = &[
     ("quit", "leave brief"),
+    ("suspend", "give the terminal back to the shell until `fg`"),
     ("help", "show the keys; closes them again"),
     ("close", "close the popup or list that is open"),
     ("next_pane", "focus the next pane"),

@@ -197,6 +197,8 @@ impl Keymap {
             // Ctrl-c quits wherever nothing else has it: a user who is lost must always
             // have a way out, whatever the config says.
             [key] if *key == Key::ctrl('c') => Resolved::Action(Action::Quit),
+            // Ctrl-z too: a shell user expects it to work in any popup.
+            [key] if *key == Key::ctrl('z') => Resolved::Action(Action::Suspend),
             _ => Resolved::Nothing,
         }
     }

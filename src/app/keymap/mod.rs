@@ -128,6 +128,7 @@ use Context::{Detail, Errors, Filter, Help, Library, Narrow, Note, Panes, Picker
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     b(Panes, "quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
+    b(Panes, "suspend", &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg returns)", false),
     b(Panes, "help", &[Key::ch('?')], Action::Help, "help: list the keys", true),
     b(Panes, "next_pane", &[p(K::Tab)], Action::FocusNext, "next pane", true),
     b(Panes, "prev_pane", &[p(K::BackTab)], Action::FocusPrev, "previous pane", false),
@@ -163,6 +164,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Panes, "view_timeline", &[Key::ch('4')], Action::ShowView(View::Timeline), "Timeline view", false),
     b(Panes, "view_actors", &[Key::ch('5')], Action::ShowView(View::Actors), "Actors view", false),
     b(Views, "quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
+    b(Views, "suspend", &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg returns)", false),
     b(Views, "help", &[Key::ch('?')], Action::Help, "help: list the keys", true),
     b(Views, "view_briefing", &[Key::ch('1')], Action::ShowView(View::Briefing), "Briefing view", true),
     b(Views, "view_claims", &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", false),
@@ -233,6 +235,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Errors, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close (the old briefing stays)", true),
     b(Errors, "open", &[p(K::Enter)], Action::Close, "close", false),
     b(Library, "quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
+    b(Library, "suspend", &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg returns)", false),
     b(Library, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "next briefing", false),
     b(Library, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "previous briefing", false),
     b(Library, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "first briefing", false),
