@@ -70,7 +70,7 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
     let mut tty = Tty::enter(opts.mouse).map_err(|e| e.to_string())?;
     loop {
         tty.library(&mut lib).map_err(|e| e.to_string())?;
-        if lib.quit {
+        if lib.quit || crate::terminal::ending() {
             break;
         }
         if let Some(path) = lib.open.take() {
@@ -83,7 +83,7 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
                     .read(app, Some(Watch::new(&path)))
                     .map_err(|e| e.to_string())?;
                 warnings.extend(session.finish(&app).err());
-                if app.quit {
+                if app.quit || crate::terminal::ending() {
                     break;
                 }
             }

@@ -109,6 +109,9 @@ fn read(cli: &Cli) -> Result<(), String> {
     for w in warnings {
         eprintln!("brief: warning: {w}");
     }
+    // A signal ended the reader: its place is saved; now die by it, as the parent
+    // expects.
+    brief::terminal::end_if_signalled();
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 
 mod restore;
 
-pub use restore::restore;
+pub use restore::{end_if_signalled, ending, restore};
 
 use crate::app::keymap::Context;
 use crate::app::marks::base64;
@@ -110,7 +110,7 @@ impl Tty {
         app.back = false;
         update(&mut app, Action::Resize(size.width, size.height));
         self.draw(|area, buf| crate::ui::render(&app, area, buf))?;
-        while !app.quit && !app.back {
+        while !app.quit && !app.back && !ending() {
             // Indexes the briefing once it is on screen (after a reload too); keys
             // typed meanwhile wait in the terminal's input.
             app.warm();
@@ -156,7 +156,7 @@ impl Tty {
         (lib.open, lib.rescan) = (None, false);
         library::update(lib, Action::Resize(size.width, size.height));
         self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
-        while !lib.quit && lib.open.is_none() && !lib.rescan {
+        while !lib.quit && lib.open.is_none() && !lib.rescan && !ending() {
             let mut suspend = false;
             pump(Duration::MAX, |e| {
                 let a = match e {

@@ -1060,3 +1060,30 @@ fn sigtstp_suspends_to_the_shell_and_continuing_draws_again() {
         assert!(tstp.success());
     });
 }
+
+/// A signal that ends brief still lets it save the reader's place, then ends it by
+/// that signal.
+#[test]
+fn sigterm_saves_the_place_before_ending() {
+    let state = scratch_dir("signal-place");
+    let dir = state.to_str().expect("UTF-8 temp path");
+    let mut first = Session::spawn(120, 40, &["--state-dir", dir]);
+    first.wait_drawn();
+    first.send("]]");
+    first.wait_text("Sections 3/7");
+    let kill = Command::new("kill")
+        .args(["-TERM", &first.pid().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(kill.success());
+    let status = first.wait_exit();
+    assert_eq!(status.signal(), Some("Terminated"), "{status}");
+    first.assert_restored();
+
+    let mut second = Session::spawn(120, 40, &["--state-dir", dir]);
+    second.wait_drawn();
+    second.wait_text("Sections 3/7");
+    second.send("q");
+    assert!(second.wait_exit().success());
+    let _ = std::fs::remove_dir_all(&state);
+}

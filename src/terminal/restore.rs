@@ -4,8 +4,9 @@
 
 use crossterm::{cursor, event, execute, terminal};
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 /// The signals that end the reader. Each restores the terminal first.
 const SIGNALS: [i32; 3] = [
@@ -30,6 +31,31 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 /// Set when the process is continued after a suspension: the screen then holds the
 /// shell's output, and the next frame must be drawn whole.
 static RESUMED: AtomicBool = AtomicBool::new(false);
+
+/// The signal that asked brief to end (SIGTERM, SIGHUP, SIGINT), 0 while none has.
+static ENDING: AtomicI32 = AtomicI32::new(0);
+
+/// How long the main thread has, after an ending signal, to leave its loop and save
+/// the reader's place before the signal thread ends the process without it.
+const GRACE: Duration = Duration::from_millis(500);
+
+/// Whether a signal asked brief to end: the loops stop, the place is saved, and
+/// `end_if_signalled` ends the process by that signal.
+pub fn ending() -> bool {
+    ENDING.load(Ordering::SeqCst) != 0
+}
+
+/// Ends the process by the signal that asked it to end, if one did, with the
+/// terminal given back first; returns otherwise.
+pub fn end_if_signalled() {
+    let sig = ENDING.load(Ordering::SeqCst);
+    if sig != 0 {
+        let _stdout = restore_locked();
+        // Returns only if the signal has no terminating default action.
+        let _ = signal_hook::low_level::emulate_default_handler(sig);
+        std::process::exit(128 + sig);
+    }
+}
 
 /// Whether the process was suspended and continued since the last call.
 pub(super) fn resumed() -> bool {
@@ -104,8 +130,9 @@ fn restore_locked() -> io::StdoutLock<'static> {
     out
 }
 
-/// Ends the process on SIGTERM, SIGHUP or SIGINT from a thread of its own, after
-/// restoring the terminal; the process then dies by that signal (default action), so
+/// Ends the process on SIGTERM, SIGHUP or SIGINT: the main thread is asked to stop
+/// (`ending`) so that the reader's place is saved, and has `GRACE` to do so; then
+/// the terminal is restored and the process dies by that signal (default action), so
 /// the parent sees the signal and a shell reports 128+N. SIGTSTP (`kill -TSTP`; the
 /// Ctrl-z key arrives as a key in raw mode) suspends instead, and on resuming wakes
 /// the event loop with a SIGWINCH, which crossterm turns into a resize event, so the
@@ -134,10 +161,13 @@ pub(super) fn watch_signals() -> io::Result<()> {
                     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
                     continue;
                 }
-                let _stdout = restore_locked();
-                // Returns only if the signal has no terminating default action.
-                let _ = signal_hook::low_level::emulate_default_handler(sig);
-                std::process::exit(128 + sig);
+                // The main thread leaves its loop (woken by a resize event), saves
+                // the place and ends by the signal (`end_if_signalled`) ...
+                ENDING.store(sig, Ordering::SeqCst);
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+                std::thread::sleep(GRACE);
+                // ... unless it is stuck (a hung-up terminal): then without the place.
+                end_if_signalled();
             }
         })?;
     Ok(())
