@@ -89,18 +89,23 @@ impl<'a> Hits<'a> {
             Some(at) => index.quote_word_hits_among(at, b.quotes.len()),
             None => index.quote_word_hits(needle, b.quotes.len()),
         };
+        let fields = if clean {
+            lexicon.hits(needle)
+        } else {
+            Lexicon::default().hits(needle)
+        };
+        // The index keeps a quote's line breaks; the views show it on one line.
         for &q in &lexicon.multiline {
-            words[q.get()] = holds(&super::excerpt(b, q), needle);
+            words[q.get()] = fields[Field::Excerpt as usize]
+                .get(q.get())
+                .copied()
+                .unwrap_or(false);
         }
         Self {
             b,
             needle,
             words,
-            fields: if clean {
-                lexicon.hits(needle)
-            } else {
-                Lexicon::default().hits(needle)
-            },
+            fields,
             stances: STANCES.map(|s| holds(crate::analysis::stance_label(s), needle)),
             could_be_date: [
                 needle.chars().all(|c| c.is_ascii_digit() || c == '-'),

@@ -19,9 +19,11 @@ pub(super) enum Field {
     Claim,
     Value,
     Measure,
+    /// A quote written over several lines, as the views show it: on one line.
+    Excerpt,
 }
 
-pub(super) const FIELDS: usize = 9;
+pub(super) const FIELDS: usize = 10;
 
 /// Every short text lower-cased into one buffer, each followed by a NUL.
 #[derive(Debug, Clone, Default)]
@@ -50,6 +52,7 @@ impl Lexicon {
                 b.claims.len(),
                 b.figures.len(),
                 b.figures.len(),
+                b.quotes.len(),
             ],
             ..Self::default()
         };
@@ -82,6 +85,11 @@ impl Lexicon {
             .map(QuoteIx::at)
             .filter(|&q| b.quote(q).text.contains('\n'))
             .collect();
+        let multiline = std::mem::take(&mut l.multiline);
+        for &q in &multiline {
+            l.push(Field::Excerpt, q.get(), &super::excerpt(b, q));
+        }
+        l.multiline = multiline;
         l
     }
 
