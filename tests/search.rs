@@ -188,6 +188,56 @@ fn a_filter_change_keeps_the_current_match() {
     assert_eq!(s.current_range, range);
 }
 
+/// On a large briefing a filter change does not find the current match again within
+/// its key: `n` and `N` still go on from it, and a second change meanwhile does not
+/// forget it.
+#[test]
+fn n_after_a_filter_change_goes_on_from_the_old_match_even_before_it_is_found() {
+    let text = synth::generate(1_000_000, 3);
+    let b = brief::load::load_str("big.toml", &text).unwrap().briefing;
+    let outside_quotes = |a: &App, m: &brief::app::search::Match| {
+        pieces(&a.briefing, SectionIx::at(m.section))[m.piece]
+            .quote
+            .is_none()
+    };
+    let start = || {
+        let mut a = App::new(b.clone(), 120, 40);
+        search(&mut a, "e");
+        code(&mut a, KeyCode::Enter);
+        a.finish_search();
+        let s = a.search.as_ref().unwrap();
+        // A match outside quotes, late in the briefing: the filter keeps it.
+        let late = (s.matches.len() * 3 / 4..s.matches.len())
+            .find(|&i| outside_quotes(&a, &s.matches[i]))
+            .unwrap();
+        let was = s.matches[late];
+        // Make it current as `n` would.
+        while a.search.as_ref().unwrap().current != Some(late) {
+            ch(&mut a, 'N');
+        }
+        (a, was)
+    };
+    let filter = |a: &mut App, actor: u32| {
+        a.filter.toggle(&a.briefing.clone(), brief::model::ActorIx(actor));
+        a.sync();
+    };
+    for (key, second_change) in [('n', false), ('N', false), ('n', true)] {
+        let (mut a, was) = start();
+        filter(&mut a, 0);
+        assert!(a.busy(), "one key does not find every `e` again");
+        assert_eq!(a.search.as_ref().unwrap().current, None, "not found yet");
+        if second_change {
+            filter(&mut a, 1);
+            assert!(a.busy());
+        }
+        ch(&mut a, key);
+        let s = a.search.as_ref().unwrap();
+        let k = s.matches.binary_search(&was).expect("the filter keeps it");
+        let want = if key == 'n' { k + 1 } else { k - 1 };
+        assert_eq!(s.current, Some(want), "{key} from the old match");
+    }
+}
+
 #[test]
 fn esc_while_typing_cancels_and_n_without_a_search_does_nothing() {
     let mut a = app(120, 40);

@@ -65,12 +65,28 @@ impl Search {
     /// Starts finding the matches again (after the query or the filter changed), and
     /// does one step of it.
     pub fn refresh(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
-        self.seek = self.current.and_then(|c| self.matches.get(c).copied());
+        // A place still sought (a second change before it was found) is kept.
+        self.seek = (self.current)
+            .and_then(|c| self.matches.get(c).copied())
+            .or(self.seek);
         self.current = None;
         self.restart(index);
         self.generation = filter.generation;
         self.step(index, |q| filter.matches(b, q), KEY_STEP);
         self.settle(b);
+    }
+
+    /// Forgets the current match and any sought (the query changed).
+    pub fn clear_current(&mut self) {
+        self.current = None;
+        self.current_range = None;
+        self.seek = None;
+    }
+
+    /// The match that was current before a filter change, while it (or the first
+    /// match after it) is not found yet.
+    pub fn seeking(&self) -> Option<Match> {
+        self.seek
     }
 
     /// Makes current the first match found at or after `seek`, once found; none if

@@ -11,27 +11,37 @@ use crate::layout::Pane;
 /// `n` and `N` in the Briefing view: the next or previous match, wrapping around.
 pub(super) fn next_match(app: &mut App, action: Action) {
     // Matches are found in reading order: the next one is known if found
-    // already; the previous one unless it wraps round to the last.
-    let known = app
-        .search
-        .as_ref()
-        .is_some_and(|s| match (s.current, action) {
-            (None, Action::NextMatch) => !s.matches.is_empty(),
-            (Some(c), Action::NextMatch) => c + 1 < s.matches.len(),
-            (Some(c), _) => c > 0,
-            (None, _) => false,
-        });
+    // already; the previous one unless it wraps round to the last. After a filter
+    // change, where we were must be found first.
+    let known = app.search.as_ref().is_some_and(|s| {
+        s.seeking().is_none()
+            && match (s.current, action) {
+                (None, Action::NextMatch) => !s.matches.is_empty(),
+                (Some(c), Action::NextMatch) => c + 1 < s.matches.len(),
+                (Some(c), _) => c > 0,
+                (None, _) => false,
+            }
+    });
+    let sought = app.search.as_ref().and_then(Search::seeking);
     if !known {
         app.finish_search();
     }
     if let Some(s) = &app.search {
         let n = s.matches.len();
         if n > 0 {
-            let next = match (s.current, action) {
-                (None, Action::NextMatch) => 0,
-                (None, _) => n - 1,
-                (Some(c), Action::NextMatch) => (c + 1) % n,
-                (Some(c), _) => (c + n - 1) % n,
+            // From where we were before the filter change: `n` goes to the first match
+            // after it (it, if the filter dropped it), `N` to the last before it.
+            let from = sought.map(|was| s.matches.partition_point(|m| *m < was));
+            let next = match (from, s.current, action) {
+                (Some(k), _, Action::NextMatch) => {
+                    let at = s.matches.get(k) == sought.as_ref();
+                    (k + usize::from(at)) % n
+                }
+                (Some(k), _, _) => (k + n - 1) % n,
+                (None, None, Action::NextMatch) => 0,
+                (None, None, _) => n - 1,
+                (None, Some(c), Action::NextMatch) => (c + 1) % n,
+                (None, Some(c), _) => (c + n - 1) % n,
             };
             go_to_match(app, next);
         }
@@ -79,7 +89,7 @@ pub(super) fn search_input(app: &mut App, action: Action) {
         }
         _ => return,
     }
-    search.current = None;
+    search.clear_current();
     search.refresh(
         app.derived.search(&app.briefing),
         &app.briefing,
