@@ -146,9 +146,8 @@ fn search_in_a_view_finds_what_reading_the_texts_finds() {
 }
 
 /// The items that hold `query`, read from the texts of the blocks: an item's own
-/// block; a head's (profile, figure group) for the first item under it, or for the
-/// item above when nothing is under it; any other block without items for the item
-/// above.
+/// block; a head's (profile, figure group) for the item after it, or the item above
+/// at the end of the page; any other block without items for the item above.
 fn text_hits(b: &Briefing, s: &Structure, query: &str) -> Vec<usize> {
     let needle = query.to_lowercase();
     if needle.is_empty() {
@@ -171,9 +170,7 @@ fn text_hits(b: &Briefing, s: &Structure, query: &str) -> Vec<usize> {
             hit[first..end_of(j)].fill(true);
             continue;
         }
-        let next_head = (j + 1..s.blocks.len()).find(|&k| s.blocks[k].is_head());
-        let group_end = next_head.map_or(items, |k| s.item_start[k]);
-        if block.is_head() && first < group_end {
+        if block.is_head() && first < items {
             hit[first] = true;
         } else if first > 0 {
             hit[first - 1] = true;

@@ -208,7 +208,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Narrow, "delete_char", &[p(K::Backspace)], Action::DeleteChar, "delete a character", false),
     b(Narrow, "down", &[p(K::Down)], Action::Down, "next actor", false),
     b(Narrow, "up", &[p(K::Up)], Action::Up, "previous actor", false),
-    b(Search, "accept", &[p(K::Enter)], Action::AcceptInput, "keep the search, go to the first match", true),
+    b(Search, "accept", &[p(K::Enter)], Action::AcceptInput, "keep the search, go to the next match from here", true),
     b(Search, "cancel", &[p(K::Esc)], Action::CancelInput, "cancel the search", true),
     b(Search, "delete_char", &[p(K::Backspace)], Action::DeleteChar, "delete a character", false),
     b(Detail, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),

@@ -137,9 +137,9 @@ impl Structure {
 
     /// What search in a view reads of a block: the texts it shows, each whole (a
     /// phrase wrapped across two lines is found), without the labels and padding
-    /// around them. An item matches a query when its block's texts, or those of the
-    /// blocks without items after it, hold the query. `None` for the claims, which are
-    /// searched cell by cell on their wrapped lines.
+    /// around them. An item matches a query when its block's texts hold it; a block
+    /// without items gives its match to a neighbour (`PageState::find_using`). `None`
+    /// for the claims, which are searched cell by cell on their wrapped lines.
     pub fn texts<'a>(&'a self, b: &'a Briefing, block: Block) -> Option<Vec<Cow<'a, str>>> {
         Some(match block {
             Block::Message(text) => vec![text.into()],

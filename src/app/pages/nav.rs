@@ -161,9 +161,10 @@ impl PageState {
 
     /// Every item that holds `query`, in order. An item holds it when its block's
     /// texts do (`Structure::texts`: through `Hits` for the blocks it knows). A head
-    /// (a profile, a figure group) has no item: its text counts for the first item
-    /// under it, or, when nothing is under it, for the item above, as does any other
-    /// block without items. Claims have no texts: their rows are wrapped and read
+    /// (a profile, a figure group) has no item: its text counts for the item after
+    /// it (its own first entry; for an actor with none, the first entry below, often
+    /// a member's), or the item above at the end of the page; any other block without
+    /// items counts for the item above. Claims have no texts: their rows are wrapped and read
     /// cell by cell.
     fn matching(
         &mut self,
@@ -215,22 +216,13 @@ impl PageState {
                 for n in first..end {
                     push(&mut out, n);
                 }
-            } else if block.is_head() && first < self.group_end(i) {
+            } else if block.is_head() && first < self.items() {
                 push(&mut out, first);
             } else if let Some(owner) = first.checked_sub(1) {
                 push(&mut out, owner);
             }
         }
         out
-    }
-
-    /// The first item after the group that block `i` is in: the first of the next
-    /// head's group, or the end.
-    fn group_end(&self, i: usize) -> usize {
-        let s = &self.structure;
-        (i + 1..s.blocks.len())
-            .find(|&j| s.blocks[j].is_head())
-            .map_or(self.items(), |j| s.item_start[j])
     }
 
     /// The items whose rows in block `i` hold `query`, read cell by cell from its
