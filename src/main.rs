@@ -43,7 +43,15 @@ fn main() -> ExitCode {
             format,
             width,
         )),
-        None => outcome(read(&cli)),
+        None => {
+            let result = read(&cli);
+            if result.is_err() {
+                // An error after a signal asked brief to end (the terminal gone) is
+                // that signal's doing: end by it, as the parent expects.
+                brief::terminal::end_if_signalled();
+            }
+            outcome(result)
+        }
     }
 }
 

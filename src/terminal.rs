@@ -2,6 +2,7 @@
 //! into actions, draws after each, and always gives the terminal back as it found it:
 //! on quit, on error, on panic, and on SIGTERM, SIGHUP or SIGINT.
 
+mod job;
 mod restore;
 
 pub use restore::{end_if_signalled, ending, restore};
@@ -96,6 +97,10 @@ impl Tty {
         watch_signals()?;
         let guard = enter(mouse)?;
         let t = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        // crossterm listens for SIGWINCH from its first poll on: from now, then, so
+        // that the signal thread's wake-up (after a suspension, or before ending) is
+        // never lost.
+        event::poll(Duration::ZERO)?;
         Ok(Self {
             t,
             _guard: guard,
@@ -105,11 +110,21 @@ impl Tty {
 
     /// Runs the reader until the user quits, asks for the library (`app.back`), or a
     /// signal arrives. With a `watch`, the file is reloaded when it changes on disk.
+    /// After an ending signal the reader comes back even if the terminal failed (it
+    /// may be gone), so that its place can be saved.
     pub fn read(&mut self, mut app: App, mut watch: Option<Watch>) -> io::Result<App> {
+        match self.reader(&mut app, &mut watch) {
+            Err(_) if ending() => Ok(app),
+            Err(e) => Err(e),
+            Ok(()) => Ok(app),
+        }
+    }
+
+    fn reader(&mut self, app: &mut App, watch: &mut Option<Watch>) -> io::Result<()> {
         let size = self.t.size()?;
         app.back = false;
-        update(&mut app, Action::Resize(size.width, size.height));
-        self.draw(|area, buf| crate::ui::render(&app, area, buf))?;
+        update(app, Action::Resize(size.width, size.height));
+        self.draw(|area, buf| crate::ui::render(app, area, buf))?;
         while !app.quit && !app.back && !ending() {
             // Indexes the briefing once it is on screen (after a reload too); keys
             // typed meanwhile wait in the terminal's input.
@@ -122,31 +137,39 @@ impl Tty {
             } else {
                 Duration::MAX
             };
-            let mut suspend = false;
-            let handled = pump(idle, |e| {
-                esc_alt(&mut app, e);
-                match action(&mut app, e) {
+            let (mut suspend, mut acted) = (false, false);
+            pump(idle, |e| {
+                esc_alt(app, e);
+                let a = action(app, e);
+                acted |= a.is_some();
+                match a {
                     Some(Action::Suspend) => suspend = true,
-                    Some(a) => update(&mut app, a),
+                    Some(a) => update(app, a),
                     None => {}
                 }
                 suspend || app.quit || app.back
             })?;
-            if let Some(w) = &mut watch
+            if ending() {
+                break;
+            }
+            if let Some(w) = watch
                 && w.changed()
             {
-                reload::reload(&mut app, &w.path);
+                reload::reload(app, &w.path);
             }
             // A key's frame first: its step of the search is done, and the next
-            // step waits for an iteration with no key.
-            if !handled && app.busy() {
+            // step waits for an iteration with no key (mouse motion is no key).
+            if !acted && app.busy() {
                 app.work();
             }
-            run_effects(&mut app, watch.as_ref())?;
-            self.settle(suspend)?;
-            self.draw(|area, buf| crate::ui::render(&app, area, buf))?;
+            run_effects(app, watch.as_ref())?;
+            if !self.settle(suspend)? {
+                app.notice =
+                    Some("Ctrl-z: no shell to suspend to (brief has a terminal of its own)".into());
+            }
+            self.draw(|area, buf| crate::ui::render(app, area, buf))?;
         }
-        Ok(app)
+        Ok(())
     }
 
     /// Runs the library until the user opens a briefing (`lib.open`), asks for a fresh
@@ -173,6 +196,9 @@ impl Tty {
                 }
                 suspend || lib.quit || lib.open.is_some() || lib.rescan
             })?;
+            if ending() {
+                break;
+            }
             self.settle(suspend)?;
             self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
         }
@@ -181,10 +207,9 @@ impl Tty {
 
     /// Suspends if asked (Ctrl-z); after any suspension (SIGTSTP too) the screen holds
     /// the shell's text, so the next frame is drawn whole, at the size it has now.
-    fn settle(&mut self, suspend: bool) -> io::Result<()> {
-        if suspend {
-            restore::suspend();
-        }
+    /// False when asked to suspend and there is no shell to suspend to.
+    fn settle(&mut self, suspend: bool) -> io::Result<bool> {
+        let suspended = !suspend || restore::suspend();
         if restore::resumed() {
             // A fresh terminal's last frame is blank, as the cleared screen is, so
             // the next frame is drawn whole. (`Terminal::clear` would ask the
@@ -192,10 +217,13 @@ impl Tty {
             self.t = Terminal::new(CrosstermBackend::new(io::stdout()))?;
             self.flags = Flags::default();
         }
-        Ok(())
+        Ok(suspended)
     }
 
     fn draw(&mut self, render: impl FnOnce(Rect, &mut Buffer)) -> io::Result<()> {
+        // The whole frame under one lock: the signal thread cannot give the terminal
+        // back (suspend, end) in the middle of an escape sequence.
+        let _out = io::stdout().lock();
         let flags = &mut self.flags;
         self.t.draw(|f| {
             render(f.area(), f.buffer_mut());
@@ -212,16 +240,15 @@ pub fn run(app: App) -> io::Result<App> {
 
 /// Waits up to `idle` for an event, then hands it and everything already queued to
 /// `handle` (which says when to stop early), so a burst of keys or resizes costs one
-/// frame. Says whether there was any event. Signals are not our business here (see
-/// `watch_signals`).
-fn pump(idle: Duration, mut handle: impl FnMut(&Event) -> bool) -> io::Result<bool> {
+/// frame. Signals are not our business here (see `watch_signals`).
+fn pump(idle: Duration, mut handle: impl FnMut(&Event) -> bool) -> io::Result<()> {
     if idle != Duration::MAX && !event::poll(idle)? {
-        return Ok(false);
+        return Ok(());
     }
     let mut e = event::read()?;
     loop {
         if handle(&e) || !event::poll(Duration::ZERO)? {
-            return Ok(true);
+            return Ok(());
         }
         e = event::read()?;
     }

@@ -78,11 +78,16 @@ fn nonzero(n: u16) -> NonZeroU16 {
 impl Session {
     /// Starts `brief ARGS` in a `cols`×`rows` pseudo-terminal.
     fn spawn(cols: u16, rows: u16, args: &[&str]) -> Session {
+        Self::spawn_program(cols, rows, BIN, args)
+    }
+
+    /// Starts `PROGRAM ARGS` (brief, or a shell to run it from) in a pseudo-terminal.
+    fn spawn_program(cols: u16, rows: u16, program: &str, args: &[&str]) -> Session {
         let pair = portable_pty::native_pty_system()
             .openpty(pty_size(cols, rows))
             .expect("open a pty");
         let home = scratch_dir("home");
-        let mut cmd = CommandBuilder::new(BIN);
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         // Each run has its own empty state and config folders, so no run sees a place
@@ -1015,50 +1020,93 @@ fn wait_stopped(pid: u32, stopped: bool) {
     }
 }
 
-/// Suspends brief with `how`, checks the shell has the terminal back, continues it
-/// and checks the screen is drawn again whole, in raw mode, at the place it was.
-fn suspend_and_resume(how: impl FnOnce(&mut Session)) {
-    let mut s = Session::spawn(120, 40, &[]);
+/// A process whose parent is `parent`, from /proc.
+fn child_of(parent: u32) -> Option<u32> {
+    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+        let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+        let stat = std::fs::read_to_string(e.path().join("stat")).ok()?;
+        let parent_pid: u32 = stat
+            .rsplit(')')
+            .next()?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()?;
+        (parent_pid == parent).then_some(pid)
+    })
+}
+
+/// Runs brief from an interactive shell (job control on), suspends it with `how`,
+/// checks the shell has the terminal back, `fg`, and checks the screen is drawn
+/// again whole at the place it was and keys work.
+fn suspend_under_a_shell(how: impl FnOnce(&mut Session, u32)) {
+    let mut s = Session::spawn_program(120, 40, "bash", &["--norc", "--noprofile", "-i"]);
+    s.wait_for("the shell's prompt", |sc| {
+        sc.contents().contains('$') || sc.contents().contains('#')
+    });
+    s.send(&format!("PS1='shell> '; {BIN}{ENTER}"));
     s.wait_drawn();
     s.send("]");
     s.wait_text("Sections 2/7");
-    how(&mut s);
-    let pid = s.pid();
-    wait_stopped(pid, true);
-    s.wait_for("the main screen while stopped", |sc| {
-        !sc.alternate_screen() && !sc.hide_cursor()
+    let shell = s.pid();
+    let brief = child_of(shell).expect("brief runs under the shell");
+    how(&mut s, brief);
+    wait_stopped(brief, true);
+    s.wait_for("the shell's screen and its job notice", |sc| {
+        !sc.alternate_screen() && !sc.hide_cursor() && sc.contents().contains("Stopped")
     });
-    assert!(s.cooked(), "cooked while stopped: {:?}", s.termios_flags());
-    let cont = Command::new("kill")
-        .args(["-CONT", &pid.to_string()])
-        .status()
-        .expect("run kill");
-    assert!(cont.success());
-    wait_stopped(pid, false);
+    s.send(&format!("fg{ENTER}"));
+    wait_stopped(brief, false);
     s.wait_drawn();
     s.wait_text("Sections 2/7");
-    // Keys work again.
     s.send("]");
     s.wait_text("Sections 3/7");
     s.send("q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
+    s.wait_for("the shell again", |sc| {
+        !sc.alternate_screen() && sc.contents().contains("shell> ")
+    });
+    s.send(&format!("exit{ENTER}"));
+    s.wait_exit();
 }
 
 #[test]
-fn ctrl_z_suspends_to_the_shell_and_continuing_draws_again() {
-    suspend_and_resume(|s| s.send("\x1a"));
+fn ctrl_z_suspends_to_the_shell_and_fg_draws_again() {
+    suspend_under_a_shell(|s, _| s.send("\x1a"));
 }
 
 #[test]
-fn sigtstp_suspends_to_the_shell_and_continuing_draws_again() {
-    suspend_and_resume(|s| {
+fn sigtstp_suspends_to_the_shell_and_fg_draws_again() {
+    suspend_under_a_shell(|_, brief| {
         let tstp = Command::new("kill")
-            .args(["-TSTP", &s.pid().to_string()])
+            .args(["-TSTP", &brief.to_string()])
             .status()
             .expect("run kill");
         assert!(tstp.success());
     });
+}
+
+/// Started in a terminal of its own (as `tmux new brief` does), nothing could
+/// continue a stopped brief: Ctrl-z says so, and SIGTSTP is ignored, as the kernel
+/// would ignore it.
+#[test]
+fn without_a_shell_ctrl_z_says_so_and_sigtstp_is_ignored() {
+    let mut s = Session::spawn(120, 40, &[]);
+    s.wait_drawn();
+    s.send("\x1a");
+    s.wait_text("no shell to suspend to");
+    assert_ne!(proc_state(s.pid()), Some('T'));
+    let tstp = Command::new("kill")
+        .args(["-TSTP", &s.pid().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(tstp.success());
+    // Still drawing and answering keys.
+    s.send("]");
+    s.wait_text("Sections 2/7");
+    assert_ne!(proc_state(s.pid()), Some('T'));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
 }
 
 /// A signal that ends brief still lets it save the reader's place, then ends it by

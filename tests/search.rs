@@ -218,7 +218,8 @@ fn n_after_a_filter_change_goes_on_from_the_old_match_even_before_it_is_found() 
         (a, was)
     };
     let filter = |a: &mut App, actor: u32| {
-        a.filter.toggle(&a.briefing.clone(), brief::model::ActorIx(actor));
+        a.filter
+            .toggle(&a.briefing.clone(), brief::model::ActorIx(actor));
         a.sync();
     };
     for (key, second_change) in [('n', false), ('N', false), ('n', true)] {

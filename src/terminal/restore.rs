@@ -5,7 +5,7 @@
 use crossterm::{cursor, event, execute, terminal};
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 /// The signals that end the reader. Each restores the terminal first.
@@ -57,16 +57,23 @@ pub fn end_if_signalled() {
     }
 }
 
+/// Set by SIGCONT (`watch_signals`): a suspension is over.
+static CONTINUED: LazyLock<Arc<AtomicBool>> = LazyLock::new(Arc::default);
+
 /// Whether the process was suspended and continued since the last call.
 pub(super) fn resumed() -> bool {
     RESUMED.swap(false, Ordering::SeqCst)
 }
 
-/// Gives the terminal back, stops the process (as SIGTSTP's default action would;
-/// the shell says "Stopped" and `fg` continues it), and takes the terminal again
-/// when continued. The modes' lock is held throughout, so no frame is drawn onto
-/// the shell's screen meanwhile.
-pub(super) fn suspend() {
+/// Gives the terminal back, stops the job (as SIGTSTP's default action would; the
+/// shell says "Stopped" and `fg` continues it), and takes the terminal again when
+/// continued. The modes' lock is held throughout, so no frame is drawn onto the
+/// shell's screen meanwhile. Does nothing, and says so, when no shell has job control
+/// over brief (`job`).
+pub(super) fn suspend() -> bool {
+    if !super::job::under_job_control() {
+        return false;
+    }
     let mut active = modes();
     // Stdout too: the signal thread suspends while the main thread may be drawing.
     let mut out = io::stdout().lock();
@@ -75,8 +82,20 @@ pub(super) fn suspend() {
         leave(&mut out);
     }
     // SIGSTOP, not SIGTSTP: SIGTSTP is ours (the signal thread), SIGSTOP cannot be
-    // caught; the process stops here and the call returns on SIGCONT.
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    // caught. To the whole group, which is the shell's job (`sh -c 'brief; …'` too).
+    // A signal to a group is taken by whichever of our threads the kernel picks, and
+    // this one can run on meanwhile (it did, into `take`, before the stop): so it
+    // waits for SIGCONT. Its waiting is counted in steps it runs, not stopped time;
+    // if no stop came within about two seconds of running, it goes on.
+    CONTINUED.store(false, Ordering::SeqCst);
+    if rustix::process::kill_current_process_group(rustix::process::Signal::STOP).is_ok() {
+        for _ in 0..2000 {
+            if CONTINUED.load(Ordering::SeqCst) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
     if was {
         // Errors are ignored as in `restore`: a terminal gone meanwhile ends us by
         // SIGHUP.
@@ -84,6 +103,7 @@ pub(super) fn suspend() {
         *active = true;
     }
     RESUMED.store(true, Ordering::SeqCst);
+    true
 }
 
 /// Leaves our modes: mouse released, main screen, cursor shown, cooked mode.
@@ -150,6 +170,9 @@ pub(super) fn watch_signals() -> io::Result<()> {
     if WATCHING.swap(true, Ordering::SeqCst) {
         return Ok(());
     }
+    // A handler of our own for SIGCONT: the process continues as ever, and `suspend`
+    // learns it.
+    signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&CONTINUED))?;
     let mut signals = signal_hook::iterator::Signals::new(SIGNALS)?;
     signals.add_signal(signal_hook::consts::SIGTSTP)?;
     std::thread::Builder::new()
@@ -157,8 +180,10 @@ pub(super) fn watch_signals() -> io::Result<()> {
         .spawn(move || {
             for sig in signals.forever() {
                 if sig == signal_hook::consts::SIGTSTP {
-                    suspend();
-                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+                    // Ignored without job control, as the kernel would.
+                    if suspend() {
+                        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+                    }
                     continue;
                 }
                 // The main thread leaves its loop (woken by a resize event), saves
