@@ -11,7 +11,6 @@ use std::path::PathBuf;
     version,
     about = "Read news and intelligence briefings in the terminal: who said what, in what words, and who denies what."
 )]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -47,6 +46,44 @@ pub struct Cli {
     /// --config, --color, --ascii (see `crate::config::LookArgs`)
     #[command(flatten)]
     pub look: crate::config::LookArgs,
+}
+
+impl Cli {
+    /// Parses the command line. The look flags (`--config`, `--color`, `--ascii`) go
+    /// before or after a subcommand; the reader's own (a file, `--actor`...) only
+    /// without one, and clap cannot say so itself without refusing the look flags
+    /// too (`args_conflicts_with_subcommands`), so it is checked here.
+    pub fn parse_checked() -> Self {
+        use clap::{CommandFactory, Parser};
+        let cli = Self::parse();
+        if let Some(reader_arg) = cli.reader_arg()
+            && cli.command.is_some()
+        {
+            Self::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!(
+                        "{reader_arg} is for reading a briefing; it cannot go with a subcommand"
+                    ),
+                )
+                .exit();
+        }
+        cli
+    }
+
+    /// The first argument given that only reading a briefing takes.
+    fn reader_arg(&self) -> Option<&'static str> {
+        [
+            (self.file.is_some(), "a FILE"),
+            (!self.actors.is_empty(), "--actor"),
+            (self.section.is_some(), "--section"),
+            (self.state_dir.is_some(), "--state-dir"),
+            (self.no_state, "--no-state"),
+            (self.no_mouse, "--no-mouse"),
+        ]
+        .into_iter()
+        .find_map(|(given, name)| given.then_some(name))
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,13 +4,12 @@ use brief::app::App;
 use brief::cli::{Cli, Command};
 use brief::model::{ActorIx, Briefing};
 use brief::{check, config, flow, load, persist, print};
-use clap::Parser;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked();
     match cli.command {
         Some(Command::Check { files }) => {
             let outcome = check::check(&files);

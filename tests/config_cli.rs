@@ -115,3 +115,37 @@ fn a_missing_config_given_by_flag_is_an_error_and_a_missing_default_is_not() {
     );
     assert!(run(&["keys"]).status.success());
 }
+
+/// The look flags go before or after a subcommand alike; the reader's own flags do
+/// not go with a subcommand, and saying so is a usage error (exit 2).
+#[test]
+fn look_flags_go_before_or_after_a_subcommand() {
+    let d = Dir::new("order");
+    let file = d.put("c.toml", "[keys]\nquit = \"x\"\n");
+    let file = file.to_str().unwrap();
+    let after = brief(&d.0, &["keys", "--config", file]);
+    let before = brief(&d.0, &["--config", file, "keys"]);
+    assert!(
+        before.status.success(),
+        "{}",
+        String::from_utf8_lossy(&before.stderr)
+    );
+    assert_eq!(stdout(&before), stdout(&after));
+    assert!(stdout(&before).contains("  x "), "{}", stdout(&before));
+    let ascii = brief(&d.0, &["--ascii", "keys"]);
+    assert!(ascii.status.success());
+
+    for args in [
+        &["--actor", "uk", "keys"][..],
+        &["briefing.toml", "keys"],
+        &["--no-state", "config"],
+    ] {
+        let out = brief(&d.0, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("cannot go with a subcommand"),
+            "{args:?}: {err}"
+        );
+    }
+}
