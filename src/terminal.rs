@@ -163,9 +163,13 @@ impl Tty {
                 app.work();
             }
             run_effects(app, watch.as_ref())?;
-            if !self.settle(suspend)? {
+            let (refused, resumed) = self.settle(suspend)?;
+            if refused {
                 app.notice =
                     Some("Ctrl-z: no shell to suspend to (brief has a terminal of its own)".into());
+            }
+            if let Some((w, h)) = resumed {
+                update(app, Action::Resize(w, h));
             }
             self.draw(|area, buf| crate::ui::render(app, area, buf))?;
         }
@@ -199,25 +203,32 @@ impl Tty {
             if ending() {
                 break;
             }
-            self.settle(suspend)?;
+            if let (_, Some((w, h))) = self.settle(suspend)? {
+                library::update(lib, Action::Resize(w, h));
+            }
             self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
         }
         Ok(())
     }
 
     /// Suspends if asked (Ctrl-z); after any suspension (SIGTSTP too) the screen holds
-    /// the shell's text, so the next frame is drawn whole, at the size it has now.
-    /// False when asked to suspend and there is no shell to suspend to.
-    fn settle(&mut self, suspend: bool) -> io::Result<bool> {
-        let suspended = !suspend || restore::suspend();
+    /// the shell's text, so the next frame is drawn whole, at the size the terminal
+    /// has now (a stopped job gets no SIGWINCH: the shell has the terminal). Says
+    /// whether a suspension was refused (no shell to suspend to), and the size after
+    /// one.
+    fn settle(&mut self, suspend: bool) -> io::Result<(bool, Option<(u16, u16)>)> {
+        let refused = suspend && !restore::suspend();
         if restore::resumed() {
-            // A fresh terminal's last frame is blank, as the cleared screen is, so
-            // the next frame is drawn whole. (`Terminal::clear` would ask the
-            // terminal where its cursor is, and wait for the answer.)
-            self.t = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+            // The screen was cleared when taken again: blank the last frame too (the
+            // swap resets the frame before it, and the one after is blank), so the
+            // next frame is drawn whole. (`Terminal::clear` would ask the terminal
+            // where its cursor is, and wait for the answer.)
+            self.t.swap_buffers();
             self.flags = Flags::default();
+            let size = self.t.size()?;
+            return Ok((refused, Some((size.width, size.height))));
         }
-        Ok(suspended)
+        Ok((refused, None))
     }
 
     fn draw(&mut self, render: impl FnOnce(Rect, &mut Buffer)) -> io::Result<()> {

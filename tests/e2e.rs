@@ -1055,10 +1055,16 @@ fn suspend_under_a_shell(how: impl FnOnce(&mut Session, u32)) {
     s.wait_for("the shell's screen and its job notice", |sc| {
         !sc.alternate_screen() && !sc.hide_cursor() && sc.contents().contains("Stopped")
     });
+    // The window resized meanwhile: the job, stopped, gets no SIGWINCH.
+    s.resize(130, 44);
     s.send(&format!("fg{ENTER}"));
     wait_stopped(brief, false);
     s.wait_drawn();
     s.wait_text("Sections 2/7");
+    s.wait_for("the panes redrawn at the new size", |sc| {
+        // The status line is the last row: of 44 rows, not of the 40 before.
+        status_line(sc).contains("SECTIONS")
+    });
     s.send("]");
     s.wait_text("Sections 3/7");
     s.send("q");
