@@ -89,7 +89,7 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
             }
         }
         // Back from a briefing, or Ctrl-r: scan again for new files and unread counts.
-        let mut fresh = Library::scan(dir, store(&mut warnings).as_ref())?;
+        let mut fresh = lib.rescan(store(&mut warnings).as_ref())?;
         fresh.keep_selection(&lib);
         lib = fresh;
     }

@@ -7,7 +7,9 @@ use crate::app::state::ListState;
 use crate::load::{self, diag::escape};
 use crate::model::date::PartialDate;
 use crate::persist::{self, Store};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// What a good briefing shows in the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +49,9 @@ pub struct Library {
     pub look: crate::ui::theme::Look,
     /// The user's keys (the config's `[keys]`), with any half-typed sequence.
     pub keys: crate::app::keymap::Keys,
+    /// What each file held when last read, by path: a rescan reads again only the
+    /// files whose time or size changed.
+    read: HashMap<PathBuf, Read>,
 }
 
 /// Rows the list loses to the title bar, the borders and the status line.
@@ -54,10 +59,36 @@ pub const CHROME_ROWS: u16 = 4;
 /// Rows one entry takes: title, then details.
 pub const ENTRY_ROWS: usize = 2;
 
+/// A file as last read: when it was changed and how long it was then, its summary
+/// (without the unread count) or first error, its key in the store and its quotes'
+/// ids, enough to count what is unread without reading it again.
+#[derive(Debug, Clone)]
+struct Read {
+    stamp: (SystemTime, u64),
+    info: Result<Summary, String>,
+    key: String,
+    quote_ids: Vec<String>,
+}
+
 impl Library {
     /// Reads every `*.toml` file of `dir` (not its subfolders). `store` gives the read
     /// state for the unread counts.
     pub fn scan(dir: &Path, store: Option<&Store>) -> Result<Self, String> {
+        Self::scan_again(dir, store, HashMap::new())
+    }
+
+    /// Lists the folder again (back from a briefing, Ctrl-r): files unchanged since
+    /// this library read them are not read again; their unread counts are counted
+    /// afresh from the store.
+    pub fn rescan(&self, store: Option<&Store>) -> Result<Self, String> {
+        Self::scan_again(&self.dir, store, self.read.clone())
+    }
+
+    fn scan_again(
+        dir: &Path,
+        store: Option<&Store>,
+        mut before: HashMap<PathBuf, Read>,
+    ) -> Result<Self, String> {
         let listing = std::fs::read_dir(dir).map_err(|e| {
             format!(
                 "{}: cannot list the folder: {e}",
@@ -70,7 +101,22 @@ impl Library {
             .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
             .collect();
         paths.sort();
-        let mut entries: Vec<Entry> = paths.into_iter().map(|p| entry(p, store)).collect();
+        let mut read = HashMap::with_capacity(paths.len());
+        let mut entries = Vec::with_capacity(paths.len());
+        for path in paths {
+            let stamp = stamp(&path);
+            let known = before
+                .remove(&path)
+                .filter(|r| stamp.is_some() && Some(r.stamp) == stamp);
+            // Without a stamp (it cannot be looked at) it is read for its error, and
+            // not kept.
+            let r = known
+                .unwrap_or_else(|| read_file(&path, stamp.unwrap_or((SystemTime::UNIX_EPOCH, 0))));
+            entries.push(entry(path.clone(), &r, store));
+            if stamp.is_some() {
+                read.insert(path, r);
+            }
+        }
         entries.sort_by_key(order);
         Ok(Self {
             dir: dir.to_path_buf(),
@@ -83,6 +129,7 @@ impl Library {
             quit: false,
             look: crate::ui::theme::Look::default(),
             keys: crate::app::keymap::Keys::default(),
+            read,
         })
     }
 
@@ -118,31 +165,56 @@ fn order(e: &Entry) -> (u8, std::cmp::Reverse<Option<PartialDate>>, PathBuf) {
     }
 }
 
-fn entry(path: PathBuf, store: Option<&Store>) -> Entry {
-    let name = escape(&path.file_name().unwrap_or_default().to_string_lossy());
-    let info = match load::load_path(&path) {
+/// A file's time of change and length, or `None` if it cannot be read (then it is
+/// read every time, to say why).
+fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
+/// Reads and loads one file.
+fn read_file(path: &Path, stamp: (SystemTime, u64)) -> Read {
+    match load::load_path(path) {
         Ok(loaded) => {
             let b = &loaded.briefing;
-            let key = persist::key(b, &persist::id_less_text(b, Some(&path)));
-            let unread = store.and_then(|s| s.place(&key)).map(|place| {
-                let read = b
-                    .quotes
-                    .iter()
-                    .filter(|q| place.read_quotes.contains(&q.id))
-                    .count();
-                b.quotes.len() - read
-            });
-            Ok(Summary {
-                title: b.meta.title.clone(),
-                source: b.meta.source.clone(),
-                published: b.meta.published,
-                sections: b.sections.len(),
-                quotes: b.quotes.len(),
-                unread,
-            })
+            Read {
+                stamp,
+                info: Ok(Summary {
+                    title: b.meta.title.clone(),
+                    source: b.meta.source.clone(),
+                    published: b.meta.published,
+                    sections: b.sections.len(),
+                    quotes: b.quotes.len(),
+                    unread: None,
+                }),
+                key: persist::key(b, &persist::id_less_text(b, Some(path))),
+                quote_ids: b.quotes.iter().map(|q| q.id.clone()).collect(),
+            }
         }
-        Err(report) => Err(first_error(&report)),
-    };
+        Err(report) => Read {
+            stamp,
+            info: Err(first_error(&report)),
+            key: String::new(),
+            quote_ids: Vec::new(),
+        },
+    }
+}
+
+/// The list's entry for a file: what was read of it, with its unread count from the
+/// store.
+fn entry(path: PathBuf, r: &Read, store: Option<&Store>) -> Entry {
+    let name = escape(&path.file_name().unwrap_or_default().to_string_lossy());
+    let info = r.info.clone().map(|mut summary| {
+        summary.unread = store.and_then(|s| s.place(&r.key)).map(|place| {
+            // A set: a long briefing read through has as many read ids as quotes.
+            let read: HashSet<&str> = place.read_quotes.iter().map(String::as_str).collect();
+            r.quote_ids
+                .iter()
+                .filter(|id| !read.contains(id.as_str()))
+                .count()
+        });
+        summary
+    });
     Entry { path, name, info }
 }
 

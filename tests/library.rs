@@ -217,3 +217,62 @@ fn a_watch_sees_a_changed_file_once() {
     std::fs::remove_file(&path).unwrap();
     assert!(!w.changed(), "a file gone for a moment is not a change");
 }
+
+/// Back from a briefing the folder is listed again without reading the files that did
+/// not change (same time, same size), while unread counts follow the store; a file
+/// that changed is read again.
+#[test]
+fn a_rescan_reads_only_changed_files_and_recounts_unread() {
+    let d = folder();
+    let state = Dir::new("rescan-state");
+    let (store, _) = Store::open(&state.0);
+    let lib = Library::scan(&d.0, Some(&store)).unwrap();
+    assert_eq!(lib.entries[1].info.as_ref().unwrap().unread, None);
+
+    // Same length and time, other words: a rescan that read the file would see them.
+    let korea = d.0.join("a-korea.toml");
+    let when = std::fs::metadata(&korea).unwrap().modified().unwrap();
+    let title = "title = \"South Korea weighs";
+    let same_length = BUNDLED.replacen(title, "title = \"SOUTH KOREA weighs", 1);
+    assert_ne!(same_length, BUNDLED);
+    assert_eq!(same_length.len(), BUNDLED.len());
+    std::fs::write(&korea, &same_length).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&korea)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    // A quote read meanwhile.
+    let (mut store, _) = Store::open(&state.0);
+    let place = Place {
+        read_quotes: vec!["starmer-war-machine".into()],
+        ..Place::default()
+    };
+    store.set("korea-ukraine-2024-10".into(), place);
+    store.save().unwrap();
+    let (store, _) = Store::open(&state.0);
+
+    let again = lib.rescan(Some(&store)).unwrap();
+    let summary = again.entries[1].info.as_ref().unwrap();
+    assert_eq!(
+        summary.title,
+        lib.entries[1].info.as_ref().unwrap().title,
+        "not read again"
+    );
+    assert!(!summary.title.contains("SOUTH KOREA"));
+    assert_eq!(summary.unread, Some(19), "counted from the store now");
+    assert_eq!(names(&again), names(&lib));
+
+    // A change of size is read.
+    std::fs::write(&korea, BUNDLED.replacen(title, "title = \"Korea weighs", 1)).unwrap();
+    let changed = again.rescan(Some(&store)).unwrap();
+    let title = &changed.entries[1].info.as_ref().unwrap().title;
+    assert_ne!(title, &summary.title, "read again");
+    // A new file is listed, a removed one is gone.
+    d.put("d-more.toml", EXAMPLE);
+    std::fs::remove_file(d.0.join("b-broken.toml")).unwrap();
+    let listed = changed.rescan(None).unwrap();
+    assert!(names(&listed).contains(&"d-more.toml"));
+    assert!(!names(&listed).contains(&"b-broken.toml"));
+}
