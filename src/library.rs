@@ -105,9 +105,7 @@ impl Library {
         let mut entries = Vec::with_capacity(paths.len());
         for path in paths {
             let stamp = stamp(&path);
-            let known = before
-                .remove(&path)
-                .filter(|r| stamp.is_some() && Some(r.stamp) == stamp);
+            let known = before.remove(&path).filter(|r| Some(r.stamp) == stamp);
             // Without a stamp (it cannot be looked at) it is read for its error, and
             // not kept.
             let r = known

@@ -543,16 +543,19 @@ fn filter_to_the_uk_open_a_quote_and_quit() {
 
 /// Sends `signal` (a `kill` name) to a running reader; it must end as that signal's
 /// default action would, after restoring the terminal.
+/// Sends SIG`signal` to `pid` with kill(1).
+fn kill(signal: &str, pid: u32) {
+    let status = Command::new("kill")
+        .args([format!("-{signal}"), pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -{signal} {pid} failed");
+}
+
 fn signal_ends_and_restores(signal: &str, description: &str) {
     let mut s = Session::spawn(120, 40, &[]);
     s.wait_drawn();
-    let pid = s.pid().to_string();
-    let kill = Command::new("kill")
-        .arg(format!("-{signal}"))
-        .arg(&pid)
-        .status()
-        .expect("run kill");
-    assert!(kill.success(), "kill -{signal} {pid} failed");
+    kill(signal, s.pid());
     let status = s.wait_exit();
     assert!(
         !status.success(),
@@ -1083,11 +1086,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_draws_again() {
 #[test]
 fn sigtstp_suspends_to_the_shell_and_fg_draws_again() {
     suspend_under_a_shell(|_, brief| {
-        let tstp = Command::new("kill")
-            .args(["-TSTP", &brief.to_string()])
-            .status()
-            .expect("run kill");
-        assert!(tstp.success());
+        kill("TSTP", brief);
     });
 }
 
@@ -1101,11 +1100,7 @@ fn without_a_shell_ctrl_z_says_so_and_sigtstp_is_ignored() {
     s.send("\x1a");
     s.wait_text("no shell to suspend to");
     assert_ne!(proc_state(s.pid()), Some('T'));
-    let tstp = Command::new("kill")
-        .args(["-TSTP", &s.pid().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(tstp.success());
+    kill("TSTP", s.pid());
     // Still drawing and answering keys.
     s.send("]");
     s.wait_text("Sections 2/7");
@@ -1125,11 +1120,7 @@ fn sigterm_saves_the_place_before_ending() {
     first.wait_drawn();
     first.send("]]");
     first.wait_text("Sections 3/7");
-    let kill = Command::new("kill")
-        .args(["-TERM", &first.pid().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(kill.success());
+    kill("TERM", first.pid());
     let status = first.wait_exit();
     assert_eq!(status.signal(), Some("Terminated"), "{status}");
     first.assert_restored();

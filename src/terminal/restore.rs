@@ -122,6 +122,12 @@ fn leave(out: &mut impl io::Write) {
 /// Enters our modes: raw mode, alternate screen, cursor hidden, mouse if asked.
 fn take(out: &mut impl io::Write, mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
+    screens(out, mouse)
+}
+
+/// The screen side of our modes: alternate screen, cleared, cursor hidden, mouse if
+/// asked.
+fn screens(out: &mut impl io::Write, mouse: bool) -> io::Result<()> {
     execute!(
         out,
         terminal::EnterAlternateScreen,
@@ -217,14 +223,7 @@ pub(super) fn enter(mouse: bool) -> io::Result<Guard> {
     })?;
     *active = true;
     MOUSE.store(mouse, Ordering::SeqCst);
-    let entered =
-        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide).and_then(|()| {
-            if mouse {
-                execute!(io::stdout(), event::EnableMouseCapture)
-            } else {
-                Ok(())
-            }
-        });
+    let entered = screens(&mut io::stdout(), mouse);
     // Unlocked before the guard exists: its drop restores, which takes the lock.
     drop(active);
     let guard = Guard;

@@ -84,7 +84,7 @@ impl<'a> Hits<'a> {
         let months = "jan feb mar apr may jun jul aug sep oct nov dec";
         let index = derived.search(b);
         let lexicon = derived.lexicon(b);
-        let mut words = match occurrences {
+        let words = match occurrences {
             _ if !clean => vec![false; b.quotes.len()],
             Some(at) => index.quote_word_hits_among(at, b.quotes.len()),
             None => index.quote_word_hits(needle, b.quotes.len()),
@@ -94,14 +94,7 @@ impl<'a> Hits<'a> {
         } else {
             Lexicon::default().hits(needle)
         };
-        // The index keeps a quote's line breaks; the views show it on one line.
-        for &q in &lexicon.multiline {
-            words[q.get()] = fields[Field::Excerpt as usize]
-                .get(q.get())
-                .copied()
-                .unwrap_or(false);
-        }
-        Self {
+        let mut hits = Self {
             b,
             needle,
             words,
@@ -116,7 +109,12 @@ impl<'a> Hits<'a> {
             dates: HashMap::default(),
             dated_quotes: None,
             actor_quotes: None,
+        };
+        // The index keeps a quote's line breaks; the views show it on one line.
+        for &q in &lexicon.multiline {
+            hits.words[q.get()] = hits.field(Field::Excerpt, q.get());
         }
+        hits
     }
 
     fn field(&self, field: Field, owner: usize) -> bool {
