@@ -324,14 +324,14 @@ fn search_before_the_briefing_is_indexed_finds_the_same() {
         search(a, "korea");
         code(a, KeyCode::Enter);
     }
+    let label = |a: &App| a.pages[2].search_label("korea");
     assert!(
-        cold.notice
-            .as_deref()
-            .is_some_and(|n| n.starts_with("item match ")),
+        label(&cold).is_some_and(|n| n.starts_with("item match ")),
         "{:?}",
-        cold.notice
+        label(&cold)
     );
-    assert_eq!(cold.notice, warm.notice);
+    assert_eq!(label(&cold), label(&warm));
+    assert!(screen(&cold).contains(&label(&cold).unwrap()));
     assert_eq!(cold.pages[2].selected, warm.pages[2].selected);
     // The view's own count only: the Briefing view's count of the same query is
     // another number, of other things.

@@ -174,9 +174,10 @@ impl App {
 
     /// Whether a search is still finding matches (`work` goes on with it).
     pub fn busy(&self) -> bool {
-        self.search
-            .as_ref()
-            .is_some_and(super::search::Search::pending)
+        self.search.as_ref().is_some_and(|s| {
+            s.pending()
+                || (self.view.page_index()).is_some_and(|i| self.pages[i].searching(&s.query))
+        })
     }
 
     /// One more step of an unfinished search: the terminal loop calls it while no key
@@ -189,6 +190,12 @@ impl App {
                 &self.briefing,
                 &self.filter,
             );
+            // A view's search goes on counting its matches.
+            if let Some(i) = self.view.page_index()
+                && self.pages[i].searching(&s.query)
+            {
+                self.pages[i].search_step((&self.briefing, &self.derived), &self.filter);
+            }
         }
     }
 

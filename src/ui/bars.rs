@@ -169,10 +169,13 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             format!(" /{}{cursor} ", search.query),
             THEME.status.patch(THEME.status_mode),
         ));
-        // The count is of the Briefing view's matches; a view says its own ("item
-        // match 2/5") in the notice.
-        if app.view == View::Briefing {
-            left.push(Span::styled(format!("{} ", search.label()), THEME.status));
+        // The Briefing view's matches, or a view's own ("item match 2/5").
+        let label = match app.view.page_index() {
+            None => Some(search.label()),
+            Some(i) => app.pages[i].search_label(&search.query),
+        };
+        if let Some(label) = label {
+            left.push(Span::styled(format!("{label} "), THEME.status));
         }
     }
     if !app.keys.pending.is_empty() {

@@ -1,16 +1,18 @@
-//! Search in the Timeline and Actors views without reading their pages: which quotes'
-//! words hold the query comes from the search index, which names, titles, events,
-//! claims and figures hold it from a lexicon of those short texts (made once per
-//! briefing), so a query costs one pass over each and a check per block, never the
-//! wrapping of blocks. `Structure::texts` says what each block is searched for; a test
-//! checks that this answers as reading those texts would.
+//! Search in the Timeline and Actors views without reading their pages: a block's
+//! quote words come from the search index, its names, titles, events, claims and
+//! figures from the lexicon of those short texts (both lower-cased once per briefing),
+//! so checking a block is a few `memmem`s over its own texts, never its wrapping,
+//! and a search can stop at any block (`PageState::seek`). `Structure::texts` says
+//! what each block is searched for; a test checks that this answers as reading
+//! those texts would.
 
 use super::Block;
-use super::lexicon::{FIELDS, Field, Lexicon};
+use super::lexicon::{Field, Lexicon};
 use crate::analysis::STANCES;
 use crate::app::derived::Derived;
-use crate::app::search::holds;
-use crate::model::{Briefing, PartialDate};
+use crate::app::search::{SearchIndex, holds};
+use crate::model::{ActorIx, Briefing, PartialDate, QuoteIx};
+use memchr::memmem::Finder;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -50,12 +52,12 @@ enum DateStyle {
     Shown = 1,
 }
 
-/// What holds one query (lower-cased): quotes' words, short texts, stances, dates.
-pub struct Hits<'a> {
-    b: &'a Briefing,
-    needle: &'a str,
-    words: Vec<bool>,
-    fields: [Vec<bool>; FIELDS],
+/// What holds one query (lower-cased), block by block, remembering what recurs:
+/// dates, speakers' names, sections' titles.
+#[derive(Debug, Clone)]
+pub struct Hits {
+    needle: String,
+    finder: Finder<'static>,
     stances: [bool; STANCES.len()],
     /// Whether the needle can be in a date of each style at all (only digits and
     /// dashes; digits, spaces and month letters): most queries skip dates outright.
@@ -63,42 +65,19 @@ pub struct Hits<'a> {
     /// Dates repeat: each one is formatted once per query, then looked up by its
     /// packed value (`date_key`).
     dates: HashMap<u32, bool, BuildHasherDefault<Scramble>>,
-    /// Per quote, whether its Timeline block (date, words, speaker, section title) or
-    /// its Actors block (words, date) holds the query: worked out on first use in
-    /// one pass in file order, which reads the quotes in the order memory holds them
-    /// (a page lists them in date or actor order).
-    dated_quotes: Option<Vec<bool>>,
-    actor_quotes: Option<Vec<bool>>,
+    /// By actor and by section, once checked: every quote's entry shows its speaker
+    /// (and in the Timeline its section).
+    names: Vec<Option<bool>>,
+    titles: Vec<Option<bool>>,
 }
 
-impl<'a> Hits<'a> {
-    /// `needle` must be lower-cased and not empty; `occurrences` are its occurrences
-    /// in the search index if known (else the index is scanned for it).
-    pub fn new(
-        b: &'a Briefing,
-        derived: &Derived,
-        needle: &'a str,
-        occurrences: Option<&[usize]>,
-    ) -> Self {
-        let clean = !needle.contains('\0');
+impl Hits {
+    /// `needle` must be lower-cased and not empty.
+    pub fn new(needle: &str) -> Self {
         let months = "jan feb mar apr may jun jul aug sep oct nov dec";
-        let index = derived.search(b);
-        let lexicon = derived.lexicon(b);
-        let words = match occurrences {
-            _ if !clean => vec![false; b.quotes.len()],
-            Some(at) => index.quote_word_hits_among(at, b.quotes.len()),
-            None => index.quote_word_hits(needle, b.quotes.len()),
-        };
-        let fields = if clean {
-            lexicon.hits(needle)
-        } else {
-            Lexicon::default().hits(needle)
-        };
-        let mut hits = Self {
-            b,
-            needle,
-            words,
-            fields,
+        Self {
+            needle: needle.to_owned(),
+            finder: Finder::new(needle.as_bytes()).into_owned(),
             stances: STANCES.map(|s| holds(crate::analysis::stance_label(s), needle)),
             could_be_date: [
                 needle.chars().all(|c| c.is_ascii_digit() || c == '-'),
@@ -107,28 +86,62 @@ impl<'a> Hits<'a> {
                     .all(|c| c.is_ascii_digit() || months.contains(c)),
             ],
             dates: HashMap::default(),
-            dated_quotes: None,
-            actor_quotes: None,
-        };
-        // The index keeps a quote's line breaks; the views show it on one line.
-        for &q in &lexicon.multiline {
-            hits.words[q.get()] = hits.field(Field::Excerpt, q.get());
+            names: Vec::new(),
+            titles: Vec::new(),
         }
-        hits
     }
 
-    fn field(&self, field: Field, owner: usize) -> bool {
-        self.fields[field as usize]
-            .get(owner)
-            .copied()
-            .unwrap_or(false)
+    /// Whether a lower-cased text holds the needle.
+    fn holds(&self, lower: &str) -> bool {
+        self.finder.find(lower.as_bytes()).is_some()
+    }
+
+    fn field(&self, lexicon: &Lexicon, field: Field, owner: usize) -> bool {
+        lexicon.texts(field, owner).any(|t| self.holds(t))
+    }
+
+    /// `field` for `owner`, remembered in `memo` (names or titles).
+    fn memo(&mut self, lexicon: &Lexicon, field: Field, owner: usize) -> bool {
+        let memo = if field == Field::Name {
+            &self.names
+        } else {
+            &self.titles
+        };
+        if let Some(&Some(known)) = memo.get(owner) {
+            return known;
+        }
+        let hit = self.field(lexicon, field, owner);
+        let memo = if field == Field::Name {
+            &mut self.names
+        } else {
+            &mut self.titles
+        };
+        if memo.len() <= owner {
+            memo.resize(owner + 1, None);
+        }
+        memo[owner] = Some(hit);
+        hit
+    }
+
+    fn name(&mut self, lexicon: &Lexicon, a: ActorIx) -> bool {
+        self.memo(lexicon, Field::Name, a.get())
+    }
+
+    /// Whether a quote's words hold the needle as the views show them: on one line
+    /// (the lexicon's excerpt of a quote written over several; else the index's words).
+    fn words(&self, index: &SearchIndex, lexicon: &Lexicon, q: QuoteIx) -> bool {
+        let mut excerpt = lexicon.texts(Field::Excerpt, q.get()).peekable();
+        if excerpt.peek().is_some() {
+            return excerpt.any(|t| self.holds(t));
+        }
+        index.quote_words(q).is_some_and(|t| self.holds(t))
     }
 
     fn date(&mut self, d: PartialDate, style: DateStyle) -> bool {
         if !self.could_be_date[style as usize] {
             return false;
         }
-        let needle = self.needle;
+        let needle = &self.needle;
         *self
             .dates
             .entry(date_key(d, style))
@@ -138,89 +151,51 @@ impl<'a> Hits<'a> {
             })
     }
 
-    /// Per quote, whether its block in the Timeline (`dated`) or in Actors holds the
-    /// query.
-    fn quotes(&mut self, dated: bool) -> &[bool] {
-        let b = self.b;
-        let made = if dated {
-            self.dated_quotes.is_some()
-        } else {
-            self.actor_quotes.is_some()
-        };
-        if !made {
-            let mut hit = self.words.clone();
-            for (q, h) in b.quotes.iter().zip(&mut hit) {
-                *h = *h
-                    || if dated {
-                        q.said.is_some_and(|d| self.date(d, DateStyle::Iso))
-                            || self.field(Field::Name, q.speaker.get())
-                            || self.field(Field::Title, q.section.get())
-                    } else {
-                        q.said.is_some_and(|d| self.date(d, DateStyle::Shown))
-                    };
-            }
-            if dated {
-                self.dated_quotes = Some(hit);
-            } else {
-                self.actor_quotes = Some(hit);
-            }
-        }
-        let made = if dated {
-            &self.dated_quotes
-        } else {
-            &self.actor_quotes
-        };
-        made.as_deref().unwrap_or_default()
-    }
-
-    /// The blocks `block` answers for: those of the Timeline and Actors views with
-    /// briefing text (headings and figures are few: they are read as they are).
-    pub fn knows(block: Block) -> bool {
-        matches!(
-            block,
-            Block::Event(_)
-                | Block::DatedQuote(_)
-                | Block::Profile(_)
-                | Block::ActorQuote(_)
-                | Block::ActorPosition(..)
-                | Block::ActorFigure(_)
-        )
-    }
-
     /// Whether a block's texts (`Structure::texts`) hold the query; `None` for the
-    /// blocks this does not know (`knows`).
-    pub fn block(&mut self, block: Block) -> Option<bool> {
-        let b = self.b;
-        let name = |h: &Self, a: crate::model::ActorIx| h.field(Field::Name, a.get());
+    /// blocks without briefing text of their own (headings) and the Claims and
+    /// Figures views' blocks, which are few: they are read as they are.
+    pub fn block(&mut self, (b, derived): (&Briefing, &Derived), block: Block) -> Option<bool> {
+        let (index, lexicon) = (derived.search(b), derived.lexicon(b));
         Some(match block {
             Block::Event(i) => {
                 let e = &b.timeline[i];
                 self.date(e.date, DateStyle::Iso)
-                    || self.field(Field::Event, i)
-                    || e.actors.iter().any(|&a| name(self, a))
+                    || self.field(lexicon, Field::Event, i)
+                    || e.actors.iter().any(|&a| self.name(lexicon, a))
             }
-            Block::DatedQuote(q) => self.quotes(true)[q.get()],
+            Block::DatedQuote(q) => {
+                let quote = b.quote(q);
+                self.words(index, lexicon, q)
+                    || quote.said.is_some_and(|d| self.date(d, DateStyle::Iso))
+                    || self.name(lexicon, quote.speaker)
+                    || self.memo(lexicon, Field::Title, quote.section.get())
+            }
             Block::Profile(a) => {
                 let actor = b.actor(a);
                 let i = a.get();
-                self.field(Field::Name, i)
-                    || self.field(Field::Native, i)
-                    || holds(actor.kind.name(), self.needle)
-                    || self.field(Field::Role, i)
-                    || self.field(Field::Alias, i)
-                    || b.chain(a).skip(1).any(|o| name(self, o))
-                    || actor.members.iter().any(|&m| name(self, m))
+                self.name(lexicon, a)
+                    || self.field(lexicon, Field::Native, i)
+                    || holds(actor.kind.name(), &self.needle)
+                    || self.field(lexicon, Field::Role, i)
+                    || self.field(lexicon, Field::Alias, i)
+                    || b.chain(a).skip(1).any(|o| self.name(lexicon, o))
+                    || actor.members.iter().any(|&m| self.name(lexicon, m))
             }
-            Block::ActorQuote(q) => self.quotes(false)[q.get()],
+            Block::ActorQuote(q) => {
+                self.words(index, lexicon, q)
+                    || (b.quote(q).said).is_some_and(|d| self.date(d, DateStyle::Shown))
+            }
             Block::ActorPosition(c, p) => {
                 let stance = b.claims[c].positions[p].stance;
                 STANCES
                     .iter()
                     .position(|&s| s == stance)
                     .is_some_and(|s| self.stances[s])
-                    || self.field(Field::Claim, c)
+                    || self.field(lexicon, Field::Claim, c)
             }
-            Block::ActorFigure(i) => self.field(Field::Value, i) || self.field(Field::Measure, i),
+            Block::ActorFigure(i) => {
+                self.field(lexicon, Field::Value, i) || self.field(lexicon, Field::Measure, i)
+            }
             _ => return None,
         })
     }

@@ -46,8 +46,8 @@ pub struct PageState {
     wrapped: Vec<Option<Box<Page>>>,
     kept: usize,
     kept_lines: usize,
-    /// The last search on this page: its query and the items that match it.
-    pub(super) found: Option<(String, Vec<usize>)>,
+    /// The last search on this page, as far as it went.
+    pub(super) found: Option<super::find::Finding>,
 }
 
 impl PageState {

@@ -1,11 +1,10 @@
 //! The lexicon: every short text of a briefing (names, native names, roles, aliases,
 //! section titles, events, claims, figures' values and measures) lower-cased once into
-//! one buffer, so that which of them hold a query is one pass of `memmem`, not a
-//! lower-casing per text per query.
+//! one buffer, and found by owner, so that whether one of them holds a query is one
+//! `memmem`, not a lower-casing per text per query.
 
 use crate::app::search::push_lower;
 use crate::model::{Briefing, QuoteIx};
-use memchr::memmem::Finder;
 
 /// The short texts of a briefing, by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,30 +31,14 @@ pub struct Lexicon {
     /// Where each text starts in `lower`, and whose it is.
     starts: Vec<usize>,
     tags: Vec<(Field, u32)>,
-    /// How many of each field's owners there are (actors, sections...).
-    owners: [usize; FIELDS],
-    /// The quotes whose text holds a line break: the views show them on one line
-    /// (`excerpt`), so the index, which keeps the break, cannot answer for them.
-    pub(super) multiline: Vec<QuoteIx>,
+    /// Per field, (owner, first text) for the owners with texts of that field, in
+    /// owner order: an owner's texts of a field are pushed together.
+    owners: [Vec<(u32, u32)>; FIELDS],
 }
 
 impl Lexicon {
     pub fn new(b: &Briefing) -> Self {
-        let mut l = Self {
-            owners: [
-                b.actors.len(),
-                b.actors.len(),
-                b.actors.len(),
-                b.actors.len(),
-                b.sections.len(),
-                b.timeline.len(),
-                b.claims.len(),
-                b.figures.len(),
-                b.figures.len(),
-                b.quotes.len(),
-            ],
-            ..Self::default()
-        };
+        let mut l = Self::default();
         for (i, a) in b.actors.iter().enumerate() {
             l.push(Field::Name, i, &a.name);
             if let Some(native) = &a.native_name {
@@ -81,22 +64,24 @@ impl Lexicon {
             l.push(Field::Value, i, &f.value);
             l.push(Field::Measure, i, &f.measure);
         }
-        l.multiline = (0..b.quotes.len())
-            .map(QuoteIx::at)
-            .filter(|&q| b.quote(q).text.contains('\n'))
-            .collect();
-        let multiline = std::mem::take(&mut l.multiline);
-        for &q in &multiline {
-            l.push(Field::Excerpt, q.get(), &super::excerpt(b, q));
+        // The index keeps a quote's line breaks; the views show it on one line.
+        for q in (0..b.quotes.len()).map(QuoteIx::at) {
+            if b.quote(q).text.contains('\n') {
+                l.push(Field::Excerpt, q.get(), &super::excerpt(b, q));
+            }
         }
-        l.multiline = multiline;
         l
     }
 
     fn push(&mut self, field: Field, owner: usize, text: &str) {
+        let owner = u32::try_from(owner).unwrap_or(u32::MAX);
+        let entry = u32::try_from(self.starts.len()).unwrap_or(u32::MAX);
+        let list = &mut self.owners[field as usize];
+        if list.last().is_none_or(|&(o, _)| o != owner) {
+            list.push((owner, entry));
+        }
         self.starts.push(self.lower.len());
-        self.tags
-            .push((field, u32::try_from(owner).unwrap_or(u32::MAX)));
+        self.tags.push((field, owner));
         push_lower(&mut self.lower, text);
         self.lower.push('\0');
     }
@@ -105,26 +90,62 @@ impl Lexicon {
         self.lower.capacity()
             + self.starts.capacity() * size_of::<usize>()
             + self.tags.capacity() * size_of::<(Field, u32)>()
-            + self.multiline.capacity() * size_of::<QuoteIx>()
+            + (self.owners.iter())
+                .map(|o| o.capacity() * size_of::<(u32, u32)>())
+                .sum::<usize>()
     }
 
-    /// Which owners' texts of each field hold `needle`: one find per text that does.
-    pub(super) fn hits(&self, needle: &str) -> [Vec<bool>; FIELDS] {
-        let mut hit = self.owners.map(|n| vec![false; n]);
-        let finder = Finder::new(needle.as_bytes());
-        let hay = self.lower.as_bytes();
-        let mut at = 0;
-        while let Some(i) = finder.find(&hay[at..]) {
-            let t = self.starts.partition_point(|&s| s <= at + i) - 1;
-            let (field, owner) = self.tags[t];
-            if let Some(h) = hit[field as usize].get_mut(owner as usize) {
-                *h = true;
-            }
-            match self.starts.get(t + 1) {
-                Some(&next) => at = next,
-                None => break,
-            }
+    /// The texts of `field` that `owner` has (an actor's aliases, say), lower-cased.
+    pub(super) fn texts(&self, field: Field, owner: usize) -> impl Iterator<Item = &str> {
+        let owner = u32::try_from(owner).unwrap_or(u32::MAX);
+        let list = &self.owners[field as usize];
+        let first = list
+            .binary_search_by_key(&owner, |&(o, _)| o)
+            .ok()
+            .map_or(self.tags.len(), |k| list[k].1 as usize);
+        (first..self.tags.len())
+            .take_while(move |&e| self.tags[e] == (field, owner))
+            .map(|e| {
+                // Less the NUL after each text.
+                let end = self.starts.get(e + 1).copied().unwrap_or(self.lower.len());
+                &self.lower[self.starts[e]..end - 1]
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_owners_texts_of_a_field_come_lower_cased_and_only_its_own() {
+        let b = crate::load::bundled().unwrap().briefing;
+        let l = Lexicon::new(&b);
+        let lower = |t: &str| {
+            let mut s = String::new();
+            push_lower(&mut s, t);
+            s
+        };
+        for (i, a) in b.actors.iter().enumerate() {
+            assert_eq!(
+                l.texts(Field::Name, i).collect::<Vec<_>>(),
+                [lower(&a.name)]
+            );
+            let aliases: Vec<String> = a.aliases.iter().map(|t| lower(t)).collect();
+            assert_eq!(l.texts(Field::Alias, i).collect::<Vec<_>>(), aliases);
+            let role = a.role.as_deref().map(lower);
+            assert_eq!(l.texts(Field::Role, i).next(), role.as_deref());
         }
-        hit
+        assert!(b.actors.iter().any(|a| !a.aliases.is_empty()));
+        let last = b.figures.len() - 1;
+        let measure = lower(&b.figures[last].measure);
+        assert_eq!(l.texts(Field::Measure, last).collect::<Vec<_>>(), [measure]);
+        assert_eq!(l.texts(Field::Name, b.actors.len()).count(), 0);
+        // Quotes on one line have no excerpt here: the index answers for them.
+        let one_line = (0..b.quotes.len()).find(|&q| !b.quotes[q].text.contains('\n'));
+        assert_eq!(
+            one_line.map(|q| l.texts(Field::Excerpt, q).count()),
+            Some(0)
+        );
     }
 }

@@ -12,6 +12,7 @@ mod actors;
 mod blocks;
 mod claims;
 mod figures;
+mod find;
 mod hits;
 mod lazy;
 mod lexicon;
@@ -25,6 +26,7 @@ use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
 use crate::text::wrap;
 pub use actors::Gathered;
 pub use blocks::{Block, Structure};
+pub use find::Found;
 pub use lazy::{PageState, Pos};
 pub use lexicon::Lexicon;
 

@@ -5,7 +5,6 @@
 use super::case::push_lower;
 use crate::app::view::{attribution, quote_words};
 use crate::model::{Briefing, QuoteIx};
-use memchr::memmem::Finder;
 
 /// Where one piece starts in the index and what it is.
 #[derive(Debug, Clone, Copy)]
@@ -23,6 +22,9 @@ pub struct SearchIndex {
     /// no match runs from one piece into the next.
     pub(super) lower: String,
     pub(super) pieces: Vec<PieceAt>,
+    /// By quote, the piece of its words (`u32::MAX` for a quote not indexed): search
+    /// in the views reads one quote's words at a time.
+    quote_piece: Vec<u32>,
 }
 
 impl SearchIndex {
@@ -45,6 +47,7 @@ impl SearchIndex {
         let mut index = Self {
             lower: String::with_capacity(text + text / 16),
             pieces: Vec::with_capacity(pieces),
+            quote_piece: vec![u32::MAX; b.quotes.len()],
         };
         for (s, section) in b.sections.iter().enumerate() {
             index.push(s, &section.title, None);
@@ -75,6 +78,14 @@ impl SearchIndex {
             Some(last) if last.section == section => last.piece + 1,
             _ => 0,
         };
+        if let Some(q) = quote
+            && self.pieces.last().is_none_or(|last| last.quote != Some(q))
+        {
+            if self.quote_piece.len() <= q.get() {
+                self.quote_piece.resize(q.get() + 1, u32::MAX);
+            }
+            self.quote_piece[q.get()] = u32::try_from(self.pieces.len()).unwrap_or(u32::MAX);
+        }
         self.pieces.push(PieceAt {
             start: self.lower.len(),
             section,
@@ -85,63 +96,13 @@ impl SearchIndex {
         self.lower.push('\0');
     }
 
-    /// Whether piece `p` is a quote's words (a quote's attribution follows them).
-    fn is_words(&self, p: usize) -> bool {
-        self.pieces[p]
-            .quote
-            .is_some_and(|q| p == 0 || self.pieces[p - 1].quote != Some(q))
-    }
-
-    /// Which quotes' words hold `needle` (lower-cased), by quote: one pass over the
-    /// index that looks only at words and leaves a quote at its first occurrence, so
-    /// a common needle costs a find per quote, not per occurrence.
-    pub fn quote_word_hits(&self, needle: &str, quotes: usize) -> Vec<bool> {
-        let mut hit = vec![false; quotes];
-        if needle.is_empty() || needle.contains('\0') {
-            return hit;
-        }
-        let finder = Finder::new(needle.as_bytes());
-        let hay = self.lower.as_bytes();
-        let next_words = |mut p: usize| {
-            while p < self.pieces.len() && !self.is_words(p) {
-                p += 1;
-            }
-            p
-        };
-        let mut p = next_words(0);
-        while p < self.pieces.len() {
-            let at = self.pieces[p].start;
-            let Some(i) = finder.find(&hay[at..]) else {
-                break;
-            };
-            // Pieces end with a NUL, which the needle does not hold: no match runs
-            // from one piece into the next.
-            p = self.piece_at(at + i, p);
-            if self.is_words(p)
-                && let Some(q) = self.pieces[p].quote
-                && let Some(h) = hit.get_mut(q.get())
-            {
-                *h = true;
-            }
-            p = next_words(p + 1);
-        }
-        hit
-    }
-
-    /// `quote_word_hits` from the needle's occurrences (sorted) instead of a scan.
-    pub fn quote_word_hits_among(&self, occurrences: &[usize], quotes: usize) -> Vec<bool> {
-        let mut hit = vec![false; quotes];
-        let mut p = 0;
-        for &i in occurrences {
-            p = self.piece_at(i, p);
-            if self.is_words(p)
-                && let Some(q) = self.pieces[p].quote
-                && let Some(h) = hit.get_mut(q.get())
-            {
-                *h = true;
-            }
-        }
-        hit
+    /// A quote's words lower-cased (without its attribution), as indexed.
+    pub fn quote_words(&self, q: QuoteIx) -> Option<&str> {
+        let p = *self.quote_piece.get(q.get())? as usize;
+        let start = self.pieces.get(p)?.start;
+        let end = self.pieces.get(p + 1).map_or(self.lower.len(), |n| n.start);
+        // Less the NUL that ends every piece.
+        self.lower.get(start..end.checked_sub(1)?)
     }
 
     /// Bytes of lower-cased text held.
@@ -155,7 +116,9 @@ impl SearchIndex {
 
     /// Heap bytes the index owns (for the memory benchmark).
     pub fn heap_bytes(&self) -> usize {
-        self.lower.capacity() + self.pieces.capacity() * size_of::<PieceAt>()
+        self.lower.capacity()
+            + self.pieces.capacity() * size_of::<PieceAt>()
+            + self.quote_piece.capacity() * size_of::<u32>()
     }
 
     /// The piece holding offset `i`, searching from piece `from` on (galloping, so a

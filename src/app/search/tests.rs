@@ -170,33 +170,19 @@ proptest! {
     }
 }
 
-/// Search in a view takes which quotes' words hold a query from the typed search's
-/// occurrences when it has them all, instead of scanning the index again: both agree.
+/// Search in a view reads one quote's words at a time from the index: each quote's
+/// own words, lower-cased, without its attribution.
 #[test]
-fn quote_word_hits_from_occurrences_equal_a_scan() {
+fn the_index_gives_each_quotes_words() {
     let b = crate::load::bundled().unwrap().briefing;
     let index = SearchIndex::new(&b);
-    for query in [
-        "korea",
-        "e",
-        "ukraine",
-        "“",
-        "north korean troops",
-        "zzz",
-        "said",
-    ] {
-        let mut s = Search::default();
-        s.query = query.to_owned();
-        s.find(&index, |_| true);
-        let occurrences = s.occurrences(query).expect("the search is finished");
-        let scanned = index.quote_word_hits(query, b.quotes.len());
-        assert_eq!(
-            index.quote_word_hits_among(occurrences, b.quotes.len()),
-            scanned,
-            "{query}"
-        );
-        if query == "korea" {
-            assert!(scanned.iter().any(|&h| h) && !scanned.iter().all(|&h| h));
-        }
+    for q in (0..b.quotes.len()).map(QuoteIx::at) {
+        let mut want = String::new();
+        push_lower(&mut want, &crate::app::view::quote_words(&b, q));
+        assert_eq!(index.quote_words(q), Some(want.as_str()), "{q:?}");
     }
+    assert_eq!(index.quote_words(QuoteIx::at(b.quotes.len())), None);
+    let text = SearchIndex::from_pieces([(0, "Title", None), (0, "Said", Some(QuoteIx::at(1)))]);
+    assert_eq!(text.quote_words(QuoteIx::at(1)), Some("said"));
+    assert_eq!(text.quote_words(QuoteIx::at(0)), None);
 }

@@ -118,15 +118,6 @@ impl Search {
         self.seek = None;
     }
 
-    /// All the occurrences of `needle` (the query lower-cased) in the index, if found
-    /// already.
-    pub fn occurrences(&self, needle: &str) -> Option<&[usize]> {
-        self.found
-            .last()
-            .filter(|f| f.needle == needle && f.left.is_none())
-            .map(|f| f.occurrences.as_slice())
-    }
-
     /// Whether matches are still to be found.
     pub fn pending(&self) -> bool {
         self.found

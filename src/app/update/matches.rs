@@ -126,8 +126,8 @@ pub(super) fn go_to_match(app: &mut App, index: usize) {
 }
 
 /// Search on a view's page: selects the next (or previous) item that holds the query
-/// (`PageState::find_using`), wrapping around, and says which of how many matching
-/// items it is.
+/// (`PageState::seek`), wrapping around; the status line says which of how many
+/// matching items it is (`PageState::search_label`), or the notice that none does.
 pub(super) fn page_find(app: &mut App, forward: bool) {
     let Some(query) = app.search.as_ref().map(|s| s.query.clone()) else {
         return;
@@ -135,16 +135,8 @@ pub(super) fn page_find(app: &mut App, forward: bool) {
     let Some(i) = app.view.page_index() else {
         return;
     };
-    let needle = query.to_lowercase();
-    let occurrences = app.search.as_ref().and_then(|s| s.occurrences(&needle));
-    let found = app.pages[i].find_using(
-        (&app.briefing, &app.derived),
-        &app.filter,
-        (&query, occurrences),
-        forward,
-    );
-    app.notice = Some(match found {
-        Some((at, n)) => format!("item match {}/{n}", at + 1),
-        None => format!("no item matches “{query}”"),
-    });
+    let found = app.pages[i].seek((&app.briefing, &app.derived), &app.filter, &query, forward);
+    app.notice = found
+        .is_none()
+        .then(|| format!("no item matches “{query}”"));
 }
