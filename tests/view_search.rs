@@ -1,6 +1,7 @@
 //! Search in the analyst views goes only as far as a key needs: Enter and `n` check
-//! blocks up to the match they select, and `App::work` counts the rest between keys.
-//! What they select, and the count once complete, are what a whole search finds.
+//! blocks up to the match they select (a bounded number: past it the match is selected
+//! between keys, when found), and `App::work` counts the rest between keys. What they
+//! select, and the count once complete, are what a whole search finds.
 
 mod common;
 #[allow(dead_code)]
@@ -9,7 +10,7 @@ mod synth;
 
 use brief::app::derived::Derived;
 use brief::app::filter::Filter;
-use brief::app::pages::{PageState, View};
+use brief::app::pages::{Block, PageState, View};
 use brief::app::{App, KeyCode};
 use brief::model::{ActorIx, Briefing};
 use common::{ch, code, screen, typed};
@@ -19,7 +20,7 @@ use std::sync::OnceLock;
 fn big() -> &'static Briefing {
     static B: OnceLock<Briefing> = OnceLock::new();
     B.get_or_init(|| {
-        let text = synth::generate(1_000_000, 3);
+        let text = synth::generate(3_000_000, 3);
         brief::load::load_str("big.toml", &text).unwrap().briefing
     })
 }
@@ -30,42 +31,114 @@ fn page(view: View, b: &Briefing, d: &Derived, f: &Filter) -> PageState {
     state
 }
 
+/// As the reader does: the key, then steps between keys until the search is done.
+fn seek_then_steps(
+    state: &mut PageState,
+    b: &Briefing,
+    d: &Derived,
+    f: &Filter,
+    query: &str,
+    forward: bool,
+) -> usize {
+    state.seek((b, d), f, query, forward);
+    let mut steps = 0;
+    while state.searching(query) {
+        state.search_step((b, d), f);
+        steps += 1;
+    }
+    steps
+}
+
 #[test]
 fn enter_on_a_common_letter_checks_only_the_blocks_up_to_its_match() {
     let (b, d) = (big(), Derived::default());
     let f = Filter::new(b);
     for view in [View::Timeline, View::Actors] {
         let mut state = page(view, b, &d, &f);
-        let found = state.seek((b, &d), &f, "m", true).expect("m matches");
-        assert!(!found.complete, "{view:?}: one key checked the whole page");
-        assert!(state.searching("m"));
+        assert!(state.seek((b, &d), &f, "m", true), "{view:?}: m is near");
+        assert!(
+            state.searching("m"),
+            "{view:?}: one key checked the whole page"
+        );
         let label = state.search_label("m").unwrap();
         assert!(
             label.starts_with("item match ") && label.ends_with('+'),
             "{label}"
         );
-        let mut steps = 0;
-        while state.searching("m") {
-            state.search_step((b, &d), &f);
-            steps += 1;
-        }
+        let selected = state.selected;
+        let steps = seek_then_steps(&mut state, b, &d, &f, "m", true);
         assert!(
             steps > 1,
             "{view:?}: {steps} steps; each checks a bounded number"
         );
         let mut whole = page(view, b, &d, &f);
         let (at, count) = whole.find((b, &d), &f, "m", true).unwrap();
-        assert_eq!((state.selected, found.at), (whole.selected, at));
-        let want = format!("item match {}/{count}", at + 1);
+        // The second seek asked for the match after the first's.
+        assert_eq!(selected, whole.selected);
+        let want = format!("item match {}/{count}", at + 2);
         assert_eq!(state.search_label("m"), Some(want));
         // Another query starts again.
         assert!(!state.searching("mi") && state.search_label("mi").is_none());
     }
 }
 
+/// A match far down the page is not looked for in one key: the status says
+/// "searching", the selection stays, and steps between keys select it when found.
+#[test]
+fn a_match_far_down_is_selected_between_keys() {
+    let (b, d) = (big(), Derived::default());
+    let f = Filter::new(b);
+    let mut state = page(View::Timeline, b, &d, &f);
+    let blocks = state.blocks();
+    assert!(blocks > 4096, "{blocks} blocks");
+    // A quote's words found only in the last quarter of the page.
+    let far = |query: &str| {
+        let mut whole = page(View::Timeline, b, &d, &f);
+        let found = whole.find((b, &d), &f, query, true);
+        let block = whole.structure().block_of_item(whole.selected);
+        found
+            .filter(|_| block > blocks * 3 / 4)
+            .map(|found| (whole, found))
+    };
+    let (query, (whole, (at, count))) = (state.structure().blocks.iter().rev())
+        .filter_map(|&block| match block {
+            Block::DatedQuote(q) if !b.quote(q).text.contains('\n') => {
+                Some(b.quote(q).text.clone())
+            }
+            _ => None,
+        })
+        .take(50)
+        .find_map(|query| Some((query.clone(), far(&query)?)))
+        .expect("a quote found only far down");
+    assert!(
+        !state.seek((b, &d), &f, &query, true),
+        "{query:?} was found in one key"
+    );
+    assert_eq!(state.selected, 0);
+    assert_eq!(state.search_label(&query).as_deref(), Some("searching"));
+    while !state.search_step((b, &d), &f) {
+        assert!(state.searching(&query));
+    }
+    assert_eq!(state.selected, whole.selected);
+    seek_then_steps(&mut state, b, &d, &f, &query, false);
+    seek_then_steps(&mut state, b, &d, &f, &query, true);
+    assert_eq!(
+        state.search_label(&query),
+        Some(format!("item match {}/{count}", at + 1))
+    );
+    // Moving meanwhile keeps where the reader moved to.
+    let mut moved = page(View::Timeline, b, &d, &f);
+    moved.seek((b, &d), &f, &query, true);
+    moved.selected = 3;
+    while moved.searching(&query) {
+        moved.search_step((b, &d), &f);
+    }
+    assert_eq!(moved.selected, 3);
+}
+
 /// From selections all over the page, forward and back, for common, rare and absent
-/// queries: the item selected and its place among the matches are those of a whole
-/// search; the count is all of them once complete, and never more.
+/// queries: with steps between keys, the item selected and the count are those of a
+/// whole search.
 #[test]
 fn seeking_selects_what_a_whole_search_selects() {
     let (b, d) = (big(), Derived::default());
@@ -75,24 +148,21 @@ fn seeking_selects_what_a_whole_search_selects() {
     for f in [Filter::new(b), one] {
         for view in [View::Claims, View::Figures, View::Timeline, View::Actors] {
             let items = page(view, b, &d, &f).items();
-            let mut from: Vec<usize> = (0..items).step_by(items / 9 + 1).collect();
+            let mut from: Vec<usize> = (0..items).step_by(items / 7 + 1).collect();
             from.push(items.saturating_sub(1));
             for query in ["m", "Ministry", "korea", "2024-10", rare.as_str(), "zzqzz"] {
                 for forward in [true, false] {
                     for &sel in &from {
                         let (mut part, mut whole) = (page(view, b, &d, &f), page(view, b, &d, &f));
                         (part.selected, whole.selected) = (sel, sel);
-                        let found = part.seek((b, &d), &f, query, forward);
+                        seek_then_steps(&mut part, b, &d, &f, query, forward);
                         let want = whole.find((b, &d), &f, query, forward);
                         let what = format!("{view:?} {query:?} from {sel}, forward {forward}");
-                        assert_eq!(found.map(|f| f.at), want.map(|w| w.0), "{what}");
                         assert_eq!(part.selected, whole.selected, "{what}");
-                        if let (Some(found), Some((_, count))) = (found, want) {
-                            assert!(found.count <= count, "{what}");
-                            if found.complete {
-                                assert_eq!(found.count, count, "{what}");
-                            }
-                        }
+                        let label = want.map_or("no item match".to_owned(), |(at, n)| {
+                            format!("item match {}/{n}", at + 1)
+                        });
+                        assert_eq!(part.search_label(query), Some(label), "{what}");
                     }
                 }
             }
@@ -132,4 +202,18 @@ fn the_status_line_counts_a_views_matches_as_they_are_found() {
     );
     ch(&mut a, 'n');
     assert!(screen(&a).contains(&format!("item match {}/{count} ", at + 2)));
+    // None: the status line says so, and the selection stays.
+    let here = a.page().unwrap().selected;
+    ch(&mut a, '/');
+    typed(&mut a, "zqzq");
+    code(&mut a, KeyCode::Enter);
+    while a.busy() {
+        a.work();
+    }
+    assert!(
+        screen(&a).contains("/zqzq no item match "),
+        "{}",
+        screen(&a)
+    );
+    assert_eq!(a.page().unwrap().selected, here);
 }

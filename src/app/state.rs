@@ -193,8 +193,10 @@ impl App {
             // A view's search goes on counting its matches.
             if let Some(i) = self.view.page_index()
                 && self.pages[i].searching(&s.query)
+                && self.pages[i].search_step((&self.briefing, &self.derived), &self.filter)
             {
-                self.pages[i].search_step((&self.briefing, &self.derived), &self.filter);
+                // It found the match a key asked for: scroll to it.
+                self.sync();
             }
         }
     }

@@ -1,7 +1,8 @@
 //! Search on an analyst view's page: the items that hold a query, found block by block
-//! in page order, only as far as a key needs (the next match after the selection),
-//! then a step at a time between keys (`App::work`) to count the rest. So Enter and
-//! `n` cost the blocks up to the match they go to, not the whole page.
+//! in page order, only as far as a key needs (the next match after the selection, and
+//! at most `KEY_BLOCKS` blocks), then a step at a time between keys (`App::work`) for
+//! a match further on and to count the rest. So no key costs more than a bounded
+//! number of blocks, however long the page.
 
 use super::hits::Hits;
 use super::{PageState, Structure};
@@ -10,11 +11,15 @@ use crate::app::filter::Filter;
 use crate::app::search::{holds, occurs_in};
 use crate::model::Briefing;
 
+/// Blocks a key checks at most for the match it goes to; past them the search goes
+/// on between keys and selects the match when it finds it.
+const KEY_BLOCKS: usize = 2048;
 /// Blocks checked per step between keys: a few tenths of a millisecond.
 const STEP_BLOCKS: usize = 1024;
 
 /// A search on a page: its query, the items found so far (in page order, from the
-/// first block on) and the next block to check.
+/// first block on), the next block to check, and the match a key asked for and is
+/// still waiting for: (forward, from the item then selected).
 #[derive(Debug, Clone)]
 pub(super) struct Finding {
     query: String,
@@ -22,6 +27,7 @@ pub(super) struct Finding {
     hits: Hits,
     items: Vec<usize>,
     next: usize,
+    wanted: Option<(bool, usize)>,
 }
 
 impl Finding {
@@ -30,20 +36,40 @@ impl Finding {
             self.items.push(n);
         }
     }
-}
 
-/// Where a search went: which match (from 0) of how many found so far, and whether
-/// those are all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Found {
-    pub at: usize,
-    pub count: usize,
-    pub complete: bool,
+    /// Whether the blocks checked so far settle the match after (or before) `sel`.
+    /// Every block from `next` on gives items from its first item less one on
+    /// (`check`), so once the next block starts past `sel`, every item before it is
+    /// known. Wrapping round needs every block checked.
+    fn settles(&self, s: &Structure, forward: bool, sel: usize) -> bool {
+        let past = s.item_start.get(self.next).is_none_or(|&i| i > sel);
+        if self.next >= s.blocks.len() {
+            true
+        } else if forward {
+            self.items.last().is_some_and(|&l| l > sel)
+        } else {
+            past && self.items.first().is_some_and(|&n| n < sel)
+        }
+    }
+
+    /// The match after (or before) `sel`, wrapping round, once `settles` says so.
+    fn choose(&self, forward: bool, sel: usize) -> Option<usize> {
+        if forward {
+            let k = self.items.partition_point(|&n| n <= sel);
+            self.items.get(k).or(self.items.first()).copied()
+        } else {
+            let k = self.items.partition_point(|&n| n < sel);
+            k.checked_sub(1)
+                .map_or(self.items.last(), |k| self.items.get(k))
+                .copied()
+        }
+    }
 }
 
 impl PageState {
-    /// Selects the next (or previous) item that holds `query`, wrapping around: which
-    /// of how many matching items it is, all found, or `None` when none does.
+    /// Selects the next (or previous) item that holds `query`, wrapping around, with
+    /// every block checked: which of how many matching items it is, or `None` when
+    /// none does.
     pub fn find(
         &mut self,
         briefing: (&Briefing, &Derived),
@@ -51,24 +77,35 @@ impl PageState {
         query: &str,
         forward: bool,
     ) -> Option<(usize, usize)> {
-        let found = self.seek(briefing, filter, query, forward);
+        self.ask(query, forward);
+        self.pursue(briefing, filter, usize::MAX);
         self.scan(briefing, filter, usize::MAX, |_, _| false);
-        let count = self.found.as_ref().map_or(0, |f| f.items.len());
-        found.map(|f| (f.at, count))
+        let f = self.found.as_ref()?;
+        let at = f.items.binary_search(&self.selected).ok()?;
+        Some((at, f.items.len()))
     }
 
-    /// `find`, checking blocks only until the item it selects is known: the count
-    /// may be of those found so far (`search_step` finds the rest).
+    /// `find` for a key: checks at most `KEY_BLOCKS` blocks for the match to select;
+    /// if it is further, `search_step` selects it when found. Says whether it
+    /// was settled now (selected, or none found).
     pub fn seek(
         &mut self,
         briefing: (&Briefing, &Derived),
         filter: &Filter,
         query: &str,
         forward: bool,
-    ) -> Option<Found> {
+    ) -> bool {
+        self.ask(query, forward);
+        self.pursue(briefing, filter, KEY_BLOCKS)
+    }
+
+    /// Starts (or goes on with) the search for `query`, wanting the match after (or
+    /// before) the selection.
+    fn ask(&mut self, query: &str, forward: bool) {
         let needle = query.to_lowercase();
         if needle.is_empty() {
-            return None;
+            self.found = None;
+            return;
         }
         if self.found.as_ref().is_none_or(|f| f.query != query) {
             self.found = Some(Finding {
@@ -77,42 +114,34 @@ impl PageState {
                 needle,
                 items: Vec::new(),
                 next: 0,
+                wanted: None,
             });
         }
-        let sel = self.selected;
-        // Every block from `next` on gives items from its first item's less one on
-        // (`check`): past the selection, every item before it is known.
-        let starts = |s: &Structure, next: usize| s.item_start.get(next).is_none_or(|&i| i > sel);
-        if forward {
-            self.scan(briefing, filter, usize::MAX, |_, f| {
-                f.items.last().is_some_and(|&l| l > sel)
-            });
-        } else {
-            self.scan(briefing, filter, usize::MAX, |s, f| starts(s, f.next));
+        if let Some(f) = &mut self.found {
+            f.wanted = Some((forward, self.selected));
         }
-        let f = self.found.as_ref()?;
-        let k = f.items.partition_point(|&n| n <= sel);
-        let after = f.items.get(k).copied();
-        let before = f.items[..f.items.partition_point(|&n| n < sel)]
-            .last()
-            .copied();
-        let next = match (forward, after, before) {
-            (true, Some(n), _) | (false, _, Some(n)) => n,
-            // Wrapping round: to the first match, found if any is; to the last, once
-            // all are.
-            (true, None, _) => *f.items.first()?,
-            (false, _, None) => {
-                self.scan(briefing, filter, usize::MAX, |_, _| false);
-                *self.found.as_ref()?.items.last()?
-            }
+    }
+
+    /// Checks up to `budget` blocks for the match wanted, and selects it once
+    /// settled, unless the selection moved meanwhile. Whether it is settled.
+    fn pursue(&mut self, briefing: (&Briefing, &Derived), filter: &Filter, budget: usize) -> bool {
+        let Some((forward, sel)) = self.found.as_ref().and_then(|f| f.wanted) else {
+            return false;
         };
-        let f = self.found.as_ref()?;
-        self.selected = next;
-        Some(Found {
-            at: f.items.partition_point(|&n| n < next),
-            count: f.items.len(),
-            complete: f.next >= self.blocks(),
-        })
+        self.scan(briefing, filter, budget, |s, f| f.settles(s, forward, sel));
+        let Some(f) = self.found.as_mut() else {
+            return false;
+        };
+        if !f.settles(&self.structure, forward, sel) {
+            return false;
+        }
+        f.wanted = None;
+        if self.selected == sel
+            && let Some(n) = f.choose(forward, sel)
+        {
+            self.selected = n;
+        }
+        true
     }
 
     /// Whether the search for `query` on this page has blocks left to check.
@@ -122,19 +151,26 @@ impl PageState {
             .is_some_and(|f| f.query == query && f.next < self.blocks())
     }
 
-    /// Checks the next `STEP_BLOCKS` blocks for the page's search.
-    pub fn search_step(&mut self, briefing: (&Briefing, &Derived), filter: &Filter) {
+    /// Checks the next `STEP_BLOCKS` blocks for the page's search; whether that
+    /// selected the match a key was waiting for.
+    pub fn search_step(&mut self, briefing: (&Briefing, &Derived), filter: &Filter) -> bool {
+        if self.found.as_ref().is_some_and(|f| f.wanted.is_some()) {
+            return self.pursue(briefing, filter, STEP_BLOCKS);
+        }
         self.scan(briefing, filter, STEP_BLOCKS, |_, _| false);
+        false
     }
 
     /// "item match 3/17", "17 item matches", "no item match"; while blocks are left
-    /// to check, "item match 3/17+", "17+ item matches" or "searching". `None` if
-    /// the page's search is not for `query`.
+    /// to check, "item match 3/17+", "17+ item matches", or "searching" before the
+    /// match a key asked for is found. `None` if the page's search is not for
+    /// `query`.
     pub fn search_label(&self, query: &str) -> Option<String> {
         let f = self.found.as_ref().filter(|f| f.query == query)?;
         let more = if f.next < self.blocks() { "+" } else { "" };
         let n = f.items.len();
         Some(match f.items.binary_search(&self.selected) {
+            _ if f.wanted.is_some() => "searching".to_owned(),
             Ok(k) => format!("item match {}/{n}{more}", k + 1),
             Err(_) if n == 0 && !more.is_empty() => "searching".to_owned(),
             Err(_) if n == 0 => "no item match".to_owned(),

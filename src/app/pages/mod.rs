@@ -26,7 +26,6 @@ use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
 use crate::text::wrap;
 pub use actors::Gathered;
 pub use blocks::{Block, Structure};
-pub use find::Found;
 pub use lazy::{PageState, Pos};
 pub use lexicon::Lexicon;
 

@@ -127,7 +127,7 @@ pub(super) fn go_to_match(app: &mut App, index: usize) {
 
 /// Search on a view's page: selects the next (or previous) item that holds the query
 /// (`PageState::seek`), wrapping around; the status line says which of how many
-/// matching items it is (`PageState::search_label`), or the notice that none does.
+/// matching items it is, or that none is (`PageState::search_label`).
 pub(super) fn page_find(app: &mut App, forward: bool) {
     let Some(query) = app.search.as_ref().map(|s| s.query.clone()) else {
         return;
@@ -135,8 +135,5 @@ pub(super) fn page_find(app: &mut App, forward: bool) {
     let Some(i) = app.view.page_index() else {
         return;
     };
-    let found = app.pages[i].seek((&app.briefing, &app.derived), &app.filter, &query, forward);
-    app.notice = found
-        .is_none()
-        .then(|| format!("no item matches “{query}”"));
+    app.pages[i].seek((&app.briefing, &app.derived), &app.filter, &query, forward);
 }
