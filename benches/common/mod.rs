@@ -251,8 +251,9 @@ pub fn more_cases() -> Vec<Case> {
         case("key_actors_view", |_| {}, Key::ch('5')),
         case("key_j_claims_view", |a| press(a, Key::ch('2')), J),
         case("key_j_timeline_view", |a| press(a, Key::ch('4')), J),
-        // Search on a view's page: Enter checks every block once for the query, from
-        // the search index and the lexicon; `n` then moves among the items found.
+        // Search on a view's page: Enter checks blocks up to its match (at most a
+        // bounded number; `App::work` goes on between keys); `n` then moves among the
+        // items found.
         case(
             "key_search_accept_timeline_view",
             |a| {
@@ -266,6 +267,16 @@ pub fn more_cases() -> Vec<Case> {
             |a| {
                 press(a, Key::ch('4'));
                 typed(a, "/m");
+            },
+            ENTER,
+        ),
+        // A query found nowhere: the most a key checks (`KEY_BLOCKS`, the whole page
+        // at 1 MB), the rest between keys.
+        case(
+            "key_search_accept_timeline_view_absent",
+            |a| {
+                press(a, Key::ch('4'));
+                typed(a, "/zqzq");
             },
             ENTER,
         ),
