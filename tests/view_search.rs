@@ -217,3 +217,25 @@ fn the_status_line_counts_a_views_matches_as_they_are_found() {
     );
     assert_eq!(a.page().unwrap().selected, here);
 }
+
+/// Scrolling a long page wraps blocks until the cache of wrapped blocks is full and
+/// starts again: the search goes on, its matches kept.
+#[test]
+fn a_search_outlives_a_full_cache_of_wrapped_blocks() {
+    let (b, d) = (big(), Derived::default());
+    let f = Filter::new(b);
+    let mut state = page(View::Timeline, b, &d, &f);
+    assert!(state.seek((b, &d), &f, "m", true));
+    let label = state.search_label("m");
+    let found = state.selected;
+    for k in (0..state.items()).step_by(3) {
+        state.selected = k;
+        state.sync(View::Timeline, (b, &d), &f, 120, true, 38);
+    }
+    state.selected = found;
+    assert_eq!(state.search_label("m"), label);
+    assert!(state.searching("m"));
+    // A new width starts it again (the Claims view reads its matches from cells).
+    state.sync(View::Timeline, (b, &d), &f, 100, true, 38);
+    assert_eq!(state.search_label("m"), None);
+}

@@ -104,11 +104,17 @@ impl PageState {
             };
             (self.key, self.fold, self.width) = (key, fold, width);
             self.forget();
+            self.found = None;
             self.scroll = Pos {
                 block: self.scroll.block.min(self.blocks().saturating_sub(1)),
                 line: 0,
             };
         } else if width != self.width || self.kept > KEEP {
+            // A search goes on past a full cache; the Claims view's matches are read
+            // from wrapped cells, so a new width starts it again.
+            if width != self.width {
+                self.found = None;
+            }
             self.width = width;
             self.forget();
         }
@@ -143,7 +149,6 @@ impl PageState {
     fn forget(&mut self) {
         self.wrapped = vec![None; self.blocks()];
         (self.kept, self.kept_lines) = (0, 0);
-        self.found = None;
     }
 
     /// Block `i` as its own page: lines from its first, item ids of the whole page.
