@@ -13,7 +13,7 @@ use crate::model::Briefing;
 
 /// Blocks a key checks at most for the match it goes to; past them the search goes
 /// on between keys and selects the match when it finds it.
-const KEY_BLOCKS: usize = 2048;
+const KEY_BLOCKS: usize = 512;
 /// Blocks checked per step between keys: a few tenths of a millisecond.
 const STEP_BLOCKS: usize = 1024;
 
