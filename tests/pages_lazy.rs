@@ -4,6 +4,7 @@
 //! moving through it (j/k, pages, ends, clicks, search) selects and scrolls exactly as
 //! the reader did when it kept the whole page.
 
+mod common;
 #[allow(dead_code)]
 #[path = "../examples/synth.rs"]
 mod synth;
@@ -127,7 +128,7 @@ fn search_in_a_view_finds_what_reading_the_texts_finds() {
                 state.sync(view, (b, &d), &f, 80, true, 30);
                 let s = state.structure().clone();
                 for query in &queries {
-                    let want = text_hits(b, &s, query);
+                    let want = common::text_hits(b, &s, query);
                     state.selected = state.items().saturating_sub(1);
                     let found = state.find((b, &d), &f, query, true);
                     assert_eq!(
@@ -143,40 +144,6 @@ fn search_in_a_view_finds_what_reading_the_texts_finds() {
             }
         }
     }
-}
-
-/// The items that hold `query`, read from the texts of the blocks: an item's own
-/// block; a head's (profile, figure group) for the item after it, or the item above
-/// at the end of the page; any other block without items for the item above.
-fn text_hits(b: &Briefing, s: &Structure, query: &str) -> Vec<usize> {
-    let needle = query.to_lowercase();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let items = s.targets.len();
-    let end_of = |j: usize| s.item_start.get(j + 1).copied().unwrap_or(items);
-    let mut hit = vec![false; items];
-    for (j, &block) in s.blocks.iter().enumerate() {
-        let holds = s
-            .texts(b, block)
-            .expect("these views have texts")
-            .iter()
-            .any(|t| t.to_lowercase().contains(&needle));
-        if !holds {
-            continue;
-        }
-        let first = s.item_start[j];
-        if end_of(j) > first {
-            hit[first..end_of(j)].fill(true);
-            continue;
-        }
-        if block.is_head() && first < items {
-            hit[first] = true;
-        } else if first > 0 {
-            hit[first - 1] = true;
-        }
-    }
-    (0..items).filter(|&n| hit[n]).collect()
 }
 
 /// A phrase that wraps across two lines is found (search reads texts, not lines).
@@ -317,7 +284,7 @@ impl Whole<'_> {
 
     fn find(&mut self, query: &str, forward: bool) -> Option<(usize, usize)> {
         let (items, lines) = (&self.page.items, &self.page.lines);
-        let from_texts = self.texts.map(|(b, s)| text_hits(b, s, query));
+        let from_texts = self.texts.map(|(b, s)| common::text_hits(b, s, query));
         let hit = |n: usize| {
             if let Some(hits) = &from_texts {
                 return hits.binary_search(&n).is_ok();

@@ -13,7 +13,7 @@ use brief::app::filter::Filter;
 use brief::app::pages::{Block, PageState, View};
 use brief::app::{App, KeyCode};
 use brief::model::{ActorIx, Briefing};
-use common::{ch, code, screen, typed};
+use common::{ch, code, screen, text_hits, typed};
 use std::sync::OnceLock;
 
 /// A briefing whose Timeline and Actors pages are several search steps long.
@@ -47,6 +47,16 @@ fn seek_then_steps(
         steps += 1;
     }
     steps
+}
+
+/// The item a search from `sel` selects among `hits` (sorted), wrapping round; `sel`
+/// itself when there is none.
+fn expected(hits: &[usize], sel: usize, forward: bool) -> usize {
+    let after = hits.iter().find(|&&n| n > sel);
+    let before = hits.iter().rev().find(|&&n| n < sel);
+    let wrapped = if forward { hits.first() } else { hits.last() };
+    let next = if forward { after } else { before };
+    *next.or(wrapped).unwrap_or(&sel)
 }
 
 #[test]
@@ -159,6 +169,12 @@ fn seeking_selects_what_a_whole_search_selects() {
                         let want = whole.find((b, &d), &f, query, forward);
                         let what = format!("{view:?} {query:?} from {sel}, forward {forward}");
                         assert_eq!(part.selected, whole.selected, "{what}");
+                        // And what reading every block's texts selects (the Claims
+                        // view has no texts: its cells are read).
+                        if view != View::Claims {
+                            let hits = text_hits(b, part.structure(), query);
+                            assert_eq!(part.selected, expected(&hits, sel, forward), "{what}");
+                        }
                         let label = want.map_or("no item match".to_owned(), |(at, n)| {
                             format!("item match {}/{n}", at + 1)
                         });
@@ -219,7 +235,7 @@ fn the_status_line_counts_a_views_matches_as_they_are_found() {
 }
 
 /// Scrolling a long page wraps blocks until the cache of wrapped blocks is full and
-/// starts again: the search goes on, its matches kept.
+/// starts again, and a resize wraps them anew: the search goes on, its matches kept.
 #[test]
 fn a_search_outlives_a_full_cache_of_wrapped_blocks() {
     let (b, d) = (big(), Derived::default());
@@ -235,7 +251,12 @@ fn a_search_outlives_a_full_cache_of_wrapped_blocks() {
     state.selected = found;
     assert_eq!(state.search_label("m"), label);
     assert!(state.searching("m"));
-    // A new width starts it again (the Claims view reads its matches from cells).
+    // And a resize, but for the Claims view, whose matches are read from cells.
     state.sync(View::Timeline, (b, &d), &f, 100, true, 38);
-    assert_eq!(state.search_label("m"), None);
+    assert_eq!(state.search_label("m"), label);
+    let mut claims = page(View::Claims, b, &d, &f);
+    claims.find((b, &d), &f, "a", true);
+    assert!(claims.search_label("a").is_some());
+    claims.sync(View::Claims, (b, &d), &f, 100, true, 38);
+    assert_eq!(claims.search_label("a"), None);
 }

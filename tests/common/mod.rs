@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use brief::app::keymap;
+use brief::app::pages::Structure;
 use brief::app::{Action, App, Key, KeyCode, update};
 use brief::model::{ActorIx, Briefing};
 use ratatui::buffer::Buffer;
@@ -113,4 +114,38 @@ impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
+}
+
+/// The items that hold `query`, read from the texts of the blocks: an item's own
+/// block; a head's (profile, figure group) for the item after it, or the item above
+/// at the end of the page; any other block without items for the item above.
+pub fn text_hits(b: &Briefing, s: &Structure, query: &str) -> Vec<usize> {
+    let needle = query.to_lowercase();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let items = s.targets.len();
+    let end_of = |j: usize| s.item_start.get(j + 1).copied().unwrap_or(items);
+    let mut hit = vec![false; items];
+    for (j, &block) in s.blocks.iter().enumerate() {
+        let holds = s
+            .texts(b, block)
+            .expect("these views have texts")
+            .iter()
+            .any(|t| t.to_lowercase().contains(&needle));
+        if !holds {
+            continue;
+        }
+        let first = s.item_start[j];
+        if end_of(j) > first {
+            hit[first..end_of(j)].fill(true);
+            continue;
+        }
+        if block.is_head() && first < items {
+            hit[first] = true;
+        } else if first > 0 {
+            hit[first - 1] = true;
+        }
+    }
+    (0..items).filter(|&n| hit[n]).collect()
 }

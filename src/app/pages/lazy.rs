@@ -110,9 +110,9 @@ impl PageState {
                 line: 0,
             };
         } else if width != self.width || self.kept > KEEP {
-            // A search goes on past a full cache; the Claims view's matches are read
-            // from wrapped cells, so a new width starts it again.
-            if width != self.width {
+            // A search goes on past a full cache and a resize, but the Claims view's
+            // matches are read from wrapped cells: there a new width starts it again.
+            if width != self.width && view == View::Claims {
                 self.found = None;
             }
             self.width = width;
