@@ -101,7 +101,8 @@ fn a_match_far_down_is_selected_between_keys() {
     let mut state = page(View::Timeline, b, &d, &f);
     let blocks = state.blocks();
     assert!(blocks > 4096, "{blocks} blocks");
-    // A quote's words found only in the last quarter of the page.
+    // A date or a quote's words found only in the last quarter of the page (a date:
+    // the Timeline is in date order, and the last date has several entries).
     let far = |query: &str| {
         let mut whole = page(View::Timeline, b, &d, &f);
         let found = whole.find((b, &d), &f, query, true);
@@ -113,11 +114,13 @@ fn a_match_far_down_is_selected_between_keys() {
     let (query, (whole, (at, count))) = (state.structure().blocks.iter().rev())
         .filter_map(|&block| match block {
             Block::DatedQuote(q) if !b.quote(q).text.contains('\n') => {
-                Some(b.quote(q).text.clone())
+                let date = b.quote(q).said.map(|d| d.iso());
+                Some(date.into_iter().chain([b.quote(q).text.clone()]))
             }
             _ => None,
         })
         .take(50)
+        .flatten()
         .find_map(|query| Some((query.clone(), far(&query)?)))
         .expect("a quote found only far down");
     assert!(
@@ -136,6 +139,21 @@ fn a_match_far_down_is_selected_between_keys() {
         state.search_label(&query),
         Some(format!("item match {}/{count}", at + 1))
     );
+    // Pressed twice before the first is found: two matches on, as two whole searches.
+    for forward in [true, false] {
+        let mut twice = page(View::Timeline, b, &d, &f);
+        assert!(!twice.seek((b, &d), &f, &query, forward));
+        assert!(!twice.seek((b, &d), &f, &query, forward));
+        while twice.searching(&query) {
+            twice.search_step((b, &d), &f);
+        }
+        let mut once = page(View::Timeline, b, &d, &f);
+        once.find((b, &d), &f, &query, forward);
+        let first = once.selected;
+        once.find((b, &d), &f, &query, forward);
+        assert_eq!(twice.selected, once.selected, "forward {forward}");
+        assert_ne!(once.selected, first, "{query:?}: {count} matches");
+    }
     // Moving meanwhile keeps where the reader moved to.
     let mut moved = page(View::Timeline, b, &d, &f);
     moved.seek((b, &d), &f, &query, true);

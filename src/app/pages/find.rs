@@ -18,8 +18,8 @@ const KEY_BLOCKS: usize = 512;
 const STEP_BLOCKS: usize = 1024;
 
 /// A search on a page: its query, the items found so far (in page order, from the
-/// first block on), the next block to check, and the match a key asked for and is
-/// still waiting for: (forward, from the item then selected).
+/// first block on), the next block to check, and the match keys asked for and are
+/// still waiting for.
 #[derive(Debug, Clone)]
 pub(super) struct Finding {
     query: String,
@@ -27,7 +27,17 @@ pub(super) struct Finding {
     hits: Hits,
     items: Vec<usize>,
     next: usize,
-    wanted: Option<(bool, usize)>,
+    wanted: Option<Want>,
+}
+
+/// The match keys wait for: the `skip`-th after (or before) `from`, the item
+/// selected when the first of them was pressed (`n n` before the first match is
+/// found goes two matches on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Want {
+    forward: bool,
+    from: usize,
+    skip: usize,
 }
 
 impl Finding {
@@ -37,32 +47,35 @@ impl Finding {
         }
     }
 
-    /// Whether the blocks checked so far settle the match after (or before) `sel`.
-    /// Every block from `next` on gives items from its first item less one on
-    /// (`check`), so once the next block starts past `sel`, every item before it is
-    /// known. Wrapping round needs every block checked.
-    fn settles(&self, s: &Structure, forward: bool, sel: usize) -> bool {
-        let past = s.item_start.get(self.next).is_none_or(|&i| i > sel);
+    /// Whether the blocks checked so far settle the match wanted. Every block from
+    /// `next` on gives items from its first item less one on (`check`), so once the
+    /// next block starts past `from`, every item before it is known. Wrapping round
+    /// needs every block checked.
+    fn settles(&self, s: &Structure, w: Want) -> bool {
         if self.next >= s.blocks.len() {
             true
-        } else if forward {
-            self.items.last().is_some_and(|&l| l > sel)
+        } else if w.forward {
+            let after = self.items.len() - self.items.partition_point(|&n| n <= w.from);
+            after > w.skip
         } else {
-            past && self.items.first().is_some_and(|&n| n < sel)
+            let past = s.item_start.get(self.next).is_none_or(|&i| i > w.from);
+            past && self.items.partition_point(|&n| n < w.from) > w.skip
         }
     }
 
-    /// The match after (or before) `sel`, wrapping round, once `settles` says so.
-    fn choose(&self, forward: bool, sel: usize) -> Option<usize> {
-        if forward {
-            let k = self.items.partition_point(|&n| n <= sel);
-            self.items.get(k).or(self.items.first()).copied()
-        } else {
-            let k = self.items.partition_point(|&n| n < sel);
-            k.checked_sub(1)
-                .map_or(self.items.last(), |k| self.items.get(k))
-                .copied()
+    /// The match wanted, wrapping round, once `settles` says so.
+    fn choose(&self, w: Want) -> Option<usize> {
+        let n = self.items.len();
+        if n == 0 {
+            return None;
         }
+        let at = if w.forward {
+            (self.items.partition_point(|&i| i <= w.from) + w.skip) % n
+        } else {
+            let before = self.items.partition_point(|&i| i < w.from);
+            (before + n * (w.skip / n + 1) - 1 - w.skip % n) % n
+        };
+        self.items.get(at).copied()
     }
 }
 
@@ -118,26 +131,38 @@ impl PageState {
             });
         }
         if let Some(f) = &mut self.found {
-            f.wanted = Some((forward, self.selected));
+            // Pressed again before the match was found, and in the same direction:
+            // one match further.
+            f.wanted = Some(match f.wanted {
+                Some(w) if w.forward == forward && self.selected == w.from => Want {
+                    skip: w.skip + 1,
+                    ..w
+                },
+                _ => Want {
+                    forward,
+                    from: self.selected,
+                    skip: 0,
+                },
+            });
         }
     }
 
     /// Checks up to `budget` blocks for the match wanted, and selects it once
     /// settled, unless the selection moved meanwhile. Whether it is settled.
     fn pursue(&mut self, briefing: (&Briefing, &Derived), filter: &Filter, budget: usize) -> bool {
-        let Some((forward, sel)) = self.found.as_ref().and_then(|f| f.wanted) else {
+        let Some(w) = self.found.as_ref().and_then(|f| f.wanted) else {
             return false;
         };
-        self.scan(briefing, filter, budget, |s, f| f.settles(s, forward, sel));
+        self.scan(briefing, filter, budget, |s, f| f.settles(s, w));
         let Some(f) = self.found.as_mut() else {
             return false;
         };
-        if !f.settles(&self.structure, forward, sel) {
+        if !f.settles(&self.structure, w) {
             return false;
         }
         f.wanted = None;
-        if self.selected == sel
-            && let Some(n) = f.choose(forward, sel)
+        if self.selected == w.from
+            && let Some(n) = f.choose(w)
         {
             self.selected = n;
         }
