@@ -126,11 +126,9 @@ impl Tty {
         update(app, Action::Resize(size.width, size.height));
         self.draw(|area, buf| crate::ui::render(app, area, buf))?;
         while !app.quit && !app.back && !ending() {
-            // Indexes the briefing once it is on screen (after a reload too); keys
-            // typed meanwhile wait in the terminal's input.
-            app.warm();
-            // A search still finding matches goes on between keys, a step per frame.
-            let idle = if app.busy() {
+            // Indexing the briefing once it is on screen (after a reload too), and a
+            // search still finding matches, go on between keys, a step per frame.
+            let idle = if app.busy() || !app.derived.is_warm() {
                 Duration::ZERO
             } else if watch.is_some() {
                 reload::POLL
@@ -159,7 +157,8 @@ impl Tty {
             }
             // A key's frame first: its step of the search is done, and the next
             // step waits for an iteration with no key (mouse motion is no key).
-            if !acted && app.busy() {
+            // Indexing comes first: a step of it, or else of the search.
+            if !acted && app.warm_step() && app.busy() {
                 app.work();
             }
             run_effects(app, watch.as_ref())?;

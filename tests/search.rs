@@ -410,3 +410,35 @@ fn a_search_too_large_for_one_key_goes_on_between_keys() {
     assert_eq!(a.search.as_ref().unwrap().current, Some(all.len() - 1));
     assert_eq!(a.search.as_ref().unwrap().matches, all);
 }
+
+/// The terminal loop indexes a briefing a step at a time between keys (`warm_step`):
+/// step by step, it makes what `warm` makes at once, in more than one step of the
+/// search index on a large briefing; and a key that needs the index midway finishes
+/// it, the same.
+#[test]
+fn indexing_in_steps_makes_what_indexing_at_once_does() {
+    use brief::app::derived::Derived;
+    use brief::app::search::SearchIndex;
+    let text = synth::generate(2_000_000, 3);
+    let b = brief::load::load_str("big.toml", &text).unwrap().briefing;
+    let whole = SearchIndex::new(&b);
+    let stepped = Derived::default();
+    let mut steps = 0;
+    while !stepped.warm_step(&b) {
+        steps += 1;
+        assert!(steps < 1_000, "warming never ends");
+    }
+    assert!(stepped.is_warm());
+    // Seven parts, the index in several steps.
+    assert!(steps > 8, "{steps} steps");
+    assert!(*stepped.search(&b) == whole);
+    let midway = Derived::default();
+    assert!(!midway.warm_step(&b) && !midway.warm_step(&b));
+    assert!(*midway.search(&b) == whole);
+    assert!(!midway.is_warm());
+    let mut more = 0;
+    while !midway.warm_step(&b) {
+        more += 1;
+    }
+    assert!(more >= 5 && midway.is_warm(), "{more} more steps");
+}

@@ -3,16 +3,18 @@
 //! reads, the timeline's date order, each actor's quotes, positions and figures, and
 //! the analyst views' pages without a filter.
 //!
-//! Each part is made when first needed, or by `warm`, which the terminal loop calls
-//! once the first frame is on screen: a large briefing is shown before it is indexed,
-//! and keys typed meanwhile wait for the index (tens of milliseconds at 10 MB).
+//! Each part is made when first needed, or by `warm_step`, which the terminal loop
+//! calls between keys once the first frame is on screen: a large briefing is shown
+//! before it is indexed, and a key typed meanwhile waits for one step (the search
+//! index, most of the work, is made a few hundred kilobytes of text at a time), not
+//! for the whole (tens of milliseconds at 10 MB).
 
 use super::filter::Filter;
 use super::pages::{Gathered, Lexicon, Structure, View};
 use super::search::SearchIndex;
 use crate::analysis::{self, Entry};
 use crate::model::{Briefing, PartialDate};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 #[derive(Debug, Clone, Default)]
@@ -24,13 +26,26 @@ pub struct Derived {
     /// The Figures, Timeline and Actors pages without a filter (they do not depend on
     /// the width or the fold).
     whole_pages: [OnceCell<Rc<Structure>>; 3],
+    /// The search index while `warm_step` makes it: the sections indexed so far, and
+    /// the next.
+    building: RefCell<Option<(SearchIndex, usize)>>,
 }
+
+/// Bytes of text a step of `warm_step` indexes: about half a millisecond.
+const WARM_BYTES: usize = 256 << 10;
 
 impl Derived {
     /// The lower-cased text of every section: the typed search, and quotes' words
     /// for search in a view.
     pub fn search(&self, b: &Briefing) -> &SearchIndex {
-        self.search.get_or_init(|| SearchIndex::new(b))
+        self.search.get_or_init(|| match self.building.take() {
+            // A key needs it before `warm_step` has made it all: the rest now.
+            Some((mut index, next)) => {
+                index.extend(b, next, usize::MAX);
+                index
+            }
+            None => SearchIndex::new(b),
+        })
     }
 
     /// Names, titles, events, claims and figures lower-cased, for search in a view.
@@ -68,6 +83,43 @@ impl Derived {
         for view in [View::Figures, View::Timeline, View::Actors] {
             self.whole_page(view, b);
         }
+    }
+
+    /// Makes a step of what is not made yet: some sections of the search index, or
+    /// one other part. Whether every part is made (nothing was left to do): then
+    /// `is_warm` holds.
+    pub fn warm_step(&self, b: &Briefing) -> bool {
+        if self.search.get().is_none() {
+            let mut building = self.building.borrow_mut();
+            let (index, next) = building.get_or_insert_with(|| (SearchIndex::sized(b), 0));
+            match index.extend(b, *next, WARM_BYTES) {
+                Some(n) => *next = n,
+                None => {
+                    if let Some((index, _)) = building.take() {
+                        let _ = self.search.set(index);
+                    }
+                }
+            }
+            return false;
+        }
+        if self.lexicon.get().is_none() {
+            self.lexicon(b);
+            return false;
+        }
+        if self.timeline.get().is_none() {
+            self.timeline(b);
+            return false;
+        }
+        if self.gathered.get().is_none() {
+            self.gathered(b);
+            return false;
+        }
+        let views = [View::Figures, View::Timeline, View::Actors];
+        if let Some(k) = (0..3).find(|&k| self.whole_pages[k].get().is_none()) {
+            self.whole_page(views[k], b);
+            return false;
+        }
+        true
     }
 
     pub fn is_warm(&self) -> bool {

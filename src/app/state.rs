@@ -172,6 +172,11 @@ impl App {
         self.derived.warm(&self.briefing);
     }
 
+    /// A step of `warm` (`Derived::warm_step`): whether all is made.
+    pub fn warm_step(&self) -> bool {
+        self.derived.warm_step(&self.briefing)
+    }
+
     /// Whether a search is still finding matches (`work` goes on with it).
     pub fn busy(&self) -> bool {
         self.search.as_ref().is_some_and(|s| {

@@ -66,7 +66,8 @@ impl Lexicon {
         }
         // The index keeps a quote's line breaks; the views show it on one line.
         for q in (0..b.quotes.len()).map(QuoteIx::at) {
-            if b.quote(q).text.contains('\n') {
+            // The memchr crate's search: `str::contains` was a third of the lexicon.
+            if memchr::memchr(b'\n', b.quote(q).text.as_bytes()).is_some() {
                 l.push(Field::Excerpt, q.get(), &super::excerpt(b, q));
             }
         }

@@ -7,7 +7,7 @@ use crate::app::view::{attribution, quote_words};
 use crate::model::{Briefing, QuoteIx};
 
 /// Where one piece starts in the index and what it is.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct PieceAt {
     pub(super) start: usize,
     pub(super) section: usize,
@@ -16,7 +16,7 @@ pub(super) struct PieceAt {
 }
 
 /// The lower-cased text of every section's pieces, in reading order, in one buffer.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchIndex {
     /// Each piece lower-cased and followed by a NUL, which cleaned text never holds, so
     /// no match runs from one piece into the next.
@@ -30,8 +30,14 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes the pieces of every section, in the order `view::pieces` gives them.
     pub fn new(b: &Briefing) -> Self {
-        // Sized once: growing a buffer of many megabytes copies it and faults in fresh
-        // pages at every doubling.
+        let mut index = Self::sized(b);
+        index.extend(b, 0, usize::MAX);
+        index
+    }
+
+    /// An empty index with room for all of `b`: growing a buffer of many megabytes
+    /// copies it and faults in fresh pages at every doubling.
+    pub fn sized(b: &Briefing) -> Self {
         let text: usize = b
             .sections
             .iter()
@@ -44,22 +50,31 @@ impl SearchIndex {
             .map(|s| 1 + s.paragraphs.len())
             .sum::<usize>()
             + 2 * b.quotes.len();
-        let mut index = Self {
+        Self {
             lower: String::with_capacity(text + text / 16),
             pieces: Vec::with_capacity(pieces),
             quote_piece: vec![u32::MAX; b.quotes.len()],
-        };
-        for (s, section) in b.sections.iter().enumerate() {
-            index.push(s, &section.title, None);
-            for p in &section.paragraphs {
-                index.push(s, p, None);
+        }
+    }
+
+    /// Indexes sections from `section` on until about `bytes` of text are added (at
+    /// least one section): the section to go on from, or `None` when all are in.
+    pub fn extend(&mut self, b: &Briefing, section: usize, bytes: usize) -> Option<usize> {
+        let until = self.lower.len().saturating_add(bytes);
+        for (s, sec) in b.sections.iter().enumerate().skip(section) {
+            if s > section && self.lower.len() >= until {
+                return Some(s);
             }
-            for q in section.quotes.clone().map(QuoteIx::at) {
-                index.push(s, &quote_words(b, q), Some(q));
-                index.push(s, &attribution(b, q), Some(q));
+            self.push(s, &sec.title, None);
+            for p in &sec.paragraphs {
+                self.push(s, p, None);
+            }
+            for q in sec.quotes.clone().map(QuoteIx::at) {
+                self.push(s, &quote_words(b, q), Some(q));
+                self.push(s, &attribution(b, q), Some(q));
             }
         }
-        index
+        None
     }
 
     /// Builds an index from (section, text, quote) pieces in reading order.
