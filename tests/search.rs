@@ -442,3 +442,46 @@ fn indexing_in_steps_makes_what_indexing_at_once_does() {
     }
     assert!(more >= 5 && midway.is_warm(), "{more} more steps");
 }
+
+/// A match that the Reader's wrap splits over two lines is highlighted on both (as
+/// is a filtered actor's name: see the mono snapshot's "John" / "Healey").
+#[test]
+fn a_match_split_by_the_wrap_is_highlighted_on_both_lines() {
+    use brief::app::view::LineKind;
+    let mut a = app(120, 40);
+    // Two consecutive Body lines of one piece: the last word of one and the first of
+    // the next, both plain ASCII words.
+    let word = |w: &str| w.len() > 2 && w.chars().all(|c| c.is_ascii_alphabetic());
+    let (section, line, phrase) = (0..a.briefing.sections.len())
+        .find_map(|s| {
+            while a.sections.selected < s {
+                ch(&mut a, ']');
+            }
+            let lines = &a.reader.view.lines;
+            (0..lines.len().saturating_sub(1)).find_map(|i| {
+                let (l, next) = (&lines[i], &lines[i + 1]);
+                let same = l.kind == LineKind::Body
+                    && next.kind == LineKind::Body
+                    && l.source.map(|s| s.0) == next.source.map(|s| s.0);
+                let last = l.text.split(' ').next_back()?;
+                let first = next.text.split(' ').next()?;
+                (same && word(last) && word(first)).then(|| (s, i, format!("{last} {first}")))
+            })
+        })
+        .expect("the bundled briefing wraps a body line between two words");
+    assert_eq!(a.sections.selected, section);
+    search(&mut a, &phrase);
+    code(&mut a, KeyCode::Enter);
+    assert_eq!(a.sections.selected, section, "{phrase:?}");
+    let buf = render(&a);
+    let reader = brief::layout::inner(a.geometry().pane(Pane::Reader).unwrap());
+    let reversed = |n: usize| {
+        let y = reader.y + u16::try_from(n - a.reader.scroll).unwrap();
+        (reader.x..reader.right())
+            .filter(|&x| buf[(x, y)].modifier.contains(Modifier::REVERSED))
+            .count()
+    };
+    let (last, first) = phrase.split_once(' ').unwrap();
+    assert_eq!(reversed(line), last.len(), "{phrase:?}");
+    assert_eq!(reversed(line + 1), first.len(), "{phrase:?}");
+}

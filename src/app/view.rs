@@ -87,6 +87,9 @@ pub struct Wrapped {
     /// What was wrapped and at what width; a rebuild happens only when this changes.
     pub key: Option<(usize, u16)>,
     pub lines: Vec<Line>,
+    /// The Reader's pieces' texts, which its lines are cut from (`Line::source`): a
+    /// highlight that runs from one line into the next is found in them.
+    pub texts: Vec<String>,
 }
 
 fn push_wrapped(
@@ -133,8 +136,14 @@ pub fn attribution(b: &Briefing, q: QuoteIx) -> String {
 
 /// The Reader's lines for a section: title, paragraphs, then its quotes as block quotes.
 pub fn reader_lines(b: &Briefing, section: SectionIx, width: usize) -> Vec<Line> {
+    reader_view(b, section, width).0
+}
+
+/// `reader_lines`, and the pieces' texts the lines are cut from.
+pub fn reader_view(b: &Briefing, section: SectionIx, width: usize) -> (Vec<Line>, Vec<String>) {
+    let pieces = pieces(b, section);
     let mut out = Vec::new();
-    for (n, piece) in pieces(b, section).into_iter().enumerate() {
+    for (n, piece) in pieces.iter().enumerate() {
         // A blank line before each paragraph and each quote, none inside a quote.
         if n > 0 && piece.kind != LineKind::Attribution {
             out.push(Line::new(LineKind::Blank, "", None));
@@ -153,7 +162,7 @@ pub fn reader_lines(b: &Briefing, section: SectionIx, width: usize) -> Vec<Line>
             });
         }
     }
-    out
+    (out, pieces.into_iter().map(|p| p.text).collect())
 }
 
 /// "Keir Starmer · Prime Minister · United Kingdom"

@@ -76,20 +76,48 @@ fn styled<'a>(app: &App, l: &'a VLine) -> Line<'a> {
 }
 
 /// What to highlight in a line: search matches (the current one strongest), then the
-/// filter's names where no match already is. Only visible lines get here.
+/// filter's names where no match already is. Only visible lines get here. They are
+/// found in the line's piece around the line, so that one the wrap splits shows on
+/// both lines.
 fn hits(app: &App, l: &VLine) -> Vec<(Range<usize>, Style)> {
     let mut hits: Vec<(Range<usize>, Style)> = Vec::new();
+    let piece = l.source.and_then(|(p, start)| {
+        let text = app.reader.view.texts.get(p)?;
+        // The line is the piece's text from `start` (`view::reader_view`).
+        (text.get(start..start + l.text.len()) == Some(l.text.as_str())).then_some((text, start))
+    });
+    // Ranges in the line of what `find` finds around it, each with its start in the
+    // piece (or in the line, without a piece).
+    let around = |margin: usize, find: &dyn Fn(&str) -> Vec<Range<usize>>| {
+        let Some((text, start)) = piece else {
+            return find(&l.text).into_iter().map(|r| (r.start, r)).collect();
+        };
+        let end = start + l.text.len();
+        let from = floor(text, start.saturating_sub(margin));
+        let to = ceil(text, end.saturating_add(margin));
+        find(&text[from..to])
+            .into_iter()
+            .map(|r| (r.start + from, r.end + from))
+            .filter(|&(a, b)| a < end && b > start)
+            .map(|(a, b)| (a, a.max(start) - start..b.min(end) - start))
+            .collect::<Vec<_>>()
+    };
     if let Some(search) = &app.search {
-        let current = search
-            .current_range
-            .as_ref()
-            .and_then(|(section, piece, r)| {
-                let (lp, start) = l.source?;
-                (*section == app.sections.selected && *piece == lp && r.start >= start)
-                    .then(|| r.start - start)
-            });
-        for r in find_in(&l.text, &search.query) {
-            let style = if Some(r.start) == current {
+        let current = search.current_range.as_ref().and_then(|(section, p, r)| {
+            let (lp, start) = l.source?;
+            let here = *section == app.sections.selected && *p == lp;
+            // In the piece, or in the line without one.
+            here.then(|| {
+                if piece.is_some() {
+                    r.start
+                } else {
+                    r.start.wrapping_sub(start)
+                }
+            })
+        });
+        let margin = search.query.len() * 4 + 8;
+        for (at, r) in around(margin, &|t: &str| find_in(t, &search.query)) {
+            let style = if Some(at) == current {
                 THEME.search_current
             } else {
                 THEME.search
@@ -99,8 +127,12 @@ fn hits(app: &App, l: &VLine) -> Vec<(Range<usize>, Style)> {
     }
     if l.kind != LineKind::Attribution {
         for name in &app.filter.names {
-            for (start, m) in l.text.match_indices(name.as_str()) {
-                let r = start..start + m.len();
+            let find = |t: &str| {
+                (t.match_indices(name.as_str()))
+                    .map(|(i, m)| i..i + m.len())
+                    .collect()
+            };
+            for (_, r) in around(name.len(), &find) {
                 if hits
                     .iter()
                     .all(|(h, _)| r.end <= h.start || r.start >= h.end)
@@ -112,6 +144,24 @@ fn hits(app: &App, l: &VLine) -> Vec<(Range<usize>, Style)> {
     }
     hits.sort_by_key(|(r, _)| r.start);
     hits
+}
+
+/// The char boundary at or before `i` (the text's end past it).
+fn floor(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i` (the text's end past it).
+fn ceil(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Splits a line into spans: `hits` (sorted, not overlapping) in their styles over `base`.

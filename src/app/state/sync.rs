@@ -51,9 +51,9 @@ impl App {
         let width = self.text_width(Pane::Reader);
         let key = self.section().map(|s| (s.get(), width));
         if self.reader.view.key != key {
-            self.reader.view.lines = match self.section() {
-                Some(s) if width > 0 => view::reader_lines(&self.briefing, s, usize::from(width)),
-                _ => Vec::new(),
+            (self.reader.view.lines, self.reader.view.texts) = match self.section() {
+                Some(s) if width > 0 => view::reader_view(&self.briefing, s, usize::from(width)),
+                _ => (Vec::new(), Vec::new()),
             };
             self.reader.view.key = key;
         }
