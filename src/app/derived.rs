@@ -76,13 +76,10 @@ impl Derived {
         Some(Rc::clone(slot.get_or_init(|| Rc::new(page()))))
     }
 
-    /// Makes every part now.
+    /// Makes every part now (the index in one go, then what `warm_step` makes).
     pub fn warm(&self, b: &Briefing) {
         self.search(b);
-        self.lexicon(b);
-        for view in [View::Figures, View::Timeline, View::Actors] {
-            self.whole_page(view, b);
-        }
+        while !self.warm_step(b) {}
     }
 
     /// Makes a step of what is not made yet: some sections of the search index, or

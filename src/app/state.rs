@@ -165,9 +165,9 @@ impl App {
         app
     }
 
-    /// Works out now what is kept per briefing (`Derived`): the terminal loop calls it
-    /// once the first frame is drawn, so that a large briefing shows before it is
-    /// indexed. Keys that need a part make it themselves when it is not made yet.
+    /// Works out now what is kept per briefing (`Derived`); the terminal loop does it
+    /// in steps (`warm_step`) once the first frame is drawn. Keys that need a part
+    /// make it themselves when it is not made yet.
     pub fn warm(&self) {
         self.derived.warm(&self.briefing);
     }
@@ -259,6 +259,11 @@ impl App {
     /// Rows of content a pane shows, as if it were on screen (tabs show one at a time).
     pub fn rows(&self, pane: Pane) -> usize {
         Geometry::new(self.width, self.height, pane).rows(pane)
+    }
+
+    /// The Reader's last scroll position: its last line at the bottom of the pane.
+    pub fn reader_max_scroll(&self) -> usize {
+        (self.reader.view.lines.len()).saturating_sub(self.rows(Pane::Reader))
     }
 
     fn text_width(&self, pane: Pane) -> u16 {

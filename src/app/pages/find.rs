@@ -23,7 +23,6 @@ const STEP_BLOCKS: usize = 1024;
 #[derive(Debug, Clone)]
 pub(super) struct Finding {
     query: String,
-    needle: String,
     hits: Hits,
     items: Vec<usize>,
     next: usize,
@@ -124,7 +123,6 @@ impl PageState {
             self.found = Some(Finding {
                 query: query.to_owned(),
                 hits: Hits::new(&needle),
-                needle,
                 items: Vec::new(),
                 next: 0,
                 wanted: None,
@@ -238,9 +236,9 @@ impl PageState {
         let hit = if let Some(hit) = f.hits.block((b, derived), block) {
             hit
         } else if let Some(texts) = self.structure.texts(b, block) {
-            texts.iter().any(|t| holds(t, &f.needle))
+            texts.iter().any(|t| holds(t, f.hits.needle()))
         } else {
-            for n in self.cell_matches(b, filter, i, &f.query, &f.needle) {
+            for n in self.cell_matches(b, filter, i, &f.query, f.hits.needle()) {
                 f.push(n);
             }
             return;

@@ -91,6 +91,11 @@ impl Hits {
         }
     }
 
+    /// The query, lower-cased.
+    pub fn needle(&self) -> &str {
+        &self.needle
+    }
+
     /// Whether a lower-cased text holds the needle.
     fn holds(&self, lower: &str) -> bool {
         self.finder.find(lower.as_bytes()).is_some()
@@ -100,17 +105,9 @@ impl Hits {
         lexicon.texts(field, owner).any(|t| self.holds(t))
     }
 
-    /// `field` for `owner`, remembered in `memo` (names or titles).
+    /// `field` for `owner`, remembered (names or titles).
     fn memo(&mut self, lexicon: &Lexicon, field: Field, owner: usize) -> bool {
-        let memo = if field == Field::Name {
-            &self.names
-        } else {
-            &self.titles
-        };
-        if let Some(&Some(known)) = memo.get(owner) {
-            return known;
-        }
-        let hit = self.field(lexicon, field, owner);
+        let finder = &self.finder;
         let memo = if field == Field::Name {
             &mut self.names
         } else {
@@ -119,8 +116,9 @@ impl Hits {
         if memo.len() <= owner {
             memo.resize(owner + 1, None);
         }
-        memo[owner] = Some(hit);
-        hit
+        *memo[owner].get_or_insert_with(|| {
+            (lexicon.texts(field, owner)).any(|t| finder.find(t.as_bytes()).is_some())
+        })
     }
 
     fn name(&mut self, lexicon: &Lexicon, a: ActorIx) -> bool {

@@ -57,12 +57,7 @@ impl App {
             };
             self.reader.view.key = key;
         }
-        let max = self
-            .reader
-            .view
-            .lines
-            .len()
-            .saturating_sub(self.rows(Pane::Reader));
+        let max = self.reader_max_scroll();
         self.reader.scroll = self.reader.scroll.min(max);
         // Read once its end has been on screen (and the Reader with it).
         let reader_shown =

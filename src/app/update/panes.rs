@@ -102,12 +102,7 @@ pub(super) fn move_in(app: &mut App, pane: Pane, m: &Move) {
             app.quotes.selected = moved(app.quotes.selected, app.filter.quotes.len(), m);
         }
         Pane::Reader => {
-            let max = app
-                .reader
-                .view
-                .lines
-                .len()
-                .saturating_sub(app.rows(Pane::Reader));
+            let max = app.reader_max_scroll();
             app.reader.scroll = moved(app.reader.scroll, max + 1, m);
         }
     }
