@@ -3,6 +3,7 @@
 
 use crate::model::{Briefing, QuoteIx, QuoteMode, SectionIx};
 use crate::text::{wrap, wrap_ranges};
+use std::borrow::Cow;
 
 /// Columns taken by the bar in front of a block quote ("│ ").
 pub const QUOTE_INDENT: usize = 2;
@@ -206,22 +207,32 @@ pub fn detail_lines(b: &Briefing, q: QuoteIx, width: usize) -> Vec<Line> {
     );
     out.push(Line::new(LineKind::Blank, "", None));
     let section = b.section(quote.section);
-    let mut fields: Vec<(&str, String)> = Vec::new();
+    let mut fields: Vec<(Cow<'static, str>, String)> = Vec::new();
     if let Some(d) = quote.said {
-        fields.push(("Said", d.to_string()));
+        fields.push(("Said".into(), d.to_string()));
     }
     if let Some(c) = &quote.context {
-        fields.push(("Context", c.clone()));
+        fields.push(("Context".into(), c.clone()));
     }
     if let Some(v) = &quote.via {
-        fields.push(("Via", v.clone()));
+        fields.push(("Via".into(), v.clone()));
     }
     fields.push((
-        "Section",
+        "Section".into(),
         format!("{}. {}", quote.section.get() + 1, section.title),
     ));
-    for c in &quote.backs {
-        fields.push(("Backs", b.claim(*c).statement.clone()));
+    // What each citing position does with its claim: a denial is not a backing.
+    // A position taken by someone other than the speaker (a state citing its
+    // minister's words) names who takes it.
+    for r in &quote.cited_by {
+        let p = b.position(*r);
+        let stance = crate::analysis::stance_heading(p.stance);
+        let label = if p.actor == quote.speaker {
+            stance.into()
+        } else {
+            format!("{stance} ({})", b.actor(p.actor).name).into()
+        };
+        fields.push((label, b.claim(r.claim).statement.clone()));
     }
     for (label, value) in fields {
         let label = format!("{label}: ");
