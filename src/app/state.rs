@@ -56,8 +56,13 @@ pub enum Mode {
     },
     Filter(FilterPopup),
     Detail(Detail),
-    /// A claim's position that has no backing quote.
-    Position(ClaimIx, usize),
+    /// Positions of a claim shown together: one without a quote, or every position a
+    /// folded matrix cell holds (indices into the claim's positions).
+    Positions {
+        claim: ClaimIx,
+        positions: Vec<usize>,
+        scroll: usize,
+    },
     /// Typing a search query in the status line.
     Search,
     /// The outline or the starred quotes.
@@ -245,7 +250,7 @@ impl App {
         match &self.mode {
             Mode::Panes if self.view == View::Briefing => Context::Panes,
             Mode::Panes => Context::Views,
-            Mode::Position(..) => Context::Note,
+            Mode::Positions { .. } => Context::Note,
             Mode::Search => Context::Search,
             Mode::Picker(_) => Context::Picker,
             Mode::Help { .. } => Context::Help,

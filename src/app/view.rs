@@ -255,3 +255,40 @@ pub fn detail_lines(b: &Briefing, q: QuoteIx, width: usize) -> Vec<Line> {
     }
     out
 }
+
+/// The positions popup's lines: the claim's statement, then each position's stance and
+/// actor chain, its detail, and its quote's words (or a line saying it has none).
+pub fn positions_lines(
+    b: &Briefing,
+    claim: crate::model::ClaimIx,
+    positions: &[usize],
+    width: usize,
+) -> Vec<Line> {
+    let c = b.claim(claim);
+    let mut out = Vec::new();
+    push_wrapped(&mut out, LineKind::Title, &c.statement, width, None);
+    for p in positions.iter().filter_map(|&i| c.positions.get(i)) {
+        out.push(Line::new(LineKind::Blank, "", None));
+        let chain: Vec<&str> = b.chain(p.actor).map(|a| b.actor(a).name.as_str()).collect();
+        let who = format!(
+            "{} — {}",
+            crate::analysis::stance_label(p.stance),
+            chain.join(" · ")
+        );
+        push_wrapped(&mut out, LineKind::Attribution, &who, width, p.quote);
+        if let Some(d) = &p.detail {
+            push_wrapped(&mut out, LineKind::Body, d, width, p.quote);
+        }
+        match p.quote {
+            Some(q) => push_wrapped(&mut out, LineKind::QuoteText, &quote_words(b, q), width, Some(q)),
+            None => push_wrapped(
+                &mut out,
+                LineKind::Body,
+                "No quote is linked to this position.",
+                width,
+                None,
+            ),
+        }
+    }
+    out
+}

@@ -97,7 +97,10 @@ fn place(app: &App) -> String {
         Mode::Help { .. } => "HELP".to_owned(),
         Mode::Filter(_) => "ACTOR FILTER".to_owned(),
         Mode::Detail(_) => "QUOTE".to_owned(),
-        Mode::Position(..) => "POSITION".to_owned(),
+        Mode::Positions { positions, .. } if positions.len() > 1 => {
+            format!("POSITIONS {}", positions.len())
+        }
+        Mode::Positions { .. } => "POSITION".to_owned(),
         Mode::Errors { .. } => "RELOAD FAILED".to_owned(),
         Mode::Search => "SEARCH".to_owned(),
         Mode::Picker(p) => match p.kind {
@@ -152,6 +155,20 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             THEME.status,
         ));
+    }
+    // The selected cell of the claims matrix, named: actor, stance, claim.
+    if app.view == View::Claims
+        && matches!(app.mode, Mode::Panes)
+        && let Some(state) = app.page()
+        && let Some(target) = state.target(state.selected)
+        && let Some(said) = crate::app::pages::describe_claim_target(
+            &app.briefing,
+            &app.filter,
+            app.columns == crate::app::state::Columns::Folded,
+            target,
+        )
+    {
+        left.push(Span::styled(format!(" {said} "), THEME.status));
     }
     if let Some(notice) = &app.notice {
         left.push(Span::styled(

@@ -227,6 +227,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Picker, "page_up", &[p(K::PageUp)], Action::PageUp, "a page up", false),
     b(Picker, "open", &[p(K::Enter)], Action::Open, "go there", true),
     b(Picker, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
+    b(Note, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
+    b(Note, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
     b(Note, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
     b(Note, "open", &[p(K::Enter)], Action::Close, "close", true),
     b(Errors, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),

@@ -18,7 +18,7 @@ use super::view::Wrapped;
 use crate::model::QuoteIx;
 use matches::search_input;
 use panes::panes;
-use popups::{detail, errors, filter, help, picker};
+use popups::{detail, errors, filter, help, picker, positions};
 use views::views;
 
 pub fn update(app: &mut App, action: Action) {
@@ -46,11 +46,7 @@ pub fn update(app: &mut App, action: Action) {
         _ => match app.mode {
             Mode::Panes if app.view != View::Briefing => views(app, action),
             Mode::Panes => panes(app, action),
-            Mode::Position(..) => {
-                if action == Action::Close {
-                    app.mode = Mode::Panes;
-                }
-            }
+            Mode::Positions { .. } => positions(app, action),
             Mode::Search => search_input(app, action),
             Mode::Picker(_) => picker(app, action),
             Mode::Help { .. } => help(app, action),

@@ -159,6 +159,19 @@ pub(super) fn picker(app: &mut App, action: Action) {
 }
 
 /// The reload-errors panel: scroll it, or close it and keep reading the old briefing.
+/// The positions popup: scroll, close.
+pub(super) fn positions(app: &mut App, action: Action) {
+    let Mode::Positions { scroll, .. } = &mut app.mode else {
+        return;
+    };
+    match action {
+        Action::Down => *scroll += 1,
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Close => app.mode = Mode::Panes,
+        _ => {}
+    }
+}
+
 pub(super) fn errors(app: &mut App, action: Action) {
     let Mode::Errors { scroll, .. } = &mut app.mode else {
         return;
