@@ -5,7 +5,8 @@ mod common;
 
 use brief::app::view::{LineKind, detail_lines};
 use brief::app::{App, KeyCode, Mode};
-use brief::model::{Briefing, QuoteIx};
+use brief::app::pages::Target;
+use brief::model::{Briefing, ClaimIx, QuoteIx};
 use common::*;
 
 const DISSENT: &str = include_str!("fixtures/dissent.toml");
@@ -79,15 +80,200 @@ fn app_of(b: Briefing, w: u16, h: u16) -> App {
     App::new(b, w, h)
 }
 
-#[allow(dead_code)]
-fn enter(a: &mut App) {
-    code(a, KeyCode::Enter);
+/// The row of the screen holding `needle`.
+fn row_with(screen: &str, needle: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no row with {needle:?} in\n{screen}"))
+        .to_owned()
 }
 
-#[allow(dead_code)]
-fn mode_name(a: &App) -> &'static str {
-    match a.mode {
-        Mode::Panes => "panes",
-        _ => "popup",
+/// Selects the page item whose target satisfies `want`, pressing `l` as a user would.
+fn select(a: &mut App, want: impl Fn(Target) -> bool) {
+    ch(a, 'g');
+    for _ in 0..500 {
+        let state = a.page().unwrap();
+        if want(state.target(state.selected).unwrap()) {
+            return;
+        }
+        ch(a, 'l');
     }
+    panic!("no such item in {:?}", a.view);
+}
+
+#[test]
+fn a_folded_cell_shows_members_who_disagree_and_enter_lists_every_position() {
+    let mut a = app_of(dissent(), 120, 40);
+    ch(&mut a, '2');
+    let s = screen(&a);
+    let row = row_with(&s, "The Kessel dam's spillway is failing.");
+    // Northland denies; its minister asserts and its president is undecided.
+    assert!(row.contains("✘ denies · 1✔ 1?"), "{row}");
+    assert!(!row.contains("denies+"), "{row}");
+    // The tally counts what the cells show: four positions.
+    assert!(s.contains("2 ✔ 1 ? 1 ✘  contested"), "{s}");
+    let northland = actor(&a.briefing, "northland");
+    select(&mut a, |t| t == Target::Cell(ClaimIx(0), northland));
+    assert!(
+        screen(&a).contains("Northland: ✘ denies · 1✔ 1? — The Kessel dam's spillway is failing."),
+        "the status line names the selected cell"
+    );
+    code(&mut a, KeyCode::Enter);
+    let Mode::Positions { positions, .. } = &a.mode else {
+        panic!("expected the positions popup, got {:?}", a.mode)
+    };
+    assert_eq!(positions, &[1, 2, 3]);
+    let s = screen(&a);
+    for line in [
+        "3 positions",
+        "✘ denies — Northland",
+        "? undecided — Mira Arvo · Northland",
+        "✔ asserts — Tomas Lind · Northland",
+        "The dam is sound and the report is wrong.",
+        "We will wait for our own inspectors before we say anything.",
+        "The engineers are right about the spillway.",
+    ] {
+        assert!(s.contains(line), "{line:?} missing from\n{s}");
+    }
+    code(&mut a, KeyCode::Esc);
+    assert!(matches!(a.mode, Mode::Panes));
+    // Unfolded, each member has a column of its own.
+    ch(&mut a, 'm');
+    let row = row_with(&screen(&a), "The Kessel dam's spillway is failing.");
+    assert!(
+        row.contains("✘ denies") && row.contains("? undecided") && row.contains("✔ asserts"),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_column_whose_head_takes_no_position_says_its_members_do() {
+    let b = bundled();
+    let mut a = app_of(b, 200, 60);
+    ch(&mut a, '2');
+    let s = screen(&a);
+    let row = row_with(&s, "Russia's turn to North Korea for troops is a sign of desperation.");
+    // Starmer and Healey assert; the United Kingdom itself takes no position.
+    assert!(row.contains("members: 2✔"), "{row}");
+    assert!(!row.contains("✔ asserts+"), "{row}");
+}
+
+#[test]
+fn headers_are_whole_where_they_fit() {
+    let mut a = app(200, 60);
+    ch(&mut a, '2');
+    let s = screen(&a);
+    for name in ["South Korea", "North Korea", "United Kingdom", "United States", "NATO"] {
+        assert!(row_with(&s, "┃Claim").contains(name), "{name}:\n{s}");
+    }
+    assert!(!row_with(&s, "┃Claim").contains('…'));
+    ch(&mut a, 'm');
+    let s = screen(&a);
+    let head: String = s.lines().skip(3).take(2).collect::<Vec<_>>().join("\n");
+    // Long names wrap onto a second header row, whole.
+    for part in [
+        "Senior South Korean",
+        "presidential official",
+        "Security Council",
+        "Intelligence Service",
+        "Volodymyr",
+        "Zelenskyy",
+    ] {
+        assert!(head.contains(part), "{part}:\n{head}");
+    }
+    assert!(!head.contains('…'), "{head}");
+    // At 120 columns the folded names still fit whole.
+    let mut a = app(120, 40);
+    ch(&mut a, '2');
+    let s = screen(&a);
+    let head = row_with(&s, "┃Claim");
+    for name in ["South Korea", "United Kingdom", "United States"] {
+        assert!(head.contains(name), "{name}: {head}");
+    }
+}
+
+#[test]
+fn counters_count_what_their_label_names() {
+    let mut a = app(120, 40);
+    ch(&mut a, '2');
+    assert!(screen(&a).contains("Claims 1/5"), "{}", screen(&a));
+    ch(&mut a, 'G');
+    assert!(screen(&a).contains("Claims 5/5"));
+    ch(&mut a, '5');
+    assert!(screen(&a).contains("Actors 1/20"), "{}", screen(&a));
+    ch(&mut a, 'G');
+    assert!(screen(&a).contains("Actors 20/20") || screen(&a).contains("Actors 19/20"));
+    ch(&mut a, '3');
+    let figures = a.briefing.figures.len();
+    assert!(screen(&a).contains(&format!("Figures 1/{figures}")));
+    // A word found in one claim's statement is one match, not one per cell.
+    ch(&mut a, '2');
+    ch(&mut a, 'g');
+    ch(&mut a, '/');
+    typed(&mut a, "desperation");
+    code(&mut a, KeyCode::Enter);
+    assert!(screen(&a).contains("item match 1/1"), "{}", screen(&a));
+}
+
+#[test]
+fn a_filter_shows_the_claims_it_touches_and_counts_the_others() {
+    let mut a = app_of(dissent(), 120, 40);
+    a.filter.toggle(&a.briefing, actor(&a.briefing, "southmark"));
+    ch(&mut a, '2');
+    let s = screen(&a);
+    assert!(s.contains("The engineers' report is wrong."), "{s}");
+    assert!(!s.contains("The Kessel dam's spillway is failing."), "{s}");
+    assert!(
+        s.contains("1 other claim has no position from the chosen actors (c clears the filter)."),
+        "{s}"
+    );
+    assert!(s.contains("Claims 1/1"), "{s}");
+}
+
+#[test]
+fn empty_views_say_what_is_empty_and_why() {
+    let bare = DISSENT
+        .split("[[claims]]")
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut a = app_of(brief::load::load_str("bare.toml", &bare).unwrap().briefing, 120, 40);
+    ch(&mut a, '2');
+    let s = screen(&a);
+    assert!(s.contains("This briefing has no claims."), "{s}");
+    assert!(!s.contains("Members are folded"), "{s}");
+    ch(&mut a, '3');
+    assert!(screen(&a).contains("This briefing has no figures."));
+    assert!(!screen(&a).contains("chosen actors"));
+    // With a filter on, a view says the filter hides it.
+    let mut a = app(120, 40);
+    a.filter.toggle(&a.briefing, actor(&a.briefing, "nato"));
+    ch(&mut a, '3');
+    assert!(
+        screen(&a).contains("No figures from the chosen actors (c clears the filter)."),
+        "{}",
+        screen(&a)
+    );
+}
+
+#[test]
+fn print_lays_out_the_claims_as_the_reader_does_at_start() {
+    let b = dissent();
+    let sel = brief::print::Selection::all(&b);
+    let text = brief::print::page(
+        &b,
+        &sel,
+        brief::print::PageView::Claims,
+        brief::print::Format::Text,
+        120,
+    )
+    .unwrap();
+    let mut a = app_of(dissent(), 122, 40);
+    ch(&mut a, '2');
+    let s = screen(&a);
+    let row = row_with(&text, "The Kessel dam's spillway is failing.");
+    assert!(row.contains("✘ denies · 1✔ 1?"), "{text}");
+    // The reader's page at the same inner width holds the same row.
+    assert!(row_with(&s, "The Kessel dam's spillway is failing.").contains(row.trim_end()));
 }

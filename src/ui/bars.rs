@@ -156,20 +156,6 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             THEME.status,
         ));
     }
-    // The selected cell of the claims matrix, named: actor, stance, claim.
-    if app.view == View::Claims
-        && matches!(app.mode, Mode::Panes)
-        && let Some(state) = app.page()
-        && let Some(target) = state.target(state.selected)
-        && let Some(said) = crate::app::pages::describe_claim_target(
-            &app.briefing,
-            &app.filter,
-            app.columns == crate::app::state::Columns::Folded,
-            target,
-        )
-    {
-        left.push(Span::styled(format!(" {said} "), THEME.status));
-    }
     if let Some(notice) = &app.notice {
         left.push(Span::styled(
             format!(" {notice} "),
@@ -204,6 +190,21 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             THEME.status.patch(THEME.status_mode),
         ));
+    }
+    // The selected cell of the claims matrix, named (actor, stance, claim): last,
+    // so a narrow line cuts it before the search's count.
+    if app.view == View::Claims
+        && matches!(app.mode, Mode::Panes)
+        && let Some(state) = app.page()
+        && let Some(target) = state.target(state.selected)
+        && let Some(said) = crate::app::pages::describe_claim_target(
+            &app.briefing,
+            &app.filter,
+            app.columns == crate::app::state::Columns::Folded,
+            target,
+        )
+    {
+        left.push(Span::styled(format!(" {said} "), THEME.status));
     }
     let left = Line::from(left);
     let used = left.width();
