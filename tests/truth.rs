@@ -277,3 +277,24 @@ fn print_lays_out_the_claims_as_the_reader_does_at_start() {
     // The reader's page at the same inner width holds the same row.
     assert!(row_with(&s, "The Kessel dam's spillway is failing.").contains(row.trim_end()));
 }
+
+#[test]
+fn the_summary_is_shown_above_the_first_section_and_found_by_search() {
+    let mut a = app_of(dissent(), 120, 40);
+    let s = screen(&a);
+    assert!(s.contains("An engineers' report says the Kessel dam"), "{s}");
+    // Found by `/`: a word only the summary holds.
+    ch(&mut a, '/');
+    typed(&mut a, "inspectors");
+    code(&mut a, KeyCode::Esc);
+    ch(&mut a, '/');
+    typed(&mut a, "will not say");
+    code(&mut a, KeyCode::Enter);
+    let label = a.search.as_ref().unwrap().label();
+    assert_eq!(label, "match 1/1", "{}", screen(&a));
+    // Not in a later section's Reader, and printed once.
+    ch(&mut a, ']');
+    assert!(!screen(&a).contains("An engineers' report says"));
+    let text = brief::print::plain(&dissent(), 100);
+    assert_eq!(text.matches("An engineers' report says").count(), 1, "{text}");
+}

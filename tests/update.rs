@@ -15,7 +15,18 @@ fn starts_on_sections_with_the_first_section_shown() {
     assert_eq!(a.focus, Pane::Sections);
     assert!(matches!(a.mode, Mode::Panes));
     assert_eq!(a.sections.selected, 0);
-    assert_eq!(a.reader.view.lines[0].text, a.briefing.sections[0].title);
+    // The briefing's summary comes first, as an overview, then the section's title.
+    let title = a
+        .reader
+        .view
+        .lines
+        .iter()
+        .position(|l| l.kind == brief::app::view::LineKind::Title)
+        .unwrap();
+    assert_eq!(a.reader.view.lines[title].text, a.briefing.sections[0].title);
+    assert!(a.reader.view.lines[..title]
+        .iter()
+        .all(|l| matches!(l.kind, brief::app::view::LineKind::Summary | brief::app::view::LineKind::Blank)));
 }
 
 #[test]

@@ -10,6 +10,8 @@ pub const QUOTE_INDENT: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
+    /// The briefing's summary, shown as an overview above the first section.
+    Summary,
     Title,
     Body,
     Blank,
@@ -57,11 +59,19 @@ pub struct Piece {
 /// A section's pieces, in the order the Reader shows them.
 pub fn pieces(b: &Briefing, section: SectionIx) -> Vec<Piece> {
     let s = b.section(section);
-    let mut out = vec![Piece {
+    let mut out = Vec::new();
+    if let Some(summary) = overview(b, section) {
+        out.push(Piece {
+            kind: LineKind::Summary,
+            text: summary.to_owned(),
+            quote: None,
+        });
+    }
+    out.push(Piece {
         kind: LineKind::Title,
         text: s.title.clone(),
         quote: None,
-    }];
+    });
     out.extend(s.paragraphs.iter().map(|p| Piece {
         kind: LineKind::Body,
         text: p.clone(),
@@ -80,6 +90,14 @@ pub fn pieces(b: &Briefing, section: SectionIx) -> Vec<Piece> {
         });
     }
     out
+}
+
+/// The briefing's summary, where the Reader shows it: above the first section.
+pub fn overview(b: &Briefing, section: SectionIx) -> Option<&str> {
+    b.meta
+        .summary
+        .as_deref()
+        .filter(|s| section.get() == 0 && !s.trim().is_empty())
 }
 
 /// Lines wrapped for one piece of content at one width.

@@ -59,6 +59,11 @@ fn styled<'a>(app: &App, l: &'a VLine) -> Line<'a> {
     let hits = hits(app, l);
     match l.kind {
         LineKind::Title => Line::from(spans(&l.text, &hits, THEME.heading)),
+        LineKind::Summary => Line::from(spans(
+            &l.text,
+            &hits,
+            THEME.dim.add_modifier(ratatui::style::Modifier::ITALIC),
+        )),
         LineKind::Body => Line::from(spans(&l.text, &hits, Style::new())),
         LineKind::QuoteText => {
             let mut out = vec![bar];

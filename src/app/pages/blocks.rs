@@ -170,8 +170,9 @@ impl Structure {
     pub fn texts<'a>(&'a self, b: &'a Briefing, block: Block) -> Option<Vec<Cow<'a, str>>> {
         Some(match block {
             Block::Message(text) => vec![text.into()],
-            // "Quotes", "Positions": the same under every actor, a label, not content.
-            Block::Label(_) => Vec::new(),
+            // "Quotes", "Positions": the same under every actor, a label, not content;
+            // likewise the claims' notes on folding and on what the filter hides.
+            Block::Label(_) | Block::FoldNote | Block::HiddenClaims(_) => Vec::new(),
             Block::Event(i) => timeline::event_texts(b, i),
             Block::DatedQuote(q) => timeline::quote_texts(b, q),
             Block::Profile(a) => actors::profile_texts(b, a),
@@ -182,8 +183,6 @@ impl Structure {
             Block::Figure(i) => figures::figure_texts(b, i),
             Block::MatrixHead
             | Block::MatrixRow(_)
-            | Block::FoldNote
-            | Block::HiddenClaims(_)
             | Block::ListClaim(_)
             | Block::ListPosition(..) => return None,
         })

@@ -281,7 +281,7 @@ impl PageState {
                     it += 1;
                 }
                 let owners = if it > on_line {
-                    owner = Some(first + it - 1);
+                    owner = Some(first + on_line);
                     first + on_line..first + it
                 } else {
                     owner.map_or(0..0, |o| o..o + 1)
