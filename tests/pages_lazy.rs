@@ -294,11 +294,15 @@ impl Whole<'_> {
             // The notes under the claims (on folding, on what the filter hides) are
             // about the view, not its content: not searched.
             let note = |cells: &Vec<pages::Cell>| {
-                cells.iter().any(|c| c.text.starts_with("Members are folded") || c.text.contains(" other claim"))
+                cells.iter().any(|c| {
+                    c.text.starts_with("Members are folded") || c.text.contains(" other claim")
+                })
             };
             let end = lines.iter().position(note).unwrap_or(lines.len());
             for (line, cells) in lines[..end].iter().enumerate() {
-                let on_line: Vec<usize> = (0..items.len()).filter(|&n| items[n].line == line).collect();
+                let on_line: Vec<usize> = (0..items.len())
+                    .filter(|&n| items[n].line == line)
+                    .collect();
                 if let Some(&first) = on_line.first() {
                     owner = Some(first);
                 }

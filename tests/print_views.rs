@@ -49,7 +49,9 @@ fn claims_show_north_korea_and_russia_denying_the_troop_claim() {
     let row: Vec<char> = block[0].chars().collect();
     let header_text: String = header.iter().collect();
     for who in ["North Korea", "Russia"] {
-        let at = header_text[..header_text.find(who).unwrap()].chars().count();
+        let at = header_text[..header_text.find(who).unwrap()]
+            .chars()
+            .count();
         let cell: String = row[at..].iter().take(8).collect();
         assert_eq!(cell, "✘ denies", "{who}: {block:#?}");
     }

@@ -92,7 +92,11 @@ fn check_invariants(app: &App) {
             scroll,
         } => {
             assert!(!positions.is_empty());
-            assert!(positions.iter().all(|p| *p < b.claim(*claim).positions.len()));
+            assert!(
+                positions
+                    .iter()
+                    .all(|p| *p < b.claim(*claim).positions.len())
+            );
             let lines = brief::app::view::positions_lines(
                 b,
                 *claim,

@@ -3,9 +3,9 @@
 
 mod common;
 
+use brief::app::pages::Target;
 use brief::app::view::{LineKind, detail_lines};
 use brief::app::{App, KeyCode, Mode};
-use brief::app::pages::Target;
 use brief::model::{Briefing, ClaimIx, QuoteIx};
 use common::*;
 
@@ -153,7 +153,10 @@ fn a_column_whose_head_takes_no_position_says_its_members_do() {
     let mut a = app_of(b, 200, 60);
     ch(&mut a, '2');
     let s = screen(&a);
-    let row = row_with(&s, "Russia's turn to North Korea for troops is a sign of desperation.");
+    let row = row_with(
+        &s,
+        "Russia's turn to North Korea for troops is a sign of desperation.",
+    );
     // Starmer and Healey assert; the United Kingdom itself takes no position.
     assert!(row.contains("members: 2✔"), "{row}");
     assert!(!row.contains("✔ asserts+"), "{row}");
@@ -164,7 +167,13 @@ fn headers_are_whole_where_they_fit() {
     let mut a = app(200, 60);
     ch(&mut a, '2');
     let s = screen(&a);
-    for name in ["South Korea", "North Korea", "United Kingdom", "United States", "NATO"] {
+    for name in [
+        "South Korea",
+        "North Korea",
+        "United Kingdom",
+        "United States",
+        "NATO",
+    ] {
         assert!(row_with(&s, "┃Claim").contains(name), "{name}:\n{s}");
     }
     assert!(!row_with(&s, "┃Claim").contains('…'));
@@ -219,7 +228,8 @@ fn counters_count_what_their_label_names() {
 #[test]
 fn a_filter_shows_the_claims_it_touches_and_counts_the_others() {
     let mut a = app_of(dissent(), 120, 40);
-    a.filter.toggle(&a.briefing, actor(&a.briefing, "southmark"));
+    a.filter
+        .toggle(&a.briefing, actor(&a.briefing, "southmark"));
     ch(&mut a, '2');
     let s = screen(&a);
     assert!(s.contains("The engineers' report is wrong."), "{s}");
@@ -233,12 +243,12 @@ fn a_filter_shows_the_claims_it_touches_and_counts_the_others() {
 
 #[test]
 fn empty_views_say_what_is_empty_and_why() {
-    let bare = DISSENT
-        .split("[[claims]]")
-        .next()
-        .unwrap()
-        .to_owned();
-    let mut a = app_of(brief::load::load_str("bare.toml", &bare).unwrap().briefing, 120, 40);
+    let bare = DISSENT.split("[[claims]]").next().unwrap().to_owned();
+    let mut a = app_of(
+        brief::load::load_str("bare.toml", &bare).unwrap().briefing,
+        120,
+        40,
+    );
     ch(&mut a, '2');
     let s = screen(&a);
     assert!(s.contains("This briefing has no claims."), "{s}");
@@ -282,7 +292,10 @@ fn print_lays_out_the_claims_as_the_reader_does_at_start() {
 fn the_summary_is_shown_above_the_first_section_and_found_by_search() {
     let mut a = app_of(dissent(), 120, 40);
     let s = screen(&a);
-    assert!(s.contains("An engineers' report says the Kessel dam"), "{s}");
+    assert!(
+        s.contains("An engineers' report says the Kessel dam"),
+        "{s}"
+    );
     // Found by `/`: a word only the summary holds.
     ch(&mut a, '/');
     typed(&mut a, "inspectors");
@@ -296,5 +309,127 @@ fn the_summary_is_shown_above_the_first_section_and_found_by_search() {
     ch(&mut a, ']');
     assert!(!screen(&a).contains("An engineers' report says"));
     let text = brief::print::plain(&dissent(), 100);
-    assert_eq!(text.matches("An engineers' report says").count(), 1, "{text}");
+    assert_eq!(
+        text.matches("An engineers' report says").count(),
+        1,
+        "{text}"
+    );
+}
+
+#[test]
+fn hints_list_only_keys_that_act_here_and_idle_keys_say_why() {
+    let mut a = app(200, 50);
+    ch(&mut a, '2');
+    let status = |a: &App| screen(a).lines().last().unwrap().to_owned();
+    assert!(
+        status(&a).contains("m fold or unfold members"),
+        "{}",
+        status(&a)
+    );
+    for view in ['3', '4', '5'] {
+        ch(&mut a, view);
+        let line = status(&a);
+        assert!(!line.contains("fold or unfold"), "{view}: {line}");
+    }
+    // In the Figures view Enter has nothing to open: no hint, and pressing it says why.
+    ch(&mut a, '3');
+    assert!(!status(&a).contains("Enter open"), "{}", status(&a));
+    code(&mut a, KeyCode::Enter);
+    assert!(matches!(a.mode, Mode::Panes));
+    assert!(
+        status(&a).contains("a figure has no quote or section to open"),
+        "{}",
+        status(&a)
+    );
+    ch(&mut a, 'm');
+    assert!(status(&a).contains("members fold only in the Claims view (2)"));
+    assert_eq!(
+        a.columns,
+        brief::app::state::Columns::Folded,
+        "m did not act"
+    );
+}
+
+fn brief_cmd(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env(
+            "BRIEF_STATE_DIR",
+            std::env::temp_dir().join("brief-truth-state"),
+        )
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn one_is_singular_everywhere() {
+    let dir = TempDir::new("truth-plurals");
+    let one = DISSENT
+        .split("[[sections]]\nid = \"government\"")
+        .next()
+        .unwrap()
+        .replace(
+            "[[sections.quotes]]\nid = \"northland-denies\"",
+            "[[sections.quotes]]\nid = \"northland-denies\"\ncontext = \"A soft\u{ad}hyphen.\"",
+        );
+    // One section, two quotes, five actors, no claims (they cite the dropped quotes).
+    let one = one.split("\n[[claims]]").next().unwrap().to_owned();
+    let path = dir.put("one.toml", &one);
+    let out = brief_cmd(&["check", path.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(": 1 section, 2 quotes, 5 actors, 0 claims"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!stdout.contains("(s)"), "{stdout}");
+    // The library, piped, says "1 section" too.
+    let out = brief_cmd(&[dir.0.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(" · 1 section · 2 quotes · one.toml"),
+        "{stdout}"
+    );
+    assert_eq!(brief::text::count(1, "warning"), "1 warning");
+    assert_eq!(brief::text::count(2, "warning"), "2 warnings");
+    assert_eq!(brief::text::count(0, "claim"), "0 claims");
+}
+
+#[test]
+fn ascii_keeps_unread_and_starred_apart() {
+    assert_eq!(brief::ui::ascii::fold('★'), Some('*'));
+    assert_eq!(brief::ui::ascii::fold('•'), Some('o'));
+    let mut a = app(120, 40);
+    a.glyphs = brief::ui::theme::Glyphs::Ascii;
+    code(&mut a, KeyCode::Tab);
+    code(&mut a, KeyCode::Tab);
+    ch(&mut a, 's');
+    let s = screen(&a);
+    // The Quotes pane: the first quote starred and unread, the next unread only.
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains("Oct 2024")).collect();
+    let first = rows
+        .iter()
+        .find(|l| l.contains("Senior South Korean"))
+        .unwrap();
+    assert!(first.contains(">o") && first.contains('*'), "{first}\n{s}");
+    let second = rows
+        .iter()
+        .find(|l| l.contains("National Intelligence"))
+        .unwrap();
+    assert!(second.contains(" o") && !second.contains('*'), "{second}");
+}
+
+#[test]
+fn claims_on_a_briefing_whose_members_disagree_as_snapshots() {
+    for (w, h) in [(200, 60), (120, 40), (80, 24)] {
+        for fold in ["folded", "unfolded"] {
+            let mut a = app_of(dissent(), w, h);
+            ch(&mut a, '2');
+            if fold == "unfolded" {
+                ch(&mut a, 'm');
+            }
+            insta::assert_snapshot!(format!("dissent_claims_{fold}_{w}x{h}"), screen(&a));
+        }
+    }
 }

@@ -23,10 +23,14 @@ fn starts_on_sections_with_the_first_section_shown() {
         .iter()
         .position(|l| l.kind == brief::app::view::LineKind::Title)
         .unwrap();
-    assert_eq!(a.reader.view.lines[title].text, a.briefing.sections[0].title);
-    assert!(a.reader.view.lines[..title]
-        .iter()
-        .all(|l| matches!(l.kind, brief::app::view::LineKind::Summary | brief::app::view::LineKind::Blank)));
+    assert_eq!(
+        a.reader.view.lines[title].text,
+        a.briefing.sections[0].title
+    );
+    assert!(a.reader.view.lines[..title].iter().all(|l| matches!(
+        l.kind,
+        brief::app::view::LineKind::Summary | brief::app::view::LineKind::Blank
+    )));
 }
 
 #[test]

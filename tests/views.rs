@@ -80,9 +80,10 @@ fn a_position_without_a_quote_opens_its_own_popup() {
     let mut a = app(120, 40);
     ch(&mut a, '2');
     let b = a.briefing.clone();
-    select(&mut a, |t| {
-        matches!(t, Target::Position(c, p) if b.claim(c).positions[p].quote.is_none())
-    });
+    select(
+        &mut a,
+        |t| matches!(t, Target::Position(c, p) if b.claim(c).positions[p].quote.is_none()),
+    );
     code(&mut a, KeyCode::Enter);
     assert!(matches!(a.mode, Mode::Positions { .. }));
     assert!(screen(&a).contains("No quote is linked to this position."));

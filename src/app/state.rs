@@ -298,6 +298,24 @@ impl App {
         self.view.page_index().map(|i| &self.pages[i])
     }
 
+    /// Whether `action` does something on the screen as it is: the status line hints
+    /// only such keys (`m` folds members in the Claims view alone; Enter on a figure
+    /// has nothing to open).
+    pub fn acts(&self, action: super::Action) -> bool {
+        use super::Action;
+        use super::pages::Target;
+        match action {
+            Action::ToggleFold => self.view == View::Claims,
+            Action::Open if matches!(self.mode, Mode::Panes) && self.view != View::Briefing => {
+                self.page().is_some_and(|p| {
+                    p.target(p.selected)
+                        .is_some_and(|t| !matches!(t, Target::Nothing))
+                })
+            }
+            _ => true,
+        }
+    }
+
     /// Rows of the page a view shows (inside its border).
     pub fn page_rows(&self) -> usize {
         usize::from(layout::inner(self.geometry().body).height)

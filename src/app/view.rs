@@ -298,7 +298,13 @@ pub fn positions_lines(
             push_wrapped(&mut out, LineKind::Body, d, width, p.quote);
         }
         match p.quote {
-            Some(q) => push_wrapped(&mut out, LineKind::QuoteText, &quote_words(b, q), width, Some(q)),
+            Some(q) => push_wrapped(
+                &mut out,
+                LineKind::QuoteText,
+                &quote_words(b, q),
+                width,
+                Some(q),
+            ),
             None => push_wrapped(
                 &mut out,
                 LineKind::Body,

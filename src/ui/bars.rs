@@ -209,9 +209,10 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let left = Line::from(left);
     let used = left.width();
     buf.set_line(area.x, area.y, &left, area.width);
-    let hints = app
-        .keys
-        .map
-        .hints(app.context(), app.glyphs == super::theme::Glyphs::Ascii);
+    let hints = app.keys.map.hints(
+        app.context(),
+        app.glyphs == super::theme::Glyphs::Ascii,
+        |a| app.acts(a),
+    );
     super::chrome::hints(buf, area, used, &hints);
 }

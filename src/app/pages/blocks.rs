@@ -111,7 +111,9 @@ impl Structure {
     /// How many things the view counts, and which of them holds item `k` (from 0).
     pub fn unit_of_item(&self, k: usize) -> Option<usize> {
         let block = self.block_of_item(k);
-        self.unit_start.partition_point(|&b| b <= block).checked_sub(1)
+        self.unit_start
+            .partition_point(|&b| b <= block)
+            .checked_sub(1)
     }
 
     /// Adds a block holding items with these targets.
@@ -122,14 +124,7 @@ impl Structure {
     }
 
     /// Appends a block's lines and items to `page`.
-    pub fn render(
-        &self,
-        b: &Briefing,
-        filter: &Filter,
-        fold: bool,
-        block: Block,
-        page: &mut Page,
-    ) {
+    pub fn render(&self, b: &Briefing, filter: &Filter, fold: bool, block: Block, page: &mut Page) {
         match block {
             Block::Message(text) => {
                 page.line().text(text, super::Tone::Dim);

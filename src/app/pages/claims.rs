@@ -86,7 +86,9 @@ pub fn cell_label(
     compact: bool,
 ) -> String {
     let claim = &b.claims[ci];
-    let own = positions.iter().find(|&&pi| claim.positions[pi].actor == col);
+    let own = positions
+        .iter()
+        .find(|&&pi| claim.positions[pi].actor == col);
     let mut counts = [0usize; 4];
     for &pi in positions.iter().filter(|&&pi| Some(&pi) != own) {
         let s = claim.positions[pi].stance;
@@ -108,7 +110,10 @@ pub fn cell_label(
         Some(&pi) => format!("{} · {others}", stance_label(claim.positions[pi].stance)),
         None if others.is_empty() => "·".to_owned(),
         None if positions.len() == 1 => {
-            format!("member: {}", stance_label(claim.positions[positions[0]].stance))
+            format!(
+                "member: {}",
+                stance_label(claim.positions[positions[0]].stance)
+            )
         }
         None => format!("members: {others}"),
     }
@@ -183,7 +188,13 @@ const EMPTY_FILTERED: &str =
 
 /// Where Enter on a cell leads: its one position, or, for a folded cell holding
 /// several, the list of them. `None` for an empty cell.
-fn cell_target(b: &Briefing, filter: &Filter, fold: bool, ci: usize, col: ActorIx) -> Option<Target> {
+fn cell_target(
+    b: &Briefing,
+    filter: &Filter,
+    fold: bool,
+    ci: usize,
+    col: ActorIx,
+) -> Option<Target> {
     let positions = cell_positions(b, filter, fold, ci, col);
     match positions.as_slice() {
         [] => None,
@@ -268,11 +279,18 @@ fn layout(
     })
 }
 
-/// The narrowest width at which `name` wraps onto at most two rows.
+/// `name` on at most two rows of `w` columns, broken between words only.
+fn in_rows(name: &str, w: usize) -> Option<Vec<String>> {
+    let rows = wrap(name, w.max(1));
+    let whole = rows.join(" ") == name.split_whitespace().collect::<Vec<_>>().join(" ");
+    (whole && rows.len() <= HEAD_ROWS && rows.iter().all(|r| text_width(r) <= w)).then_some(rows)
+}
+
+/// The narrowest width at which `name` fits on at most two rows.
 fn two_rows_width(name: &str) -> usize {
     let full = text_width(name);
     (1..=full)
-        .find(|&w| wrap(name, w).len() <= HEAD_ROWS && wrap(name, w).iter().all(|l| text_width(l) <= w))
+        .find(|&w| in_rows(name, w).is_some())
         .unwrap_or(full)
 }
 
@@ -284,8 +302,7 @@ fn header(b: &Briefing, a: ActorIx, w: usize) -> Vec<String> {
     if text_width(name) <= w {
         return vec![name.to_owned()];
     }
-    let rows = wrap(name, w.max(1));
-    if rows.len() <= HEAD_ROWS && rows.iter().all(|r| text_width(r) <= w) {
+    if let Some(rows) = in_rows(name, w) {
         return rows;
     }
     if let Some(alias) = actor
@@ -296,9 +313,17 @@ fn header(b: &Briefing, a: ActorIx, w: usize) -> Vec<String> {
     {
         return vec![alias.clone()];
     }
-    let first = truncate(rows.first().map_or(name, String::as_str), w);
-    let rest = rows.get(1..).map(|r| r.join(" ")).unwrap_or_default();
-    vec![first, truncate(&rest, w)]
+    // Cut: the whole words that fit on the first row, the rest cut with `…` on the
+    // second; a first word too long for the column is cut on one row.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut fit = 0;
+    while fit < words.len() && text_width(&words[..=fit].join(" ")) <= w {
+        fit += 1;
+    }
+    if fit == 0 {
+        return vec![truncate(name, w)];
+    }
+    vec![words[..fit].join(" "), truncate(&words[fit..].join(" "), w)]
 }
 
 /// The matrix's header rows: "Claim", then one actor per column.

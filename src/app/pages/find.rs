@@ -197,6 +197,7 @@ impl PageState {
             Ok(k) => format!("item match {}/{n}{more}", k + 1),
             Err(_) if n == 0 && !more.is_empty() => "searching".to_owned(),
             Err(_) if n == 0 => "no item match".to_owned(),
+            Err(_) if n == 1 && more.is_empty() => "1 item match".to_owned(),
             Err(_) => format!("{n}{more} item matches"),
         })
     }

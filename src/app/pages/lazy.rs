@@ -68,7 +68,9 @@ impl PageState {
         let at = if self.items() == 0 {
             0
         } else {
-            self.structure.unit_of_item(self.selected).map_or(0, |u| u + 1)
+            self.structure
+                .unit_of_item(self.selected)
+                .map_or(0, |u| u + 1)
         };
         (at, total)
     }

@@ -121,8 +121,8 @@ impl App {
                 positions,
                 scroll,
             } => {
-                let n = view::positions_lines(&self.briefing, *claim, positions, usize::from(dw))
-                    .len();
+                let n =
+                    view::positions_lines(&self.briefing, *claim, positions, usize::from(dw)).len();
                 *scroll = (*scroll).min(n.saturating_sub(drows));
             }
             Mode::Panes | Mode::Search => {}

@@ -24,6 +24,9 @@ pub(super) fn views(app: &mut App, action: Action) {
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::OpenFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
         Action::ClearFilter => app.filter.clear(&app.briefing),
+        Action::ToggleFold if app.view != View::Claims => {
+            app.notice = Some("members fold only in the Claims view (2)".to_owned());
+        }
         Action::ToggleFold => {
             app.columns = match app.columns {
                 Columns::Folded => Columns::Every,
@@ -51,8 +54,7 @@ pub(super) fn views(app: &mut App, action: Action) {
                 },
                 Some(Target::Cell(c, col)) => {
                     let fold = app.columns == Columns::Folded;
-                    let positions =
-                        cell_positions(&app.briefing, &app.filter, fold, c.get(), col);
+                    let positions = cell_positions(&app.briefing, &app.filter, fold, c.get(), col);
                     app.mode = Mode::Positions {
                         claim: c,
                         positions,

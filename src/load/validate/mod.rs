@@ -125,8 +125,8 @@ pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
         v.diags.push(Diagnostic::error(
             None,
             format!(
-                "{} more problems not shown (the first {shown} found are listed above)",
-                v.dropped
+                "{} not shown (the first {shown} found are listed above)",
+                crate::text::count(v.dropped, "more problem")
             ),
         ));
     }
