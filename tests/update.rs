@@ -198,11 +198,17 @@ fn enter_on_a_section_focuses_the_reader_and_on_a_quote_opens_its_detail() {
     ch(&mut a, 'j');
     code(&mut a, KeyCode::Enter);
     assert_eq!((a.focus, a.sections.selected), (Pane::Reader, 1));
+    // The Quotes pane follows: section 2's first quote is selected there.
+    let at = a.quotes.selected;
+    assert_eq!(
+        a.filter.quotes[at].get(),
+        a.briefing.sections[1].quotes.start
+    );
     code(&mut a, KeyCode::Tab);
     ch(&mut a, 'j');
     code(&mut a, KeyCode::Enter);
     match &a.mode {
-        Mode::Detail(d) => assert_eq!(d.quote, a.filter.quotes[1]),
+        Mode::Detail(d) => assert_eq!(d.quote, a.filter.quotes[at + 1]),
         other => panic!("expected the detail, got {other:?}"),
     }
 }

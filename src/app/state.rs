@@ -237,6 +237,31 @@ impl App {
         self.filter.quotes.get(self.quotes.selected).copied()
     }
 
+    /// The quote the quote keys (`s`, `y`, Enter) act on, as the screen shows it: in
+    /// the Quotes pane its selected row, in the Reader the quote under its marker;
+    /// none with Sections focused.
+    pub fn current_quote(&self) -> Option<QuoteIx> {
+        match self.focus {
+            Pane::Quotes => self.selected_quote(),
+            Pane::Reader => self.reader_quote(),
+            Pane::Sections => None,
+        }
+    }
+
+    /// The quote under the Reader's marker: the marked one (by `J`/`K`, a jump, or
+    /// a selection in Quotes) while it has a line on screen, else the first quote
+    /// with a line on screen.
+    pub fn reader_quote(&self) -> Option<QuoteIx> {
+        let lines = &self.reader.view.lines;
+        let start = self.reader.scroll.min(lines.len());
+        let end = (start + self.rows(Pane::Reader)).min(lines.len());
+        let shown = &lines[start..end];
+        match self.reader.mark {
+            Some(m) if shown.iter().any(|l| l.quote == Some(m)) => Some(m),
+            _ => shown.iter().find_map(|l| l.quote),
+        }
+    }
+
     /// How the screen is drawn: theme, palette, ASCII or not.
     pub fn look(&self) -> crate::ui::theme::Look {
         crate::ui::theme::Look {

@@ -35,6 +35,8 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("cancel", "drop what was typed (search, narrowing)"),
     ("delete_char", "delete the last character typed"),
     ("outline", "the outline: every section, read marks"),
+    ("next_quote", "move the Reader's marker to the next quote of the section"),
+    ("prev_quote", "move the Reader's marker to the previous quote of the section"),
     ("star", "star or unstar the selected quote"),
     ("starred", "list the starred quotes"),
     ("next_unread", "the next quote not yet opened"),

@@ -145,6 +145,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Panes, "next_section", &[Key::ch(']')], Action::NextSection, "next section", true),
     b(Panes, "prev_section", &[Key::ch('[')], Action::PrevSection, "previous section", false),
     b(Panes, "open", &[p(K::Enter)], Action::Open, "open: section in Reader, quote in detail", true),
+    b(Panes, "next_quote", &[Key::ch('J')], Action::NextQuote, "next quote in the Reader", false),
+    b(Panes, "prev_quote", &[Key::ch('K')], Action::PrevQuote, "previous quote in the Reader", false),
     b(Panes, "actor_filter", &[Key::ch('a')], Action::OpenFilter, "actor filter", true),
     b(Panes, "clear_filter", &[Key::ch('c')], Action::ClearFilter, "clear the actor filter", false),
     b(Panes, "search", &[Key::ch('/')], Action::Search, "search the whole briefing", true),
