@@ -111,3 +111,45 @@ fn the_quotes_pane_and_the_reader_move_together() {
         assert!(on_screen(&a).contains(&q.get()), "quote {q:?} on screen");
     }
 }
+
+#[test]
+fn space_and_pgdn_read_on_into_the_next_section_and_b_goes_back() {
+    let mut a = app(120, 40);
+    code(&mut a, KeyCode::Tab);
+    let sections = a.briefing.sections.len();
+    let mut seen = vec![a.sections.selected];
+    for _ in 0..200 {
+        ch(&mut a, ' ');
+        if seen.last() != Some(&a.sections.selected) {
+            seen.push(a.sections.selected);
+            assert_eq!(a.reader.scroll, 0, "a new section starts at its top");
+            let s = &a.briefing.sections[a.sections.selected];
+            if let Some(q) = a.selected_quote() {
+                assert!(
+                    s.quotes.is_empty() || s.quotes.contains(&q.get()),
+                    "Quotes follow"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        seen,
+        (0..sections).collect::<Vec<_>>(),
+        "every section in turn"
+    );
+    assert_eq!(a.notice.as_deref(), Some("end of the briefing"));
+    // b goes back: to the end of the section before.
+    ch(&mut a, 'g');
+    ch(&mut a, 'b');
+    assert_eq!(a.sections.selected, sections - 2);
+    assert_eq!(a.reader.scroll, a.reader_max_scroll());
+    // j at the end of a section stays, and says which key goes on.
+    ch(&mut a, 'j');
+    assert_eq!(a.sections.selected, sections - 2);
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("end of the section: Space or ] goes on to the next")
+    );
+    code(&mut a, KeyCode::PageDown);
+    assert_eq!(a.sections.selected, sections - 1, "PgDn goes on too");
+}

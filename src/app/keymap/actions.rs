@@ -37,6 +37,8 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("outline", "the outline: every section, read marks"),
     ("next_quote", "move the Reader's marker to the next quote of the section"),
     ("prev_quote", "move the Reader's marker to the previous quote of the section"),
+    ("read_on", "in the briefing view, a page down that goes on into the next section"),
+    ("read_back", "in the briefing view, a page up that goes back into the section before"),
     ("star", "star or unstar the selected quote"),
     ("starred", "list the starred quotes"),
     ("next_unread", "the next quote not yet opened"),

@@ -83,6 +83,29 @@ pub(super) fn panes(app: &mut App, action: Action) {
             }
             None => app.notice = Some("this briefing has no source URL".to_owned()),
         },
+        Action::PageDown if app.focus == Pane::Reader && at_end(app) => {
+            if app.sections.selected + 1 < app.briefing.sections.len() {
+                select_section(app, app.sections.selected + 1);
+            } else {
+                app.notice = Some("end of the briefing".to_owned());
+            }
+        }
+        Action::PageUp if app.focus == Pane::Reader && app.reader.scroll == 0 => {
+            if app.sections.selected > 0 {
+                select_section(app, app.sections.selected - 1);
+                app.sync();
+                app.reader.scroll = app.reader_max_scroll();
+            } else {
+                app.notice = Some("start of the briefing".to_owned());
+            }
+        }
+        Action::Down if app.focus == Pane::Reader && at_end(app) => {
+            app.notice = Some(if app.sections.selected + 1 < app.briefing.sections.len() {
+                "end of the section: Space or ] goes on to the next".to_owned()
+            } else {
+                "end of the briefing".to_owned()
+            });
+        }
         other => {
             let page = match app.focus {
                 Pane::Quotes => app.rows(Pane::Quotes) / QUOTE_ROWS,
@@ -176,4 +199,9 @@ fn step_quote(app: &mut App, forward: bool) {
     app.focus = Pane::Reader;
     show_in_reader(app, q);
     select_in_quotes(app, q);
+}
+
+/// Whether the Reader shows the end of its section.
+fn at_end(app: &App) -> bool {
+    app.reader.scroll >= app.reader_max_scroll()
 }
