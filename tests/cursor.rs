@@ -153,3 +153,57 @@ fn space_and_pgdn_read_on_into_the_next_section_and_b_goes_back() {
     code(&mut a, KeyCode::PageDown);
     assert_eq!(a.sections.selected, sections - 1, "PgDn goes on too");
 }
+
+fn help_scroll(a: &App) -> usize {
+    match &a.mode {
+        Mode::Help { scroll, .. } => *scroll,
+        other => panic!("expected the help, got {other:?}"),
+    }
+}
+
+#[test]
+fn help_scrolls_with_the_usual_keys_wraps_and_narrows() {
+    let mut a = app(80, 24);
+    ch(&mut a, '?');
+    ch(&mut a, 'G');
+    let end = help_scroll(&a);
+    assert!(end > 20, "the help is longer than a screen");
+    ch(&mut a, 'g');
+    assert_eq!(help_scroll(&a), 0);
+    code(&mut a, KeyCode::PageDown);
+    let page = help_scroll(&a);
+    assert!(page > 10);
+    press(&mut a, brief::app::Key::ctrl('u'));
+    assert!(help_scroll(&a) < page);
+    ch(&mut a, ' ');
+    assert!(help_scroll(&a) > 0);
+    // `/` narrows to the matching keys and descriptions.
+    ch(&mut a, '/');
+    typed(&mut a, "star");
+    code(&mut a, KeyCode::Enter);
+    let s = screen(&a);
+    assert!(s.contains("Keys matching /star"), "{s}");
+    assert!(s.contains("star or unstar the selected quote"), "{s}");
+    assert!(!s.contains("next pane"), "{s}");
+    code(&mut a, KeyCode::Esc);
+    assert!(matches!(a.mode, Mode::Panes));
+    // At 40 columns descriptions wrap under their keys instead of being cut.
+    let mut a = app(40, 24);
+    ch(&mut a, '?');
+    let lines = a.help_lines();
+    let words: Vec<String> = lines
+        .iter()
+        .filter_map(|l| match l {
+            brief::app::keymap::HelpLine::Entry { help, .. } => Some(help.trim().to_owned()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        words
+            .iter()
+            .any(|w| w == "suspend to the shell (fg returns)"),
+        "{words:?}"
+    );
+    let s = screen(&a);
+    assert!(!s.contains("suspend to t\u{2503}"), "{s}");
+}

@@ -51,8 +51,11 @@ pub struct Detail {
 #[derive(Debug, Clone)]
 pub enum Mode {
     Panes,
+    /// The key list; `/` narrows it to the rows that hold a query.
     Help {
         scroll: usize,
+        query: String,
+        input: Input,
     },
     Filter(FilterPopup),
     Detail(Detail),
@@ -72,6 +75,17 @@ pub enum Mode {
         lines: Vec<String>,
         scroll: usize,
     },
+}
+
+impl Mode {
+    /// The help, from its top, not narrowed.
+    pub fn help() -> Self {
+        Mode::Help {
+            scroll: 0,
+            query: String::new(),
+            input: Input::Browse,
+        }
+    }
 }
 
 /// Something `update` asks the terminal loop to do, since it does no I/O itself.
@@ -278,6 +292,10 @@ impl App {
             Mode::Positions { .. } => Context::Note,
             Mode::Search => Context::Search,
             Mode::Picker(_) => Context::Picker,
+            Mode::Help {
+                input: Input::Typing,
+                ..
+            } => Context::Narrow,
             Mode::Help { .. } => Context::Help,
             Mode::Filter(p) if p.input == Input::Typing => Context::Narrow,
             Mode::Filter(_) => Context::Filter,
@@ -339,6 +357,25 @@ impl App {
             }
             _ => true,
         }
+    }
+
+    /// The help as its popup shows it now: wrapped to the popup, narrowed by its query.
+    pub fn help_lines(&self) -> Vec<super::keymap::HelpLine> {
+        let query = match &self.mode {
+            Mode::Help { query, .. } => query.as_str(),
+            _ => "",
+        };
+        let width = layout::inner(layout::help_popup(self.geometry().area)).width;
+        self.keys.map.help_lines(
+            self.glyphs == crate::ui::theme::Glyphs::Ascii,
+            query,
+            usize::from(width),
+        )
+    }
+
+    /// Rows of text in the help popup (and the outline and reload errors, its size).
+    pub fn help_rows(&self) -> usize {
+        usize::from(layout::inner(layout::help_popup(self.geometry().area)).height)
     }
 
     /// Rows of the page a view shows (inside its border).

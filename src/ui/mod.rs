@@ -46,7 +46,7 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     match &app.mode {
         // The search line is part of the status line.
         Mode::Panes | Mode::Search => {}
-        Mode::Help { scroll } => help::render(app, g.area, *scroll, buf),
+        Mode::Help { scroll, .. } => help::render(app, g.area, *scroll, buf),
         Mode::Filter(p) => filter::render(app, p, buf),
         Mode::Detail(d) => detail::render(app, d, buf),
         Mode::Positions {

@@ -112,3 +112,109 @@ pub fn entry_keys(e: &Entry, separator: &str, ascii: bool) -> String {
         .collect::<Vec<_>>()
         .join(separator)
 }
+
+/// One row of the help as drawn: a heading, or a key column and its description
+/// (continuation rows of a wrapped description have no keys).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Blank,
+    Heading(String),
+    Entry { keys: String, help: String },
+}
+
+/// Columns of the help's keys column.
+pub const HELP_KEYS: usize = 24;
+
+/// The glyphs the screens use, explained after the keys.
+const MARKS: &[(&str, &str)] = &[
+    ("✔ asserts", "the actor says the claim is true"),
+    ("~ likely", "the actor says it is likely"),
+    ("? undecided", "the actor will not say yet"),
+    ("✘ denies", "the actor says it is false"),
+    (
+        "✘ denies · 1✔ 1?",
+        "folded cell: the state's own stance, then its members' counted",
+    ),
+    ("✘ +1✔ 1?", "the same, short, on a narrow screen"),
+    (
+        "member: ~ likely",
+        "folded cell where only members take a position",
+    ),
+    ("• / ★", "unread / starred quote (o / * with --ascii)"),
+    (
+        "▶",
+        "the Reader's current quote: what s, y and Enter act on",
+    ),
+];
+
+impl Keymap {
+    /// The help at `width` columns: every context's keys, then what the marks mean,
+    /// descriptions wrapped under themselves (never cut mid-word). With a query, only
+    /// the rows whose keys or description hold it (any case), under their headings.
+    pub fn help_lines(&self, ascii: bool, query: &str, width: usize) -> Vec<HelpLine> {
+        let needle = query.to_lowercase();
+        let holds = |keys: &str, help: &str| {
+            needle.is_empty()
+                || keys.to_lowercase().contains(&needle)
+                || help.to_lowercase().contains(&needle)
+        };
+        let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for ctx in Context::ALL {
+            let mut rows: Vec<(String, String)> = self
+                .entries(ctx)
+                .iter()
+                .map(|e| (entry_keys(e, " / ", ascii), e.help.to_owned()))
+                .collect();
+            if ctx.types() {
+                rows.push((
+                    "other characters".to_owned(),
+                    "typed into the query".to_owned(),
+                ));
+            }
+            groups.push((ctx.title().to_owned(), rows));
+        }
+        let marks = MARKS
+            .iter()
+            .map(|(m, h)| ((*m).to_owned(), (*h).to_owned()));
+        groups.push(("What the marks mean".to_owned(), marks.collect()));
+        // Narrow screens put the description under its keys.
+        let keys_w = if width >= HELP_KEYS + 20 {
+            HELP_KEYS
+        } else {
+            0
+        };
+        let help_w = width.saturating_sub(keys_w + 2).max(8);
+        let mut out = Vec::new();
+        for (title, rows) in groups {
+            let rows: Vec<_> = rows.into_iter().filter(|(k, h)| holds(k, h)).collect();
+            if rows.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(HelpLine::Blank);
+            }
+            out.push(HelpLine::Heading(title));
+            for (keys, help) in rows {
+                let wrapped = crate::text::wrap(&help, help_w);
+                if keys_w == 0 {
+                    out.push(HelpLine::Entry {
+                        keys,
+                        help: String::new(),
+                    });
+                    for l in wrapped {
+                        out.push(HelpLine::Entry {
+                            keys: String::new(),
+                            help: format!("  {l}"),
+                        });
+                    }
+                } else {
+                    for (n, l) in wrapped.into_iter().enumerate() {
+                        let keys = if n == 0 { keys.clone() } else { String::new() };
+                        out.push(HelpLine::Entry { keys, help: l });
+                    }
+                }
+            }
+        }
+        out
+    }
+}

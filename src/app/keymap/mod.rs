@@ -9,7 +9,7 @@ pub mod map;
 pub mod pending;
 
 pub use actions::ACTIONS;
-pub use listing::{Entry, entry_keys};
+pub use listing::{Entry, HELP_KEYS, HelpLine, entry_keys};
 pub use map::{Conflict, Keymap, Resolved, Row};
 pub use pending::{Keys, press};
 
@@ -252,6 +252,15 @@ pub const BINDINGS: &[Binding] = &[
     b(Library, "reload", &[Key::ctrl('r')], Action::Reload, "scan the folder again", true),
     b(Help, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
     b(Help, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
+    b(Help, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "top", false),
+    b(Help, "bottom", &[Key::ch('G'), p(K::End)], Action::Bottom, "bottom", false),
+    b(Help, "half_page_down", &[Key::ctrl('d')], Action::HalfPageDown, "half a page down", false),
+    b(Help, "half_page_up", &[Key::ctrl('u')], Action::HalfPageUp, "half a page up", false),
+    b(Help, "page_down", &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(Help, "page_up", &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(Help, "read_on", &[Key::ch(' ')], Action::PageDown, "a page down", false),
+    b(Help, "read_back", &[Key::ch('b')], Action::PageUp, "a page up", false),
+    b(Help, "search", &[Key::ch('/')], Action::StartNarrow, "narrow to the keys that match", true),
     b(Help, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
     b(Help, "help", &[Key::ch('?')], Action::Close, "close", true),
 ];

@@ -74,9 +74,13 @@ impl App {
 
         let (dw, drows) = (self.detail_width(), self.detail_rows());
         let list_len = self.actors.rows.len();
-        let area = self.geometry().area;
         let filter_rows = self.filter_rows();
-        let help_rows = usize::from(layout::inner(layout::help_popup(area)).height);
+        let help_rows = self.help_rows();
+        let help_len = if matches!(self.mode, Mode::Help { .. }) {
+            self.help_lines().len()
+        } else {
+            0
+        };
         match &mut self.mode {
             Mode::Detail(d) => {
                 if let Some(read) = self.marks.read_quotes.get_mut(d.quote.get()) {
@@ -101,9 +105,8 @@ impl App {
                 list.fit(p.rows.len().min(list_len), filter_rows);
                 (p.cursor, p.offset) = (list.selected, list.offset);
             }
-            Mode::Help { scroll } => {
-                *scroll = (*scroll)
-                    .min(crate::ui::help::line_count(&self.keys.map).saturating_sub(help_rows));
+            Mode::Help { scroll, .. } => {
+                *scroll = (*scroll).min(help_len.saturating_sub(help_rows));
             }
             Mode::Picker(p) => {
                 let mut list = ListState {

@@ -20,7 +20,7 @@ pub(super) fn panes(app: &mut App, action: Action) {
     let order = Pane::ALL;
     let at = app.focus.index();
     match action {
-        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Help => app.mode = Mode::help(),
         Action::FocusNext => app.focus = order[(at + 1) % order.len()],
         Action::FocusPrev => app.focus = order[(at + order.len() - 1) % order.len()],
         Action::FocusLeft => app.focus = order[at.saturating_sub(1)],

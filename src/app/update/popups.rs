@@ -13,15 +13,40 @@ use crate::app::view::Wrapped;
 use crate::layout::Pane;
 use crate::model::QuoteIx;
 
+/// The help: scroll like any page (`j`/`k`, `g`/`G`, PgUp/PgDn, Ctrl-d/u, Space),
+/// `/` narrows it to the rows holding what is typed.
 pub(super) fn help(app: &mut App, action: Action) {
-    let Mode::Help { scroll } = &mut app.mode else {
+    let page = app.help_rows();
+    let Mode::Help {
+        scroll,
+        query,
+        input,
+    } = &mut app.mode
+    else {
         return;
     };
-    match action {
-        Action::Close => app.mode = Mode::Panes,
-        Action::Down => *scroll += 1,
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        _ => {}
+    match (action, *input) {
+        (Action::StartNarrow, _) => *input = Input::Typing,
+        (Action::Input(c), Input::Typing) => {
+            query.push(c);
+            *scroll = 0;
+        }
+        (Action::DeleteChar, Input::Typing) => {
+            query.pop();
+            *scroll = 0;
+        }
+        (Action::AcceptInput, _) => *input = Input::Browse,
+        (Action::CancelInput, _) => {
+            query.clear();
+            *input = Input::Browse;
+        }
+        (Action::Close, _) => app.mode = Mode::Panes,
+        (other, _) => {
+            if let Some(m) = movement(other, page) {
+                // Clamped to the help's length by `sync`.
+                *scroll = moved(*scroll, usize::MAX, &m);
+            }
+        }
     }
 }
 

@@ -21,7 +21,7 @@ pub(super) fn views(app: &mut App, action: Action) {
         Action::NextMatch => page_find(app, true),
         Action::PrevMatch => page_find(app, false),
         Action::ClearSearch => app.search = None,
-        Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Help => app.mode = Mode::help(),
         Action::OpenFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
         Action::ClearFilter => app.filter.clear(&app.briefing),
         Action::ToggleFold if app.view != View::Claims => {
