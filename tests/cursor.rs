@@ -207,3 +207,55 @@ fn help_scrolls_with_the_usual_keys_wraps_and_narrows() {
     let s = screen(&a);
     assert!(!s.contains("suspend to t\u{2503}"), "{s}");
 }
+
+#[test]
+fn headings_stay_in_view_with_the_selection() {
+    // Actors: G then g shows the first actor's heading again.
+    let mut a = app(120, 40);
+    ch(&mut a, '5');
+    ch(&mut a, 'G');
+    ch(&mut a, 'g');
+    let s = screen(&a);
+    assert!(
+        s.lines()
+            .nth(3)
+            .unwrap()
+            .contains("South Korea (대한민국) · state"),
+        "the first line of the page is on screen:\n{s}"
+    );
+    // Moving up into an actor's entries brings its profile back into view.
+    ch(&mut a, 'G');
+    for _ in 0..8 {
+        ch(&mut a, 'k');
+        let st = a.page().unwrap();
+        let block = st.structure().block_of_item(st.selected);
+        let head = st.structure().heading_of(block);
+        let brief::app::pages::Block::Profile(actor) = st.structure().blocks[head] else {
+            panic!("an actor's entry under a profile")
+        };
+        let name = &a.briefing.actor(actor).name;
+        let s = screen(&a);
+        let shown = s.lines().any(|l| l.contains(&format!("┃{name}")));
+        // Both fit on this screen for every actor of the bundled briefing.
+        assert!(shown, "{name}'s heading is on screen:\n{s}");
+    }
+    // Claims at 80x24 (the list form): moving up keeps the claim's statement on screen.
+    let mut a = app(80, 24);
+    ch(&mut a, '2');
+    ch(&mut a, 'G');
+    for _ in 0..20 {
+        ch(&mut a, 'k');
+        let st = a.page().unwrap();
+        let block = st.structure().block_of_item(st.selected);
+        let head = st.structure().heading_of(block);
+        let brief::app::pages::Block::ListClaim(c) = st.structure().blocks[head] else {
+            panic!("a position under its claim")
+        };
+        let first_words: String = a.briefing.claims[c].statement.chars().take(20).collect();
+        assert!(
+            screen(&a).contains(&first_words),
+            "{first_words}:\n{}",
+            screen(&a)
+        );
+    }
+}

@@ -216,6 +216,10 @@ enum Key {
 /// The reader as it was with whole pages: selection and scroll as lines of `page`.
 struct Whole<'a> {
     page: &'a Page,
+    /// The line each block starts on, and the structure's headings: the heading of
+    /// the selection's group stays in view with it when both fit.
+    starts: &'a [usize],
+    structure: &'a Structure,
     /// Outside Claims, search reads each block's texts (see `text_hit`).
     texts: Option<(&'a Briefing, &'a Structure)>,
     selected: usize,
@@ -231,6 +235,11 @@ impl Whole<'_> {
                 self.scroll = line;
             } else if rows > 0 && line >= self.scroll + rows {
                 self.scroll = line + 1 - rows;
+            }
+            let block = self.starts.partition_point(|&s| s <= line) - 1;
+            let head = self.starts[self.structure.heading_of(block)];
+            if head < self.scroll && line - head < rows {
+                self.scroll = head;
             }
         }
         self.scroll = self.scroll.min(self.page.lines.len().saturating_sub(rows));
@@ -375,12 +384,19 @@ proptest! {
         let b = large();
         let f = filters(b).swap_remove(usize::from(filtered));
         let d = Derived::default();
-        let page = pages::build(view, b, &f, width, true);
+        let (page, starts) = pages::build_with_starts(view, b, &f, width, true);
         let mut lazy = PageState::default();
         lazy.sync(view, (b, &d), &f, width, true, ROWS);
         let structure = lazy.structure().clone();
         let texts = (view != View::Claims).then_some((b, &structure));
-        let mut whole = Whole { page: &page, texts, selected: 0, scroll: 0 };
+        let mut whole = Whole {
+            page: &page,
+            starts: &starts,
+            structure: &structure,
+            texts,
+            selected: 0,
+            scroll: 0,
+        };
         whole.sync(ROWS);
         for key in &keys {
             let found_whole = whole.press(key);

@@ -45,6 +45,16 @@ impl Block {
     pub fn is_head(self) -> bool {
         matches!(self, Block::Profile(_) | Block::Group(_))
     }
+
+    /// Whether the block heads the items below it on screen: an actor's profile, a
+    /// measure group, a claim in the list form, the matrix's header row. Scrolling
+    /// keeps it in view with the selection when both fit.
+    pub fn is_heading(self) -> bool {
+        matches!(
+            self,
+            Block::Profile(_) | Block::Group(_) | Block::ListClaim(_) | Block::MatrixHead
+        )
+    }
 }
 
 /// A page before wrapping: its blocks, the items each holds, and what the blocks of
@@ -63,6 +73,8 @@ pub struct Structure {
     /// matrix (not the list) fits the width it was made for.
     pub columns: Vec<ActorIx>,
     pub matrix: Option<claims::MatrixLayout>,
+    /// The blocks that are headings (`Block::is_heading`), in page order.
+    pub headings: Vec<usize>,
     /// Figures: the measure groups.
     pub groups: Vec<MeasureGroup>,
 }
@@ -94,6 +106,7 @@ impl Structure {
             + self.targets.capacity() * size_of::<Target>()
             + self.columns.capacity() * size_of::<ActorIx>()
             + self.unit_start.capacity() * size_of::<usize>()
+            + self.headings.capacity() * size_of::<usize>()
             + self
                 .groups
                 .iter()
@@ -108,6 +121,13 @@ impl Structure {
         self.push(block, targets);
     }
 
+    /// The heading over block `i`: the last heading at or before it, or the block
+    /// itself on a page without headings (the Timeline).
+    pub fn heading_of(&self, i: usize) -> usize {
+        let n = self.headings.partition_point(|&h| h <= i);
+        n.checked_sub(1).map_or(i, |n| self.headings[n])
+    }
+
     /// How many things the view counts, and which of them holds item `k` (from 0).
     pub fn unit_of_item(&self, k: usize) -> Option<usize> {
         let block = self.block_of_item(k);
@@ -118,6 +138,9 @@ impl Structure {
 
     /// Adds a block holding items with these targets.
     pub(super) fn push(&mut self, block: Block, targets: impl IntoIterator<Item = Target>) {
+        if block.is_heading() {
+            self.headings.push(self.blocks.len());
+        }
         self.blocks.push(block);
         self.item_start.push(self.targets.len());
         self.targets.extend(targets);

@@ -151,6 +151,15 @@ impl PageState {
             } else if rows > 0 && self.distance(b, filter, self.scroll, sel, rows) >= rows {
                 self.scroll = self.retreat(b, filter, sel, rows - 1).0;
             }
+            // The heading of the selection's group (an actor's profile, a measure, a
+            // claim, the matrix's header) stays in view with it whenever both fit.
+            let head = Pos {
+                block: self.structure.heading_of(sel.block),
+                line: 0,
+            };
+            if head < self.scroll && self.distance(b, filter, head, sel, rows) < rows {
+                self.scroll = head;
+            }
         }
         let end = self.end();
         if self.distance(b, filter, self.scroll, end, rows) < rows {

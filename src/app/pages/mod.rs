@@ -210,12 +210,27 @@ impl Page {
 
 /// Builds a whole page view for the current filter at a width: every block in turn.
 pub fn build(view: View, b: &Briefing, filter: &Filter, width: usize, fold: bool) -> Page {
+    build_with_starts(view, b, filter, width, fold).0
+}
+
+/// `build`, and the line each block starts on (for tests that check the lazy page
+/// against the whole one).
+pub fn build_with_starts(
+    view: View,
+    b: &Briefing,
+    filter: &Filter,
+    width: usize,
+    fold: bool,
+) -> (Page, Vec<usize>) {
     let structure = Structure::new(view, (b, &Derived::default()), filter, width, fold);
     let mut page = Page::new(width);
+    let mut starts = Vec::with_capacity(structure.blocks.len());
     for &block in &structure.blocks {
+        // A block's `blank` separator (if any) is its own first line.
+        starts.push(page.lines.len());
         structure.render(b, filter, fold, block, &mut page);
     }
-    page
+    (page, starts)
 }
 
 /// A short excerpt of a quote for one-line listings.
