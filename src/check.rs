@@ -18,7 +18,35 @@ pub fn check(files: &[impl AsRef<Path>]) -> Outcome {
         stderr: String::new(),
         ok: true,
     };
+    // A folder stands for its briefings, as `brief DIR` lists them.
+    let mut expanded: Vec<std::path::PathBuf> = Vec::new();
     for file in files {
+        let file = file.as_ref();
+        if file.is_dir() {
+            match briefings_in(file) {
+                Ok(found) if found.is_empty() => {
+                    let _ = writeln!(
+                        out.stderr,
+                        "{}: error: no *.toml briefing in this folder",
+                        load::diag::escape(&file.display().to_string())
+                    );
+                    out.ok = false;
+                }
+                Ok(found) => expanded.extend(found),
+                Err(e) => {
+                    let _ = writeln!(
+                        out.stderr,
+                        "{}: error: cannot list the folder: {e}",
+                        load::diag::escape(&file.display().to_string())
+                    );
+                    out.ok = false;
+                }
+            }
+        } else {
+            expanded.push(file.to_path_buf());
+        }
+    }
+    for file in &expanded {
         match load::load_path(file.as_ref()) {
             Ok(loaded) => {
                 let b = &loaded.briefing;
@@ -45,4 +73,15 @@ pub fn check(files: &[impl AsRef<Path>]) -> Outcome {
         }
     }
     out
+}
+
+/// The `*.toml` files of a folder (not its subfolders), sorted by name.
+fn briefings_in(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut found: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
+        .collect();
+    found.sort();
+    Ok(found)
 }

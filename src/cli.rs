@@ -88,9 +88,9 @@ impl Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check briefing files and report every problem with file, line and column
+    /// Check briefing files (a folder: its *.toml files) and report every problem with file, line and column
     Check {
-        /// Files to check
+        /// Files or folders to check
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

@@ -31,6 +31,16 @@ pub struct Entry {
     pub name: String,
     /// The summary, or the first error (escaped), for a file that does not load.
     pub info: Result<Summary, String>,
+    /// For a file that does not load: its whole located report, a line each
+    /// (escaped), shown by Enter.
+    pub errors: Vec<String>,
+}
+
+/// The error panel over the library: a file's report, scrolled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorPanel {
+    pub entry: usize,
+    pub scroll: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -44,6 +54,8 @@ pub struct Library {
     pub open: Option<PathBuf>,
     /// Set by Ctrl-r: scan the folder again.
     pub rescan: bool,
+    /// Enter on a file that does not load: its errors, over the list.
+    pub errors: Option<ErrorPanel>,
     pub quit: bool,
     /// The user's theme, colour and glyph choices, as in the reader.
     pub look: crate::ui::theme::Look,
@@ -66,6 +78,7 @@ pub const ENTRY_ROWS: usize = 2;
 struct Read {
     stamp: (SystemTime, u64),
     info: Result<Summary, String>,
+    errors: Vec<String>,
     key: String,
     quote_ids: Vec<String>,
 }
@@ -124,6 +137,7 @@ impl Library {
             height: 0,
             open: None,
             rescan: false,
+            errors: None,
             quit: false,
             look: crate::ui::theme::Look::default(),
             keys: crate::app::keymap::Keys::default(),
@@ -185,6 +199,7 @@ fn read_file(path: &Path, stamp: (SystemTime, u64)) -> Read {
                     quotes: b.quotes.len(),
                     unread: None,
                 }),
+                errors: Vec::new(),
                 key: persist::key(b, &persist::id_less_text(b, Some(path))),
                 quote_ids: b.quotes.iter().map(|q| q.id.clone()).collect(),
             }
@@ -192,6 +207,7 @@ fn read_file(path: &Path, stamp: (SystemTime, u64)) -> Read {
         Err(report) => Read {
             stamp,
             info: Err(first_error(&report)),
+            errors: report.render().lines().map(str::to_owned).collect(),
             key: String::new(),
             quote_ids: Vec::new(),
         },
@@ -213,7 +229,12 @@ fn entry(path: PathBuf, r: &Read, store: Option<&Store>) -> Entry {
         });
         summary
     });
-    Entry { path, name, info }
+    Entry {
+        path,
+        name,
+        info,
+        errors: r.errors.clone(),
+    }
 }
 
 /// The report's first line without the file name it starts with: "3:7: error: ...".
@@ -227,14 +248,44 @@ fn first_error(report: &load::Report) -> String {
         .to_owned()
 }
 
+impl Library {
+    /// Which keys apply: the list's, or the error panel's while it is open.
+    pub fn context(&self) -> crate::app::keymap::Context {
+        if self.errors.is_some() {
+            crate::app::keymap::Context::Errors
+        } else {
+            crate::app::keymap::Context::Library
+        }
+    }
+}
+
 /// What a key does in the library.
 pub fn update(lib: &mut Library, action: Action) {
+    if let Some(panel) = &mut lib.errors {
+        match action {
+            Action::Resize(w, h) => (lib.width, lib.height) = (w, h),
+            Action::Down => panel.scroll += 1,
+            Action::Up => panel.scroll = panel.scroll.saturating_sub(1),
+            Action::Close => lib.errors = None,
+            Action::Reload => lib.rescan = true,
+            Action::QuitAll => lib.quit = true,
+            _ => {}
+        }
+        let len = lib
+            .errors
+            .and_then(|p| lib.entries.get(p.entry))
+            .map_or(0, |e| e.errors.len());
+        if let Some(panel) = &mut lib.errors {
+            panel.scroll = panel.scroll.min(len.saturating_sub(1));
+        }
+        return;
+    }
     let len = lib.entries.len();
     let page = lib.visible();
     let sel = lib.list.selected;
     match action {
         Action::Resize(w, h) => (lib.width, lib.height) = (w, h),
-        Action::Quit => lib.quit = true,
+        Action::Quit | Action::QuitAll => lib.quit = true,
         Action::Down => lib.list.selected = (sel + 1).min(len.saturating_sub(1)),
         Action::Up => lib.list.selected = sel.saturating_sub(1),
         Action::Top => lib.list.selected = 0,
@@ -242,13 +293,16 @@ pub fn update(lib: &mut Library, action: Action) {
         Action::PageDown => lib.list.selected = (sel + page).min(len.saturating_sub(1)),
         Action::PageUp => lib.list.selected = sel.saturating_sub(page),
         Action::Reload => lib.rescan = true,
-        Action::Open => {
-            lib.open = lib
-                .entries
-                .get(sel)
-                .filter(|e| e.info.is_ok())
-                .map(|e| e.path.clone());
-        }
+        Action::Open => match lib.entries.get(sel) {
+            Some(e) if e.info.is_ok() => lib.open = Some(e.path.clone()),
+            Some(_) => {
+                lib.errors = Some(ErrorPanel {
+                    entry: sel,
+                    scroll: 0,
+                });
+            }
+            None => {}
+        },
         _ => {}
     }
     lib.list.fit(len, page);

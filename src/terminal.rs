@@ -7,7 +7,6 @@ mod restore;
 
 pub use restore::{end_if_signalled, ending, restore};
 
-use crate::app::keymap::Context;
 use crate::app::marks::base64;
 use crate::app::state::Effect;
 use crate::app::{Action, App, Key, KeyCode, update};
@@ -187,7 +186,7 @@ impl Tty {
             pump(Duration::MAX, |e| {
                 let a = match e {
                     Event::Key(k) if k.kind != KeyEventKind::Release => {
-                        key(*k).and_then(|k| lib.keys.press(Context::Library, k))
+                        key(*k).and_then(|k| lib.keys.press(lib.context(), k))
                     }
                     Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
                     _ => None,

@@ -219,7 +219,7 @@ fn help_and_status_hints_show_the_configured_keys() {
     );
     press(&mut a, Key::ctrl('h'));
     let help = screen(&a);
-    let quit_row = help.lines().find(|l| l.contains(" quit ")).unwrap();
+    let quit_row = help.lines().find(|l| l.contains(" quit: ")).unwrap();
     assert!(quit_row.contains("  x "), "{quit_row}");
     assert!(!help.contains("q / Ctrl-c"), "{help}");
 }

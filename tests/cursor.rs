@@ -259,3 +259,47 @@ fn headings_stay_in_view_with_the_selection() {
         );
     }
 }
+
+#[test]
+fn q_goes_back_to_the_library_and_capital_q_quits_from_anywhere() {
+    let mut a = app(120, 40);
+    a.from_library = true;
+    assert!(
+        screen(&a).contains("q: back to the library"),
+        "the way back shows"
+    );
+    ch(&mut a, 'q');
+    assert!(a.back && !a.quit, "q returns to the library");
+    let mut a = app(120, 40);
+    a.from_library = true;
+    ch(&mut a, '2');
+    ch(&mut a, 'Q');
+    assert!(a.quit, "Q quits from a view");
+    let mut a = app(120, 40);
+    a.from_library = true;
+    ch(&mut a, '?');
+    ch(&mut a, 'Q');
+    assert!(a.quit, "Q quits from a popup");
+    // Opened alone, q quits as before.
+    let mut a = app(120, 40);
+    ch(&mut a, 'q');
+    assert!(a.quit && !a.back);
+}
+
+#[test]
+fn check_reads_every_briefing_of_a_folder() {
+    let dir = TempDir::new("check-dir");
+    dir.put("a.toml", include_str!("../docs/example.toml"));
+    dir.put("b.toml", "format = 1\n[briefing]\ntitle = 3\n");
+    dir.put("notes.txt", "not a briefing");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["check", dir.0.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("a.toml: 1 section, 2 quotes"), "{stdout}");
+    assert!(stderr.contains("b.toml:3:9: error:"), "{stderr}");
+    assert!(!stdout.contains("notes.txt") && !stderr.contains("notes.txt"));
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -29,7 +29,7 @@ fn the_pane_keys_of_the_reader() {
     use KeyCode as K;
     let table = [
         (Key::ch('q'), A::Quit),
-        (Key::ctrl('c'), A::Quit),
+        (Key::ctrl('c'), A::QuitAll),
         (Key::ch('?'), A::Help),
         (Key::plain(K::Tab), A::FocusNext),
         (Key::plain(K::BackTab), A::FocusPrev),
@@ -82,7 +82,7 @@ fn the_popup_keys() {
         (Context::Narrow, Key::plain(K::Backspace), A::DeleteChar),
         (Context::Narrow, Key::ch('j'), A::Input('j')),
         (Context::Narrow, Key::ch('한'), A::Input('한')),
-        (Context::Narrow, Key::ctrl('c'), A::Quit),
+        (Context::Narrow, Key::ctrl('c'), A::QuitAll),
         (Context::Detail, Key::ch('j'), A::Down),
         (Context::Detail, Key::ch('k'), A::Up),
         (Context::Detail, Key::ch('h'), A::PrevQuote),
@@ -92,7 +92,7 @@ fn the_popup_keys() {
         (Context::Detail, Key::plain(K::Enter), A::JumpToQuote),
         (Context::Detail, Key::plain(K::Esc), A::Close),
         (Context::Detail, Key::ch('q'), A::Close),
-        (Context::Detail, Key::ctrl('c'), A::Quit),
+        (Context::Detail, Key::ctrl('c'), A::QuitAll),
         // Ctrl-z suspends everywhere, bound or not, typing included.
         (Context::Panes, Key::ctrl('z'), A::Suspend),
         (Context::Views, Key::ctrl('z'), A::Suspend),

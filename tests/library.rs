@@ -97,6 +97,22 @@ fn keys_move_and_open_but_not_a_broken_file() {
     assert_eq!(lib.list.selected, 2, "stays on the last");
     library::update(&mut lib, Action::Open);
     assert_eq!(lib.open, None, "a file that does not load cannot be opened");
+    // Enter on it shows its whole located report instead, over the list.
+    let panel = lib.errors.expect("the error panel is open");
+    assert_eq!(panel.entry, 2);
+    assert!(!lib.entries[2].errors.is_empty());
+    assert_eq!(lib.context(), brief::app::keymap::Context::Errors);
+    let screen = {
+        let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        brief::ui::library::render(&lib, area, &mut buf);
+        common::buffer_text(&buf)
+    };
+    assert!(screen.contains("does not load"), "{screen}");
+    let first: String = lib.entries[2].errors[0].chars().take(40).collect();
+    assert!(screen.contains(&first), "{screen}");
+    library::update(&mut lib, Action::Close);
+    assert_eq!(lib.errors, None);
     library::update(&mut lib, Action::Reload);
     assert!(lib.rescan);
     library::update(&mut lib, Action::Quit);

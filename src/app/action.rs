@@ -6,8 +6,11 @@ use super::pages::View;
 /// One user intent. Which ones apply depends on the mode (see `keymap`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Leave brief.
+    /// Leave the briefing: back to the library when it was opened from one, else
+    /// leave brief.
     Quit,
+    /// Leave brief, from anywhere (`Q`, Ctrl-c).
+    QuitAll,
     /// Show the list of keys.
     Help,
     /// Close the popup that is open (help, actor filter, quote detail).

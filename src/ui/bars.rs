@@ -145,6 +145,10 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         format!(" {} ", place(app)),
         THEME.status.patch(THEME.status_mode),
     )];
+    // Opened from the library: the way back, always in view.
+    if app.from_library && matches!(app.mode, Mode::Panes) {
+        left.push(Span::styled(" q: back to the library ", THEME.status));
+    }
     if app.filter.is_active() {
         left.push(Span::styled(
             format!(

@@ -11,14 +11,33 @@ use ratatui::buffer::Buffer;
 const HEADLINE: &str = "The file changed and no longer loads; still showing the last good version.";
 
 pub fn render(app: &App, lines: &[String], scroll: usize, buf: &mut Buffer) {
-    let area = layout::help_popup(app.geometry().area);
-    let inner = chrome::popup_block(area, buf, "Reload failed");
+    panel(
+        app.geometry().area,
+        "Reload failed",
+        HEADLINE,
+        lines,
+        scroll,
+        buf,
+    );
+}
+
+/// A panel of a file's located errors under a headline, scrolled.
+pub fn panel(
+    screen: ratatui::layout::Rect,
+    title: &str,
+    headline: &str,
+    lines: &[String],
+    scroll: usize,
+    buf: &mut Buffer,
+) {
+    let area = layout::help_popup(screen);
+    let inner = chrome::popup_block(area, buf, title);
     if inner.height == 0 {
         return;
     }
     // The headline wraps, so it reads whole at any width; the report lines are cut,
     // since wrapping would break the caret under each snippet.
-    let head = crate::text::wrap(HEADLINE, usize::from(inner.width));
+    let head = crate::text::wrap(headline, usize::from(inner.width));
     let head_rows = head.len().min(usize::from(inner.height));
     for (n, text) in head.iter().take(head_rows).enumerate() {
         let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);

@@ -3,7 +3,6 @@
 
 use super::chrome;
 use super::theme::THEME;
-use crate::app::keymap::Context;
 use crate::library::{ENTRY_ROWS, Entry, Library};
 use crate::text;
 use ratatui::buffer::Buffer;
@@ -77,6 +76,19 @@ fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
         Rect::new(area.x, area.bottom() - 1, area.width, 1),
         buf,
     );
+    if let Some(panel) = lib.errors
+        && let Some(e) = lib.entries.get(panel.entry)
+    {
+        let title = format!("{} does not load", e.name);
+        super::errors::panel(
+            area,
+            &title,
+            "Fix the file and press Ctrl-r to scan again.",
+            &e.errors,
+            panel.scroll,
+            buf,
+        );
+    }
 }
 
 fn entry(buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
@@ -84,11 +96,12 @@ fn entry(buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
     let marker = if selected { "▸" } else { " " };
     match &e.info {
         Ok(s) => {
+            let width = usize::from(area.width);
             chrome::row(
                 buf,
                 area,
                 y,
-                &format!("{marker}{}", s.title),
+                &text::truncate(&format!("{marker}{}", s.title), width),
                 pick(THEME.speaker),
             );
             let mut facts: Vec<String> = Vec::new();
@@ -96,27 +109,39 @@ fn entry(buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
             facts.extend(s.published.map(|d| d.to_string()));
             facts.push(text::count(s.sections, "section"));
             facts.push(text::count(s.quotes, "quote"));
+            // Cut from the front facts, so the unread count and the file name stay.
+            let mut kept = Vec::new();
             if let Some(u) = s.unread {
-                facts.push(format!("{u} unread"));
+                kept.push(format!("{u} unread"));
             }
-            facts.push(e.name.clone());
+            kept.push(e.name.clone());
+            let tail = format!(" · {}", kept.join(" · "));
+            let room = width.saturating_sub(2 + text::width(&tail));
+            let head = text::truncate(&facts.join(" · "), room);
             chrome::row(
                 buf,
                 area,
                 y + 1,
-                &format!("  {}", facts.join(" · ")),
+                &text::truncate(&format!("  {head}{tail}"), width),
                 pick(THEME.dim),
             );
         }
         Err(first) => {
+            let width = usize::from(area.width);
             chrome::row(
                 buf,
                 area,
                 y,
-                &format!("{marker}✘ {} does not load", e.name),
+                &text::truncate(&format!("{marker}✘ {} does not load", e.name), width),
                 pick(THEME.mark),
             );
-            chrome::row(buf, area, y + 1, &format!("  {first}"), pick(THEME.dim));
+            chrome::row(
+                buf,
+                area,
+                y + 1,
+                &text::truncate(&format!("  {first} (Enter: every error)"), width),
+                pick(THEME.dim),
+            );
         }
     }
 }
@@ -129,7 +154,7 @@ fn status(lib: &Library, area: Rect, buf: &mut Buffer) {
         lib.entries.len()
     );
     let ascii = lib.look.glyphs == crate::ui::theme::Glyphs::Ascii;
-    let hints = lib.keys.map.hints(Context::Library, ascii, |_| true);
+    let hints = lib.keys.map.hints(lib.context(), ascii, |_| true);
     chrome::row(
         buf,
         area,

@@ -5,7 +5,8 @@
 /// bound. In the order the default config lists them.
 #[rustfmt::skip]
 pub const ACTIONS: &[(&str, &str)] = &[
-    ("quit", "leave brief"),
+    ("quit", "leave the briefing: back to the library when opened from one, else leave brief"),
+    ("quit_all", "leave brief from anywhere, even a briefing opened from the library"),
     ("suspend", "give the terminal back to the shell until `fg`"),
     ("help", "show the keys; closes them again"),
     ("close", "close the popup or list that is open"),

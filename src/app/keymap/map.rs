@@ -195,8 +195,10 @@ impl Keymap {
                 _ => Resolved::Nothing,
             },
             // Ctrl-c quits wherever nothing else has it: a user who is lost must always
-            // have a way out, whatever the config says.
-            [key] if *key == Key::ctrl('c') => Resolved::Action(Action::Quit),
+            // have a way out, whatever the config says. `Q` too, where keys do not
+            // type into a query.
+            [key] if *key == Key::ctrl('c') => Resolved::Action(Action::QuitAll),
+            [key] if *key == Key::ch('Q') && !context.types() => Resolved::Action(Action::QuitAll),
             // Ctrl-z too: a shell user expects it to work in any popup.
             [key] if *key == Key::ctrl('z') => Resolved::Action(Action::Suspend),
             _ => Resolved::Nothing,

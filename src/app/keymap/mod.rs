@@ -127,7 +127,8 @@ use Context::{Detail, Errors, Filter, Help, Library, Narrow, Note, Panes, Picker
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    b(Panes, "quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
+    b(Panes, "quit", &[Key::ch('q')], Action::Quit, "quit: back to the library when opened from one", true),
+    b(Panes, "quit_all", &[Key::ch('Q'), Key::ctrl('c')], Action::QuitAll, "quit brief, from anywhere", false),
     b(Panes, "suspend", &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg returns)", false),
     b(Panes, "help", &[Key::ch('?')], Action::Help, "help: list the keys", true),
     b(Panes, "next_pane", &[p(K::Tab)], Action::FocusNext, "next pane", true),
@@ -167,7 +168,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Panes, "view_figures", &[Key::ch('3')], Action::ShowView(View::Figures), "Figures view", false),
     b(Panes, "view_timeline", &[Key::ch('4')], Action::ShowView(View::Timeline), "Timeline view", false),
     b(Panes, "view_actors", &[Key::ch('5')], Action::ShowView(View::Actors), "Actors view", false),
-    b(Views, "quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
+    b(Views, "quit", &[Key::ch('q')], Action::Quit, "quit: back to the library when opened from one", true),
+    b(Views, "quit_all", &[Key::ch('Q'), Key::ctrl('c')], Action::QuitAll, "quit brief, from anywhere", false),
     b(Views, "suspend", &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg returns)", false),
     b(Views, "help", &[Key::ch('?')], Action::Help, "help: list the keys", true),
     b(Views, "view_briefing", &[Key::ch('1')], Action::ShowView(View::Briefing), "Briefing view", true),
@@ -240,7 +242,8 @@ pub const BINDINGS: &[Binding] = &[
     b(Errors, "reload", &[Key::ctrl('r')], Action::Reload, "try loading again", true),
     b(Errors, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close (the old briefing stays)", true),
     b(Errors, "open", &[p(K::Enter)], Action::Close, "close", false),
-    b(Library, "quit", &[Key::ch('q'), Key::ctrl('c')], Action::Quit, "quit", true),
+    b(Library, "quit", &[Key::ch('q')], Action::Quit, "quit", true),
+    b(Library, "quit_all", &[Key::ch('Q'), Key::ctrl('c')], Action::QuitAll, "quit brief, from anywhere", false),
     b(Library, "suspend", &[Key::ctrl('z')], Action::Suspend, "suspend to the shell (fg returns)", false),
     b(Library, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "next briefing", false),
     b(Library, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "previous briefing", false),

@@ -28,7 +28,8 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Resize(w, h) => (app.width, app.height) = (w, h),
-        Action::Quit => app.quit = true,
+        Action::Quit if app.from_library && matches!(app.mode, Mode::Panes) => app.back = true,
+        Action::Quit | Action::QuitAll => app.quit = true,
         Action::Reload => app.effects.push(Effect::Reload),
         Action::Library if matches!(app.mode, Mode::Panes) => {
             if app.from_library {
