@@ -39,6 +39,38 @@ impl Watch {
             _ => false,
         }
     }
+
+    /// Whether the file is there to be read at all.
+    pub fn exists(&self) -> bool {
+        self.path.exists()
+    }
+
+    /// The file's name as the status line shows it (escaped).
+    pub fn name(&self) -> String {
+        let name = self.path.file_name().unwrap_or(self.path.as_os_str());
+        load::diag::escape(&name.to_string_lossy())
+    }
+
+    /// Checks the file between keys: reloads it when it changed, and keeps the
+    /// reader told while the file on disk is gone or does not load (`App::stale`),
+    /// until it is back and good.
+    pub fn poll(&mut self, app: &mut App) {
+        if self.changed() {
+            reload(app, &self.path);
+        } else if !self.exists() {
+            let gone = format!("{} is gone: showing the last version read", self.name());
+            if app.stale.as_deref() != Some(gone.as_str()) {
+                app.stale = Some(gone);
+            }
+        } else if app
+            .stale
+            .as_deref()
+            .is_some_and(|s| s.ends_with("is gone: showing the last version read"))
+        {
+            // Back unchanged (the same time and length): nothing to reload.
+            app.stale = None;
+        }
+    }
 }
 
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
@@ -46,9 +78,17 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
     Some((m.modified().ok()?, m.len()))
 }
 
-/// Loads the file again and applies the result.
+/// Loads the file again and applies the result; a file that does not load leaves the
+/// status line saying so, by name.
 pub fn reload(app: &mut App, path: &Path) {
     apply(app, load::load_path(path));
+    if app.stale.is_some() {
+        let name = path.file_name().unwrap_or(path.as_os_str());
+        app.stale = Some(format!(
+            "stale: {} does not load (Ctrl-r to retry)",
+            load::diag::escape(&name.to_string_lossy())
+        ));
+    }
 }
 
 /// A good load replaces the briefing and puts the reader back at the same place (by
@@ -65,6 +105,7 @@ pub fn apply(app: &mut App, result: Result<Loaded, Report>) {
             app.keys.map = old.keys.map;
             app.from_library = old.from_library;
             app.columns = old.columns;
+            app.stale = None;
             persist::restore(app, &place);
             app.view = old.view;
             app.focus = old.focus;
@@ -79,6 +120,7 @@ pub fn apply(app: &mut App, result: Result<Loaded, Report>) {
         }
         Err(report) => {
             app.notice = None;
+            app.stale = Some("stale: the file does not load (Ctrl-r to retry)".to_owned());
             app.mode = Mode::Errors {
                 lines: report.render().lines().map(str::to_owned).collect(),
                 scroll: 0,

@@ -149,10 +149,8 @@ impl Tty {
             if ending() {
                 break;
             }
-            if let Some(w) = watch
-                && w.changed()
-            {
-                reload::reload(app, &w.path);
+            if let Some(w) = watch {
+                w.poll(app);
             }
             // A key's frame first: its step of the search is done, and the next
             // step waits for an iteration with no key (mouse motion is no key).

@@ -292,3 +292,37 @@ fn a_rescan_reads_only_changed_files_and_recounts_unread() {
     assert!(names(&listed).contains(&"d-more.toml"));
     assert!(!names(&listed).contains(&"b-broken.toml"));
 }
+
+#[test]
+fn a_stale_or_vanished_file_is_said_until_it_is_good_again() {
+    let d = Dir::new("stale");
+    let path = d.put("k.toml", include_str!("../docs/example.toml"));
+    let loaded = brief::load::load_path(&path).unwrap();
+    let mut app = brief::app::App::new(loaded.briefing, 120, 40);
+    let mut w = Watch::new(&path);
+    let status = |app: &brief::app::App| common::screen(app).lines().last().unwrap().to_owned();
+    // Deleted: said at the next poll, with no key pressed.
+    std::fs::remove_file(&path).unwrap();
+    w.poll(&mut app);
+    assert!(status(&app).contains("k.toml is gone"), "{}", status(&app));
+    // Back, but broken: the panel, and after Esc the status line still says so.
+    std::fs::write(&path, BROKEN).unwrap();
+    w.poll(&mut app);
+    assert!(matches!(app.mode, Mode::Errors { .. }));
+    update(&mut app, Action::Close);
+    update(&mut app, Action::Down);
+    assert!(
+        status(&app).contains("stale: k.toml does not load (Ctrl-r to retry)"),
+        "{}",
+        status(&app)
+    );
+    // Good again: the notice goes.
+    std::fs::write(
+        &path,
+        include_str!("../docs/example.toml").replace("six weeks", "six long weeks"),
+    )
+    .unwrap();
+    w.poll(&mut app);
+    assert_eq!(app.stale, None);
+    assert!(!status(&app).contains("stale"));
+}

@@ -135,6 +135,9 @@ pub struct App {
     pub marks: Marks,
     /// A one-off message for the status line ("copied ..."), cleared by the next key.
     pub notice: Option<String>,
+    /// While the file on disk is gone or does not load: what the status line keeps
+    /// saying until it is back and good (set by the run layer's file watch).
+    pub stale: Option<String>,
     /// Work for the terminal loop, drained after each update.
     pub effects: Vec<Effect>,
     pub palette: crate::ui::theme::Palette,
@@ -172,6 +175,7 @@ impl App {
             search: None,
             notice: None,
             effects: Vec::new(),
+            stale: None,
             palette: crate::ui::theme::Palette::Colour,
             theme: &crate::ui::theme::Theme::DARK,
             glyphs: crate::ui::theme::Glyphs::Unicode,

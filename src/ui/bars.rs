@@ -160,6 +160,12 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             THEME.status,
         ));
     }
+    if let Some(stale) = &app.stale {
+        left.push(Span::styled(
+            format!(" {stale} "),
+            THEME.status.patch(THEME.status_mode),
+        ));
+    }
     if let Some(notice) = &app.notice {
         left.push(Span::styled(
             format!(" {notice} "),
