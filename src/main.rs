@@ -27,6 +27,14 @@ fn main() -> ExitCode {
         Some(Command::Config { default }) => {
             outcome(config::command::config(&cli.look, default).and_then(|t| write_stdout(&t)))
         }
+        Some(Command::Completions { shell }) => {
+            outcome(write_stdout_bytes(&brief::cli::completions(shell)))
+        }
+        Some(Command::Man) => outcome(
+            brief::cli::man_page()
+                .map_err(|e| e.to_string())
+                .and_then(|page| write_stdout_bytes(&page)),
+        ),
         Some(Command::Print {
             file,
             actors,
@@ -173,8 +181,12 @@ fn output_width() -> usize {
 /// Writes everything to stdout; a reader that went away (`brief print | head`) is not
 /// an error.
 fn write_stdout(text: &str) -> Result<(), String> {
+    write_stdout_bytes(text.as_bytes())
+}
+
+fn write_stdout_bytes(bytes: &[u8]) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
         _ => Ok(()),
     }

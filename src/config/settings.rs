@@ -41,6 +41,7 @@ pub struct LookArgs {
     #[arg(
         long,
         value_name = "FILE",
+        value_hint = clap::ValueHint::FilePath,
         global = true,
         help = "Read this config file (default: $XDG_CONFIG_HOME/brief/config.toml, else ~/.config/brief/config.toml)"
     )]
