@@ -137,6 +137,13 @@ pub enum Command {
         #[arg(long)]
         default: bool,
     },
+    /// Write a small commented briefing to start from (to stdout without FILE); never
+    /// overwrites a file
+    New {
+        /// The file to create; it must not exist
+        #[arg(value_hint = ValueHint::FilePath)]
+        file: Option<PathBuf>,
+    },
     /// Print a shell completion script to stdout
     Completions {
         /// The shell to complete in

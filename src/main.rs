@@ -27,6 +27,13 @@ fn main() -> ExitCode {
         Some(Command::Config { default }) => {
             outcome(config::command::config(&cli.look, default).and_then(|t| write_stdout(&t)))
         }
+        Some(Command::New { file: None }) => outcome(write_stdout(brief::new::TEMPLATE)),
+        Some(Command::New { file: Some(path) }) => {
+            outcome(brief::new::write_new(&path).map(|()| {
+                let shown = brief::load::diag::escape(&path.display().to_string());
+                println!("wrote {shown}: edit it, then `brief check {shown}`");
+            }))
+        }
         Some(Command::Completions { shell }) => {
             outcome(write_stdout_bytes(&brief::cli::completions(shell)))
         }

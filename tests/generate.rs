@@ -124,3 +124,64 @@ fn the_man_page_names_every_subcommand_and_renders_without_warnings() {
         assert_eq!(String::from_utf8_lossy(&r.stderr), "", "groff warned");
     }
 }
+
+/// A fresh folder under the target dir for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn brief_new_writes_a_briefing_that_passes_check() {
+    let dir = scratch("new-then-check");
+    let file = dir.join("mine.toml");
+    let f = file.to_str().unwrap();
+    let o = brief(&["new", f]);
+    assert!(o.status.success(), "{o:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        format!("wrote {f}: edit it, then `brief check {f}`\n")
+    );
+    let check = brief(&["check", f]);
+    assert_eq!(
+        String::from_utf8_lossy(&check.stdout),
+        format!("ok: {f}: 1 sections, 1 quotes, 2 actors, 1 claims\n"),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(check.status.success());
+    // It is commented, to start from.
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.lines().filter(|l| l.starts_with('#')).count() >= 3,
+        "{text}"
+    );
+}
+
+#[test]
+fn brief_new_without_a_file_prints_the_same_briefing() {
+    let dir = scratch("new-stdout");
+    let file = dir.join("b.toml");
+    assert!(brief(&["new", file.to_str().unwrap()]).status.success());
+    let o = brief(&["new"]);
+    assert!(o.status.success());
+    assert_eq!(o.stdout, std::fs::read(&file).unwrap());
+}
+
+#[test]
+fn brief_new_refuses_to_overwrite() {
+    let dir = scratch("new-refuses");
+    let file = dir.join("taken.toml");
+    std::fs::write(&file, "mine, keep it").unwrap();
+    let f = file.to_str().unwrap();
+    let o = brief(&["new", f]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        format!("brief: {f} already exists; `brief new` does not overwrite a file\n")
+    );
+    assert!(o.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine, keep it");
+}
