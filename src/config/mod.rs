@@ -122,7 +122,7 @@ fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
             let d = if norm(c) == norm(name) {
                 0
             } else {
-                crate::text::edit_distance(&norm(c), &norm(name))
+                strsim::levenshtein(&norm(c), &norm(name))
             };
             (d, c)
         })
