@@ -144,6 +144,9 @@ pub enum Command {
         #[arg(value_hint = ValueHint::FilePath)]
         file: Option<PathBuf>,
     },
+    /// Print the JSON Schema of the briefing format, for editors (taplo, Even Better
+    /// TOML: `#:schema ./brief.schema.json` as a briefing's first line)
+    Schema,
     /// Print a shell completion script to stdout
     Completions {
         /// The shell to complete in

@@ -34,6 +34,7 @@ fn main() -> ExitCode {
                 println!("wrote {shown}: edit it, then `brief check {shown}`");
             }))
         }
+        Some(Command::Schema) => outcome(write_stdout(&brief::model::raw::json_schema())),
         Some(Command::Completions { shell }) => {
             outcome(write_stdout_bytes(&brief::cli::completions(shell)))
         }
