@@ -188,7 +188,7 @@ pub fn man_page() -> std::io::Result<Vec<u8>> {
 }
 
 /// COMMANDS: each subcommand with its usage and its own arguments, in this one page
-/// (clap_mangen's own section points at a page per subcommand, which brief does not
+/// (`clap_mangen`'s own section points at a page per subcommand, which brief does not
 /// install).
 fn render_commands_section(cmd: &clap::Command, out: &mut Vec<u8>) -> std::io::Result<()> {
     use clap_mangen::roff::{Roff, bold, italic, roman};
@@ -245,7 +245,7 @@ fn render_commands_section(cmd: &clap::Command, out: &mut Vec<u8>) -> std::io::R
                     .map(|v| v.get_name().to_string())
                     .collect();
                 if !values.is_empty() {
-                    help.push_str(&format!(" ({})", values.join(", ")));
+                    help = format!("{help} ({})", values.join(", "));
                 }
                 r.text([roman(help)]);
             }

@@ -46,7 +46,9 @@ pub fn one(
     setup: impl FnOnce(&mut App),
 ) -> Result<Vec<String>, String> {
     let (app, session) = prepare(briefing, file, opts, setup);
-    let mut tty = Tty::enter(opts.mouse).map_err(|e| e.to_string())?;
+    let mut tty = Tty::enter(opts.mouse)
+        .map_err(|e| e.to_string())?
+        .with_clipboard(opts.settings.clipboard);
     let app = tty
         .read(app, file.map(Watch::new))
         .map_err(|e| e.to_string())?;
@@ -67,7 +69,9 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
     let mut lib = Library::scan(dir, store(&mut warnings).as_ref())?;
     lib.look = opts.settings.look;
     lib.keys = crate::app::keymap::Keys::new(std::sync::Arc::clone(&opts.settings.keymap));
-    let mut tty = Tty::enter(opts.mouse).map_err(|e| e.to_string())?;
+    let mut tty = Tty::enter(opts.mouse)
+        .map_err(|e| e.to_string())?
+        .with_clipboard(opts.settings.clipboard);
     loop {
         tty.library(&mut lib).map_err(|e| e.to_string())?;
         if lib.quit || crate::terminal::ending() {

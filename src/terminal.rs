@@ -8,9 +8,9 @@ mod restore;
 pub use restore::{end_if_signalled, ending, restore};
 
 use crate::app::keymap::Context;
-use crate::app::marks::base64;
 use crate::app::state::Effect;
 use crate::app::{Action, App, Key, KeyCode, update};
+use crate::clipboard::{Clipboard, Setting};
 use crate::library::{self, Library};
 use crate::reload::{self, Watch};
 use crate::ui::flags::Flags;
@@ -87,6 +87,8 @@ pub struct Tty {
     _guard: Guard,
     /// Where the last frame drew flags (see `ui::flags`).
     flags: Flags,
+    /// Where `y` and `Y` copy to (the config's `clipboard`; `auto` until told).
+    clipboard: Clipboard,
 }
 
 impl Tty {
@@ -105,7 +107,15 @@ impl Tty {
             t,
             _guard: guard,
             flags: Flags::default(),
+            clipboard: Clipboard::new(Setting::Auto),
         })
+    }
+
+    /// Copies with the providers `setting` chooses (the config's `clipboard`).
+    #[must_use]
+    pub fn with_clipboard(mut self, setting: Setting) -> Self {
+        self.clipboard = Clipboard::new(setting);
+        self
     }
 
     /// Runs the reader until the user quits, asks for the library (`app.back`), or a
@@ -161,7 +171,7 @@ impl Tty {
             if !acted && app.warm_step() && app.busy() {
                 app.work();
             }
-            run_effects(app, watch.as_ref())?;
+            run_effects(app, watch.as_ref(), &mut self.clipboard);
             let (refused, resumed) = self.settle(suspend)?;
             if refused {
                 app.notice =
@@ -276,22 +286,17 @@ fn esc_alt(app: &mut App, e: &Event) {
     }
 }
 
-/// Carries out what `update` asked for. The clipboard text goes out base64-encoded
-/// inside OSC 52, so nothing in it can act as a terminal control.
-fn run_effects(app: &mut App, watch: Option<&Watch>) -> io::Result<()> {
-    use std::io::Write;
+/// Carries out what `update` asked for. A copy's status line says where the text
+/// went, or why nowhere (see `clipboard`); OSC 52 carries it base64-encoded, so
+/// nothing in it can act as a terminal control.
+fn run_effects(app: &mut App, watch: Option<&Watch>, clipboard: &mut Clipboard) {
     for effect in std::mem::take(&mut app.effects) {
         match effect {
-            Effect::Clipboard(text) => {
-                let mut out = io::stdout().lock();
-                write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
-                out.flush()?;
-            }
+            Effect::Clipboard(text) => app.notice = Some(clipboard.copy(&text)),
             Effect::Reload => match watch {
                 Some(w) => reload::reload(app, &w.path),
                 None => app.notice = Some("the bundled briefing has no file to reload".into()),
             },
         }
     }
-    Ok(())
 }

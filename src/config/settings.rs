@@ -67,6 +67,8 @@ pub struct Settings {
     pub look: Look,
     /// The config's `mouse` (default true); `--no-mouse` turns it off too.
     pub mouse: bool,
+    /// The config's `clipboard` (default `auto`).
+    pub clipboard: crate::clipboard::Setting,
 }
 
 impl Default for Settings {
@@ -151,5 +153,6 @@ pub fn resolve(config: Config, args: &LookArgs, no_color: bool) -> Settings {
             },
         },
         mouse: config.mouse.unwrap_or(true),
+        clipboard: config.clipboard.unwrap_or_default(),
     }
 }

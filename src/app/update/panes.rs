@@ -74,10 +74,7 @@ pub(super) fn panes(app: &mut App, action: Action) {
             }
         }
         Action::CopyUrl => match app.briefing.meta.url.clone() {
-            Some(url) => {
-                app.notice = Some(format!("copied the source URL: {url}"));
-                app.effects.push(Effect::Clipboard(url));
-            }
+            Some(url) => app.effects.push(Effect::Clipboard(url)),
             None => app.notice = Some("this briefing has no source URL".to_owned()),
         },
         other => {
