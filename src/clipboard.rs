@@ -62,7 +62,7 @@ impl Delivered {
     pub fn status(&self) -> String {
         match self {
             Self::System(cmd) => format!("copied to the system clipboard ({cmd})"),
-            Self::Tmux => "copied to the tmux buffer (tmux passes it to the terminal)".into(),
+            Self::Tmux => "copied to the tmux buffer (tmux load-buffer -w)".into(),
             Self::Terminal(None) => "sent to the terminal (OSC 52)".into(),
             Self::Terminal(Some(note)) => format!("sent to the terminal (OSC 52; {note})"),
         }
@@ -453,7 +453,7 @@ mod tests {
             ),
             (
                 Delivered::Tmux,
-                "copied to the tmux buffer (tmux passes it to the terminal): hello",
+                "copied to the tmux buffer (tmux load-buffer -w): hello",
             ),
             (
                 Delivered::Terminal(None),
