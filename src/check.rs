@@ -18,7 +18,19 @@ pub fn check(files: &[impl AsRef<Path>]) -> Outcome {
         ok: true,
     };
     for file in files {
-        match load::load_path(file.as_ref()) {
+        let started = std::time::Instant::now();
+        let result = load::load_path(file.as_ref());
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        match &result {
+            Ok(_) => tracing::info!(file = %file.as_ref().display(), ms, "checked: ok"),
+            Err(r) => tracing::info!(
+                file = %file.as_ref().display(),
+                ms,
+                "checked: {}",
+                crate::log::report(r)
+            ),
+        }
+        match result {
             Ok(loaded) => {
                 let b = &loaded.briefing;
                 let warnings = loaded.report.warning_count();

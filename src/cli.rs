@@ -46,6 +46,15 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    #[arg(
+        long,
+        value_name = "FILE",
+        global = true,
+        value_hint = ValueHint::FilePath,
+        help = "Append a debug log to FILE, for bug reports (also BRIEF_LOG=FILE): version, terminal, paths, timings, errors; never the briefing's text"
+    )]
+    pub log: Option<PathBuf>,
+
     /// --config, --color, --ascii (see `crate::config::LookArgs`)
     #[command(flatten)]
     pub look: crate::config::LookArgs,
@@ -286,6 +295,7 @@ fn render_files_section(out: &mut Vec<u8>) -> std::io::Result<()> {
             "BRIEF_STATE_DIR",
             "The folder for state.json (--state-dir wins).",
         ),
+        ("BRIEF_LOG", "A file to append a debug log to (--log wins)."),
         ("XDG_CONFIG_HOME", "Where the config folder is looked for."),
         ("XDG_STATE_HOME", "Where the state folder is looked for."),
     ] {

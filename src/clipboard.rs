@@ -236,13 +236,20 @@ impl Clipboard {
                 let mut errors = Vec::new();
                 for p in providers.iter_mut() {
                     match p.copy(text) {
-                        Ok(done) => return format!("{}: {preview}", done.status()),
-                        Err(e) => errors.push(e),
+                        Ok(done) => {
+                            tracing::info!(bytes = text.len(), "copy: {}", done.status());
+                            return format!("{}: {preview}", done.status());
+                        }
+                        Err(e) => {
+                            tracing::warn!("copy: {e}");
+                            errors.push(e);
+                        }
                     }
                 }
                 errors.join("; ")
             }
         };
+        tracing::warn!("copy: not copied: {why}");
         match self.keep(text) {
             Ok(file) => format!(
                 "not copied: {why}; the text is in {}",

@@ -66,7 +66,14 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
         })
     };
     let mut warnings = Vec::new();
+    let started = std::time::Instant::now();
     let mut lib = Library::scan(dir, store(&mut warnings).as_ref())?;
+    tracing::info!(
+        dir = %dir.display(),
+        briefings = lib.entries.len(),
+        ms = started.elapsed().as_secs_f64() * 1000.0,
+        "library scanned"
+    );
     lib.look = opts.settings.look;
     lib.keys = crate::app::keymap::Keys::new(std::sync::Arc::clone(&opts.settings.keymap));
     let mut tty = Tty::enter(opts.mouse)
@@ -80,7 +87,15 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
         if let Some(path) = lib.open.take() {
             // A file that loaded at the scan but not now has changed since: the scan
             // below lists it with its error.
-            if let Ok(loaded) = load::load_path(&path) {
+            let started = std::time::Instant::now();
+            let loaded = load::load_path(&path);
+            tracing::info!(
+                file = %path.display(),
+                ms = started.elapsed().as_secs_f64() * 1000.0,
+                ok = loaded.is_ok(),
+                "opened from the library"
+            );
+            if let Ok(loaded) = loaded {
                 let (mut app, session) = prepare(loaded.briefing, Some(&path), opts, |_| {});
                 app.from_library = true;
                 let app = tty

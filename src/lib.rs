@@ -13,6 +13,7 @@ pub mod flow;
 pub mod layout;
 pub mod library;
 pub mod load;
+pub mod log;
 pub mod model;
 pub mod new;
 pub mod persist;

@@ -132,6 +132,9 @@ impl Tty {
 
     fn reader(&mut self, app: &mut App, watch: &mut Option<Watch>) -> io::Result<()> {
         let size = self.t.size()?;
+        tracing::debug!(width = size.width, height = size.height, "terminal size");
+        let shown = std::time::Instant::now();
+        let mut indexed = app.derived.is_warm();
         app.back = false;
         update(app, Action::Resize(size.width, size.height));
         self.draw(|area, buf| crate::ui::render(app, area, buf))?;
@@ -171,6 +174,13 @@ impl Tty {
             if !acted && app.warm_step() && app.busy() {
                 app.work();
             }
+            if !indexed && app.derived.is_warm() {
+                indexed = true;
+                tracing::debug!(
+                    ms = shown.elapsed().as_secs_f64() * 1000.0,
+                    "indexed (from the first frame)"
+                );
+            }
             run_effects(app, watch.as_ref(), &mut self.clipboard);
             let (refused, resumed) = self.settle(suspend)?;
             if refused {
@@ -178,6 +188,7 @@ impl Tty {
                     Some("Ctrl-z: no shell to suspend to (brief has a terminal of its own)".into());
             }
             if let Some((w, h)) = resumed {
+                tracing::debug!(width = w, height = h, "resumed");
                 update(app, Action::Resize(w, h));
             }
             self.draw(|area, buf| crate::ui::render(app, area, buf))?;

@@ -284,7 +284,13 @@ fn osc52_payloads(bytes: &[u8]) -> Vec<String> {
 
 #[test]
 fn with_clipboard_osc52_y_sends_the_quote_to_the_terminal_and_says_so() {
-    let mut s = Session::spawn("clipboard = \"osc52\"\n", &[("TMUX", "")], &[]);
+    let log = std::env::temp_dir().join(format!("brief-e2e-osc52-{}.log", std::process::id()));
+    let _ = std::fs::remove_file(&log);
+    let mut s = Session::spawn(
+        "clipboard = \"osc52\"\n",
+        &[("TMUX", "")],
+        &["--log", log.to_str().unwrap()],
+    );
     s.wait_drawn("q quit");
     s.send("y");
     s.wait_for("the status", |sc| {
@@ -304,6 +310,18 @@ fn with_clipboard_osc52_y_sends_the_quote_to_the_terminal_and_says_so() {
     assert!(!contents.contains("copied"), "{contents}");
     s.send("q");
     assert!(s.wait_exit().success());
+    // The log has the terminal's size and where the copy went, not what it was.
+    let logged = std::fs::read_to_string(&log).unwrap();
+    std::fs::remove_file(&log).unwrap();
+    assert!(
+        logged.contains("terminal size width=100 height=30"),
+        "{logged}"
+    );
+    assert!(
+        logged.contains("copy: sent to the terminal (OSC 52) bytes="),
+        "{logged}"
+    );
+    assert!(!logged.contains("Seoul"), "{logged}");
 }
 
 #[test]

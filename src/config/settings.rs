@@ -96,8 +96,10 @@ pub fn settings(args: &LookArgs) -> Result<Settings, String> {
         // A missing file at the default path just means no config.
         None => super::default_path().filter(|p| p.exists()),
     };
+    tracing::debug!(config = ?path, "config file (None: the defaults)");
     let config = match path {
         Some(path) => super::load(&path).map_err(|r| {
+            tracing::error!(config = %path.display(), errors = r.error_count(), "config refused");
             let what = if r.error_count() == 1 {
                 "problem"
             } else {
