@@ -333,7 +333,13 @@ fn run(name: &str, program: &Path, args: &[String], input: &[u8]) -> Result<(), 
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| format!("{name} did not start: {e}"))?;
-    let wrote = child.stdin.take().map(|mut s| s.write_all(input));
+    // Written from a thread of its own: a command that does not read would otherwise
+    // block a large text's write for ever. Killing it closes the pipe and ends the
+    // thread.
+    let writer = child.stdin.take().map(|mut stdin| {
+        let input = input.to_vec();
+        std::thread::spawn(move || stdin.write_all(&input))
+    });
     let start = Instant::now();
     let status = loop {
         match child.try_wait() {
@@ -358,10 +364,11 @@ fn run(name: &str, program: &Path, args: &[String], input: &[u8]) -> Result<(), 
             None => format!("{name} failed (ended by a signal)"),
         });
     }
-    if let Some(Err(e)) = wrote {
-        return Err(format!("{name} did not take the text: {e}"));
+    match writer.map(std::thread::JoinHandle::join) {
+        Some(Ok(Err(e))) => Err(format!("{name} did not take the text: {e}")),
+        Some(Err(_)) => Err(format!("{name} did not take the text")),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// OSC 52 to the terminal, by crossterm (base64 inside, so nothing in the text can act
@@ -611,6 +618,13 @@ mod tests {
         let mut tmux = sh("tmux", "cat > /dev/null", true);
         assert_eq!(tmux.copy("x"), Ok(Delivered::Tmux));
 
+        // One that does not read a text larger than a pipe holds: refused, not hung.
+        let mut deaf = sh("deaf", "exec 0<&-; exit 0", false);
+        let big = "x".repeat(1 << 20);
+        assert_eq!(
+            deaf.copy(&big),
+            Err("deaf did not take the text: Broken pipe (os error 32)".into())
+        );
         let mut bad = sh("failing", "exit 3", false);
         assert_eq!(bad.copy("x"), Err("failing failed (exit status 3)".into()));
         let mut gone = Cmd {
