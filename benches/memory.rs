@@ -88,7 +88,7 @@ fn heap(b: &Briefing) -> usize {
                     + q.text.capacity()
                     + opt(q.context.as_ref())
                     + opt(q.via.as_ref())
-                    + q.backs.capacity() * size_of::<brief::model::ClaimIx>()
+                    + q.cited_by.capacity() * size_of::<brief::model::PositionRef>()
             })
             .sum::<usize>();
     let claims = b.claims.capacity() * size_of::<brief::model::Claim>()

@@ -14,6 +14,26 @@ pub fn stance_label(s: Stance) -> &'static str {
     }
 }
 
+/// The glyph of a stance alone, for counts ("2 ✔ 1 ✘").
+pub fn stance_glyph(s: Stance) -> &'static str {
+    match s {
+        Stance::Asserts => "✔",
+        Stance::Likely => "~",
+        Stance::Undecided => "?",
+        Stance::Denies => "✘",
+    }
+}
+
+/// How a quote's detail names what a position does with its claim: "✘ Denies".
+pub fn stance_heading(s: Stance) -> &'static str {
+    match s {
+        Stance::Asserts => "✔ Asserts",
+        Stance::Likely => "~ Likely",
+        Stance::Undecided => "? Undecided",
+        Stance::Denies => "✘ Denies",
+    }
+}
+
 pub const STANCES: [Stance; 4] = [
     Stance::Asserts,
     Stance::Likely,
@@ -32,10 +52,9 @@ pub fn stance_counts(claim: &Claim, include: impl Fn(ActorIx) -> bool) -> [usize
 
 /// "3 ✔ 1 ~ 1 ? 2 ✘", zero counts left out.
 pub fn counts_label(counts: [usize; 4]) -> String {
-    let glyphs = ["✔", "~", "?", "✘"];
     let parts: Vec<String> = counts
         .iter()
-        .zip(glyphs)
+        .zip(STANCES.map(stance_glyph))
         .filter(|(n, _)| **n > 0)
         .map(|(n, g)| format!("{n} {g}"))
         .collect();

@@ -1,6 +1,7 @@
 //! `brief check FILE...`: loads each file and reports `ok` or every located problem.
 
 use crate::load;
+use crate::text::count;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -36,15 +37,15 @@ pub fn check(files: &[impl AsRef<Path>]) -> Outcome {
                 let warnings = loaded.report.warning_count();
                 let _ = write!(
                     out.stdout,
-                    "ok: {}: {} sections, {} quotes, {} actors, {} claims",
+                    "ok: {}: {}, {}, {}, {}",
                     load::diag::escape(&loaded.report.name),
-                    b.sections.len(),
-                    b.quotes.len(),
-                    b.actors.len(),
-                    b.claims.len()
+                    count(b.sections.len(), "section"),
+                    count(b.quotes.len(), "quote"),
+                    count(b.actors.len(), "actor"),
+                    count(b.claims.len(), "claim")
                 );
                 if warnings > 0 {
-                    let _ = write!(out.stdout, ", {warnings} warning(s)");
+                    let _ = write!(out.stdout, ", {}", count(warnings, "warning"));
                     out.stderr.push_str(&loaded.report.render());
                 }
                 out.stdout.push('\n');

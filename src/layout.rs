@@ -170,15 +170,23 @@ pub fn inner(r: Rect) -> Rect {
 }
 
 /// A rectangle of at most `width` x `height`, centred in `area` with a margin of one cell.
+///
+/// A popup that would leave a margin of a few columns at its sides takes the whole
+/// width instead: a border a cell or two inside a pane's border reads as a doubled
+/// corner, and a strip of text between them as part of the popup.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width.saturating_sub(2));
-    let h = height.min(area.height.saturating_sub(2));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
+    let mut w = width.min(area.width.saturating_sub(2));
+    if area.width.saturating_sub(w) < 6 {
+        w = area.width;
+    }
+    // Likewise in height, keeping the status line (the last row) in view.
+    let mut h = height.min(area.height.saturating_sub(2));
+    let mut y = area.y + (area.height - h) / 2;
+    if area.height.saturating_sub(h) < 6 {
+        h = area.height.saturating_sub(1);
+        y = area.y;
+    }
+    Rect::new(area.x + (area.width - w) / 2, y, w, h)
 }
 
 /// The quote detail popup.

@@ -197,8 +197,11 @@ fn library_text(dir: &Path) -> Result<String, String> {
     for e in &lib.entries {
         let line = match &e.info {
             Ok(s) => format!(
-                "{} · {} sections · {} quotes · {}",
-                s.title, s.sections, s.quotes, e.name
+                "{} · {} · {} · {}",
+                s.title,
+                brief::text::count(s.sections, "section"),
+                brief::text::count(s.quotes, "quote"),
+                e.name
             ),
             Err(first) => format!("✘ {} does not load: {first}", e.name),
         };

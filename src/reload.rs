@@ -85,9 +85,9 @@ pub fn apply(app: &mut App, result: Result<Loaded, Report>) {
             let b = &app.briefing;
             let (sections, quotes) = (b.sections.len(), b.quotes.len());
             app.notice = Some(format!(
-                "reloaded: {sections} section{}, {quotes} quote{}",
-                if sections == 1 { "" } else { "s" },
-                if quotes == 1 { "" } else { "s" },
+                "reloaded: {}, {}",
+                crate::text::count(sections, "section"),
+                crate::text::count(quotes, "quote"),
             ));
             app.sync();
         }

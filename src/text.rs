@@ -121,6 +121,16 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// A count with its noun, singular for one: "1 section", "7 sections", "0 quotes".
+/// Every noun `brief` counts takes a plain `s`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,7 +57,7 @@ fn the_documented_example_is_ok() {
     let out = brief(&["check", "docs/example.toml"]);
     assert_eq!(
         stdout(&out),
-        "ok: docs/example.toml: 1 sections, 2 quotes, 3 actors, 1 claims\n"
+        "ok: docs/example.toml: 1 section, 2 quotes, 3 actors, 1 claim\n"
     );
     assert_eq!(out.status.code(), Some(0));
 }
@@ -107,7 +107,7 @@ fn warnings_alone_do_not_fail_a_file() {
     let out = brief(&["check", "tests/fixtures/errors/hostile-text.toml"]);
     assert_eq!(
         stdout(&out),
-        "ok: tests/fixtures/errors/hostile-text.toml: 1 sections, 1 quotes, 1 actors, 0 claims, 2 warning(s)\n"
+        "ok: tests/fixtures/errors/hostile-text.toml: 1 section, 1 quote, 1 actor, 0 claims, 2 warnings\n"
     );
     let err = stderr(&out);
     assert_eq!(

@@ -147,7 +147,7 @@ fn brief_new_writes_a_briefing_that_passes_check() {
     let check = brief(&["check", f]);
     assert_eq!(
         String::from_utf8_lossy(&check.stdout),
-        format!("ok: {f}: 1 sections, 1 quotes, 2 actors, 1 claims\n"),
+        format!("ok: {f}: 1 section, 1 quote, 2 actors, 1 claim\n"),
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );

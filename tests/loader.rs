@@ -604,12 +604,12 @@ fn hostile_quote_text_is_cleaned_with_located_warnings() {
             warn(
                 15,
                 9,
-                "removed 2 control character(s) or escape sequence(s) from section title"
+                "removed 2 control characters or escape sequences from section title"
             ),
             warn(
                 20,
                 8,
-                "removed 9 control character(s) or escape sequence(s) and 2 invisible or bidi character(s) from quote text"
+                "removed 9 control characters or escape sequences and 2 invisible or bidi characters from quote text"
             ),
         ]
     );
@@ -627,7 +627,7 @@ fn raw_c1_and_bidi_characters_in_the_file_are_cleaned_too() {
         [warn(
             5,
             7,
-            "removed 3 control character(s) or escape sequence(s) and 2 invisible or bidi character(s) from dek"
+            "removed 3 control characters or escape sequences and 2 invisible or bidi characters from dek"
         )]
     );
     let out = loaded.report.render();

@@ -97,6 +97,7 @@ fn y_copies_the_quote_with_its_citation() {
         .position(|q| q.id == "austin-evidence")
         .unwrap();
     a.quotes.selected = q;
+    a.focus = Pane::Quotes;
     ch(&mut a, 'y');
     assert_eq!(
         a.effects,

@@ -285,18 +285,42 @@ impl Whole<'_> {
     fn find(&mut self, query: &str, forward: bool) -> Option<(usize, usize)> {
         let (items, lines) = (&self.page.items, &self.page.lines);
         let from_texts = self.texts.map(|(b, s)| common::text_hits(b, s, query));
-        let hit = |n: usize| {
-            if let Some(hits) = &from_texts {
-                return hits.binary_search(&n).is_ok();
+        // Claims: a match in an item's own cell is that item's; a match elsewhere on
+        // a line (a statement, a tally) is one match, the first item on that line,
+        // or, on a line without items, the item above.
+        let from_cells = || {
+            let mut out = Vec::new();
+            let mut owner = None;
+            // The notes under the claims (on folding, on what the filter hides) are
+            // about the view, not its content: not searched.
+            let note = |cells: &Vec<pages::Cell>| {
+                cells.iter().any(|c| {
+                    c.text.starts_with("Members are folded") || c.text.contains(" other claim")
+                })
+            };
+            let end = lines.iter().position(note).unwrap_or(lines.len());
+            for (line, cells) in lines[..end].iter().enumerate() {
+                let on_line: Vec<usize> = (0..items.len())
+                    .filter(|&n| items[n].line == line)
+                    .collect();
+                if let Some(&first) = on_line.first() {
+                    owner = Some(first);
+                }
+                for c in cells.iter().filter(|c| !find_in(&c.text, query).is_empty()) {
+                    match c.item {
+                        Some(id) if on_line.contains(&id) => out.push(id),
+                        _ => out.extend(on_line.first().copied().or(owner)),
+                    }
+                }
             }
-            let end = items
-                .get(n + 1)
-                .map_or(lines.len(), |next| next.line.max(items[n].line + 1));
-            lines[items[n].line..end.min(lines.len())]
-                .iter()
-                .any(|cells| cells.iter().any(|c| !find_in(&c.text, query).is_empty()))
+            out.sort_unstable();
+            out.dedup();
+            out
         };
-        let matching: Vec<usize> = (0..items.len()).filter(|&n| hit(n)).collect();
+        let matching: Vec<usize> = match &from_texts {
+            Some(hits) => hits.clone(),
+            None => from_cells(),
+        };
         let &first = matching.first()?;
         let next = if forward {
             matching

@@ -86,7 +86,25 @@ fn check_invariants(app: &App) {
             assert!(d.quote.get() < b.quotes.len());
             assert!(d.scroll <= d.view.lines.len());
         }
-        Mode::Position(c, p) => assert!(*p < b.claim(*c).positions.len()),
+        Mode::Positions {
+            claim,
+            positions,
+            scroll,
+        } => {
+            assert!(!positions.is_empty());
+            assert!(
+                positions
+                    .iter()
+                    .all(|p| *p < b.claim(*claim).positions.len())
+            );
+            let lines = brief::app::view::positions_lines(
+                b,
+                *claim,
+                positions,
+                usize::from(app.detail_width()),
+            );
+            assert!(*scroll <= lines.len());
+        }
         Mode::Picker(p) => assert!(p.cursor < p.rows.len().max(1) && p.offset <= p.cursor),
         Mode::Errors { lines, scroll } => assert!(*scroll <= lines.len()),
         Mode::Help { .. } | Mode::Panes | Mode::Search => {}

@@ -15,7 +15,22 @@ fn starts_on_sections_with_the_first_section_shown() {
     assert_eq!(a.focus, Pane::Sections);
     assert!(matches!(a.mode, Mode::Panes));
     assert_eq!(a.sections.selected, 0);
-    assert_eq!(a.reader.view.lines[0].text, a.briefing.sections[0].title);
+    // The briefing's summary comes first, as an overview, then the section's title.
+    let title = a
+        .reader
+        .view
+        .lines
+        .iter()
+        .position(|l| l.kind == brief::app::view::LineKind::Title)
+        .unwrap();
+    assert_eq!(
+        a.reader.view.lines[title].text,
+        a.briefing.sections[0].title
+    );
+    assert!(a.reader.view.lines[..title].iter().all(|l| matches!(
+        l.kind,
+        brief::app::view::LineKind::Summary | brief::app::view::LineKind::Blank
+    )));
 }
 
 #[test]
@@ -183,11 +198,17 @@ fn enter_on_a_section_focuses_the_reader_and_on_a_quote_opens_its_detail() {
     ch(&mut a, 'j');
     code(&mut a, KeyCode::Enter);
     assert_eq!((a.focus, a.sections.selected), (Pane::Reader, 1));
+    // The Quotes pane follows: section 2's first quote is selected there.
+    let at = a.quotes.selected;
+    assert_eq!(
+        a.filter.quotes[at].get(),
+        a.briefing.sections[1].quotes.start
+    );
     code(&mut a, KeyCode::Tab);
     ch(&mut a, 'j');
     code(&mut a, KeyCode::Enter);
     match &a.mode {
-        Mode::Detail(d) => assert_eq!(d.quote, a.filter.quotes[1]),
+        Mode::Detail(d) => assert_eq!(d.quote, a.filter.quotes[at + 1]),
         other => panic!("expected the detail, got {other:?}"),
     }
 }

@@ -56,8 +56,10 @@ fn claims_matrix_shows_denials_and_enter_opens_the_backing_quote() {
         .iter()
         .position(|q| q.id == "north-korea-denial")
         .unwrap();
+    let b = a.briefing.clone();
     select(&mut a, |t| {
-        t == Target::Quote(brief::model::QuoteIx::at(nk_denial))
+        matches!(t, Target::Position(c, p)
+            if b.claim(c).positions[p].quote == Some(brief::model::QuoteIx::at(nk_denial)))
     });
     let s = screen(&a);
     let row = s
@@ -77,10 +79,14 @@ fn claims_matrix_shows_denials_and_enter_opens_the_backing_quote() {
 fn a_position_without_a_quote_opens_its_own_popup() {
     let mut a = app(120, 40);
     ch(&mut a, '2');
-    select(&mut a, |t| matches!(t, Target::Position(..)));
+    let b = a.briefing.clone();
+    select(
+        &mut a,
+        |t| matches!(t, Target::Position(c, p) if b.claim(c).positions[p].quote.is_none()),
+    );
     code(&mut a, KeyCode::Enter);
-    assert!(matches!(a.mode, Mode::Position(..)));
-    assert!(screen(&a).contains("No quote backs this position."));
+    assert!(matches!(a.mode, Mode::Positions { .. }));
+    assert!(screen(&a).contains("No quote is linked to this position."));
     code(&mut a, KeyCode::Esc);
     assert!(matches!(a.mode, Mode::Panes));
 }
@@ -126,11 +132,11 @@ fn the_filter_applies_in_every_view() {
     for &target in state.targets() {
         match target {
             Target::Quote(q) => assert!(uk.contains(&a.briefing.quote(q).speaker)),
-            Target::Section(_) | Target::Nothing | Target::Position(..) => {}
+            Target::Section(_) | Target::Nothing | Target::Position(..) | Target::Cell(..) => {}
         }
     }
     ch(&mut a, '3');
-    assert!(screen(&a).contains("No figures from the chosen actors."));
+    assert!(screen(&a).contains("No figures from the chosen actors (c clears the filter)."));
     ch(&mut a, 'c');
     assert!(screen(&a).contains("conflicting: 1,500 (National Intelligence Service, Oct 2024) vs 10,000 (Volodymyr Zelenskyy)"));
 }

@@ -78,7 +78,10 @@ impl Picker {
     pub fn title(&self) -> String {
         match self.kind {
             PickerKind::Outline => {
-                format!("Outline · {} sections · ✓ read, • unread", self.rows.len())
+                format!(
+                    "Outline · {} · ✓ read, • unread",
+                    crate::text::count(self.rows.len(), "section")
+                )
             }
             PickerKind::Starred => format!("Starred quotes · {}", self.rows.len()),
         }

@@ -56,8 +56,13 @@ pub enum Mode {
     },
     Filter(FilterPopup),
     Detail(Detail),
-    /// A claim's position that has no backing quote.
-    Position(ClaimIx, usize),
+    /// Positions of a claim shown together: one without a quote, or every position a
+    /// folded matrix cell holds (indices into the claim's positions).
+    Positions {
+        claim: ClaimIx,
+        positions: Vec<usize>,
+        scroll: usize,
+    },
     /// Typing a search query in the status line.
     Search,
     /// The outline or the starred quotes.
@@ -232,6 +237,31 @@ impl App {
         self.filter.quotes.get(self.quotes.selected).copied()
     }
 
+    /// The quote the quote keys (`s`, `y`, Enter) act on, as the screen shows it: in
+    /// the Quotes pane its selected row, in the Reader the quote under its marker;
+    /// none with Sections focused.
+    pub fn current_quote(&self) -> Option<QuoteIx> {
+        match self.focus {
+            Pane::Quotes => self.selected_quote(),
+            Pane::Reader => self.reader_quote(),
+            Pane::Sections => None,
+        }
+    }
+
+    /// The quote under the Reader's marker: the marked one (by `J`/`K`, a jump, or
+    /// a selection in Quotes) while it has a line on screen, else the first quote
+    /// with a line on screen.
+    pub fn reader_quote(&self) -> Option<QuoteIx> {
+        let lines = &self.reader.view.lines;
+        let start = self.reader.scroll.min(lines.len());
+        let end = (start + self.rows(Pane::Reader)).min(lines.len());
+        let shown = &lines[start..end];
+        match self.reader.mark {
+            Some(m) if shown.iter().any(|l| l.quote == Some(m)) => Some(m),
+            _ => shown.iter().find_map(|l| l.quote),
+        }
+    }
+
     /// How the screen is drawn: theme, palette, ASCII or not.
     pub fn look(&self) -> crate::ui::theme::Look {
         crate::ui::theme::Look {
@@ -245,7 +275,7 @@ impl App {
         match &self.mode {
             Mode::Panes if self.view == View::Briefing => Context::Panes,
             Mode::Panes => Context::Views,
-            Mode::Position(..) => Context::Note,
+            Mode::Positions { .. } => Context::Note,
             Mode::Search => Context::Search,
             Mode::Picker(_) => Context::Picker,
             Mode::Help { .. } => Context::Help,
@@ -291,6 +321,24 @@ impl App {
     /// The page of the current analyst view, if one is shown.
     pub fn page(&self) -> Option<&PageState> {
         self.view.page_index().map(|i| &self.pages[i])
+    }
+
+    /// Whether `action` does something on the screen as it is: the status line hints
+    /// only such keys (`m` folds members in the Claims view alone; Enter on a figure
+    /// has nothing to open).
+    pub fn acts(&self, action: super::Action) -> bool {
+        use super::Action;
+        use super::pages::Target;
+        match action {
+            Action::ToggleFold => self.view == View::Claims,
+            Action::Open if matches!(self.mode, Mode::Panes) && self.view != View::Briefing => {
+                self.page().is_some_and(|p| {
+                    p.target(p.selected)
+                        .is_some_and(|t| !matches!(t, Target::Nothing))
+                })
+            }
+            _ => true,
+        }
     }
 
     /// Rows of the page a view shows (inside its border).

@@ -3,12 +3,15 @@
 
 use crate::model::{Briefing, QuoteIx, QuoteMode, SectionIx};
 use crate::text::{wrap, wrap_ranges};
+use std::borrow::Cow;
 
 /// Columns taken by the bar in front of a block quote ("│ ").
 pub const QUOTE_INDENT: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
+    /// The briefing's summary, shown as an overview above the first section.
+    Summary,
     Title,
     Body,
     Blank,
@@ -56,11 +59,19 @@ pub struct Piece {
 /// A section's pieces, in the order the Reader shows them.
 pub fn pieces(b: &Briefing, section: SectionIx) -> Vec<Piece> {
     let s = b.section(section);
-    let mut out = vec![Piece {
+    let mut out = Vec::new();
+    if let Some(summary) = overview(b, section) {
+        out.push(Piece {
+            kind: LineKind::Summary,
+            text: summary.to_owned(),
+            quote: None,
+        });
+    }
+    out.push(Piece {
         kind: LineKind::Title,
         text: s.title.clone(),
         quote: None,
-    }];
+    });
     out.extend(s.paragraphs.iter().map(|p| Piece {
         kind: LineKind::Body,
         text: p.clone(),
@@ -79,6 +90,14 @@ pub fn pieces(b: &Briefing, section: SectionIx) -> Vec<Piece> {
         });
     }
     out
+}
+
+/// The briefing's summary, where the Reader shows it: above the first section.
+pub fn overview(b: &Briefing, section: SectionIx) -> Option<&str> {
+    b.meta
+        .summary
+        .as_deref()
+        .filter(|s| section.get() == 0 && !s.trim().is_empty())
 }
 
 /// Lines wrapped for one piece of content at one width.
@@ -206,22 +225,32 @@ pub fn detail_lines(b: &Briefing, q: QuoteIx, width: usize) -> Vec<Line> {
     );
     out.push(Line::new(LineKind::Blank, "", None));
     let section = b.section(quote.section);
-    let mut fields: Vec<(&str, String)> = Vec::new();
+    let mut fields: Vec<(Cow<'static, str>, String)> = Vec::new();
     if let Some(d) = quote.said {
-        fields.push(("Said", d.to_string()));
+        fields.push(("Said".into(), d.to_string()));
     }
     if let Some(c) = &quote.context {
-        fields.push(("Context", c.clone()));
+        fields.push(("Context".into(), c.clone()));
     }
     if let Some(v) = &quote.via {
-        fields.push(("Via", v.clone()));
+        fields.push(("Via".into(), v.clone()));
     }
     fields.push((
-        "Section",
+        "Section".into(),
         format!("{}. {}", quote.section.get() + 1, section.title),
     ));
-    for c in &quote.backs {
-        fields.push(("Backs", b.claim(*c).statement.clone()));
+    // What each citing position does with its claim: a denial is not a backing.
+    // A position taken by someone other than the speaker (a state citing its
+    // minister's words) names who takes it.
+    for r in &quote.cited_by {
+        let p = b.position(*r);
+        let stance = crate::analysis::stance_heading(p.stance);
+        let label = if p.actor == quote.speaker {
+            stance.into()
+        } else {
+            format!("{stance} ({})", b.actor(p.actor).name).into()
+        };
+        fields.push((label, b.claim(r.claim).statement.clone()));
     }
     for (label, value) in fields {
         let label = format!("{label}: ");
@@ -240,6 +269,49 @@ pub fn detail_lines(b: &Briefing, q: QuoteIx, width: usize) -> Vec<Line> {
                 text,
                 Some(q),
             ));
+        }
+    }
+    out
+}
+
+/// The positions popup's lines: the claim's statement, then each position's stance and
+/// actor chain, its detail, and its quote's words (or a line saying it has none).
+pub fn positions_lines(
+    b: &Briefing,
+    claim: crate::model::ClaimIx,
+    positions: &[usize],
+    width: usize,
+) -> Vec<Line> {
+    let c = b.claim(claim);
+    let mut out = Vec::new();
+    push_wrapped(&mut out, LineKind::Title, &c.statement, width, None);
+    for p in positions.iter().filter_map(|&i| c.positions.get(i)) {
+        out.push(Line::new(LineKind::Blank, "", None));
+        let chain: Vec<&str> = b.chain(p.actor).map(|a| b.actor(a).name.as_str()).collect();
+        let who = format!(
+            "{} — {}",
+            crate::analysis::stance_label(p.stance),
+            chain.join(" · ")
+        );
+        push_wrapped(&mut out, LineKind::Attribution, &who, width, p.quote);
+        if let Some(d) = &p.detail {
+            push_wrapped(&mut out, LineKind::Body, d, width, p.quote);
+        }
+        match p.quote {
+            Some(q) => push_wrapped(
+                &mut out,
+                LineKind::QuoteText,
+                &quote_words(b, q),
+                width,
+                Some(q),
+            ),
+            None => push_wrapped(
+                &mut out,
+                LineKind::Body,
+                "No quote is linked to this position.",
+                width,
+                None,
+            ),
         }
     }
     out

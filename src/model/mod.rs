@@ -82,8 +82,9 @@ pub struct Quote {
     pub context: Option<String>,
     pub said: Option<PartialDate>,
     pub via: Option<String>,
-    /// Claims whose positions cite this quote (derived at load).
-    pub backs: Vec<ClaimIx>,
+    /// The claim positions that cite this quote, in claim order (derived at load). A
+    /// position may deny or doubt its claim, so this is "cited by", not "backs".
+    pub cited_by: Vec<PositionRef>,
 }
 
 #[derive(Debug, Clone)]
@@ -91,6 +92,13 @@ pub struct Claim {
     pub id: String,
     pub statement: String,
     pub positions: Vec<Position>,
+}
+
+/// One position of one claim: `Briefing::claims[claim].positions[position]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PositionRef {
+    pub claim: ClaimIx,
+    pub position: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -148,6 +156,10 @@ impl Briefing {
 
     pub fn claim(&self, ix: ClaimIx) -> &Claim {
         &self.claims[ix.get()]
+    }
+
+    pub fn position(&self, r: PositionRef) -> &Position {
+        &self.claim(r.claim).positions[r.position]
     }
 
     /// The affiliation chain from an actor up: Starmer, United Kingdom.

@@ -122,7 +122,8 @@ pub fn page(
     format: Format,
     width: usize,
 ) -> Result<String, String> {
-    let page = pages::build(view.view(), b, &sel.filter, width.max(MIN_WIDTH), false);
+    // Members folded, as the reader starts.
+    let page = pages::build(view.view(), b, &sel.filter, width.max(MIN_WIDTH), true);
     match format {
         Format::Text => Ok(page.to_text()),
         Format::Markdown => Ok(format!(

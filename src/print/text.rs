@@ -43,7 +43,14 @@ fn section(out: &mut Vec<String>, b: &Briefing, sel: &Selection, s: SectionIx, w
     let title = format!("{}. {}", s.get() + 1, b.section(s).title);
     out.extend(wrap(&title, width));
     let kept = |l: &Line| l.quote.is_none_or(|q| sel.filter.matches(b, q));
-    let body = lines.iter().skip_while(|l| l.kind == LineKind::Title);
+    // The summary is printed once, under the title, not again in section 1.
+    let start = lines
+        .iter()
+        .position(|l| l.kind == LineKind::Title)
+        .unwrap_or(0);
+    let body = lines[start..]
+        .iter()
+        .skip_while(|l| l.kind == LineKind::Title);
     let mut rest = body.peekable();
     while let Some(l) = rest.next() {
         // A quote's blank separator goes with the quote.

@@ -31,8 +31,9 @@ pub fn fold(c: char) -> Option<char> {
         // Corners and crossings of every box-drawing set; ticks (asserts, read).
         '\u{2500}'..='\u{257F}' | '✔' | '✓' => '+',
         '✘' | '✗' | '×' => 'x',
-        '★' | '☆' | '✱' | '•' | '●' | '∗' => '*',
-        '○' | '◦' => 'o',
+        // A star and an unread mark keep apart: `*` starred, `o` unread.
+        '★' | '☆' | '✱' | '∗' => '*',
+        '•' | '●' | '○' | '◦' => 'o',
         '·' | '∙' | '…' | '⋯' => '.',
         '“' | '”' | '„' | '″' => '"',
         '‘' | '’' | '‚' | '′' => '\'',

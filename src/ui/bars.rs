@@ -97,7 +97,10 @@ fn place(app: &App) -> String {
         Mode::Help { .. } => "HELP".to_owned(),
         Mode::Filter(_) => "ACTOR FILTER".to_owned(),
         Mode::Detail(_) => "QUOTE".to_owned(),
-        Mode::Position(..) => "POSITION".to_owned(),
+        Mode::Positions { positions, .. } if positions.len() > 1 => {
+            format!("POSITIONS {}", positions.len())
+        }
+        Mode::Positions { .. } => "POSITION".to_owned(),
         Mode::Errors { .. } => "RELOAD FAILED".to_owned(),
         Mode::Search => "SEARCH".to_owned(),
         Mode::Picker(p) => match p.kind {
@@ -188,12 +191,28 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             THEME.status.patch(THEME.status_mode),
         ));
     }
+    // The selected cell of the claims matrix, named (actor, stance, claim): last,
+    // so a narrow line cuts it before the search's count.
+    if app.view == View::Claims
+        && matches!(app.mode, Mode::Panes)
+        && let Some(state) = app.page()
+        && let Some(target) = state.target(state.selected)
+        && let Some(said) = crate::app::pages::describe_claim_target(
+            &app.briefing,
+            &app.filter,
+            app.columns == crate::app::state::Columns::Folded,
+            target,
+        )
+    {
+        left.push(Span::styled(format!(" {said} "), THEME.status));
+    }
     let left = Line::from(left);
     let used = left.width();
     buf.set_line(area.x, area.y, &left, area.width);
-    let hints = app
-        .keys
-        .map
-        .hints(app.context(), app.glyphs == super::theme::Glyphs::Ascii);
+    let hints = app.keys.map.hints(
+        app.context(),
+        app.glyphs == super::theme::Glyphs::Ascii,
+        |a| app.acts(a),
+    );
     super::chrome::hints(buf, area, used, &hints);
 }

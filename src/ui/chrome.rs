@@ -36,8 +36,24 @@ pub fn pane_block(area: Rect, buf: &mut Buffer, title: &str, focused: bool) -> R
 }
 
 /// A popup: clears what is under it, then draws a thick border with a title.
+///
+/// The column either side is cleared too, so no text beneath touches the border, and
+/// a wide character cut by that edge (its first half outside, its second inside) is
+/// blanked whole: a terminal would draw it over the border.
 pub fn popup_block(area: Rect, buf: &mut Buffer, title: &str) -> Rect {
-    Clear.render(area, buf);
+    let screen = buf.area;
+    let left = area.x.saturating_sub(1).max(screen.x);
+    let right = (area.right() + 1).min(screen.right());
+    let margin = Rect::new(left, area.y, right - left, area.height).intersection(screen);
+    Clear.render(margin, buf);
+    if margin.x > screen.x {
+        for y in margin.top()..margin.bottom() {
+            let cell = &mut buf[(margin.x - 1, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.reset();
+            }
+        }
+    }
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(THEME.border_focus)

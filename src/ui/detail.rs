@@ -39,7 +39,7 @@ pub fn render(app: &App, d: &Detail, buf: &mut Buffer) {
                     Span::raw(&l.text[cut..]),
                 ])
             }
-            LineKind::Body | LineKind::Blank => Line::raw(l.text.as_str()),
+            LineKind::Body | LineKind::Blank | LineKind::Summary => Line::raw(l.text.as_str()),
         };
         chrome::line(buf, inner, y, &line);
     }

@@ -29,8 +29,31 @@ fn entries(map: &Keymap, ascii: bool) -> Vec<(String, Option<&'static str>)> {
             out.push(("other characters".to_owned(), Some("typed into the query")));
         }
     }
+    out.push((String::new(), None));
+    out.push(("What the marks mean".to_owned(), None));
+    for (mark, meaning) in MARKS {
+        out.push(((*mark).to_owned(), Some(*meaning)));
+    }
     out
 }
+
+/// The glyphs the screens use, explained after the keys.
+const MARKS: &[(&str, &str)] = &[
+    ("✔ asserts", "the actor says the claim is true"),
+    ("~ likely", "the actor says it is likely"),
+    ("? undecided", "the actor will not say yet"),
+    ("✘ denies", "the actor says it is false"),
+    (
+        "✘ denies · 1✔ 1?",
+        "folded cell: the state's own stance, then its members' counted",
+    ),
+    ("✘ +1✔ 1?", "the same, short, on a narrow screen"),
+    (
+        "member: ~ likely",
+        "folded cell where only members take a position",
+    ),
+    ("• / ★", "unread / starred quote (o / * with --ascii)"),
+];
 
 /// Rows the help takes, for scrolling.
 pub fn line_count(map: &Keymap) -> usize {

@@ -94,8 +94,8 @@ fn entry(buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
             let mut facts: Vec<String> = Vec::new();
             facts.extend(s.source.clone());
             facts.extend(s.published.map(|d| d.to_string()));
-            facts.push(count(s.sections, "section"));
-            facts.push(count(s.quotes, "quote"));
+            facts.push(text::count(s.sections, "section"));
+            facts.push(text::count(s.quotes, "quote"));
             if let Some(u) = s.unread {
                 facts.push(format!("{u} unread"));
             }
@@ -129,7 +129,7 @@ fn status(lib: &Library, area: Rect, buf: &mut Buffer) {
         lib.entries.len()
     );
     let ascii = lib.look.glyphs == crate::ui::theme::Glyphs::Ascii;
-    let hints = lib.keys.map.hints(Context::Library, ascii);
+    let hints = lib.keys.map.hints(Context::Library, ascii, |_| true);
     chrome::row(
         buf,
         area,
@@ -138,13 +138,4 @@ fn status(lib: &Library, area: Rect, buf: &mut Buffer) {
         THEME.status.patch(THEME.status_mode),
     );
     chrome::hints(buf, area, text::width(&place), &hints);
-}
-
-/// "1 section", "7 sections".
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

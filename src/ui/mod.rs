@@ -49,7 +49,11 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Mode::Help { scroll } => help::render(app, g.area, *scroll, buf),
         Mode::Filter(p) => filter::render(app, p, buf),
         Mode::Detail(d) => detail::render(app, d, buf),
-        Mode::Position(c, p) => note::render(app, *c, *p, buf),
+        Mode::Positions {
+            claim,
+            positions,
+            scroll,
+        } => note::render(app, *claim, positions, *scroll, buf),
         Mode::Picker(p) => picker::render(app, p, buf),
         Mode::Errors { lines, scroll } => errors::render(app, lines, *scroll, buf),
     }

@@ -1,51 +1,35 @@
-//! The position popup: a claim, who takes which stance on it, and why, for positions
-//! that have no quote to open.
+//! The positions popup: a claim and one or more positions on it (who takes which
+//! stance, why, and in what words), for a position without a quote or every position
+//! a folded matrix cell holds.
 
 use super::chrome;
 use super::theme::THEME;
-use crate::analysis::stance_label;
 use crate::app::App;
+use crate::app::view::{LineKind, positions_lines};
 use crate::layout;
 use crate::model::ClaimIx;
-use crate::text::wrap;
 use ratatui::buffer::Buffer;
+use ratatui::style::Style;
 
-pub fn render(app: &App, claim: ClaimIx, pos: usize, buf: &mut Buffer) {
-    let b = &app.briefing;
-    let Some(p) = b.claim(claim).positions.get(pos) else {
-        return;
-    };
+pub fn render(app: &App, claim: ClaimIx, positions: &[usize], scroll: usize, buf: &mut Buffer) {
     let area = layout::detail_popup(app.geometry().area);
-    let inner = chrome::popup_block(area, buf, "Position");
-    let width = usize::from(inner.width);
-    let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
-    lines.extend(
-        wrap(&b.claim(claim).statement, width)
-            .into_iter()
-            .map(|l| (l, THEME.heading)),
-    );
-    lines.push((String::new(), THEME.dim));
-    let chain: Vec<&str> = b.chain(p.actor).map(|a| b.actor(a).name.as_str()).collect();
-    lines.extend(
-        wrap(
-            &format!("{} — {}", stance_label(p.stance), chain.join(" · ")),
-            width,
-        )
-        .into_iter()
-        .map(|l| (l, THEME.speaker)),
-    );
-    if let Some(d) = &p.detail {
-        lines.push((String::new(), THEME.dim));
-        lines.extend(
-            wrap(d, width)
-                .into_iter()
-                .map(|l| (l, ratatui::style::Style::new())),
-        );
-    }
-    lines.push((String::new(), THEME.dim));
-    lines.push(("No quote backs this position.".to_owned(), THEME.dim));
-    for (n, (text, style)) in lines.iter().take(usize::from(inner.height)).enumerate() {
+    let title = if positions.len() == 1 {
+        "Position".to_owned()
+    } else {
+        format!("{} positions", positions.len())
+    };
+    let inner = chrome::popup_block(area, buf, &title);
+    let lines = positions_lines(&app.briefing, claim, positions, usize::from(inner.width));
+    let rows = usize::from(inner.height);
+    for (n, l) in lines.iter().skip(scroll).take(rows).enumerate() {
+        let style = match l.kind {
+            LineKind::Title => THEME.heading,
+            LineKind::Attribution => THEME.speaker,
+            LineKind::QuoteText => THEME.quote_text,
+            _ => Style::new(),
+        };
         let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
-        chrome::row(buf, inner, y, text, *style);
+        chrome::row(buf, inner, y, &l.text, style);
     }
+    chrome::scrollbar(area, buf, lines.len(), scroll, rows);
 }

@@ -26,12 +26,8 @@ fn style(tone: Tone) -> Style {
 }
 
 pub fn render(app: &App, state: &PageState, area: Rect, buf: &mut Buffer) {
-    let items = state.items();
-    let title = format!(
-        "{} {}/{items}",
-        app.view.title(),
-        if items == 0 { 0 } else { state.selected + 1 }
-    );
+    let (at, total) = state.counter();
+    let title = format!("{} {at}/{total}", app.view.title());
     let inner = chrome::pane_block(area, buf, &title, true);
     let rows = usize::from(inner.height);
     let query = app.search.as_ref().map(|s| s.query.as_str());

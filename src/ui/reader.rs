@@ -50,8 +50,17 @@ fn styled<'a>(app: &App, l: &'a VLine) -> Line<'a> {
     let chosen = l
         .quote
         .is_some_and(|q| app.filter.is_active() && app.filter.matches(&app.briefing, q));
-    let marked = l.quote.is_some() && l.quote == app.reader.mark;
+    // The current quote (what s, y and Enter act on) carries the marker: ▶ on its
+    // first line, a thick bar below.
+    let current = if app.focus == Pane::Reader {
+        app.reader_quote()
+    } else {
+        app.reader.mark
+    };
+    let marked = l.quote.is_some() && l.quote == current;
+    let first = marked && l.source.is_some_and(|(_, at)| at == 0) && l.kind == LineKind::QuoteText;
     let bar = match (marked, chosen) {
+        (true, _) if first => Span::styled("▶ ", THEME.mark),
         (true, _) => Span::styled("┃ ", THEME.mark),
         (false, true) => Span::styled("┃ ", THEME.highlight),
         _ => Span::styled("│ ", THEME.quote_bar),
@@ -59,6 +68,11 @@ fn styled<'a>(app: &App, l: &'a VLine) -> Line<'a> {
     let hits = hits(app, l);
     match l.kind {
         LineKind::Title => Line::from(spans(&l.text, &hits, THEME.heading)),
+        LineKind::Summary => Line::from(spans(
+            &l.text,
+            &hits,
+            THEME.dim.add_modifier(ratatui::style::Modifier::ITALIC),
+        )),
         LineKind::Body => Line::from(spans(&l.text, &hits, Style::new())),
         LineKind::QuoteText => {
             let mut out = vec![bar];

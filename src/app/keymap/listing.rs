@@ -45,10 +45,17 @@ impl Keymap {
 
     /// The status line's hints for a context: the first key of each hinted entry and
     /// the first words of its help.
-    pub fn hints(&self, context: Context, ascii: bool) -> Vec<String> {
+    /// The status line's hints for `context`: the hinted keys whose action `acts` says
+    /// does something on the screen as it is.
+    pub fn hints(
+        &self,
+        context: Context,
+        ascii: bool,
+        acts: impl Fn(Action) -> bool,
+    ) -> Vec<String> {
         self.entries(context)
             .iter()
-            .filter(|e| e.hint)
+            .filter(|e| e.hint && acts(e.action))
             .map(|e| {
                 format!(
                     "{} {}",

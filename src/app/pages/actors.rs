@@ -94,7 +94,7 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, g: &Gathered)
         if filter.is_active() && !filter.selects[a.get()] {
             continue;
         }
-        s.push(Block::Profile(a), []);
+        s.push_unit(Block::Profile(a), []);
         if !g.quotes.of(a).is_empty() {
             s.push(Block::Label("  Quotes"), []);
             for q in g.quotes.of(a).iter().map(|&i| QuoteIx::at(i)) {

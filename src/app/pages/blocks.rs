@@ -32,6 +32,8 @@ pub enum Block {
     MatrixHead,
     MatrixRow(usize),
     FoldNote,
+    /// With a filter on: how many claims have no position from the chosen actors.
+    HiddenClaims(usize),
     /// Claims as a list: a claim with its counts, one of its positions.
     ListClaim(usize),
     ListPosition(usize, usize),
@@ -54,10 +56,13 @@ pub struct Structure {
     pub item_start: Vec<usize>,
     /// Where Enter leads from each item.
     pub targets: Vec<Target>,
-    /// Claims: the actor columns of the matrix, and whether the matrix (not the list)
-    /// fits the width it was made for.
+    /// What the view's counter counts (claims, figures, entries, actors): the block
+    /// each one starts at, in page order. Every item belongs to the last one before it.
+    pub unit_start: Vec<usize>,
+    /// Claims: the actor columns of the matrix, and how the width is shared when the
+    /// matrix (not the list) fits the width it was made for.
     pub columns: Vec<ActorIx>,
-    pub matrix: bool,
+    pub matrix: Option<claims::MatrixLayout>,
     /// Figures: the measure groups.
     pub groups: Vec<MeasureGroup>,
 }
@@ -88,11 +93,27 @@ impl Structure {
             + self.item_start.capacity() * size_of::<usize>()
             + self.targets.capacity() * size_of::<Target>()
             + self.columns.capacity() * size_of::<ActorIx>()
+            + self.unit_start.capacity() * size_of::<usize>()
             + self
                 .groups
                 .iter()
                 .map(|g| g.figures.capacity() * size_of::<usize>())
                 .sum::<usize>()
+    }
+
+    /// Adds a block that starts one of the things the view counts (a claim, a figure,
+    /// an entry, an actor), holding items with these targets.
+    pub(super) fn push_unit(&mut self, block: Block, targets: impl IntoIterator<Item = Target>) {
+        self.unit_start.push(self.blocks.len());
+        self.push(block, targets);
+    }
+
+    /// How many things the view counts, and which of them holds item `k` (from 0).
+    pub fn unit_of_item(&self, k: usize) -> Option<usize> {
+        let block = self.block_of_item(k);
+        self.unit_start
+            .partition_point(|&b| b <= block)
+            .checked_sub(1)
     }
 
     /// Adds a block holding items with these targets.
@@ -103,15 +124,7 @@ impl Structure {
     }
 
     /// Appends a block's lines and items to `page`.
-    pub fn render(
-        &self,
-        b: &Briefing,
-        filter: &Filter,
-        width: usize,
-        fold: bool,
-        block: Block,
-        page: &mut Page,
-    ) {
+    pub fn render(&self, b: &Briefing, filter: &Filter, fold: bool, block: Block, page: &mut Page) {
         match block {
             Block::Message(text) => {
                 page.line().text(text, super::Tone::Dim);
@@ -127,9 +140,18 @@ impl Structure {
             Block::ActorFigure(i) => actors::figure(page, b, i),
             Block::Group(g) => figures::group(page, b, &self.groups[g]),
             Block::Figure(i) => figures::figure(page, b, i),
-            Block::MatrixHead => claims::head(page, b, &self.columns, width),
-            Block::MatrixRow(c) => claims::row(page, b, filter, &self.columns, width, fold, c),
-            Block::FoldNote => claims::fold_note(page),
+            Block::MatrixHead | Block::MatrixRow(_) => {
+                let Some(m) = &self.matrix else { return };
+                if let Block::MatrixRow(c) = block {
+                    claims::row(page, b, filter, &self.columns, m, fold, c);
+                } else {
+                    claims::head(page, m);
+                }
+            }
+            Block::FoldNote => {
+                claims::fold_note(page, self.matrix.as_ref().is_some_and(|m| m.compact));
+            }
+            Block::HiddenClaims(n) => claims::hidden_note(page, n),
             Block::ListClaim(c) => claims::list_claim(page, b, filter, c),
             Block::ListPosition(c, p) => claims::list_position(page, b, c, p),
         }
@@ -143,8 +165,9 @@ impl Structure {
     pub fn texts<'a>(&'a self, b: &'a Briefing, block: Block) -> Option<Vec<Cow<'a, str>>> {
         Some(match block {
             Block::Message(text) => vec![text.into()],
-            // "Quotes", "Positions": the same under every actor, a label, not content.
-            Block::Label(_) => Vec::new(),
+            // "Quotes", "Positions": the same under every actor, a label, not content;
+            // likewise the claims' notes on folding and on what the filter hides.
+            Block::Label(_) | Block::FoldNote | Block::HiddenClaims(_) => Vec::new(),
             Block::Event(i) => timeline::event_texts(b, i),
             Block::DatedQuote(q) => timeline::quote_texts(b, q),
             Block::Profile(a) => actors::profile_texts(b, a),
@@ -155,7 +178,6 @@ impl Structure {
             Block::Figure(i) => figures::figure_texts(b, i),
             Block::MatrixHead
             | Block::MatrixRow(_)
-            | Block::FoldNote
             | Block::ListClaim(_)
             | Block::ListPosition(..) => return None,
         })

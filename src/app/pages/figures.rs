@@ -19,12 +19,17 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter) {
         }
         s.push(Block::Group(gi), []);
         for i in figures {
-            s.push(Block::Figure(i), [Target::Nothing]);
+            s.push_unit(Block::Figure(i), [Target::Nothing]);
         }
     }
     s.groups = groups;
-    if s.blocks.is_empty() {
-        s.push(Block::Message("No figures from the chosen actors."), []);
+    if b.figures.is_empty() {
+        s.push(Block::Message("This briefing has no figures."), []);
+    } else if s.blocks.is_empty() {
+        s.push(
+            Block::Message("No figures from the chosen actors (c clears the filter)."),
+            [],
+        );
     }
 }
 

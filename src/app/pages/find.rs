@@ -197,6 +197,7 @@ impl PageState {
             Ok(k) => format!("item match {}/{n}{more}", k + 1),
             Err(_) if n == 0 && !more.is_empty() => "searching".to_owned(),
             Err(_) if n == 0 => "no item match".to_owned(),
+            Err(_) if n == 1 && more.is_empty() => "1 item match".to_owned(),
             Err(_) => format!("{n}{more} item matches"),
         })
     }
@@ -258,9 +259,10 @@ impl PageState {
     }
 
     /// The items whose rows in block `i` hold `query`, read cell by cell from its
-    /// wrapped lines (an item's rows run from its line to the next item's; a line with
-    /// several items is each one's; lines before the block's first item are the rows
-    /// of the item before it).
+    /// wrapped lines (an item's rows run from its line to the next item's; a match in
+    /// an item's own cell is that item's, elsewhere on a line with several items the
+    /// first one's; lines before the block's first item are the rows of the item
+    /// before it). In page order, each item once.
     fn cell_matches(
         &self,
         b: &Briefing,
@@ -280,16 +282,28 @@ impl PageState {
                     it += 1;
                 }
                 let owners = if it > on_line {
-                    owner = Some(first + it - 1);
+                    owner = Some(first + on_line);
                     first + on_line..first + it
                 } else {
                     owner.map_or(0..0, |o| o..o + 1)
                 };
-                if !owners.is_empty() && cells.iter().any(|c| occurs_in(&c.text, query, needle)) {
-                    out.extend(owners);
+                // A match in a cell is that cell's item; a match elsewhere on the line
+                // (a claim's statement, shared by the row's cells) is one match, the
+                // line's first item.
+                let mut line_hit = false;
+                for c in cells.iter().filter(|c| occurs_in(&c.text, query, needle)) {
+                    match c.item {
+                        Some(id) if owners.contains(&id) => out.push(id),
+                        _ => line_hit = true,
+                    }
+                }
+                if line_hit && let Some(first) = owners.clone().next() {
+                    out.push(first);
                 }
             }
         });
+        out.sort_unstable();
+        out.dedup();
         out
     }
 }

@@ -6,7 +6,7 @@
 //! than a screenful or two, whatever the size of the briefing. Wrapped blocks are kept
 //! until the width, the filter or the fold changes.
 
-use super::{Cell, Page, Structure, Target, View, claims};
+use super::{Cell, Page, Structure, Target, View};
 use crate::app::derived::Derived;
 use crate::app::filter::Filter;
 use crate::model::Briefing;
@@ -61,6 +61,20 @@ impl PageState {
         self.structure.targets.len()
     }
 
+    /// What the view's title counts (claims, figures, entries, actors): which of them
+    /// holds the selection (from 1; 0 with none) and how many the page shows.
+    pub fn counter(&self) -> (usize, usize) {
+        let total = self.structure.unit_start.len();
+        let at = if self.items() == 0 {
+            0
+        } else {
+            self.structure
+                .unit_of_item(self.selected)
+                .map_or(0, |u| u + 1)
+        };
+        (at, total)
+    }
+
     /// Where Enter on item `n` leads.
     pub fn target(&self, n: usize) -> Option<Target> {
         self.structure.targets.get(n).copied()
@@ -94,9 +108,9 @@ impl PageState {
         rows: usize,
     ) {
         let key = Some((view, filter.generation, fold));
-        // The claims matrix becomes a list when it no longer fits, and back.
-        let flips = view == View::Claims
-            && claims::fits(self.structure.columns.len(), width) != self.structure.matrix;
+        // The claims matrix shares the width between its columns (or becomes a list
+        // when it does not fit): a new width makes it again.
+        let flips = view == View::Claims && width != self.width;
         if self.key != key || flips {
             self.structure = match derived.whole_page(view, b) {
                 Some(page) if !filter.is_active() => page,
@@ -161,7 +175,7 @@ impl PageState {
         };
         let block = self.structure.blocks[i];
         self.structure
-            .render(b, filter, self.width, self.fold, block, &mut page);
+            .render(b, filter, self.fold, block, &mut page);
         page
     }
 

@@ -22,10 +22,11 @@ mod walk;
 
 use super::derived::Derived;
 use super::filter::Filter;
-use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
+use crate::model::{ActorIx, Briefing, ClaimIx, QuoteIx, SectionIx};
 use crate::text::wrap;
 pub use actors::Gathered;
 pub use blocks::{Block, Structure};
+pub use claims::{MatrixLayout, cell_label, cell_positions, describe as describe_claim_target};
 pub use lazy::{PageState, Pos};
 pub use lexicon::Lexicon;
 
@@ -90,8 +91,11 @@ pub struct Cell {
 pub enum Target {
     Quote(QuoteIx),
     Section(SectionIx),
-    /// A claim's position without a quote: shown in its own popup.
+    /// A claim's position: its quote's detail, or, without a quote, its own popup.
     Position(ClaimIx, usize),
+    /// A folded cell of the claims matrix holding several positions (a claim, the
+    /// column's actor): the list of them.
+    Cell(ClaimIx, ActorIx),
     Nothing,
 }
 
@@ -209,7 +213,7 @@ pub fn build(view: View, b: &Briefing, filter: &Filter, width: usize, fold: bool
     let structure = Structure::new(view, (b, &Derived::default()), filter, width, fold);
     let mut page = Page::new(width);
     for &block in &structure.blocks {
-        structure.render(b, filter, width, fold, block, &mut page);
+        structure.render(b, filter, fold, block, &mut page);
     }
     page
 }

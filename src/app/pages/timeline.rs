@@ -22,18 +22,23 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, order: &[(Par
                     continue;
                 }
                 let target = e.section.map_or(Target::Nothing, Target::Section);
-                s.push(Block::Event(i), [target]);
+                s.push_unit(Block::Event(i), [target]);
             }
             Entry::Quote(q) => {
                 if filter.matches(b, q) {
-                    s.push(Block::DatedQuote(q), [Target::Quote(q)]);
+                    s.push_unit(Block::DatedQuote(q), [Target::Quote(q)]);
                 }
             }
         }
     }
-    if s.blocks.is_empty() {
+    if order.is_empty() {
         s.push(
-            Block::Message("Nothing on the timeline for the chosen actors."),
+            Block::Message("This briefing has no timeline events and no dated quotes."),
+            [],
+        );
+    } else if s.blocks.is_empty() {
+        s.push(
+            Block::Message("Nothing on the timeline for the chosen actors (c clears the filter)."),
             [],
         );
     }

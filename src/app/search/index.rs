@@ -3,8 +3,8 @@
 //! of the briefing.
 
 use super::case::push_lower;
-use crate::app::view::{attribution, quote_words};
-use crate::model::{Briefing, QuoteIx};
+use crate::app::view::{attribution, overview, quote_words};
+use crate::model::{Briefing, QuoteIx, SectionIx};
 
 /// Where one piece starts in the index and what it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +64,10 @@ impl SearchIndex {
         for (s, sec) in b.sections.iter().enumerate().skip(section) {
             if s > section && self.lower.len() >= until {
                 return Some(s);
+            }
+            // In the order `view::pieces` gives them: the summary above section 1.
+            if let Some(summary) = overview(b, SectionIx::at(s)) {
+                self.push(s, summary, None);
             }
             self.push(s, &sec.title, None);
             for p in &sec.paragraphs {

@@ -116,7 +116,16 @@ impl App {
             Mode::Errors { lines, scroll } => {
                 *scroll = (*scroll).min(lines.len().saturating_sub(help_rows));
             }
-            Mode::Panes | Mode::Position(..) | Mode::Search => {}
+            Mode::Positions {
+                claim,
+                positions,
+                scroll,
+            } => {
+                let n =
+                    view::positions_lines(&self.briefing, *claim, positions, usize::from(dw)).len();
+                *scroll = (*scroll).min(n.saturating_sub(drows));
+            }
+            Mode::Panes | Mode::Search => {}
         }
     }
 }

@@ -18,7 +18,7 @@ use super::view::Wrapped;
 use crate::model::QuoteIx;
 use matches::search_input;
 use panes::panes;
-use popups::{detail, errors, filter, help, picker};
+use popups::{detail, errors, filter, help, picker, positions};
 use views::views;
 
 pub fn update(app: &mut App, action: Action) {
@@ -46,11 +46,7 @@ pub fn update(app: &mut App, action: Action) {
         _ => match app.mode {
             Mode::Panes if app.view != View::Briefing => views(app, action),
             Mode::Panes => panes(app, action),
-            Mode::Position(..) => {
-                if action == Action::Close {
-                    app.mode = Mode::Panes;
-                }
-            }
+            Mode::Positions { .. } => positions(app, action),
             Mode::Search => search_input(app, action),
             Mode::Picker(_) => picker(app, action),
             Mode::Help { .. } => help(app, action),
@@ -95,15 +91,72 @@ fn moved(pos: usize, len: usize, m: &Move) -> usize {
     }
 }
 
-/// Shows a section in the Reader from its top (clamped to the sections there are).
+/// Shows a section in the Reader from its top (clamped to the sections there are),
+/// and selects its first listed quote in the Quotes pane, so the two panes agree.
 fn select_section(app: &mut App, index: usize) {
     let index = index.min(app.briefing.sections.len().saturating_sub(1));
+    show_section(app, index);
+    if let Some(s) = app.briefing.sections.get(index) {
+        let first = app
+            .filter
+            .quotes
+            .partition_point(|q| q.get() < s.quotes.start);
+        if app
+            .filter
+            .quotes
+            .get(first)
+            .is_some_and(|q| s.quotes.contains(&q.get()))
+        {
+            app.quotes.selected = first;
+        }
+    }
+}
+
+/// Shows a section in the Reader from its top, the Quotes pane untouched.
+fn show_section(app: &mut App, index: usize) {
     if index != app.sections.selected {
         app.sections.selected = index;
         app.reader.scroll = 0;
         app.reader.mark = None;
     }
 }
+
+/// Shows quote `q` in the Reader: its section, scrolled so the quote is on screen
+/// (one line of context above when it must scroll), marked as the current quote.
+fn show_in_reader(app: &mut App, q: QuoteIx) {
+    show_section(app, app.briefing.quote(q).section.get());
+    app.sync();
+    let rows = app.rows(crate::layout::Pane::Reader).max(1);
+    let lines = &app.reader.view.lines;
+    if let Some(line) = lines.iter().position(|l| l.quote == Some(q)) {
+        let end = lines[line..]
+            .iter()
+            .position(|l| l.quote != Some(q))
+            .map_or(lines.len(), |n| line + n);
+        let scroll = app.reader.scroll;
+        if line < scroll || end > scroll + rows {
+            app.reader.scroll = line.saturating_sub(1);
+        }
+    }
+    app.reader.mark = Some(q);
+}
+
+/// After the Quotes pane's selection moved: the Reader follows it.
+fn follow_quotes(app: &mut App) {
+    if let Some(q) = app.selected_quote() {
+        show_in_reader(app, q);
+    }
+}
+
+/// The Quotes pane follows the Reader's current quote, when the filter lists it.
+fn select_in_quotes(app: &mut App, q: QuoteIx) {
+    if let Ok(i) = app.filter.quotes.binary_search(&q) {
+        app.quotes.selected = i;
+    }
+}
+
+/// What a quote key says with no quote to act on.
+const NO_QUOTE: &str = "no quote selected: Tab to the Reader or the Quotes";
 
 fn open_detail(app: &mut App, quote: QuoteIx) {
     app.mode = Mode::Detail(Detail {
@@ -127,10 +180,18 @@ fn star(app: &mut App, q: QuoteIx) {
     } else {
         "unstarred"
     };
-    app.notice = Some(format!(
-        "{word}: {}",
-        app.briefing.actor(app.briefing.quote(q).speaker).name
-    ));
+    app.notice = Some(format!("{word}: {}", quote_name(app, q)));
+}
+
+/// A quote as the status line names it: "Keir Starmer: “self-destructing war…”".
+fn quote_name(app: &App, q: QuoteIx) -> String {
+    let b = &app.briefing;
+    let words = crate::app::view::quote_words(b, q).replace('\n', " ");
+    format!(
+        "{}: {}",
+        b.actor(b.quote(q).speaker).name,
+        crate::text::truncate(&words, 40)
+    )
 }
 
 /// Copies the quote with its citation: the terminal loop hands it to the clipboard,

@@ -2,7 +2,10 @@
 //! that act on the selected section or quote.
 
 use super::matches::next_match;
-use super::{Move, copy, moved, movement, open_detail, reselect_quote, select_section, star};
+use super::{
+    Move, NO_QUOTE, copy, follow_quotes, moved, movement, open_detail, reselect_quote,
+    select_in_quotes, select_section, show_in_reader, star,
+};
 use crate::app::action::Action;
 use crate::app::filter::FilterPopup;
 use crate::app::picker::Picker;
@@ -49,11 +52,11 @@ pub(super) fn panes(app: &mut App, action: Action) {
             app.mode = Mode::Picker(Picker::outline(&app.briefing, app.sections.selected));
         }
         Action::Starred => app.mode = Mode::Picker(Picker::starred(&app.briefing, &app.marks)),
-        Action::Star => {
-            if let Some(q) = app.selected_quote() {
-                star(app, q);
-            }
-        }
+        Action::Star => match app.current_quote() {
+            Some(q) => star(app, q),
+            None => app.notice = Some(NO_QUOTE.to_owned()),
+        },
+        Action::NextQuote | Action::PrevQuote => step_quote(app, action == Action::NextQuote),
         Action::NextUnread => {
             let list = &app.filter.quotes;
             let n = list.len();
@@ -64,19 +67,42 @@ pub(super) fn panes(app: &mut App, action: Action) {
                 Some(i) => {
                     app.quotes.selected = i;
                     app.focus = Pane::Quotes;
+                    follow_quotes(app);
                 }
                 None => app.notice = Some("every listed quote has been read".to_owned()),
             }
         }
-        Action::Copy => {
-            if let Some(q) = app.selected_quote() {
-                copy(app, q);
-            }
-        }
+        Action::Copy => match app.current_quote() {
+            Some(q) => copy(app, q),
+            None => app.notice = Some(NO_QUOTE.to_owned()),
+        },
         Action::CopyUrl => match app.briefing.meta.url.clone() {
             Some(url) => app.effects.push(Effect::Clipboard(url)),
             None => app.notice = Some("this briefing has no source URL".to_owned()),
         },
+        Action::PageDown if app.focus == Pane::Reader && at_end(app) => {
+            if app.sections.selected + 1 < app.briefing.sections.len() {
+                select_section(app, app.sections.selected + 1);
+            } else {
+                app.notice = Some("end of the briefing".to_owned());
+            }
+        }
+        Action::PageUp if app.focus == Pane::Reader && app.reader.scroll == 0 => {
+            if app.sections.selected > 0 {
+                select_section(app, app.sections.selected - 1);
+                app.sync();
+                app.reader.scroll = app.reader_max_scroll();
+            } else {
+                app.notice = Some("start of the briefing".to_owned());
+            }
+        }
+        Action::Down if app.focus == Pane::Reader && at_end(app) => {
+            app.notice = Some(if app.sections.selected + 1 < app.briefing.sections.len() {
+                "end of the section: Space or ] goes on to the next".to_owned()
+            } else {
+                "end of the briefing".to_owned()
+            });
+        }
         other => {
             let page = match app.focus {
                 Pane::Quotes => app.rows(Pane::Quotes) / QUOTE_ROWS,
@@ -96,7 +122,11 @@ pub(super) fn move_in(app: &mut App, pane: Pane, m: &Move) {
             moved(app.sections.selected, app.briefing.sections.len(), m),
         ),
         Pane::Quotes => {
+            let was = app.quotes.selected;
             app.quotes.selected = moved(app.quotes.selected, app.filter.quotes.len(), m);
+            if app.quotes.selected != was {
+                follow_quotes(app);
+            }
         }
         Pane::Reader => {
             let max = app.reader_max_scroll();
@@ -108,23 +138,11 @@ pub(super) fn move_in(app: &mut App, pane: Pane, m: &Move) {
 pub(super) fn open(app: &mut App) {
     match app.focus {
         Pane::Sections => app.focus = Pane::Reader,
-        Pane::Quotes => {
-            if let Some(q) = app.selected_quote() {
-                open_detail(app, q);
-            }
-        }
-        // The first quote with a line on screen: Enter reads on from what you see.
-        Pane::Reader => {
-            let rows = app.rows(Pane::Reader);
-            let lines = &app.reader.view.lines;
-            let end = (app.reader.scroll + rows).min(lines.len());
-            if let Some(q) = lines[app.reader.scroll.min(end)..end]
-                .iter()
-                .find_map(|l| l.quote)
-            {
-                open_detail(app, q);
-            }
-        }
+        // The quote under the Reader's marker: Enter reads on from what you see.
+        Pane::Quotes | Pane::Reader => match app.current_quote() {
+            Some(q) => open_detail(app, q),
+            None => app.notice = Some("no quote on screen".to_owned()),
+        },
     }
 }
 
@@ -148,8 +166,39 @@ pub(super) fn click(app: &mut App, x: u16, y: u16) {
             let index = app.quotes.offset + row / QUOTE_ROWS;
             if index < app.filter.quotes.len() {
                 app.quotes.selected = index;
+                follow_quotes(app);
             }
         }
         Pane::Reader => {}
     }
+}
+
+/// `J`/`K`: moves the Reader's marker to the next (or previous) quote of the section,
+/// scrolling it into view; the Quotes pane follows when it lists the quote.
+fn step_quote(app: &mut App, forward: bool) {
+    let Some(section) = app.section() else { return };
+    let range = app.briefing.section(section).quotes.clone();
+    let next = match app.reader_quote() {
+        Some(q) if forward => q.get() + 1,
+        Some(q) => q.get().wrapping_sub(1),
+        None if forward => range.start,
+        None => range.end.wrapping_sub(1),
+    };
+    if !range.contains(&next) {
+        app.notice = Some(if forward {
+            "last quote of this section: ] or Space goes on".to_owned()
+        } else {
+            "first quote of this section: [ goes back".to_owned()
+        });
+        return;
+    }
+    let q = crate::model::QuoteIx::at(next);
+    app.focus = Pane::Reader;
+    show_in_reader(app, q);
+    select_in_quotes(app, q);
+}
+
+/// Whether the Reader shows the end of its section.
+fn at_end(app: &App) -> bool {
+    app.reader.scroll >= app.reader_max_scroll()
 }

@@ -1,14 +1,17 @@
 //! The modes over the panes: help, the actor filter, a quote's detail, the pickers
 //! (outline, starred) and the reload-errors panel.
 
-use super::{copy, moved, movement, open_detail, reselect_quote, select_section, star};
+use super::{
+    copy, moved, movement, open_detail, reselect_quote, select_in_quotes, select_section,
+    show_in_reader, star,
+};
 use crate::app::action::Action;
 use crate::app::filter::Input;
 use crate::app::pages::{Target, View};
 use crate::app::state::{App, Detail, Mode};
 use crate::app::view::Wrapped;
 use crate::layout::Pane;
-use crate::model::{QuoteIx, SectionIx};
+use crate::model::QuoteIx;
 
 pub(super) fn help(app: &mut App, action: Action) {
     let Mode::Help { scroll } = &mut app.mode else {
@@ -112,21 +115,9 @@ pub(super) fn detail(app: &mut App, action: Action) {
 
 /// Shows a quote in its section: the Reader scrolls to it and marks it.
 pub(super) fn jump_to(app: &mut App, q: QuoteIx) {
-    let section: SectionIx = app.briefing.quote(q).section;
-    select_section(app, section.get());
     app.focus = Pane::Reader;
-    app.sync();
-    if let Some(line) = app
-        .reader
-        .view
-        .lines
-        .iter()
-        .position(|l| l.quote == Some(q))
-    {
-        // One line of what comes before, so the jump lands in context.
-        app.reader.scroll = line.saturating_sub(1);
-    }
-    app.reader.mark = Some(q);
+    show_in_reader(app, q);
+    select_in_quotes(app, q);
 }
 
 /// The outline and the starred list: move, and Enter goes to the row's target.
@@ -159,6 +150,19 @@ pub(super) fn picker(app: &mut App, action: Action) {
 }
 
 /// The reload-errors panel: scroll it, or close it and keep reading the old briefing.
+/// The positions popup: scroll, close.
+pub(super) fn positions(app: &mut App, action: Action) {
+    let Mode::Positions { scroll, .. } = &mut app.mode else {
+        return;
+    };
+    match action {
+        Action::Down => *scroll += 1,
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Close => app.mode = Mode::Panes,
+        _ => {}
+    }
+}
+
 pub(super) fn errors(app: &mut App, action: Action) {
     let Mode::Errors { scroll, .. } = &mut app.mode else {
         return;

@@ -5,7 +5,7 @@ use super::matches::page_find;
 use super::{open_detail, select_section};
 use crate::app::action::Action;
 use crate::app::filter::FilterPopup;
-use crate::app::pages::{Target, View};
+use crate::app::pages::{Target, View, cell_positions};
 use crate::app::search::Search;
 use crate::app::state::{App, Columns, Mode};
 use crate::layout::{self, Pane};
@@ -24,6 +24,9 @@ pub(super) fn views(app: &mut App, action: Action) {
         Action::Help => app.mode = Mode::Help { scroll: 0 },
         Action::OpenFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
         Action::ClearFilter => app.filter.clear(&app.briefing),
+        Action::ToggleFold if app.view != View::Claims => {
+            app.notice = Some("members fold only in the Claims view (2)".to_owned());
+        }
         Action::ToggleFold => {
             app.columns = match app.columns {
                 Columns::Folded => Columns::Every,
@@ -39,8 +42,27 @@ pub(super) fn views(app: &mut App, action: Action) {
                     select_section(app, s.get());
                     app.focus = Pane::Reader;
                 }
-                Some(Target::Position(c, p)) => app.mode = Mode::Position(c, p),
-                Some(Target::Nothing) | None => {}
+                Some(Target::Position(c, p)) => match app.briefing.claim(c).positions[p].quote {
+                    Some(q) => open_detail(app, q),
+                    None => {
+                        app.mode = Mode::Positions {
+                            claim: c,
+                            positions: vec![p],
+                            scroll: 0,
+                        };
+                    }
+                },
+                Some(Target::Cell(c, col)) => {
+                    let fold = app.columns == Columns::Folded;
+                    let positions = cell_positions(&app.briefing, &app.filter, fold, c.get(), col);
+                    app.mode = Mode::Positions {
+                        claim: c,
+                        positions,
+                        scroll: 0,
+                    };
+                }
+                Some(Target::Nothing) => app.notice = Some(nothing_to_open(app.view)),
+                None => {}
             }
         }
         Action::Scroll { down, .. } => {
@@ -58,6 +80,15 @@ pub(super) fn views(app: &mut App, action: Action) {
             app.pages[i].click(&app.briefing, &app.filter, row, col);
         }
         other => page_move(app, other, rows),
+    }
+}
+
+/// Why Enter does nothing on an item of `view` (one without a quote or a section).
+fn nothing_to_open(view: View) -> String {
+    match view {
+        View::Figures => "a figure has no quote or section to open".to_owned(),
+        View::Timeline => "this event names no section to open".to_owned(),
+        _ => "nothing to open here".to_owned(),
     }
 }
 

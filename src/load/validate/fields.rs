@@ -59,16 +59,20 @@ impl Validator<'_> {
         }
         let mut parts = Vec::new();
         if removed.controls > 0 {
-            parts.push(format!(
-                "{} control character(s) or escape sequence(s)",
-                removed.controls
-            ));
+            let what = if removed.controls == 1 {
+                "control character or escape sequence"
+            } else {
+                "control characters or escape sequences"
+            };
+            parts.push(format!("{} {what}", removed.controls));
         }
         if removed.invisible > 0 {
-            parts.push(format!(
-                "{} invisible or bidi character(s)",
-                removed.invisible
-            ));
+            let what = if removed.invisible == 1 {
+                "invisible or bidi character"
+            } else {
+                "invisible or bidi characters"
+            };
+            parts.push(format!("{} {what}", removed.invisible));
         }
         self.push(Diagnostic::warning(
             Some(span),

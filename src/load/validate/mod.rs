@@ -16,7 +16,7 @@ mod sections;
 
 use super::diag::{Diagnostic, LineIndex};
 use crate::model::raw::{self, RawFile};
-use crate::model::{ActorIx, Briefing, ClaimIx, Meta};
+use crate::model::{ActorIx, Briefing, ClaimIx, Meta, PositionRef};
 use actors::actors;
 use claims::{claims, figures, timeline};
 use ids::{Registry, SUGGESTION_BUDGET};
@@ -105,10 +105,12 @@ pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
     }
     let claims = claims(v, &mut file.claims, &actor_ids, &quote_ids);
     for (ci, claim) in claims.iter().enumerate() {
-        for qi in claim.positions.iter().filter_map(|p| p.quote) {
-            let backs = &mut quotes[qi.get()].backs;
-            if backs.last() != Some(&ClaimIx::at(ci)) {
-                backs.push(ClaimIx::at(ci));
+        for (pi, p) in claim.positions.iter().enumerate() {
+            if let Some(qi) = p.quote {
+                quotes[qi.get()].cited_by.push(PositionRef {
+                    claim: ClaimIx::at(ci),
+                    position: pi,
+                });
             }
         }
     }
@@ -123,8 +125,8 @@ pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
         v.diags.push(Diagnostic::error(
             None,
             format!(
-                "{} more problems not shown (the first {shown} found are listed above)",
-                v.dropped
+                "{} not shown (the first {shown} found are listed above)",
+                crate::text::count(v.dropped, "more problem")
             ),
         ));
     }

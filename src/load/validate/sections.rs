@@ -33,7 +33,7 @@ pub(super) fn sections(
                 context: v.opt_line(q.context.as_mut(), "context"),
                 said: v.opt_date(q.said.as_ref()),
                 via: v.opt_line(q.via.as_mut(), "via"),
-                backs: Vec::new(),
+                cited_by: Vec::new(),
             });
         }
         sections.push(Section {

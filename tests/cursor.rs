@@ -1,0 +1,155 @@
+//! Issue 15: one cursor. Keys act on what the screen shows as selected; the Quotes
+//! pane and the Reader move together; reading flows from section to section.
+
+mod common;
+
+use brief::app::state::Effect;
+use brief::app::{App, KeyCode, Mode};
+use brief::layout::Pane;
+use common::*;
+
+/// The quotes with a line in the Reader's visible rows.
+fn on_screen(a: &App) -> Vec<usize> {
+    let lines = &a.reader.view.lines;
+    let end = (a.reader.scroll + a.rows(Pane::Reader)).min(lines.len());
+    let mut out: Vec<usize> = lines[a.reader.scroll..end]
+        .iter()
+        .filter_map(|l| l.quote.map(brief::model::QuoteIx::get))
+        .collect();
+    out.dedup();
+    out
+}
+
+fn clipboard(a: &App) -> String {
+    a.effects
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Effect::Clipboard(t) => Some(t.clone()),
+            Effect::Reload => None,
+        })
+        .expect("something was copied")
+}
+
+#[test]
+fn y_s_and_enter_act_on_the_quote_the_reader_shows() {
+    let mut a = app(120, 40);
+    ch(&mut a, ']');
+    ch(&mut a, ']');
+    code(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus, Pane::Reader);
+    // Scroll until a quote is on screen.
+    while on_screen(&a).is_empty() {
+        ch(&mut a, 'j');
+    }
+    let first = on_screen(&a)[0];
+    let words = a.briefing.quotes[first].text.clone();
+    ch(&mut a, 'y');
+    assert!(
+        clipboard(&a).contains(&words),
+        "y copied the quote on screen"
+    );
+    ch(&mut a, 's');
+    assert!(a.marks.is_starred(brief::model::QuoteIx::at(first)));
+    assert!(a.notice.as_deref().unwrap().starts_with("starred: "));
+    code(&mut a, KeyCode::Enter);
+    match &a.mode {
+        Mode::Detail(d) => assert_eq!(d.quote.get(), first),
+        other => panic!("expected the detail, got {other:?}"),
+    }
+    code(&mut a, KeyCode::Esc);
+    // J moves the marker to the next quote: the keys follow it.
+    ch(&mut a, 'J');
+    let second = a.reader_quote().unwrap().get();
+    assert_eq!(second, first + 1);
+    assert!(
+        on_screen(&a).contains(&second),
+        "the marked quote is on screen"
+    );
+    ch(&mut a, 'y');
+    let words = a.briefing.quotes[second].text.clone();
+    assert!(clipboard(&a).contains(&words));
+    assert!(
+        screen(&a).contains("▶ "),
+        "the Reader shows its marker:\n{}",
+        screen(&a)
+    );
+}
+
+#[test]
+fn with_sections_focused_a_quote_key_says_there_is_none() {
+    let mut a = app(120, 40);
+    assert_eq!(a.focus, Pane::Sections);
+    ch(&mut a, 's');
+    assert!(!a.marks.starred.contains(&true), "nothing starred");
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("no quote selected: Tab to the Reader or the Quotes")
+    );
+    ch(&mut a, 'y');
+    assert!(a.effects.is_empty());
+}
+
+#[test]
+fn the_quotes_pane_and_the_reader_move_together() {
+    let mut a = app(120, 40);
+    code(&mut a, KeyCode::Tab);
+    code(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus, Pane::Quotes);
+    // ] moves both: the Reader to the next section, Quotes to its first quote.
+    for _ in 0..3 {
+        ch(&mut a, ']');
+        let s = &a.briefing.sections[a.sections.selected];
+        let q = a.selected_quote().unwrap().get();
+        assert!(s.quotes.contains(&q) || s.quotes.is_empty(), "{q} in {s:?}");
+    }
+    // Moving in Quotes shows that quote in the Reader.
+    for _ in 0..6 {
+        ch(&mut a, 'j');
+        let q = a.selected_quote().unwrap();
+        assert_eq!(a.sections.selected, a.briefing.quote(q).section.get());
+        assert!(on_screen(&a).contains(&q.get()), "quote {q:?} on screen");
+    }
+}
+
+#[test]
+fn space_and_pgdn_read_on_into_the_next_section_and_b_goes_back() {
+    let mut a = app(120, 40);
+    code(&mut a, KeyCode::Tab);
+    let sections = a.briefing.sections.len();
+    let mut seen = vec![a.sections.selected];
+    for _ in 0..200 {
+        ch(&mut a, ' ');
+        if seen.last() != Some(&a.sections.selected) {
+            seen.push(a.sections.selected);
+            assert_eq!(a.reader.scroll, 0, "a new section starts at its top");
+            let s = &a.briefing.sections[a.sections.selected];
+            if let Some(q) = a.selected_quote() {
+                assert!(
+                    s.quotes.is_empty() || s.quotes.contains(&q.get()),
+                    "Quotes follow"
+                );
+            }
+        }
+    }
+    assert_eq!(
+        seen,
+        (0..sections).collect::<Vec<_>>(),
+        "every section in turn"
+    );
+    assert_eq!(a.notice.as_deref(), Some("end of the briefing"));
+    // b goes back: to the end of the section before.
+    ch(&mut a, 'g');
+    ch(&mut a, 'b');
+    assert_eq!(a.sections.selected, sections - 2);
+    assert_eq!(a.reader.scroll, a.reader_max_scroll());
+    // j at the end of a section stays, and says which key goes on.
+    ch(&mut a, 'j');
+    assert_eq!(a.sections.selected, sections - 2);
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("end of the section: Space or ] goes on to the next")
+    );
+    code(&mut a, KeyCode::PageDown);
+    assert_eq!(a.sections.selected, sections - 1, "PgDn goes on too");
+}
