@@ -227,6 +227,18 @@ fn render_commands_section(cmd: &clap::Command, out: &mut Vec<u8>) -> std::io::R
         if let Some(about) = sub.get_about() {
             r.text([roman(about.to_string())]);
         }
+        for arg in sub.get_positionals() {
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if !values.is_empty() {
+                let name = arg.get_id().to_string().to_uppercase();
+                r.text([roman(format!("{name}: {}.", values.join(", ")))]);
+            }
+        }
         let options: Vec<&clap::Arg> = sub
             .get_arguments()
             .filter(|a| !a.is_hide_set() && !a.is_global_set())

@@ -115,6 +115,10 @@ fn the_man_page_names_every_subcommand_and_renders_without_warnings() {
     for sub in ["check", "print", "keys", "config", "completions", "man"] {
         assert!(page.contains(&format!("\\fBbrief {sub}\\fR")), "no {sub}");
     }
+    assert!(
+        page.contains("SHELL: bash, elvish, fish, powershell, zsh."),
+        "{page}"
+    );
     // No page per subcommand is installed, so none is referred to.
     assert!(!page.contains("brief-check(1)"), "{page}");
 
