@@ -236,6 +236,7 @@ fn render_commands_section(cmd: &clap::Command, out: &mut Vec<u8>) -> std::io::R
                 .collect();
             if !values.is_empty() {
                 let name = arg.get_id().to_string().to_uppercase();
+                r.control("br", []);
                 r.text([roman(format!("{name}: {}.", values.join(", ")))]);
             }
         }
