@@ -71,6 +71,8 @@ impl Delivered {
 
 /// One way to copy.
 pub trait Provider {
+    /// What it is called in the log and in tests (`xclip`, `tmux`, `OSC 52`).
+    fn name(&self) -> String;
     /// Copies `text`, or says why it could not.
     fn copy(&mut self, text: &str) -> Result<Delivered, String>;
 }
@@ -209,7 +211,16 @@ pub struct Clipboard {
 impl Clipboard {
     /// The clipboard for this session's setting and environment.
     pub fn new(setting: Setting) -> Self {
-        Self::with(chain(setting, &Env::current()), std::env::temp_dir())
+        let providers = chain(setting, &Env::current());
+        match &providers {
+            Ok(p) => tracing::debug!(
+                ?setting,
+                providers = ?p.iter().map(|p| p.name()).collect::<Vec<_>>(),
+                "clipboard"
+            ),
+            Err(why) => tracing::debug!(?setting, "clipboard: none ({why})"),
+        }
+        Self::with(providers, std::env::temp_dir())
     }
 
     /// A clipboard with these providers (or the reason there are none), keeping a
@@ -313,6 +324,10 @@ struct Cmd {
 }
 
 impl Provider for Cmd {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+
     fn copy(&mut self, text: &str) -> Result<Delivered, String> {
         run(&self.name, &self.program, &self.args, text.as_bytes())?;
         Ok(if self.tmux {
@@ -381,6 +396,10 @@ pub struct Osc52 {
 }
 
 impl Provider for Osc52 {
+    fn name(&self) -> String {
+        "OSC 52".into()
+    }
+
     fn copy(&mut self, text: &str) -> Result<Delivered, String> {
         crossterm::execute!(
             self.out,
@@ -445,6 +464,10 @@ mod tests {
     }
 
     impl Provider for Fake {
+        fn name(&self) -> String {
+            "fake".into()
+        }
+
         fn copy(&mut self, text: &str) -> Result<Delivered, String> {
             self.got.borrow_mut().push(text.to_owned());
             self.answer.clone()
@@ -544,8 +567,8 @@ mod tests {
         dir
     }
 
-    fn names(setting: Setting, env: &Env) -> Result<usize, String> {
-        chain(setting, env).map(|c| c.len())
+    fn names(setting: Setting, env: &Env) -> Result<Vec<String>, String> {
+        chain(setting, env).map(|c| c.iter().map(|p| p.name()).collect())
     }
 
     #[test]
@@ -558,22 +581,43 @@ mod tests {
         };
         assert_eq!(x11.system().unwrap().name, "xclip");
         // auto on a desktop: the system clipboard, then OSC 52.
-        assert_eq!(names(Setting::Auto, &x11), Ok(2));
+        assert_eq!(names(Setting::Auto, &x11).unwrap(), ["xclip", "OSC 52"]);
         // Over SSH the remote machine's clipboard is skipped.
         let ssh = Env {
             ssh: true,
             ..x11.clone()
         };
-        assert_eq!(names(Setting::Auto, &ssh), Ok(1));
-        // Inside tmux: system, tmux's buffer, OSC 52.
+        assert_eq!(names(Setting::Auto, &ssh).unwrap(), ["OSC 52"]);
+        // Inside tmux: system, tmux's buffer, OSC 52; over SSH, tmux first.
         let tmux = Env {
             tmux: true,
             ..x11.clone()
         };
-        assert_eq!(names(Setting::Auto, &tmux), Ok(3));
-        assert_eq!(names(Setting::Tmux, &tmux), Ok(1));
-        assert_eq!(names(Setting::Osc52, &x11), Ok(1));
-        assert_eq!(names(Setting::None, &x11), Ok(0));
+        assert_eq!(
+            names(Setting::Auto, &tmux).unwrap(),
+            ["xclip", "tmux", "OSC 52"]
+        );
+        let ssh_tmux = Env {
+            ssh: true,
+            ..tmux.clone()
+        };
+        assert_eq!(names(Setting::Auto, &ssh_tmux).unwrap(), ["tmux", "OSC 52"]);
+        assert_eq!(names(Setting::Tmux, &tmux).unwrap(), ["tmux"]);
+        assert_eq!(names(Setting::System, &tmux).unwrap(), ["xclip"]);
+        assert_eq!(names(Setting::Osc52, &x11).unwrap(), ["OSC 52"]);
+        assert_eq!(names(Setting::None, &x11).unwrap(), Vec::<String>::new());
+        // xsel when xclip is missing; wl-copy first on Wayland.
+        let xsel = Env {
+            path: vec![bin("xsel-only", &["xsel"])],
+            ..x11.clone()
+        };
+        assert_eq!(names(Setting::System, &xsel).unwrap(), ["xsel"]);
+        let wayland = Env {
+            wayland: true,
+            path: vec![bin("wayland", &["wl-copy", "xclip"])],
+            ..x11.clone()
+        };
+        assert_eq!(names(Setting::System, &wayland).unwrap(), ["wl-copy"]);
         assert_eq!(
             names(Setting::Tmux, &x11).unwrap_err(),
             "not inside tmux".to_owned()
