@@ -401,22 +401,46 @@ impl Provider for Osc52 {
     }
 
     fn copy(&mut self, text: &str) -> Result<Delivered, String> {
-        crossterm::execute!(
-            self.out,
-            crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.as_bytes())
+        let mut sequence = String::new();
+        crossterm::Command::write_ansi(
+            &crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.as_bytes()),
+            &mut sequence,
         )
-        .map_err(|e| format!("the terminal could not be written to: {e}"))?;
-        let Some(tmux) = &self.tmux else {
-            return Ok(Delivered::Terminal(None));
+        .map_err(|_| "the OSC 52 sequence could not be made".to_owned())?;
+        let route = match &self.tmux {
+            None => Route::Plain(None),
+            Some(tmux) => {
+                let set_clipboard = tmux_option(tmux, &["-gv", "set-clipboard"]);
+                // Asked only when it matters: set-clipboard keeps OSC 52 from passing.
+                let passthrough = matches!(set_clipboard.as_deref(), Some("external" | "off"))
+                    .then(|| tmux_option(tmux, &["-gpv", "allow-passthrough"]))
+                    .flatten();
+                tmux_route(set_clipboard.as_deref(), passthrough.as_deref())
+            }
         };
-        tmux_passes(set_clipboard(tmux).as_deref()).map(Delivered::Terminal)
+        let bytes = match &route {
+            Route::Passthrough => passthrough(&sequence),
+            Route::Plain(_) | Route::Blocked(_) => sequence,
+        };
+        self.out
+            .write_all(bytes.as_bytes())
+            .and_then(|()| self.out.flush())
+            .map_err(|e| format!("the terminal could not be written to: {e}"))?;
+        match route {
+            Route::Plain(note) => Ok(Delivered::Terminal(note)),
+            Route::Passthrough => Ok(Delivered::Terminal(Some(
+                "through tmux's allow-passthrough".into(),
+            ))),
+            Route::Blocked(why) => Err(why),
+        }
     }
 }
 
-/// tmux's `set-clipboard` option, if tmux says.
-fn set_clipboard(tmux: &Path) -> Option<String> {
+/// A tmux option's value (`show-options ARGS`), if tmux says.
+fn tmux_option(tmux: &Path, args: &[&str]) -> Option<String> {
     let out = Command::new(tmux)
-        .args(["show-options", "-gv", "set-clipboard"])
+        .arg("show-options")
+        .args(args)
         .stdin(Stdio::null())
         .stderr(Stdio::null())
         .output()
@@ -426,20 +450,36 @@ fn set_clipboard(tmux: &Path) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }
 
-/// Whether OSC 52 from a program inside tmux reaches the outer terminal, given tmux's
-/// `set-clipboard` (`None`: tmux did not say): the note for the status line, or why
-/// it does not.
-fn tmux_passes(set_clipboard: Option<&str>) -> Result<Option<String>, String> {
-    match set_clipboard {
-        Some("on") => Ok(Some("tmux passes it on".into())),
-        Some(value @ ("external" | "off")) => Err(format!(
+/// How OSC 52 is sent from inside tmux, and what the status line says of it.
+#[derive(Debug, PartialEq, Eq)]
+enum Route {
+    /// As it is, with a note (`None`: not inside tmux).
+    Plain(Option<String>),
+    /// Wrapped in tmux's passthrough (DCS `tmux;`), which `allow-passthrough` lets out.
+    Passthrough,
+    /// Sent as it is, but tmux keeps it from the terminal: why.
+    Blocked(String),
+}
+
+/// The route, given tmux's `set-clipboard` and (when that blocks OSC 52) its
+/// `allow-passthrough`; `None`: tmux did not say.
+fn tmux_route(set_clipboard: Option<&str>, allow_passthrough: Option<&str>) -> Route {
+    match (set_clipboard, allow_passthrough) {
+        (Some("on"), _) => Route::Plain(Some("tmux passes it on".into())),
+        (Some("external" | "off"), Some("on" | "all")) => Route::Passthrough,
+        (Some(value @ ("external" | "off")), _) => Route::Blocked(format!(
             "sent as OSC 52, but tmux's set-clipboard is `{value}`, so tmux does not pass it \
              on (`set -g set-clipboard on` does)"
         )),
-        _ => Ok(Some(
+        _ => Route::Plain(Some(
             "inside tmux it reaches the clipboard only with set-clipboard on".into(),
         )),
     }
+}
+
+/// An escape sequence wrapped for tmux to pass to the outer terminal as it is.
+fn passthrough(sequence: &str) -> String {
+    format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b"))
 }
 
 #[cfg(test)]
@@ -708,20 +748,23 @@ mod tests {
     }
 
     #[test]
-    fn tmux_set_clipboard_decides_what_osc52_is_said_to_do() {
+    fn tmux_set_clipboard_and_passthrough_decide_how_osc52_goes() {
         assert_eq!(
-            tmux_passes(Some("on")),
-            Ok(Some("tmux passes it on".into()))
+            tmux_route(Some("on"), None),
+            Route::Plain(Some("tmux passes it on".into()))
         );
+        assert_eq!(tmux_route(Some("external"), Some("on")), Route::Passthrough);
+        assert_eq!(tmux_route(Some("off"), Some("all")), Route::Passthrough);
         assert_eq!(
-            tmux_passes(Some("external")),
-            Err("sent as OSC 52, but tmux's set-clipboard is `external`, so tmux does not pass it on (`set -g set-clipboard on` does)".into())
+            tmux_route(Some("external"), Some("off")),
+            Route::Blocked("sent as OSC 52, but tmux's set-clipboard is `external`, so tmux does not pass it on (`set -g set-clipboard on` does)".into())
         );
         assert!(
-            tmux_passes(None)
-                .unwrap()
-                .unwrap()
-                .contains("set-clipboard on")
+            matches!(tmux_route(None, None), Route::Plain(Some(n)) if n.contains("set-clipboard on"))
+        );
+        assert_eq!(
+            passthrough("\x1b]52;c;aGk=\x1b\\"),
+            "\x1bPtmux;\x1b\x1b]52;c;aGk=\x1b\x1b\\\x1b\\"
         );
     }
 }
