@@ -47,7 +47,19 @@ pub fn check(files: &[impl AsRef<Path>]) -> Outcome {
         }
     }
     for file in &expanded {
-        match load::load_path(file.as_ref()) {
+        let started = std::time::Instant::now();
+        let result = load::load_path(file);
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        match &result {
+            Ok(_) => tracing::info!(file = %file.display(), ms, "checked: ok"),
+            Err(r) => tracing::info!(
+                file = %file.display(),
+                ms,
+                "checked: {}",
+                crate::log::report(r)
+            ),
+        }
+        match result {
             Ok(loaded) => {
                 let b = &loaded.briefing;
                 let warnings = loaded.report.warning_count();

@@ -1,8 +1,9 @@
 //! Command-line interface: `brief [FILE]`, `brief check FILE...`, `brief keys`,
-//! `brief print [FILE]`, `brief config`.
+//! `brief print [FILE]`, `brief config`, `brief new [FILE]`, `brief schema`,
+//! `brief completions SHELL`, `brief man`.
 
 use crate::print::{Format, PageView};
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueHint};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -17,6 +18,7 @@ pub struct Cli {
 
     /// Briefing file to open, or a folder of them for the library (default: the bundled
     /// briefing)
+    #[arg(value_hint = ValueHint::AnyPath)]
     pub file: Option<PathBuf>,
 
     /// Start with the actor filter on this actor (id, name or alias; repeatable)
@@ -30,6 +32,7 @@ pub struct Cli {
     #[arg(
         long,
         value_name = "DIR",
+        value_hint = ValueHint::DirPath,
         conflicts_with = "no_state",
         help = "Keep the remembered place in this folder (default: $BRIEF_STATE_DIR, else $XDG_STATE_HOME/brief, else ~/.local/state/brief)"
     )]
@@ -42,6 +45,15 @@ pub struct Cli {
     /// Leave the mouse to the terminal (its own text selection keeps working)
     #[arg(long)]
     pub no_mouse: bool,
+
+    #[arg(
+        long,
+        value_name = "FILE",
+        global = true,
+        value_hint = ValueHint::FilePath,
+        help = "Append a debug log to FILE, for bug reports (also BRIEF_LOG=FILE): version, terminal, paths, timings, errors; never the briefing's text"
+    )]
+    pub log: Option<PathBuf>,
 
     /// --config, --color, --ascii (see `crate::config::LookArgs`)
     #[command(flatten)]
@@ -91,12 +103,13 @@ pub enum Command {
     /// Check briefing files (a folder: its *.toml files) and report every problem with file, line and column
     Check {
         /// Files or folders to check
-        #[arg(required = true)]
+        #[arg(required = true, value_hint = ValueHint::AnyPath)]
         files: Vec<PathBuf>,
     },
     /// Print the briefing, or the part chosen by --actor and --section, to stdout
     Print {
         /// Briefing file to print (default: the bundled briefing)
+        #[arg(value_hint = ValueHint::FilePath)]
         file: Option<PathBuf>,
 
         /// Only quotes by this actor or its members (id, name or alias; repeatable)
@@ -133,4 +146,175 @@ pub enum Command {
         #[arg(long)]
         default: bool,
     },
+    /// Write a small commented briefing to start from (to stdout without FILE); never
+    /// overwrites a file
+    New {
+        /// The file to create; it must not exist
+        #[arg(value_hint = ValueHint::FilePath)]
+        file: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the briefing format, for editors (taplo, Even Better
+    /// TOML: `#:schema ./brief.schema.json` as a briefing's first line)
+    Schema,
+    /// Print a shell completion script to stdout
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to stdout
+    Man,
+}
+
+/// The whole command line as clap sees it, named `brief` whatever the binary is
+/// called: for completions and the man page.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+/// A completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command(), "brief", &mut out);
+    out
+}
+
+/// The man page, `brief(1)`, in roff, with a section for each subcommand.
+pub fn man_page() -> std::io::Result<Vec<u8>> {
+    let mut cmd = command();
+    cmd.build();
+    let mut out = Vec::new();
+    let man = clap_mangen::Man::new(cmd.clone());
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    render_commands_section(&cmd, &mut out)?;
+    render_files_section(&mut out)?;
+    man.render_version_section(&mut out)?;
+    Ok(out)
+}
+
+/// COMMANDS: each subcommand with its usage and its own arguments, in this one page
+/// (`clap_mangen`'s own section points at a page per subcommand, which brief does not
+/// install).
+fn render_commands_section(cmd: &clap::Command, out: &mut Vec<u8>) -> std::io::Result<()> {
+    use clap_mangen::roff::{Roff, bold, italic, roman};
+    let mut r = Roff::new();
+    r.control("SH", ["COMMANDS"]);
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let mut line = vec![bold(format!("brief {}", sub.get_name()))];
+        for arg in sub.get_positionals().filter(|a| !a.is_hide_set()) {
+            let name = arg.get_value_names().and_then(|v| v.first()).map_or_else(
+                || arg.get_id().to_string().to_uppercase(),
+                ToString::to_string,
+            );
+            let many = if arg.get_num_args().is_some_and(|n| n.max_values() > 1) {
+                "..."
+            } else {
+                ""
+            };
+            line.push(roman(" "));
+            line.push(italic(if arg.is_required_set() {
+                format!("{name}{many}")
+            } else {
+                format!("[{name}{many}]")
+            }));
+        }
+        r.control("TP", []);
+        r.text(line);
+        if let Some(about) = sub.get_about() {
+            r.text([roman(about.to_string())]);
+        }
+        for arg in sub.get_positionals() {
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if !values.is_empty() {
+                let name = arg.get_id().to_string().to_uppercase();
+                r.control("br", []);
+                r.text([roman(format!("{name}: {}.", values.join(", ")))]);
+            }
+        }
+        let options: Vec<&clap::Arg> = sub
+            .get_arguments()
+            .filter(|a| !a.is_hide_set() && !a.is_global_set())
+            .filter(|a| a.get_long().is_some_and(|l| l != "help" && l != "version"))
+            .collect();
+        if !options.is_empty() {
+            r.control("RS", []);
+            for arg in options {
+                let mut head = vec![bold(format!("--{}", arg.get_long().unwrap_or_default()))];
+                if arg.get_action().takes_values()
+                    && let Some(names) = arg.get_value_names()
+                {
+                    for n in names {
+                        head.push(roman(" "));
+                        head.push(italic(format!("<{n}>")));
+                    }
+                }
+                r.control("TP", []);
+                r.text(head);
+                let mut help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+                let values: Vec<String> = arg
+                    .get_possible_values()
+                    .iter()
+                    .filter(|v| !v.is_hide_set())
+                    .map(|v| v.get_name().to_string())
+                    .collect();
+                if !values.is_empty() {
+                    help = format!("{help} ({})", values.join(", "));
+                }
+                r.text([roman(help)]);
+            }
+            r.control("RE", []);
+        }
+    }
+    r.to_writer(out)
+}
+
+/// FILES and ENVIRONMENT: where brief reads its config and keeps its state.
+fn render_files_section(out: &mut Vec<u8>) -> std::io::Result<()> {
+    use clap_mangen::roff::{Roff, bold, roman};
+    let mut r = Roff::new();
+    r.control("SH", ["FILES"]);
+    for (path, what) in [
+        (
+            "$XDG_CONFIG_HOME/brief/config.toml",
+            "The config: keys, theme, colour, mouse, clipboard (~/.config/brief/config.toml \
+             when XDG_CONFIG_HOME is not set). brief config --default prints every setting.",
+        ),
+        (
+            "$XDG_STATE_HOME/brief/state.json",
+            "The remembered place, read marks and stars (~/.local/state/brief/state.json \
+             when XDG_STATE_HOME is not set).",
+        ),
+    ] {
+        r.control("TP", []);
+        r.text([bold(path)]);
+        r.text([roman(what)]);
+    }
+    r.control("SH", ["ENVIRONMENT"]);
+    for (var, what) in [
+        (
+            "NO_COLOR",
+            "Set and not empty: no colour (--color always wins).",
+        ),
+        (
+            "BRIEF_STATE_DIR",
+            "The folder for state.json (--state-dir wins).",
+        ),
+        ("BRIEF_LOG", "A file to append a debug log to (--log wins)."),
+        ("XDG_CONFIG_HOME", "Where the config folder is looked for."),
+        ("XDG_STATE_HOME", "Where the state folder is looked for."),
+    ] {
+        r.control("TP", []);
+        r.text([bold(var)]);
+        r.text([roman(what)]);
+    }
+    r.to_writer(out)
 }

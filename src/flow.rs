@@ -46,7 +46,9 @@ pub fn one(
     setup: impl FnOnce(&mut App),
 ) -> Result<Vec<String>, String> {
     let (app, session) = prepare(briefing, file, opts, setup);
-    let mut tty = Tty::enter(opts.mouse).map_err(|e| e.to_string())?;
+    let mut tty = Tty::enter(opts.mouse)
+        .map_err(|e| e.to_string())?
+        .with_clipboard(opts.settings.clipboard);
     let app = tty
         .read(app, file.map(Watch::new))
         .map_err(|e| e.to_string())?;
@@ -64,10 +66,19 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
         })
     };
     let mut warnings = Vec::new();
+    let started = std::time::Instant::now();
     let mut lib = Library::scan(dir, store(&mut warnings).as_ref())?;
+    tracing::info!(
+        dir = %dir.display(),
+        briefings = lib.entries.len(),
+        ms = started.elapsed().as_secs_f64() * 1000.0,
+        "library scanned"
+    );
     lib.look = opts.settings.look;
     lib.keys = crate::app::keymap::Keys::new(std::sync::Arc::clone(&opts.settings.keymap));
-    let mut tty = Tty::enter(opts.mouse).map_err(|e| e.to_string())?;
+    let mut tty = Tty::enter(opts.mouse)
+        .map_err(|e| e.to_string())?
+        .with_clipboard(opts.settings.clipboard);
     loop {
         tty.library(&mut lib).map_err(|e| e.to_string())?;
         if lib.quit || crate::terminal::ending() {
@@ -76,7 +87,15 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
         if let Some(path) = lib.open.take() {
             // A file that loaded at the scan but not now has changed since: the scan
             // below lists it with its error.
-            if let Ok(loaded) = load::load_path(&path) {
+            let started = std::time::Instant::now();
+            let loaded = load::load_path(&path);
+            tracing::info!(
+                file = %path.display(),
+                ms = started.elapsed().as_secs_f64() * 1000.0,
+                ok = loaded.is_ok(),
+                "opened from the library"
+            );
+            if let Ok(loaded) = loaded {
                 let (mut app, session) = prepare(loaded.briefing, Some(&path), opts, |_| {});
                 app.from_library = true;
                 let app = tty

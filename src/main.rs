@@ -10,6 +10,13 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse_checked();
+    if let Some(file) = brief::log::path(cli.log.as_deref())
+        && let Err(e) = brief::log::start(&file)
+    {
+        eprintln!("brief: {e}");
+        return ExitCode::FAILURE;
+    }
+    tracing::debug!(command = ?cli.command.as_ref().map(command_name), "command line");
     match cli.command {
         Some(Command::Check { files }) => {
             let outcome = check::check(&files);
@@ -27,6 +34,22 @@ fn main() -> ExitCode {
         Some(Command::Config { default }) => {
             outcome(config::command::config(&cli.look, default).and_then(|t| write_stdout(&t)))
         }
+        Some(Command::New { file: None }) => outcome(write_stdout(brief::new::TEMPLATE)),
+        Some(Command::New { file: Some(path) }) => {
+            outcome(brief::new::write_new(&path).map(|()| {
+                let shown = brief::load::diag::escape(&path.display().to_string());
+                println!("wrote {shown}: edit it, then `brief check {shown}`");
+            }))
+        }
+        Some(Command::Schema) => outcome(write_stdout(&brief::model::raw::json_schema())),
+        Some(Command::Completions { shell }) => {
+            outcome(write_stdout_bytes(&brief::cli::completions(shell)))
+        }
+        Some(Command::Man) => outcome(
+            brief::cli::man_page()
+                .map_err(|e| e.to_string())
+                .and_then(|page| write_stdout_bytes(&page)),
+        ),
         Some(Command::Print {
             file,
             actors,
@@ -54,10 +77,33 @@ fn main() -> ExitCode {
     }
 }
 
+/// The subcommand's name, for the log (its arguments may name briefing content).
+fn command_name(c: &Command) -> &'static str {
+    match c {
+        Command::Check { .. } => "check",
+        Command::Print { .. } => "print",
+        Command::Keys { .. } => "keys",
+        Command::Config { .. } => "config",
+        Command::New { .. } => "new",
+        Command::Schema => "schema",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
+    }
+}
+
 fn outcome(result: Result<(), String>) -> ExitCode {
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            tracing::info!("brief ended");
+            ExitCode::SUCCESS
+        }
         Err(message) => {
+            // The message may quote a briefing; where it came from has logged what is
+            // safe to.
+            tracing::error!(
+                lines = message.lines().count(),
+                "brief ended with an error (the message went to stderr)"
+            );
             eprintln!("brief: {}", message.trim_end());
             ExitCode::FAILURE
         }
@@ -71,12 +117,25 @@ fn open(
     actors: &[String],
     section: Option<&str>,
 ) -> Result<(Briefing, Vec<ActorIx>, Option<usize>), String> {
+    let started = std::time::Instant::now();
     let loaded = match file {
         Some(path) => load::load_path(path),
         None => load::bundled(),
-    }
-    .map_err(|report| report.render())?;
+    };
+    let file_name = file.map_or_else(|| "(bundled)".to_owned(), |p| p.display().to_string());
+    let loaded = loaded.map_err(|report| {
+        tracing::error!(file = %file_name, "does not load: {}", brief::log::report(&report));
+        report.render()
+    })?;
     let briefing = loaded.briefing;
+    tracing::info!(
+        file = %file_name,
+        ms = started.elapsed().as_secs_f64() * 1000.0,
+        sections = briefing.sections.len(),
+        quotes = briefing.quotes.len(),
+        actors = briefing.actors.len(),
+        "loaded"
+    );
     let actors = actors
         .iter()
         .map(|a| brief::find::actor(&briefing, a))
@@ -96,6 +155,14 @@ fn read(cli: &Cli) -> Result<(), String> {
         mouse: !cli.no_mouse && settings.mouse,
         settings,
     };
+    tracing::debug!(
+        state_dir = ?opts.state_dir,
+        mouse = opts.mouse,
+        palette = ?opts.settings.look.palette,
+        glyphs = ?opts.settings.look.glyphs,
+        clipboard = ?opts.settings.clipboard,
+        "settings"
+    );
     let warnings = match cli.file.as_deref() {
         Some(dir) if dir.is_dir() => {
             if !std::io::stdout().is_terminal() {
@@ -114,6 +181,7 @@ fn read(cli: &Cli) -> Result<(), String> {
     };
     // The terminal is back by now: plain warnings, and still a clean exit.
     for w in warnings {
+        tracing::warn!("{w}");
         eprintln!("brief: warning: {w}");
     }
     // A signal ended the reader: its place is saved; now die by it, as the parent
@@ -176,8 +244,12 @@ fn output_width() -> usize {
 /// Writes everything to stdout; a reader that went away (`brief print | head`) is not
 /// an error.
 fn write_stdout(text: &str) -> Result<(), String> {
+    write_stdout_bytes(text.as_bytes())
+}
+
+fn write_stdout_bytes(bytes: &[u8]) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
         _ => Ok(()),
     }

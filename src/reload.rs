@@ -81,7 +81,21 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
 /// Loads the file again and applies the result; a file that does not load leaves the
 /// status line saying so, by name.
 pub fn reload(app: &mut App, path: &Path) {
-    apply(app, load::load_path(path));
+    let started = std::time::Instant::now();
+    let result = load::load_path(path);
+    match &result {
+        Ok(_) => tracing::info!(
+            file = %path.display(),
+            ms = started.elapsed().as_secs_f64() * 1000.0,
+            "reloaded"
+        ),
+        Err(r) => tracing::warn!(
+            file = %path.display(),
+            "reload failed: {}",
+            crate::log::report(r)
+        ),
+    }
+    apply(app, result);
     if app.stale.is_some() {
         let name = path.file_name().unwrap_or(path.as_os_str());
         app.stale = Some(format!(

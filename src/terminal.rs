@@ -7,9 +7,9 @@ mod restore;
 
 pub use restore::{end_if_signalled, ending, restore};
 
-use crate::app::marks::base64;
 use crate::app::state::Effect;
 use crate::app::{Action, App, Key, KeyCode, update};
+use crate::clipboard::{Clipboard, Setting};
 use crate::library::{self, Library};
 use crate::reload::{self, Watch};
 use crate::ui::flags::Flags;
@@ -86,6 +86,8 @@ pub struct Tty {
     _guard: Guard,
     /// Where the last frame drew flags (see `ui::flags`).
     flags: Flags,
+    /// Where `y` and `Y` copy to (the config's `clipboard`; `auto` until told).
+    clipboard: Clipboard,
 }
 
 impl Tty {
@@ -104,7 +106,15 @@ impl Tty {
             t,
             _guard: guard,
             flags: Flags::default(),
+            clipboard: Clipboard::new(Setting::Auto),
         })
+    }
+
+    /// Copies with the providers `setting` chooses (the config's `clipboard`).
+    #[must_use]
+    pub fn with_clipboard(mut self, setting: Setting) -> Self {
+        self.clipboard = Clipboard::new(setting);
+        self
     }
 
     /// Runs the reader until the user quits, asks for the library (`app.back`), or a
@@ -121,6 +131,9 @@ impl Tty {
 
     fn reader(&mut self, app: &mut App, watch: &mut Option<Watch>) -> io::Result<()> {
         let size = self.t.size()?;
+        tracing::debug!(width = size.width, height = size.height, "terminal size");
+        let shown = std::time::Instant::now();
+        let mut indexed = app.derived.is_warm();
         app.back = false;
         update(app, Action::Resize(size.width, size.height));
         self.draw(|area, buf| crate::ui::render(app, area, buf))?;
@@ -158,13 +171,21 @@ impl Tty {
             if !acted && app.warm_step() && app.busy() {
                 app.work();
             }
-            run_effects(app, watch.as_ref())?;
+            if !indexed && app.derived.is_warm() {
+                indexed = true;
+                tracing::debug!(
+                    ms = shown.elapsed().as_secs_f64() * 1000.0,
+                    "indexed (from the first frame)"
+                );
+            }
+            run_effects(app, watch.as_ref(), &mut self.clipboard);
             let (refused, resumed) = self.settle(suspend)?;
             if refused {
                 app.notice =
                     Some("Ctrl-z: no shell to suspend to (brief has a terminal of its own)".into());
             }
             if let Some((w, h)) = resumed {
+                tracing::debug!(width = w, height = h, "resumed");
                 update(app, Action::Resize(w, h));
             }
             self.draw(|area, buf| crate::ui::render(app, area, buf))?;
@@ -273,22 +294,17 @@ fn esc_alt(app: &mut App, e: &Event) {
     }
 }
 
-/// Carries out what `update` asked for. The clipboard text goes out base64-encoded
-/// inside OSC 52, so nothing in it can act as a terminal control.
-fn run_effects(app: &mut App, watch: Option<&Watch>) -> io::Result<()> {
-    use std::io::Write;
+/// Carries out what `update` asked for. A copy's status line says where the text
+/// went, or why nowhere (see `clipboard`); OSC 52 carries it base64-encoded, so
+/// nothing in it can act as a terminal control.
+fn run_effects(app: &mut App, watch: Option<&Watch>, clipboard: &mut Clipboard) {
     for effect in std::mem::take(&mut app.effects) {
         match effect {
-            Effect::Clipboard(text) => {
-                let mut out = io::stdout().lock();
-                write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
-                out.flush()?;
-            }
+            Effect::Clipboard(text) => app.notice = Some(clipboard.copy(&text)),
             Effect::Reload => match watch {
                 Some(w) => reload::reload(app, &w.path),
                 None => app.notice = Some("the bundled briefing has no file to reload".into()),
             },
         }
     }
-    Ok(())
 }

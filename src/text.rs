@@ -121,23 +121,6 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
-/// Levenshtein distance over characters, for "did you mean" hints (briefing ids,
-/// config names).
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
 /// A count with its noun, singular for one: "1 section", "7 sections", "0 quotes".
 /// Every noun `brief` counts takes a plain `s`.
 pub fn count(n: usize, noun: &str) -> String {

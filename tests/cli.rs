@@ -110,3 +110,25 @@ fn piped_output_is_plain_text() {
         "wrapped to 80 columns"
     );
 }
+
+#[test]
+fn a_mistyped_actor_or_section_gets_the_nearest_names() {
+    let o = brief(&["--actor", "Untied Kingdom"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(
+            "brief: unknown actor `Untied Kingdom` (did you mean `United Kingdom`?); valid actors (id, name):\n"
+        ),
+        "{err}"
+    );
+    let o = brief(&["print", "--section", "seoul-warnin"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(
+            "brief: unknown section `seoul-warnin` (did you mean `seoul-warning`?); valid sections"
+        ),
+        "{err}"
+    );
+}

@@ -40,6 +40,7 @@ fn the_default_config_loads_as_the_defaults() {
         Config {
             mouse: Some(true),
             color: loaded.color,
+            clipboard: Some(brief::clipboard::Setting::Auto),
             ..Config::default()
         }
     );
@@ -253,4 +254,25 @@ fn the_docs_example_of_problems_is_what_brief_prints() {
     let text = "# mine\n[keys]\nstar = [\"c\"]\nquitt = [\"x\"]\n\n[theme]\nfocus-border = { fg = \"purple\" }\n";
     let report = config::parse("/home/me/.config/brief/config.toml", text).unwrap_err();
     assert!(docs.contains(&report.render()), "{}", report.render());
+}
+
+#[test]
+fn the_clipboard_setting_is_read_and_a_wrong_one_refused() {
+    use brief::clipboard::Setting;
+    for (text, want) in [
+        ("auto", Setting::Auto),
+        ("system", Setting::System),
+        ("tmux", Setting::Tmux),
+        ("osc52", Setting::Osc52),
+        ("none", Setting::None),
+    ] {
+        let c = config::parse("c.toml", &format!("clipboard = \"{text}\"\n")).unwrap();
+        assert_eq!(c.clipboard, Some(want));
+    }
+    assert_eq!(config::parse("c.toml", "").unwrap().clipboard, None);
+    let err = config::parse("c.toml", "clipboard = \"xclip\"\n").unwrap_err();
+    assert_eq!(
+        err.render(),
+        "c.toml:1:13: error: unknown clipboard setting `xclip`: use `auto`, `system`, `tmux`, `osc52` or `none`\n 1 | clipboard = \"xclip\"\n   |             ^\n"
+    );
 }

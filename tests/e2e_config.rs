@@ -251,3 +251,110 @@ fn a_bad_config_stops_brief_with_every_problem_located() {
         "{contents}"
     );
 }
+
+/// Standard base64, decoded (the test's own, to read what went to the terminal).
+fn unbase64(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::new();
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in text.bytes().filter(|&c| c != b'=') {
+        let v = u32::try_from(ALPHABET.iter().position(|&a| a == c).expect("base64")).unwrap();
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from(acc >> bits).unwrap());
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+/// The payloads of every OSC 52 sequence in `bytes`, decoded.
+fn osc52_payloads(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.split("\x1b]52;c;")
+        .skip(1)
+        .map(|rest| {
+            let end = rest.find("\x1b\\").expect("OSC 52 ends with ST");
+            String::from_utf8(unbase64(&rest[..end])).expect("UTF-8 inside")
+        })
+        .collect()
+}
+
+#[test]
+fn with_clipboard_osc52_y_sends_the_quote_to_the_terminal_and_says_so() {
+    let log = std::env::temp_dir().join(format!("brief-e2e-osc52-{}.log", std::process::id()));
+    let _ = std::fs::remove_file(&log);
+    let mut s = Session::spawn(
+        "clipboard = \"osc52\"\n",
+        &[("TMUX", "")],
+        &["--log", log.to_str().unwrap()],
+    );
+    s.wait_drawn("q quit");
+    // Out of Sections, so that a quote is selected (Sections has none to copy).
+    s.send("\ty");
+    s.wait_for("the status", |sc| {
+        sc.contents().contains("sent to the terminal (OSC 52): ")
+    });
+    let sent = osc52_payloads(&lock(&s.output).bytes);
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    // A quote of the briefing with its citation, as the reader makes it.
+    let b = brief::load::bundled().unwrap().briefing;
+    let citations: Vec<String> = (0..b.quotes.len())
+        .map(|i| brief::app::marks::citation(&b, brief::model::QuoteIx::at(i)))
+        .collect();
+    assert!(citations.contains(&sent[0]), "{}", sent[0]);
+    let contents = lock(&s.parser).screen().contents();
+    assert!(!contents.contains("copied"), "{contents}");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    // The log has the terminal's size and where the copy went, not what it was.
+    let logged = std::fs::read_to_string(&log).unwrap();
+    std::fs::remove_file(&log).unwrap();
+    assert!(
+        logged.contains("terminal size width=100 height=30"),
+        "{logged}"
+    );
+    assert!(
+        logged.contains("copy: sent to the terminal (OSC 52) bytes="),
+        "{logged}"
+    );
+    let quote_words = sent[0].split(" — ").next().unwrap();
+    assert!(!logged.contains(quote_words), "{logged}");
+}
+
+#[test]
+fn with_no_system_clipboard_y_says_why_and_where_the_text_is() {
+    let keep = std::env::temp_dir().join(format!("brief-e2e-keep-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&keep);
+    std::fs::create_dir_all(&keep).unwrap();
+    let tmp = keep.to_str().unwrap();
+    let mut s = Session::spawn(
+        "clipboard = \"system\"\n",
+        &[("DISPLAY", ""), ("WAYLAND_DISPLAY", ""), ("TMPDIR", tmp)],
+        &[],
+    );
+    s.wait_drawn("q quit");
+    s.send("\ty");
+    s.wait_for("the status", |sc| {
+        sc.contents().contains(
+            "not copied: no system clipboard (neither WAYLAND_DISPLAY nor DISPLAY is set)",
+        )
+    });
+    assert_eq!(osc52_payloads(&lock(&s.output).bytes), Vec::<String>::new());
+    s.send("q");
+    assert!(s.wait_exit().success());
+    // The text is kept in a file of its own in the temporary folder.
+    let kept: Vec<_> = std::fs::read_dir(&keep)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let name = kept[0].file_name().unwrap().to_str().unwrap().to_owned();
+    assert!(name.starts_with("brief-copy-"), "{name}");
+    assert_eq!(kept[0].extension().unwrap(), "txt");
+    let text = std::fs::read_to_string(&kept[0]).unwrap();
+    assert!(text.contains(" — "), "a quote with its citation: {text}");
+    std::fs::remove_dir_all(&keep).unwrap();
+}

@@ -91,7 +91,7 @@ impl Mode {
 /// Something `update` asks the terminal loop to do, since it does no I/O itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Put text on the clipboard (OSC 52).
+    /// Put text on the clipboard (see `clipboard`: the config chooses how).
     Clipboard(String),
     /// Load the briefing's file again (Ctrl-r).
     Reload,

@@ -19,6 +19,12 @@ mouse = true
 # Colour: "auto" (none when NO_COLOR is set), "always" or "never". --color wins.
 color = "auto"
 
+# Where y and Y copy to: "auto" (the system clipboard when there is one here, not
+# over SSH; else tmux's buffer inside tmux; else OSC 52 to the terminal, each
+# falling back to the next), "system" (wl-copy, xclip, xsel or pbcopy), "tmux"
+# (tmux load-buffer -w), "osc52" (the terminal's clipboard sequence) or "none".
+clipboard = "auto"
+
 [keys]
 # Each action takes a list of keys, which replaces its default keys everywhere
 # the action applies; [] leaves it with none. A key is one character ("q", "G",

@@ -28,6 +28,7 @@ pub struct Config {
     pub palette: Palette,
     pub color: Option<ColorWhen>,
     pub mouse: Option<bool>,
+    pub clipboard: Option<crate::clipboard::Setting>,
 }
 
 impl Default for Config {
@@ -38,6 +39,7 @@ impl Default for Config {
             palette: Palette::Colour,
             color: None,
             mouse: None,
+            clipboard: None,
         }
     }
 }
@@ -98,6 +100,19 @@ pub fn parse(name: &str, text: &str) -> Result<Config, Report> {
         }
         when
     });
+    let clipboard = raw.clipboard.as_ref().and_then(|c| {
+        let setting = crate::clipboard::Setting::parse(c.get_ref());
+        if setting.is_none() {
+            diags.push(Diagnostic::error(
+                Some(c.span()),
+                format!(
+                    "unknown clipboard setting `{}`: use `auto`, `system`, `tmux`, `osc52` or `none`",
+                    crate::load::diag::escape(c.get_ref())
+                ),
+            ));
+        }
+        setting
+    });
     if diags.is_empty() {
         Ok(Config {
             keymap,
@@ -105,6 +120,7 @@ pub fn parse(name: &str, text: &str) -> Result<Config, Report> {
             palette,
             color,
             mouse: raw.mouse,
+            clipboard,
         })
     } else {
         // In file order, whichever check found them.
@@ -122,7 +138,7 @@ fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
             let d = if norm(c) == norm(name) {
                 0
             } else {
-                crate::text::edit_distance(&norm(c), &norm(name))
+                strsim::levenshtein(&norm(c), &norm(name))
             };
             (d, c)
         })

@@ -14,6 +14,7 @@ use toml::Spanned;
 pub struct RawConfig {
     pub mouse: Option<bool>,
     pub color: Option<Spanned<String>>,
+    pub clipboard: Option<Spanned<String>>,
     #[serde(default)]
     pub keys: Entries<Spanned<KeyList>>,
     #[serde(default)]

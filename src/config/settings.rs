@@ -41,6 +41,7 @@ pub struct LookArgs {
     #[arg(
         long,
         value_name = "FILE",
+        value_hint = clap::ValueHint::FilePath,
         global = true,
         help = "Read this config file (default: $XDG_CONFIG_HOME/brief/config.toml, else ~/.config/brief/config.toml)"
     )]
@@ -66,6 +67,8 @@ pub struct Settings {
     pub look: Look,
     /// The config's `mouse` (default true); `--no-mouse` turns it off too.
     pub mouse: bool,
+    /// The config's `clipboard` (default `auto`).
+    pub clipboard: crate::clipboard::Setting,
 }
 
 impl Default for Settings {
@@ -93,8 +96,10 @@ pub fn settings(args: &LookArgs) -> Result<Settings, String> {
         // A missing file at the default path just means no config.
         None => super::default_path().filter(|p| p.exists()),
     };
+    tracing::debug!(config = ?path, "config file (None: the defaults)");
     let config = match path {
         Some(path) => super::load(&path).map_err(|r| {
+            tracing::error!(config = %path.display(), errors = r.error_count(), "config refused");
             let what = if r.error_count() == 1 {
                 "problem"
             } else {
@@ -150,5 +155,6 @@ pub fn resolve(config: Config, args: &LookArgs, no_color: bool) -> Settings {
             },
         },
         mouse: config.mouse.unwrap_or(true),
+        clipboard: config.clipboard.unwrap_or_default(),
     }
 }

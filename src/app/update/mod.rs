@@ -195,10 +195,9 @@ fn quote_name(app: &App, q: QuoteIx) -> String {
     )
 }
 
-/// Copies the quote with its citation; the terminal loop sends it as OSC 52, which
-/// works over SSH and inside tmux.
+/// Copies the quote with its citation: the terminal loop hands it to the clipboard,
+/// and its status line says where the text went (see `clipboard`).
 fn copy(app: &mut App, q: QuoteIx) {
     let text = citation(&app.briefing, q);
-    app.notice = Some(format!("copied: {}", crate::text::truncate(&text, 60)));
     app.effects.push(Effect::Clipboard(text));
 }

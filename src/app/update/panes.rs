@@ -77,10 +77,7 @@ pub(super) fn panes(app: &mut App, action: Action) {
             None => app.notice = Some(NO_QUOTE.to_owned()),
         },
         Action::CopyUrl => match app.briefing.meta.url.clone() {
-            Some(url) => {
-                app.notice = Some(format!("copied the source URL: {url}"));
-                app.effects.push(Effect::Clipboard(url));
-            }
+            Some(url) => app.effects.push(Effect::Clipboard(url)),
             None => app.notice = Some("this briefing has no source URL".to_owned()),
         },
         Action::PageDown if app.focus == Pane::Reader && at_end(app) => {

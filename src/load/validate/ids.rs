@@ -124,7 +124,7 @@ fn nearest<'k>(
         if cost == 1 {
             continue;
         }
-        let d = crate::text::edit_distance(id, k);
+        let d = strsim::levenshtein(id, k);
         if d <= limit && best.is_none_or(|b| (d, k) < b) {
             best = Some((d, k));
         }
