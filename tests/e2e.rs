@@ -1002,6 +1002,33 @@ fn an_edited_file_reloads_and_a_broken_one_keeps_the_old_text() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The open briefing replaced by a link to the terminal (issue 16): reading it would
+/// block in raw mode and swallow every key, `q` included. It is refused without a byte
+/// read, the reload panel says why, and the keys still work.
+#[test]
+fn a_briefing_replaced_by_a_link_to_the_terminal_is_refused() {
+    let dir = scratch_dir("tty-link");
+    let file = dir.join("k.toml");
+    std::fs::write(&file, brief::load::BUNDLED_TEXT).unwrap();
+    let mut s = Session::spawn(120, 40, &[file.to_str().expect("UTF-8 temp path")]);
+    s.wait_drawn();
+    let link = dir.join("k.toml.new");
+    std::os::unix::fs::symlink("/dev/tty", &link).unwrap();
+    std::fs::rename(&link, &file).unwrap();
+    s.wait_text("Reload failed");
+    s.wait_text("k.toml: error: is a character device,");
+    s.send(ESC);
+    s.wait_for("the panel closed", |sc| {
+        !sc.contents().contains("Reload failed")
+    });
+    s.send("]");
+    s.wait_text("Sections 2/7");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The process state letter from /proc (`T` when stopped).
 fn proc_state(pid: u32) -> Option<char> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;

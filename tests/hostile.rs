@@ -281,6 +281,7 @@ fn the_corpus_covers_the_issue_list() {
         "directory",
         "dev-zero",
         "fifo",
+        "tty-link",
         "missing-file",
         "unreadable",
     ];

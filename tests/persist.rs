@@ -144,6 +144,56 @@ fn unusable_files_are_moved_aside_and_defaults_used() {
     }
 }
 
+/// A state file that is a FIFO, a terminal or a link to `/dev/zero` is refused without
+/// blocking and without reading a byte of it (issue 16): set aside, defaults used.
+#[cfg(unix)]
+#[test]
+fn special_state_files_are_refused_without_blocking() {
+    let kinds: [(&str, &str); 3] = [
+        ("fifo", "it is a named pipe, not a regular file"),
+        ("/dev/zero", "it is a character device, not a regular file"),
+        ("/dev/tty", "it is a character device, not a regular file"),
+    ];
+    for (kind, why) in kinds {
+        let dir = TempDir::new(&format!("special-{}", kind.replace('/', "-")));
+        let path = dir.0.join("state.json");
+        if kind == "fifo" {
+            let made = std::process::Command::new("mkfifo").arg(&path).status();
+            assert!(made.unwrap().success());
+        } else {
+            std::os::unix::fs::symlink(kind, &path).unwrap();
+        }
+        let (store, warning) = Store::open(&dir.0);
+        let warning = warning.unwrap_or_else(|| panic!("{kind}: a warning"));
+        assert!(
+            warning.contains(why) && warning.contains("moved it to"),
+            "{kind}: {warning}"
+        );
+        assert!(store.place("korea-ukraine-2024-10").is_none());
+        // The next save writes a regular file where it was.
+        store.save().unwrap();
+        assert!(
+            std::fs::symlink_metadata(&path).unwrap().is_file(),
+            "{kind}"
+        );
+    }
+}
+
+/// A state file over the limit is set aside unread, like a damaged one.
+#[test]
+fn an_oversized_state_file_is_set_aside() {
+    let dir = TempDir::new("huge-state");
+    let file = std::fs::File::create(dir.0.join("state.json")).unwrap();
+    file.set_len(persist::MAX_STATE_BYTES + 1).unwrap();
+    drop(file);
+    let (_, warning) = Store::open(&dir.0);
+    let warning = warning.unwrap();
+    assert!(
+        warning.contains("it is larger than the 64 MiB limit for the reading state"),
+        "{warning}"
+    );
+}
+
 #[test]
 fn a_failed_save_keeps_the_old_file_and_does_not_panic() {
     let dir = TempDir::new("failsave");

@@ -62,13 +62,8 @@ pub fn load(path: &Path) -> Result<Config, Report> {
         text,
         diagnostics: vec![d],
     };
-    if path.is_dir() {
-        return Err(one(
-            String::new(),
-            Diagnostic::error(None, "is a directory, not a config file"),
-        ));
-    }
-    let bytes = source::read(path).map_err(|m| one(String::new(), Diagnostic::error(None, m)))?;
+    let bytes = source::read_regular_or_null(path, source::MAX_FILE_BYTES, "a config")
+        .map_err(|m| one(String::new(), Diagnostic::error(None, m)))?;
     let text = source::decode(&bytes).map_err(|(d, valid)| one(valid, d))?;
     parse(&name, &text)
 }

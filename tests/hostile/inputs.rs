@@ -64,6 +64,11 @@ pub fn input(name: &str, how: Option<&str>, dir: &Path) -> PathBuf {
             );
             path
         }
+        Some("tty-link") => {
+            let path = dir.join("tty.toml");
+            std::os::unix::fs::symlink("/dev/tty", &path).unwrap();
+            path
+        }
         Some("missing") => dir.join("missing.toml"),
         Some("unreadable") => {
             use std::os::unix::fs::PermissionsExt;
