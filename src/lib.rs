@@ -13,6 +13,7 @@ pub mod layout;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod persist;
 pub mod print;
 pub mod reload;

@@ -3,29 +3,45 @@
 use brief::app::App;
 use brief::cli::{Cli, Command};
 use brief::model::{ActorIx, Briefing};
+use brief::output::{self, Fail};
 use brief::{check, config, flow, load, persist, print};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_checked();
+    let cli = match Cli::parse_checked() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
+    output::exit(run(cli))
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Fail> {
     match cli.command {
         Some(Command::Check { files }) => {
             let outcome = check::check(&files);
-            print!("{}", outcome.stdout);
-            eprint!("{}", outcome.stderr);
-            if outcome.ok {
+            let verdict = if outcome.ok {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
+            };
+            // A closed pipe stops the report, not the verdict: a bad file is exit 1
+            // even when no one reads why.
+            let written =
+                output::stdout(&outcome.stdout).and_then(|()| output::stderr(&outcome.stderr));
+            match written {
+                Ok(()) | Err(Fail::Closed) => Ok(verdict),
+                Err(e) => Err(e),
             }
         }
         Some(Command::Keys { markdown }) => {
-            outcome(config::command::keys(&cli.look, markdown).and_then(|t| write_stdout(&t)))
+            output::stdout(&config::command::keys(&cli.look, markdown)?)?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Config { default }) => {
-            outcome(config::command::config(&cli.look, default).and_then(|t| write_stdout(&t)))
+            output::stdout(&config::command::config(&cli.look, default)?)?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Print {
             file,
@@ -34,14 +50,17 @@ fn main() -> ExitCode {
             view,
             format,
             width,
-        }) => outcome(print_briefing(
-            file.as_deref(),
-            &actors,
-            section.as_deref(),
-            view,
-            format,
-            width,
-        )),
+        }) => {
+            print_briefing(
+                file.as_deref(),
+                &actors,
+                section.as_deref(),
+                view,
+                format,
+                width,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let result = read(&cli);
             if result.is_err() {
@@ -49,19 +68,34 @@ fn main() -> ExitCode {
                 // that signal's doing: end by it, as the parent expects.
                 brief::terminal::end_if_signalled();
             }
-            outcome(result)
+            result.map(|()| ExitCode::SUCCESS)
         }
     }
 }
 
-fn outcome(result: Result<(), String>) -> ExitCode {
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("brief: {}", message.trim_end());
-            ExitCode::FAILURE
-        }
+/// `--help`, `--version` and usage errors, written through the one output path: help
+/// to a full device is `brief: …` and exit 1, to a closed pipe a quiet exit 0. A usage
+/// error keeps its exit code (2) whatever becomes of its message.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    let to_stderr = e.use_stderr();
+    let terminal = if to_stderr {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    let colour = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let rendered = e.render();
+    let text = if colour {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    if to_stderr {
+        let _ = output::stderr(&text);
+        return code;
     }
+    output::exit(output::stdout(&text).map(|()| code))
 }
 
 /// The briefing named on the command line, or the bundled one, with the actors and
@@ -87,7 +121,7 @@ fn open(
     Ok((briefing, actors, section))
 }
 
-fn read(cli: &Cli) -> Result<(), String> {
+fn read(cli: &Cli) -> Result<(), Fail> {
     let settings = config::settings(&cli.look)?;
     let opts = flow::Options {
         state_dir: (!cli.no_state)
@@ -99,7 +133,7 @@ fn read(cli: &Cli) -> Result<(), String> {
     let warnings = match cli.file.as_deref() {
         Some(dir) if dir.is_dir() => {
             if !std::io::stdout().is_terminal() {
-                return write_stdout(&library_text(dir)?);
+                return output::stdout(&library_text(dir)?);
             }
             flow::library(dir, &opts)?
         }
@@ -107,14 +141,14 @@ fn read(cli: &Cli) -> Result<(), String> {
             let (briefing, actors, section) = open(file, &cli.actors, cli.section.as_deref())?;
             if !std::io::stdout().is_terminal() {
                 // Not a terminal: the whole briefing as plain text, as `brief print` does.
-                return write_stdout(&print::plain(&briefing, output_width()));
+                return output::stdout(&print::plain(&briefing, output_width()));
             }
             flow::one(briefing, file, &opts, |app| start(app, &actors, section))?
         }
     };
     // The terminal is back by now: plain warnings, and still a clean exit.
     for w in warnings {
-        eprintln!("brief: warning: {w}");
+        output::stderr(&format!("brief: warning: {w}\n"))?;
     }
     // A signal ended the reader: its place is saved; now die by it, as the parent
     // expects.
@@ -147,7 +181,7 @@ fn print_briefing(
     view: Option<print::PageView>,
     format: print::Format,
     width: Option<u16>,
-) -> Result<(), String> {
+) -> Result<(), Fail> {
     let (briefing, actors, section) = open(file, actors, section)?;
     let selection = print::Selection::new(&briefing, &actors, section);
     let width = width.map_or_else(output_width, usize::from);
@@ -155,7 +189,7 @@ fn print_briefing(
         Some(view) => print::page(&briefing, &selection, view, format, width)?,
         None => print::render(&briefing, &selection, format, width),
     };
-    write_stdout(&text)
+    output::stdout(&text)
 }
 
 /// The terminal's width when stdout is one, else 80; never below the minimum.
@@ -168,16 +202,6 @@ fn output_width() -> usize {
     terminal
         .unwrap_or(print::DEFAULT_WIDTH)
         .max(print::MIN_WIDTH)
-}
-
-/// Writes everything to stdout; a reader that went away (`brief print | head`) is not
-/// an error.
-fn write_stdout(text: &str) -> Result<(), String> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
-        _ => Ok(()),
-    }
 }
 
 /// What the command line asks for wins over the remembered place: `--actor` replaces
