@@ -282,6 +282,8 @@ fn the_corpus_covers_the_issue_list() {
         "dev-zero",
         "fifo",
         "tty-link",
+        "warning-flood",
+        "warnings-then-error",
         "missing-file",
         "unreadable",
     ];

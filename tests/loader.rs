@@ -1159,12 +1159,57 @@ fn a_flood_of_errors_is_capped_and_counted() {
     }
     let report = brief::load::load_str("flood.toml", &text).unwrap_err();
     let max = brief::load::validate::MAX_DIAGNOSTICS;
-    assert_eq!(report.diagnostics.len(), max + 1);
-    assert_eq!(
-        report.diagnostics[max].message,
-        format!(
-            "{} more problems not shown (the first {max} found are listed above)",
-            3000 - max
-        )
+    assert_eq!(report.diagnostics.len(), max);
+    assert_eq!(report.error_count(), 3000);
+    assert!(report.render().ends_with(&format!(
+        "flood.toml: error: {} more errors not shown (the first {max} found are listed above)\n",
+        3000 - max
+    )));
+}
+
+/// A soft hyphen in each of `n` quotes: a warning each, the file still good.
+fn soft_hyphens(n: usize, then: &str) -> String {
+    use std::fmt::Write as _;
+    let mut text = String::from(
+        "format = 1\n[briefing]\ntitle = \"t\"\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n",
     );
+    for i in 0..n {
+        let _ = write!(
+            text,
+            "[[sections.quotes]]\nid = \"q{i}\"\nspeaker = \"a\"\ntext = \"x\u{ad}y\"\n"
+        );
+    }
+    text.push_str(then);
+    text
+}
+
+/// Warnings never make a file bad nor use up the error cap (issue 16): 1,001 warnings
+/// load, and an error found after 1,500 warnings is listed, first.
+#[test]
+fn warnings_have_a_cap_of_their_own_and_never_make_a_file_bad() {
+    let max = brief::load::validate::MAX_DIAGNOSTICS;
+    let loaded = brief::load::load_str("w.toml", &soft_hyphens(max + 1, "")).unwrap();
+    assert_eq!(loaded.report.warning_count(), max + 1);
+    assert_eq!(loaded.report.error_count(), 0);
+    let rendered = loaded.report.render();
+    assert!(
+        rendered.ends_with(
+            "w.toml: warning: 1 more warnings not shown (the first 1000 found are listed above)\n"
+        ),
+        "{}",
+        &rendered[rendered.len() - 300..]
+    );
+
+    let bad = "[[sections.quotes]]\nid = \"late\"\nspeaker = \"nobody\"\ntext = \"x\"\n";
+    let report = brief::load::load_str("e.toml", &soft_hyphens(1500, bad)).unwrap_err();
+    assert_eq!((report.error_count(), report.warning_count()), (1, 1500));
+    let rendered = report.render();
+    let first = rendered.lines().next().unwrap();
+    assert!(
+        first.contains(": error: ") && first.contains("nobody"),
+        "{first}"
+    );
+    assert!(rendered.ends_with(
+        "e.toml: warning: 500 more warnings not shown (the first 1000 found are listed above)\n"
+    ));
 }
