@@ -11,7 +11,7 @@ use crate::layout::Pane;
 use crate::load::source::{self, ReadError};
 use crate::model::{ActorIx, Briefing};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -200,28 +200,37 @@ pub fn snapshot(app: &App) -> Place {
 
 /// Puts the app back where `place` says. Ids that no longer exist are skipped, and
 /// the scroll is clamped by the next `sync`.
+///
+/// Linear in the briefing and the place: each kind of id is looked up in a map made
+/// once (issue 16: a search per id took 35 s for 100k quotes all read).
 pub fn restore(app: &mut App, place: &Place) {
     let b = &app.briefing;
-    let section = |id: &str| b.sections.iter().position(|s| s.id == id);
-    let quote = |id: &str| b.quotes.iter().position(|q| q.id == id);
-    let actors: Vec<ActorIx> = place
-        .filter
-        .iter()
-        .filter_map(|id| b.actors.iter().position(|a| &a.id == id))
+    let sections = index(b.sections.iter().map(|s| s.id.as_str()));
+    // Only what the place names is looked up: no map of quotes for a place without
+    // read or starred quotes.
+    let quotes = if place.read_quotes.is_empty() && place.starred.is_empty() {
+        HashMap::new()
+    } else {
+        index(b.quotes.iter().map(|q| q.id.as_str()))
+    };
+    let actors = index(b.actors.iter().map(|a| a.id.as_str()));
+    let find = |map: &HashMap<&str, usize>, ids: &[String]| -> Vec<usize> {
+        ids.iter()
+            .filter_map(|id| map.get(id.as_str()).copied())
+            .collect()
+    };
+    let chosen: Vec<ActorIx> = find(&actors, &place.filter)
+        .into_iter()
         .map(ActorIx::at)
         .collect();
-    let read_sections: Vec<usize> = place
-        .read_sections
-        .iter()
-        .filter_map(|id| section(id))
-        .collect();
-    let read_quotes: Vec<usize> = place
-        .read_quotes
-        .iter()
-        .filter_map(|id| quote(id))
-        .collect();
-    let starred: Vec<usize> = place.starred.iter().filter_map(|id| quote(id)).collect();
-    if let Some(s) = place.section.as_deref().and_then(section) {
+    let read_sections = find(&sections, &place.read_sections);
+    let read_quotes = find(&quotes, &place.read_quotes);
+    let starred = find(&quotes, &place.starred);
+    let section = place
+        .section
+        .as_deref()
+        .and_then(|id| sections.get(id).copied());
+    if let Some(s) = section {
         app.sections.selected = s;
         app.reader.scroll = place.scroll;
         app.focus = Pane::Sections;
@@ -235,10 +244,15 @@ pub fn restore(app: &mut App, place: &Place) {
     for i in starred {
         app.marks.starred[i] = true;
     }
-    for a in actors {
+    for a in chosen {
         if !app.filter.chosen.contains(&a) {
             app.filter.toggle(&app.briefing, a);
         }
     }
     app.sync();
+}
+
+/// Each id's position.
+fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    ids.enumerate().map(|(i, id)| (id, i)).collect()
 }
