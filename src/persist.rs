@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 /// The state file's format version; a file with a larger one is set aside.
 pub const VERSION: u32 = 1;
@@ -169,6 +171,73 @@ impl Store {
             let _ = fs::remove_file(&tmp);
             fail("writing", e)
         })
+    }
+}
+
+/// The advisory lock beside the state file, held around every read-merge-write.
+const LOCK: &str = "state.json.lock";
+
+/// How long a save waits for another `brief` to finish its own before saving anyway.
+/// A lock is released when its holder dies, so only a save stuck on a slow disk can
+/// hold it this long.
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// Held by a save in this process from before the lock until after the rename: a
+/// signal that ends the process waits for it (`saving`), so no save is cut short.
+static SAVING: Mutex<()> = Mutex::new(());
+
+/// Waits for a save under way in this process to end, and keeps any other from
+/// starting while the guard lives: taken before the process ends by a signal.
+pub fn saving() -> MutexGuard<'static, ()> {
+    SAVING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Saves `place` under `key` in `dir`'s state file, keeping every other entry: under
+/// the advisory lock (waiting at most `LOCK_WAIT` for another `brief`), the file is
+/// read again, the one entry set, and the whole written atomically. Two processes
+/// saving at once both keep their places.
+pub fn save_place(dir: &Path, key: &str, place: Place) -> Result<(), String> {
+    let _saving = saving();
+    let fail = |what: &str, e: &dyn std::fmt::Display| {
+        let message = format!(
+            "could not save the reading state ({what} in {}): {e}",
+            dir.display()
+        );
+        crate::load::diag::escape(&message)
+    };
+    fs::create_dir_all(dir).map_err(|e| fail("creating the folder", &e))?;
+    let _lock = lock(dir).map_err(|e| fail("locking", &e))?;
+    let (mut store, _) = Store::open(dir);
+    store.set(key.to_owned(), place);
+    store.save()
+}
+
+/// The state folder's lock, taken (or, after `LOCK_WAIT`, not: then `None`, and the
+/// save goes ahead unlocked rather than be lost). Released when dropped.
+fn lock(dir: &Path) -> std::io::Result<Option<fs::File>> {
+    #[cfg(unix)]
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    // A FIFO or a device put in its place must not block the save either.
+    #[cfg(unix)]
+    options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    let file = options.open(dir.join(LOCK))?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other(format!(
+            "{LOCK} is not a regular file"
+        )));
+    }
+    let start = Instant::now();
+    loop {
+        match fs4::FileExt::try_lock(&file) {
+            Ok(()) => return Ok(Some(file)),
+            Err(fs4::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(fs4::TryLockError::WouldBlock) => return Ok(None),
+            Err(fs4::TryLockError::Error(e)) => return Err(e),
+        }
     }
 }
 

@@ -41,14 +41,12 @@ impl Session {
         )
     }
 
-    /// Saves the app's place. The file is read again first, so that places another
-    /// `brief` saved for other briefings meanwhile are kept.
+    /// Saves the app's place. Under the state folder's lock the file is read again
+    /// first, so that places another `brief` saved meanwhile are kept.
     pub fn finish(&self, app: &App) -> Result<(), String> {
         let Some(dir) = &self.dir else {
             return Ok(());
         };
-        let (mut store, _) = Store::open(dir);
-        store.set(self.key.clone(), persist::snapshot(app));
-        store.save()
+        persist::save_place(dir, &self.key, persist::snapshot(app))
     }
 }

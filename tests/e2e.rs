@@ -1159,3 +1159,52 @@ fn sigterm_saves_the_place_before_ending() {
     assert!(second.wait_exit().success());
     let _ = std::fs::remove_dir_all(&state);
 }
+
+/// Several readers sharing one state folder end at once (issue 16: 1-2 of 20 places
+/// were kept). The advisory lock around each read-merge-write keeps every one.
+#[test]
+fn several_readers_ending_at_once_keep_every_place() {
+    const N: usize = 8;
+    let state = scratch_dir("shared-state");
+    let dir = state.to_str().expect("UTF-8 temp path");
+    let mut sessions = Vec::new();
+    for i in 0..N {
+        let file = state.join(format!("b{i}.toml"));
+        let text = brief::load::BUNDLED_TEXT.replacen(
+            "id = \"korea-ukraine-2024-10\"",
+            &format!("id = \"briefing-{i}\""),
+            1,
+        );
+        std::fs::write(&file, text).unwrap();
+        let file = file.to_str().expect("UTF-8 temp path").to_owned();
+        sessions.push(Session::spawn(100, 30, &["--state-dir", dir, &file]));
+    }
+    for s in &mut sessions {
+        s.wait_drawn();
+        s.send("]]");
+        s.wait_text("Sections 3/7");
+    }
+    let pids: Vec<String> = sessions.iter().map(|s| s.pid().to_string()).collect();
+    // One kill(1) for all: they end as close together as the system allows.
+    let status = Command::new("kill")
+        .arg("-TERM")
+        .args(&pids)
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    for s in &mut sessions {
+        let status = s.wait_exit();
+        assert_eq!(status.signal(), Some("Terminated"), "{status}");
+    }
+    let saved = std::fs::read_to_string(state.join("state.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    for i in 0..N {
+        let place = &json["briefings"][format!("briefing-{i}")];
+        assert_eq!(
+            place["section"].as_str(),
+            Some("london-washington"),
+            "briefing-{i} lost:\n{saved}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&state);
+}

@@ -179,6 +179,31 @@ fn special_state_files_are_refused_without_blocking() {
     }
 }
 
+/// `save_place` keeps every other entry, and a lock file that is not a regular file
+/// (a FIFO put there) fails the save with a message instead of blocking it.
+#[cfg(unix)]
+#[test]
+fn save_place_merges_and_a_special_lock_file_does_not_block() {
+    let dir = TempDir::new("save-place");
+    let place = |scroll| Place {
+        scroll,
+        ..Place::default()
+    };
+    persist::save_place(&dir.0, "a", place(1)).unwrap();
+    persist::save_place(&dir.0, "b", place(2)).unwrap();
+    let (store, _) = Store::open(&dir.0);
+    assert_eq!(store.place("a"), Some(&place(1)));
+    assert_eq!(store.place("b"), Some(&place(2)));
+
+    let other = TempDir::new("fifo-lock");
+    let made = std::process::Command::new("mkfifo")
+        .arg(other.0.join("state.json.lock"))
+        .status();
+    assert!(made.unwrap().success());
+    let err = persist::save_place(&other.0, "a", place(1)).unwrap_err();
+    assert!(err.contains("locking"), "{err}");
+}
+
 /// A state file over the limit is set aside unread, like a damaged one.
 #[test]
 fn an_oversized_state_file_is_set_aside() {

@@ -197,7 +197,10 @@ pub(super) fn watch_signals() -> io::Result<()> {
                 ENDING.store(sig, Ordering::SeqCst);
                 let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
                 std::thread::sleep(GRACE);
-                // ... unless it is stuck (a hung-up terminal): then without the place.
+                // ... unless it is stuck (a hung-up terminal): then without the place,
+                // but never in the middle of a save (which waits a bounded time for
+                // the state folder's lock).
+                let _saving = crate::persist::saving();
                 end_if_signalled();
             }
         })?;
