@@ -45,10 +45,10 @@ pub fn one(
     opts: &Options,
     setup: impl FnOnce(&mut App),
 ) -> Result<Vec<String>, String> {
-    let (app, session) = prepare(briefing, file, opts, setup);
+    let (app, mut session) = prepare(briefing, file, opts, setup);
     let mut tty = Tty::enter(opts.mouse).map_err(|e| e.to_string())?;
     let app = tty
-        .read(app, file.map(Watch::new))
+        .read(app, file.map(Watch::new), &mut |app| session.note(app))
         .map_err(|e| e.to_string())?;
     drop(tty);
     Ok(session.finish(&app).err().into_iter().collect())
@@ -77,10 +77,10 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
             // A file that loaded at the scan but not now has changed since: the scan
             // below lists it with its error.
             if let Ok(loaded) = load::load_path(&path) {
-                let (mut app, session) = prepare(loaded.briefing, Some(&path), opts, |_| {});
+                let (mut app, mut session) = prepare(loaded.briefing, Some(&path), opts, |_| {});
                 app.from_library = true;
                 let app = tty
-                    .read(app, Some(Watch::new(&path)))
+                    .read(app, Some(Watch::new(&path)), &mut |app| session.note(app))
                     .map_err(|e| e.to_string())?;
                 warnings.extend(session.finish(&app).err());
                 if app.quit || crate::terminal::ending() {

@@ -313,6 +313,7 @@ pub fn restore(app: &mut App, place: &Place) {
     for i in starred {
         app.marks.starred[i] = true;
     }
+    app.marks.touch();
     for a in chosen {
         if !app.filter.chosen.contains(&a) {
             app.filter.toggle(&app.briefing, a);

@@ -112,15 +112,28 @@ impl Tty {
     /// signal arrives. With a `watch`, the file is reloaded when it changes on disk.
     /// After an ending signal the reader comes back even if the terminal failed (it
     /// may be gone), so that its place can be saved.
-    pub fn read(&mut self, mut app: App, mut watch: Option<Watch>) -> io::Result<App> {
-        match self.reader(&mut app, &mut watch) {
+    ///
+    /// `note` is called after each turn of the loop, before its frame is drawn: the
+    /// session hands a changed place to its saver there.
+    pub fn read(
+        &mut self,
+        mut app: App,
+        mut watch: Option<Watch>,
+        note: &mut dyn FnMut(&App),
+    ) -> io::Result<App> {
+        match self.reader(&mut app, &mut watch, note) {
             Err(_) if ending() => Ok(app),
             Err(e) => Err(e),
             Ok(()) => Ok(app),
         }
     }
 
-    fn reader(&mut self, app: &mut App, watch: &mut Option<Watch>) -> io::Result<()> {
+    fn reader(
+        &mut self,
+        app: &mut App,
+        watch: &mut Option<Watch>,
+        note: &mut dyn FnMut(&App),
+    ) -> io::Result<()> {
         let size = self.t.size()?;
         app.back = false;
         update(app, Action::Resize(size.width, size.height));
@@ -170,6 +183,7 @@ impl Tty {
             if let Some((w, h)) = resumed {
                 update(app, Action::Resize(w, h));
             }
+            note(app);
             self.draw(|area, buf| crate::ui::render(app, area, buf))?;
         }
         Ok(())
@@ -245,7 +259,7 @@ impl Tty {
 
 /// Runs the reader on a terminal of its own (mouse on, no file to watch).
 pub fn run(app: App) -> io::Result<App> {
-    Tty::enter(true)?.read(app, None)
+    Tty::enter(true)?.read(app, None, &mut |_| {})
 }
 
 /// Waits up to `idle` for an event, then hands it and everything already queued to

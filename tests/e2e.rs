@@ -186,6 +186,27 @@ impl Session {
         self.master = None;
     }
 
+    /// `hang_up` after typing: the writer is dropped first, and, so that dropping it
+    /// types nothing (portable-pty sends a newline and the EOF character, which brief
+    /// would read as Enter and Ctrl-d), the terminal's EOF character is unset first.
+    fn hang_up_after_typing(&mut self) {
+        let tty = self.master().tty_name().expect("pty has a device name");
+        let flag = if cfg!(target_os = "linux") {
+            "-F"
+        } else {
+            "-f"
+        };
+        let status = Command::new("stty")
+            .arg(flag)
+            .arg(&tty)
+            .args(["eof", "undef"])
+            .status()
+            .expect("run stty");
+        assert!(status.success(), "stty eof undef");
+        self.writer = None;
+        self.hang_up();
+    }
+
     fn pid(&self) -> u32 {
         self.child.process_id().expect("child pid")
     }
@@ -1206,5 +1227,74 @@ fn several_readers_ending_at_once_keep_every_place() {
             "briefing-{i} lost:\n{saved}"
         );
     }
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Closing the terminal right after a move keeps the place (issue 16: 7 of 7 ways of
+/// closing a terminal lost it). The place is handed to a saver after each key, and the
+/// hang-up's SIGHUP has it written at once, even if the reader never leaves its loop.
+#[test]
+fn closing_the_terminal_after_a_move_keeps_the_place() {
+    let state = scratch_dir("hangup-place");
+    let dir = state.to_str().expect("UTF-8 temp path");
+    let mut first = Session::spawn(120, 40, &["--state-dir", dir]);
+    first.wait_drawn();
+    first.send("]]");
+    first.wait_text("Sections 3/7");
+    first.hang_up_after_typing();
+    let status = first.wait_exit();
+    assert!(!status.success(), "{status}");
+
+    let saved = std::fs::read_to_string(state.join("state.json")).unwrap_or_default();
+    assert!(
+        saved.contains("\"london-washington\""),
+        "not saved:\n{saved}"
+    );
+    let mut second = Session::spawn(120, 40, &["--state-dir", dir]);
+    second.wait_drawn();
+    second.wait_text("Sections 3/7");
+    second.send("q");
+    assert!(second.wait_exit().success());
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Soon after a move the place is on disk, with brief still running: a reader killed
+/// outright (SIGKILL, a crash, a power cut) keeps it too. A star is written at once.
+#[test]
+fn the_place_and_stars_are_saved_while_reading() {
+    let state = scratch_dir("autosave");
+    let dir = state.to_str().expect("UTF-8 temp path");
+    let mut s = Session::spawn(120, 40, &["--state-dir", dir]);
+    s.wait_drawn();
+    s.send("]]");
+    s.wait_text("Sections 3/7");
+    let file = state.join("state.json");
+    let saved = |needle: &str| {
+        std::fs::read_to_string(&file)
+            .unwrap_or_default()
+            .contains(needle)
+    };
+    let start = Instant::now();
+    while !saved("\"london-washington\"") {
+        assert!(
+            start.elapsed() <= DEADLINE,
+            "the place was not saved while reading"
+        );
+        thread::sleep(POLL);
+    }
+    // A star, on the first quote of the list.
+    s.send("\t\ts");
+    s.wait_text("★");
+    let start = Instant::now();
+    while saved("\"starred\": []") {
+        assert!(
+            start.elapsed() <= DEADLINE,
+            "the star was not saved while reading"
+        );
+        thread::sleep(POLL);
+    }
+    assert!(s.running(), "brief is still reading");
+    s.child.kill().expect("kill");
+    let _ = s.wait_exit();
     let _ = std::fs::remove_dir_all(&state);
 }

@@ -196,6 +196,9 @@ pub(super) fn watch_signals() -> io::Result<()> {
                 // the place and ends by the signal (`end_if_signalled`) ...
                 ENDING.store(sig, Ordering::SeqCst);
                 let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+                // The place as of the last key is written now, by the saver's
+                // thread: the main thread may never leave a terminal that is gone.
+                crate::session::flush();
                 std::thread::sleep(GRACE);
                 // ... unless it is stuck (a hung-up terminal): then without the place,
                 // but never in the middle of a save (which waits a bounded time for

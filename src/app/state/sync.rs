@@ -68,8 +68,10 @@ impl App {
             && let Some(read) = self
                 .section()
                 .and_then(|s| self.marks.read_sections.get_mut(s.get()))
+            && !*read
         {
             *read = true;
+            self.marks.touch();
         }
 
         let (dw, drows) = (self.detail_width(), self.detail_rows());
@@ -79,8 +81,11 @@ impl App {
         let help_rows = usize::from(layout::inner(layout::help_popup(area)).height);
         match &mut self.mode {
             Mode::Detail(d) => {
-                if let Some(read) = self.marks.read_quotes.get_mut(d.quote.get()) {
+                if let Some(read) = self.marks.read_quotes.get_mut(d.quote.get())
+                    && !*read
+                {
                     *read = true;
+                    self.marks.touch();
                 }
                 let key = Some((d.quote.get(), dw));
                 if d.view.key != key {
