@@ -1,6 +1,7 @@
 //! The terminal loop: the only code that talks to crossterm. It turns terminal events
 //! into actions, draws after each, and always gives the terminal back as it found it:
-//! on quit, on error, on panic, and on SIGTERM, SIGHUP or SIGINT.
+//! on quit, on error, on panic, and on any signal that ends the process (SIGTERM,
+//! SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM...).
 
 mod job;
 mod restore;

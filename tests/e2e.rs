@@ -607,6 +607,38 @@ fn sigint_restores_the_terminal() {
     signal_ends_and_restores("INT", "Interrupt");
 }
 
+/// Every signal whose default action ends a process is handled as SIGTERM is
+/// (issue 16: SIGQUIT, SIGUSR1 and SIGALRM left the terminal raw and the place
+/// unsaved): the place is saved, the terminal given back, and brief dies by it.
+#[test]
+fn quit_usr1_and_alrm_save_the_place_and_restore_the_terminal() {
+    for (signal, description) in [
+        ("QUIT", "Quit"),
+        ("USR1", "User defined signal 1"),
+        ("ALRM", "Alarm clock"),
+    ] {
+        let state = scratch_dir("signal");
+        let dir = state.to_str().expect("UTF-8 temp path");
+        let mut s = Session::spawn(120, 40, &["--state-dir", dir]);
+        s.wait_drawn();
+        s.send("]]");
+        s.wait_text("Sections 3/7");
+        kill(signal, s.pid());
+        let status = s.wait_exit();
+        assert!(
+            status.signal().is_some_and(|d| d.starts_with(description)),
+            "SIG{signal}: {status}"
+        );
+        s.assert_restored();
+        let saved = std::fs::read_to_string(state.join("state.json")).unwrap_or_default();
+        assert!(
+            saved.contains("\"london-washington\""),
+            "SIG{signal}: not saved:\n{saved}"
+        );
+        let _ = std::fs::remove_dir_all(&state);
+    }
+}
+
 /// The terminal goes away under a running reader. brief used to spin at 100% CPU
 /// forever here, deaf to every signal: crossterm's event reader loops on EOF.
 #[test]
