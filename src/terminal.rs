@@ -16,13 +16,35 @@ use crate::library::{self, Library};
 use crate::reload::{self, Watch};
 use crate::ui::flags::Flags;
 use crossterm::event::{self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use restore::{Guard, enter, watch_signals};
 use std::io::{self, Stdout};
 use std::time::Duration;
+
+/// The most columns or rows drawn. A terminal may claim any size up to 65535x65535;
+/// a frame's buffers (two of them, about 40 bytes a cell) must not follow it: at
+/// 65535x65535 they were 206 GB (issue 16).
+pub const MAX_SIDE: u16 = 4096;
+/// The most cells drawn: 1,048,576 (1024x1024, or 4096x256), about 80 MB of buffers.
+/// A taller screen than fits is drawn at the top; the rest stays blank.
+pub const MAX_CELLS: u32 = 1 << 20;
+
+/// The area drawn for a terminal of `(columns, rows)`: at most `MAX_SIDE` each way,
+/// and at most `MAX_CELLS` in all (rows are given up first).
+pub fn drawn_area((w, h): (u16, u16)) -> Rect {
+    let w = w.min(MAX_SIDE);
+    let rows = MAX_CELLS / u32::from(w.max(1));
+    let h = h.min(MAX_SIDE).min(u16::try_from(rows).unwrap_or(u16::MAX));
+    Rect::new(0, 0, w, h)
+}
+
+/// The area drawn now: the terminal's size, clamped.
+fn area() -> io::Result<Rect> {
+    Ok(drawn_area(crossterm::terminal::size()?))
+}
 
 /// Converts a crossterm key to ours; keys we have no use for give `None`.
 fn key(k: event::KeyEvent) -> Option<Key> {
@@ -58,7 +80,10 @@ fn action(app: &mut App, e: &Event) -> Option<Action> {
             let context = app.context();
             app.keys.press(context, key(*k)?)
         }
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Resize(w, h) => {
+            let area = drawn_area((*w, *h));
+            Some(Action::Resize(area.width, area.height))
+        }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll {
                 x: m.column,
@@ -97,7 +122,15 @@ impl Tty {
         // Before the terminal changes, so no signal can end us with the terminal raw.
         watch_signals()?;
         let guard = enter(mouse)?;
-        let t = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        // A fixed viewport, kept at the terminal's size (clamped) by `draw`: ratatui's
+        // own resizing would allocate a buffer for any size the terminal reports.
+        let area = drawn_area(crossterm::terminal::size()?);
+        let t = Terminal::with_options(
+            CrosstermBackend::new(io::stdout()),
+            TerminalOptions {
+                viewport: Viewport::Fixed(area),
+            },
+        )?;
         // crossterm listens for SIGWINCH from its first poll on: from now, then, so
         // that the signal thread's wake-up (after a suspension, or before ending) is
         // never lost.
@@ -135,7 +168,7 @@ impl Tty {
         watch: &mut Option<Watch>,
         note: &mut dyn FnMut(&App),
     ) -> io::Result<()> {
-        let size = self.t.size()?;
+        let size = area()?;
         app.back = false;
         update(app, Action::Resize(size.width, size.height));
         self.draw(|area, buf| crate::ui::render(app, area, buf))?;
@@ -193,7 +226,7 @@ impl Tty {
     /// Runs the library until the user opens a briefing (`lib.open`), asks for a fresh
     /// scan (`lib.rescan`) or quits.
     pub fn library(&mut self, lib: &mut Library) -> io::Result<()> {
-        let size = self.t.size()?;
+        let size = area()?;
         (lib.open, lib.rescan) = (None, false);
         library::update(lib, Action::Resize(size.width, size.height));
         self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
@@ -204,7 +237,10 @@ impl Tty {
                     Event::Key(k) if k.kind != KeyEventKind::Release => {
                         key(*k).and_then(|k| lib.keys.press(Context::Library, k))
                     }
-                    Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+                    Event::Resize(w, h) => {
+                        let area = drawn_area((*w, *h));
+                        Some(Action::Resize(area.width, area.height))
+                    }
                     _ => None,
                 };
                 match a {
@@ -239,7 +275,7 @@ impl Tty {
             // where its cursor is, and wait for the answer.)
             self.t.swap_buffers();
             self.flags = Flags::default();
-            let size = self.t.size()?;
+            let size = area()?;
             return Ok((refused, Some((size.width, size.height))));
         }
         Ok((refused, None))
@@ -249,6 +285,11 @@ impl Tty {
         // The whole frame under one lock: the signal thread cannot give the terminal
         // back (suspend, end) in the middle of an escape sequence.
         let _out = io::stdout().lock();
+        let area = area()?;
+        if area != self.t.get_frame().area() {
+            // Clears the screen and the last frame, so the next is drawn whole.
+            self.t.resize(area)?;
+        }
         let flags = &mut self.flags;
         self.t.draw(|f| {
             render(f.area(), f.buffer_mut());
@@ -309,4 +350,54 @@ fn run_effects(app: &mut App, watch: Option<&Watch>) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_drawn_area_is_clamped_each_way_and_in_all() {
+        assert_eq!(drawn_area((200, 60)), Rect::new(0, 0, 200, 60));
+        assert_eq!(drawn_area((0, 0)), Rect::new(0, 0, 0, 0));
+        assert_eq!(drawn_area((u16::MAX, 10)), Rect::new(0, 0, MAX_SIDE, 10));
+        assert_eq!(drawn_area((10, u16::MAX)), Rect::new(0, 0, 10, MAX_SIDE));
+        let huge = drawn_area((u16::MAX, u16::MAX));
+        assert_eq!((huge.width, huge.height), (MAX_SIDE, 256));
+        assert!(u32::from(huge.width) * u32::from(huge.height) <= MAX_CELLS);
+        assert_eq!(drawn_area((1024, 4000)), Rect::new(0, 0, 1024, 1024));
+    }
+
+    /// Every kind of screen at the largest areas `drawn_area` gives: no overflow in
+    /// the layout's arithmetic (a width times a share overflowed a `u16` past about
+    /// 3,000 columns, issue 16), no panic in any pane or popup.
+    #[test]
+    fn every_screen_draws_at_the_largest_areas() {
+        let b = crate::load::bundled().unwrap().briefing;
+        let (tab, enter) = (Key::plain(KeyCode::Tab), Key::plain(KeyCode::Enter));
+        let sessions: [&[Key]; 8] = [
+            &[],
+            &[Key::ch('?')],
+            &[Key::ch('a')],
+            &[Key::ch('2')],
+            &[Key::ch('3')],
+            &[Key::ch('4')],
+            &[Key::ch('5')],
+            &[tab, tab, enter],
+        ];
+        for (w, h) in [(4096, 256), (1024, 1024), (255, 4096), (4096, 1), (1, 4096)] {
+            let area = drawn_area((w, h));
+            for keys in sessions {
+                let mut app = App::new(b.clone(), 80, 24);
+                update(&mut app, Action::Resize(area.width, area.height));
+                for &k in keys {
+                    if let Some(a) = crate::app::keymap::lookup(app.context(), k) {
+                        update(&mut app, a);
+                    }
+                }
+                let mut buf = Buffer::empty(area);
+                crate::ui::render(&app, area, &mut buf);
+            }
+        }
+    }
 }

@@ -1330,3 +1330,22 @@ fn the_place_and_stars_are_saved_while_reading() {
     let _ = s.wait_exit();
     let _ = std::fs::remove_dir_all(&state);
 }
+
+/// A terminal claiming 65535x65535 (issue 16: a 206 GB allocation aborted brief and
+/// left the terminal raw). The area drawn is clamped, `q` quits, the terminal is given
+/// back. The screen model stays small: only the pty is told the huge size.
+#[test]
+fn a_huge_terminal_is_drawn_clamped_and_q_still_quits() {
+    let mut s = Session::spawn(80, 24, &[]);
+    s.wait_drawn();
+    s.master()
+        .resize(pty_size(u16::MAX, u16::MAX))
+        .expect("resize pty");
+    // The frame for the new size is drawn (clamped) before `q` is read.
+    s.send("?");
+    s.wait_text("Help");
+    s.send("\x1bq");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}; screen:\n{}", s.dump());
+    s.assert_restored();
+}
