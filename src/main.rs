@@ -148,6 +148,9 @@ fn read(cli: &Cli) -> Result<(), Fail> {
     };
     // The terminal is back by now: plain warnings, and still a clean exit.
     for w in warnings {
+        // Escaped here too (escaping is idempotent): a warning names paths, and no
+        // path reaches the terminal raw.
+        let w = brief::load::diag::escape(&w);
         output::stderr(&format!("brief: warning: {w}\n"))?;
     }
     // A signal ended the reader: its place is saved; now die by it, as the parent

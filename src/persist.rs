@@ -137,8 +137,13 @@ impl Store {
         self.file.briefings.insert(key, place);
     }
 
-    /// Writes the file atomically. On any failure the old file stays as it was.
+    /// Writes the file atomically. On any failure the old file stays as it was. The
+    /// message's path is escaped: the state folder may come from the environment.
     pub fn save(&self) -> Result<(), String> {
+        self.write().map_err(|e| crate::load::diag::escape(&e))
+    }
+
+    fn write(&self) -> Result<(), String> {
         let fail = |what: &str, e: std::io::Error| {
             format!(
                 "could not save the reading state ({what} in {}): {e}",

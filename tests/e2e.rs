@@ -1359,3 +1359,21 @@ fn a_huge_terminal_is_drawn_clamped_and_q_still_quits() {
     assert!(status.success(), "{status}; screen:\n{}", s.dump());
     s.assert_restored();
 }
+
+/// A state folder whose path holds escape sequences and a bidi override (from
+/// `BRIEF_STATE_DIR` or `--state-dir`) and cannot be written: the exit warning names
+/// it escaped (issue 16).
+#[test]
+fn the_state_folder_is_named_escaped_in_the_exit_warning() {
+    let scratch = scratch_dir("evil-state");
+    std::fs::write(scratch.join("file"), "x").unwrap();
+    // Under a regular file: the folder cannot be made.
+    let evil = scratch.join("file").join("e\u{1b}]0;pwned\u{7}\u{202e}vil");
+    let mut s = Session::spawn(120, 40, &["--state-dir", evil.to_str().unwrap()]);
+    s.wait_drawn();
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.wait_text("brief: warning: could not save the reading state");
+    s.wait_text("e\\u{001B}]0;pwned\\u{0007}\\u{202E}vil");
+    let _ = std::fs::remove_dir_all(&scratch);
+}
