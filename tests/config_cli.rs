@@ -159,6 +159,37 @@ fn a_special_config_is_refused_and_dev_null_is_empty() {
     );
 }
 
+/// A key name that is a bidi control or an invisible character is refused, located;
+/// nothing raw reaches the terminal (issue 16).
+#[test]
+fn invisible_key_names_are_refused_with_a_located_error() {
+    let d = Dir::new("invisible-keys");
+    for (c, code) in [
+        ("\\u202E", "202E"),
+        ("\\u200B", "200B"),
+        ("\\u3164", "3164"),
+        ("ctrl-\\u2066", "2066"),
+    ] {
+        let file = d.put("c.toml", &format!("[keys]\nquit = [\"x\", \"{c}\"]\n"));
+        let path = file.to_str().unwrap();
+        let out = brief(&d.0, &["keys", "--config", path]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!("{path}:2:14: error: `"))
+                && err.contains(&format!("is not a key: U+{code} is invisible")),
+            "{err}"
+        );
+        assert!(
+            !err.chars().any(|ch| ch != '\n'
+                && (ch.is_control()
+                    || brief::load::clean::is_unsafe_char(ch)
+                    || brief::load::clean::is_blank_looking(ch))),
+            "raw in {err:?}"
+        );
+    }
+}
+
 /// The look flags go before or after a subcommand alike; the reader's own flags do
 /// not go with a subcommand, and saying so is a usage error (exit 2).
 #[test]

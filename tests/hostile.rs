@@ -284,6 +284,7 @@ fn the_corpus_covers_the_issue_list() {
         "tty-link",
         "warning-flood",
         "warnings-then-error",
+        "blank-looking-name",
         "missing-file",
         "unreadable",
     ];

@@ -1213,3 +1213,46 @@ fn warnings_have_a_cap_of_their_own_and_never_make_a_file_bad() {
         "e.toml: warning: 500 more warnings not shown (the first 1000 found are listed above)\n"
     ));
 }
+
+/// Default-ignorable and blank-looking characters are refused in names and aliases as
+/// bidi controls are, and a text of nothing else is empty (issue 16): "United Kingdom"
+/// and "United Kingdom" + U+034F must not pass as two names that print alike.
+#[test]
+fn blank_looking_characters_are_refused_in_names_and_blank_text_is_empty() {
+    let base = "format = 1\n[briefing]\ntitle = \"T\"\n[[actors]]\nid = \"a\"\nkind = \"state\"\n";
+    for (c, code) in [
+        ('\u{034F}', "034F"),
+        ('\u{3164}', "3164"),
+        ('\u{115F}', "115F"),
+        ('\u{E0041}', "E0041"),
+        ('\u{2800}', "2800"),
+        ('\u{FFF9}', "FFF9"),
+        ('\u{17B4}', "17B4"),
+        ('\u{17B5}', "17B5"),
+    ] {
+        for name in [format!("United Kingdom{c}"), c.to_string()] {
+            let text = format!("{base}name = \"{name}\"\n");
+            let report = brief::load::load_str("n.toml", &text).unwrap_err();
+            let rendered = report.render();
+            assert!(
+                rendered.contains(&format!(
+                    "n.toml:7:8: error: actor name contains the invisible character U+{code}"
+                )),
+                "{rendered}"
+            );
+        }
+    }
+    for title in ["\u{3164}", "\u{2800} \u{2800}", "\u{034F}\u{FFA0}"] {
+        let text = format!(
+            "format = 1\n[briefing]\ntitle = \"{title}\"\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\n"
+        );
+        let report = brief::load::load_str("t.toml", &text).unwrap_err();
+        assert!(
+            report
+                .render()
+                .contains("t.toml:3:9: error: title is empty"),
+            "{}",
+            report.render()
+        );
+    }
+}

@@ -165,13 +165,50 @@ fn fold_line((text, removed): (String, Removed)) -> (String, Removed) {
     )
 }
 
+/// Characters that are not controls, bidi controls or zero-width, yet show nothing or
+/// a blank (default-ignorable, or fillers that look like a space): they can make two
+/// different names look alike, or a name look empty (issue 16). Text keeps them (some
+/// scripts use a few); ids, names, aliases and key names may not hold them.
+pub fn is_blank_looking(c: char) -> bool {
+    matches!(
+        c,
+        '\u{034F}'                      // combining grapheme joiner
+            | '\u{115F}' | '\u{1160}'    // Hangul choseong and jungseong fillers
+            | '\u{17B4}' | '\u{17B5}'    // Khmer inherent vowels
+            | '\u{2065}'                // default-ignorable, unassigned
+            | '\u{2800}'                // braille pattern blank
+            | '\u{3164}'                // Hangul filler
+            | '\u{FFA0}'                // halfwidth Hangul filler
+            | '\u{FFF0}'..='\u{FFFB}'    // interlinear annotation controls, unassigned
+            | '\u{1BCA0}'..='\u{1BCA3}'  // shorthand format controls
+            | '\u{1D173}'..='\u{1D17A}'  // musical symbol format controls
+            | '\u{E0000}'..='\u{E00FF}'  // tag characters and unassigned ignorables
+            | '\u{E01F0}'..='\u{E0FFF}'
+    )
+}
+
 /// The first character that may not appear in an id or a name, if any.
 pub fn first_invisible(s: &str) -> Option<char> {
     if s.is_ascii() {
         return None;
     }
-    s.chars()
-        .find(|&c| is_bidi_control(c) || is_zero_width(c) || matches!(c, '\u{200C}' | '\u{200D}'))
+    s.chars().find(|&c| {
+        is_bidi_control(c)
+            || is_zero_width(c)
+            || is_blank_looking(c)
+            || matches!(c, '\u{200C}' | '\u{200D}')
+    })
+}
+
+/// Whether `s` shows nothing: only whitespace and characters that show nothing
+/// (`is_blank_looking`, zero-width). Such a text counts as empty.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || is_blank_looking(c)
+            || is_zero_width(c)
+            || matches!(c, '\u{200C}' | '\u{200D}')
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! about what cleaning found.
 
 use super::{MAX_FIELD_BYTES, Validator};
-use crate::load::clean::{Removed, clean_line_owned, clean_text_owned, first_invisible};
+use crate::load::clean::{Removed, clean_line_owned, clean_text_owned, first_invisible, is_blank};
 use crate::load::diag::Diagnostic;
 use crate::model::PartialDate;
 use crate::model::raw::{RawDate, Str};
@@ -86,15 +86,17 @@ impl Validator<'_> {
         self.cleaned(s, what, true)
     }
 
+    /// An optional line; one that shows nothing (`is_blank`) is left out.
     pub(super) fn opt_line(&mut self, s: Option<&mut Str>, what: &str) -> Option<String> {
-        s.map(|s| self.line(s, what)).filter(|t| !t.is_empty())
+        s.map(|s| self.line(s, what)).filter(|t| !is_blank(t))
     }
 
-    /// Text that must not be empty once cleaned.
+    /// Text that must not be empty once cleaned: a text that shows nothing (only
+    /// blanks and invisible characters, `is_blank`) is empty.
     pub(super) fn required(&mut self, s: &mut Str, what: &str, one_line: bool) -> String {
         let fits = s.get_ref().len() <= MAX_FIELD_BYTES;
         let text = self.cleaned(s, what, one_line);
-        if text.trim().is_empty() && fits {
+        if is_blank(&text) && fits {
             self.error(s.span(), format!("{what} is empty"));
         }
         text
