@@ -182,8 +182,11 @@ impl Tty {
             } else {
                 Duration::MAX
             };
+            // Whether anything may have changed the screen: when a poll times out with
+            // nothing to do (a watched file unchanged), no frame is drawn at all.
+            let working = app.busy() || !app.derived.is_warm();
             let (mut suspend, mut acted) = (false, false);
-            pump(idle, |e| {
+            let evented = pump(idle, |e| {
                 esc_alt(app, e);
                 let a = action(app, e);
                 acted |= a.is_some();
@@ -197,9 +200,8 @@ impl Tty {
             if ending() {
                 break;
             }
-            if let Some(w) = watch
-                && w.changed()
-            {
+            let reloaded = watch.as_mut().is_some_and(Watch::changed);
+            if reloaded && let Some(w) = watch.as_ref() {
                 reload::reload(app, &w.path);
             }
             // A key's frame first: its step of the search is done, and the next
@@ -208,6 +210,7 @@ impl Tty {
             if !acted && app.warm_step() && app.busy() {
                 app.work();
             }
+            let effects = !app.effects.is_empty();
             run_effects(app, watch.as_ref())?;
             let (refused, resumed) = self.settle(suspend)?;
             if refused {
@@ -218,7 +221,9 @@ impl Tty {
                 update(app, Action::Resize(w, h));
             }
             note(app);
-            self.draw(|area, buf| crate::ui::render(app, area, buf))?;
+            if evented || reloaded || working || effects || suspend || resumed.is_some() {
+                self.draw(|area, buf| crate::ui::render(app, area, buf))?;
+            }
         }
         Ok(())
     }
@@ -232,7 +237,7 @@ impl Tty {
         self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
         while !lib.quit && lib.open.is_none() && !lib.rescan && !ending() {
             let mut suspend = false;
-            pump(Duration::MAX, |e| {
+            let _ = pump(Duration::MAX, |e| {
                 let a = match e {
                     Event::Key(k) if k.kind != KeyEventKind::Release => {
                         key(*k).and_then(|k| lib.keys.press(Context::Library, k))
@@ -306,15 +311,16 @@ pub fn run(app: App) -> io::Result<App> {
 
 /// Waits up to `idle` for an event, then hands it and everything already queued to
 /// `handle` (which says when to stop early), so a burst of keys or resizes costs one
-/// frame. Signals are not our business here (see `watch_signals`).
-fn pump(idle: Duration, mut handle: impl FnMut(&Event) -> bool) -> io::Result<()> {
+/// frame. Signals are not our business here (see `watch_signals`). Says whether any
+/// event came.
+fn pump(idle: Duration, mut handle: impl FnMut(&Event) -> bool) -> io::Result<bool> {
     if idle != Duration::MAX && !event::poll(idle)? {
-        return Ok(());
+        return Ok(false);
     }
     let mut e = event::read()?;
     loop {
         if handle(&e) || !event::poll(Duration::ZERO)? {
-            return Ok(());
+            return Ok(true);
         }
         e = event::read()?;
     }

@@ -46,6 +46,8 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Asks the reader thread to end after its next read.
     stop_reading: Arc<AtomicBool>,
+    /// How many bytes brief has written to the terminal so far.
+    written: Arc<std::sync::atomic::AtomicUsize>,
     reader: JoinHandle<()>,
     status: Option<ExitStatus>,
 }
@@ -118,6 +120,8 @@ impl Session {
         let sink = Arc::clone(&parser);
         let stop_reading = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&stop_reading);
+        let written = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = Arc::clone(&written);
         // The reader blocks in `read`; it ends when the slave side closes (read gives EIO,
         // which portable-pty turns into EOF), i.e. when the session is dropped, or after
         // the first read once asked to stop.
@@ -126,7 +130,10 @@ impl Session {
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => lock(&sink).process(&buf[..n]),
+                    Ok(n) => {
+                        count.fetch_add(n, Ordering::SeqCst);
+                        lock(&sink).process(&buf[..n]);
+                    }
                 }
                 if stop.load(Ordering::SeqCst) {
                     break;
@@ -141,6 +148,7 @@ impl Session {
             child,
             parser,
             stop_reading,
+            written,
             reader,
             status: None,
         }
@@ -1376,4 +1384,37 @@ fn the_state_folder_is_named_escaped_in_the_exit_warning() {
     s.wait_text("brief: warning: could not save the reading state");
     s.wait_text("e\\u{001B}]0;pwned\\u{0007}\\u{202E}vil");
     let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// Nothing is written to the terminal while nothing changes (issue 16: a watched file
+/// redrew every 300 ms, writing each time). Several of the file's poll periods pass
+/// with no byte written; a key then draws at once.
+#[test]
+fn an_idle_reader_writes_nothing() {
+    let dir = scratch_dir("idle");
+    let file = dir.join("k.toml");
+    std::fs::write(&file, brief::load::BUNDLED_TEXT).unwrap();
+    let mut s = Session::spawn(120, 40, &[file.to_str().expect("UTF-8 temp path")]);
+    s.wait_drawn();
+    // Indexing after the first frame draws a few frames more; then it is idle.
+    let mut last = s.written.load(Ordering::SeqCst);
+    let start = Instant::now();
+    loop {
+        thread::sleep(Duration::from_millis(1200));
+        let now = s.written.load(Ordering::SeqCst);
+        if now == last {
+            break;
+        }
+        assert!(
+            start.elapsed() <= DEADLINE,
+            "brief kept writing while idle: {} bytes in the last 1.2 s",
+            now - last
+        );
+        last = now;
+    }
+    s.send("]");
+    s.wait_text("Sections 2/7");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -2,7 +2,10 @@
 //! about what cleaning found.
 
 use super::{MAX_FIELD_BYTES, Validator};
-use crate::load::clean::{Removed, clean_line_owned, clean_text_owned, first_invisible, is_blank};
+use crate::load::clean::{
+    MAX_CLUSTER_CHARS, Removed, cap_clusters, clean_line_owned, clean_text_owned, first_invisible,
+    is_blank,
+};
 use crate::load::diag::Diagnostic;
 use crate::model::PartialDate;
 use crate::model::raw::{RawDate, Str};
@@ -37,11 +40,14 @@ impl Validator<'_> {
             return None;
         }
         let raw = std::mem::take(s.get_mut());
-        Some(if one_line {
+        let (text, mut removed) = if one_line {
             clean_line_owned(raw)
         } else {
             clean_text_owned(raw)
-        })
+        };
+        let (text, marks) = cap_clusters(text);
+        removed.marks = marks;
+        Some((text, removed))
     }
 
     /// Cleans a field, warning about what was removed.
@@ -68,6 +74,12 @@ impl Validator<'_> {
             parts.push(format!(
                 "{} invisible or bidi character(s)",
                 removed.invisible
+            ));
+        }
+        if removed.marks > 0 {
+            parts.push(format!(
+                "{} combining mark(s) past the {MAX_CLUSTER_CHARS} characters kept on one letter",
+                removed.marks
             ));
         }
         self.push(Diagnostic::warning(
