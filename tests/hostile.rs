@@ -285,6 +285,9 @@ fn the_corpus_covers_the_issue_list() {
         "warning-flood",
         "warnings-then-error",
         "blank-looking-name",
+        "javascript-url",
+        "utf32-le",
+        "nul-bytes",
         "missing-file",
         "unreadable",
     ];

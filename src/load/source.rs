@@ -202,14 +202,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, (Diagnostic, String)> {
 /// `decode`, taking the bytes: valid UTF-8 becomes the text in place, with no copy, so
 /// a large briefing is held once while it is parsed, not twice.
 pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, (Diagnostic, String)> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_utf16(&bytes) {
-        return Err((
-            Diagnostic::error(
-                None,
-                "the file is UTF-16; save it as UTF-8 to read it with brief",
-            ),
-            String::new(),
-        ));
+    if let Some(what) = not_utf8(&bytes) {
+        return Err((Diagnostic::error(None, what), String::new()));
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -235,6 +229,28 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, (Diagnostic, String)> 
     } else {
         text
     })
+}
+
+/// What a file that is plainly not UTF-8 text is: NUL bytes only, UTF-32, UTF-16
+/// (with a byte-order mark, or ASCII-heavy text with a NUL in every other byte).
+fn not_utf8(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(64)];
+    if !head.is_empty() && head.iter().all(|&b| b == 0) {
+        return Some("the file holds only NUL bytes, not text");
+    }
+    let utf32 = bytes.starts_with(&[0xFF, 0xFE, 0, 0])
+        || bytes.starts_with(&[0, 0, 0xFE, 0xFF])
+        || head.len() >= 8
+            && head
+                .chunks_exact(4)
+                .all(|c| c.iter().map(|&b| usize::from(b == 0)).sum::<usize>() >= 3);
+    if utf32 {
+        return Some("the file is UTF-32; save it as UTF-8 to read it with brief");
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_utf16(bytes) {
+        return Some("the file is UTF-16; save it as UTF-8 to read it with brief");
+    }
+    None
 }
 
 /// UTF-16 without a BOM: ASCII-heavy text has a NUL in every other byte.
@@ -267,6 +283,24 @@ mod tests {
             let (err, _) = decode(&bytes).unwrap_err();
             assert!(err.message.contains("UTF-16"), "{}", err.message);
         }
+    }
+
+    #[test]
+    fn names_utf32_and_nul_bytes() {
+        let utf32: Vec<u8> = "format = 1"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "format = 1"
+            .chars()
+            .flat_map(|c| (c as u32).to_be_bytes())
+            .collect();
+        for bytes in [[&[0xFF, 0xFE, 0, 0][..], &utf32].concat(), utf32, be] {
+            let (err, _) = decode(&bytes).unwrap_err();
+            assert!(err.message.contains("UTF-32"), "{}", err.message);
+        }
+        let (err, _) = decode(&[0; 100]).unwrap_err();
+        assert_eq!(err.message, "the file holds only NUL bytes, not text");
     }
 
     #[test]

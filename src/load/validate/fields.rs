@@ -103,6 +103,28 @@ impl Validator<'_> {
         s.map(|s| self.line(s, what)).filter(|t| !is_blank(t))
     }
 
+    /// The source's URL: only `http`, `https` and `mailto` URLs are kept, so that no
+    /// export links a `javascript:` or `file:` URL (issue 16); another is dropped with
+    /// a warning.
+    pub(super) fn url(&mut self, s: Option<&mut Str>) -> Option<String> {
+        let s = s?;
+        let url = self.line(s, "url");
+        if is_blank(&url) {
+            return None;
+        }
+        let scheme = url
+            .split_once(':')
+            .map(|(scheme, _)| scheme.to_ascii_lowercase());
+        if matches!(scheme.as_deref(), Some("http" | "https" | "mailto")) {
+            return Some(url);
+        }
+        self.push(Diagnostic::warning(
+            Some(s.span()),
+            "url dropped: only http, https and mailto URLs are kept",
+        ));
+        None
+    }
+
     /// Text that must not be empty once cleaned: a text that shows nothing (only
     /// blanks and invisible characters, `is_blank`) is empty.
     pub(super) fn required(&mut self, s: &mut Str, what: &str, one_line: bool) -> String {

@@ -159,7 +159,7 @@ fn meta(v: &mut Validator<'_>, b: &mut raw::RawBriefing) -> Meta {
             .map(|s| v.text(s, "summary"))
             .filter(|t| !t.is_empty()),
         source: v.opt_line(b.source.as_mut(), "source"),
-        url: v.opt_line(b.url.as_mut(), "url"),
+        url: v.url(b.url.as_mut()),
         published: v.opt_date(b.published.as_ref()),
         tags: b.tags.iter_mut().map(|t| v.line(t, "tag")).collect(),
     }
