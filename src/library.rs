@@ -220,8 +220,9 @@ fn entry(path: PathBuf, r: &Read, store: Option<&Store>) -> Entry {
 fn first_error(report: &load::Report) -> String {
     let rendered = report.render();
     let first = rendered.lines().next().unwrap_or("could not be loaded");
+    // The rendered line names the file escaped (a name with an escape sequence).
     first
-        .strip_prefix(&report.name)
+        .strip_prefix(&escape(&report.name))
         .map_or(first, |rest| rest.trim_start_matches(':'))
         .trim()
         .to_owned()

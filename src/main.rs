@@ -130,18 +130,32 @@ fn read(cli: &Cli) -> Result<(), Fail> {
         mouse: !cli.no_mouse && settings.mouse,
         settings,
     };
+    // A terminal that cannot draw the reader (TERM=dumb: an editor's shell buffer)
+    // gets the text, as a pipe does, and is told why, after it.
+    let dumb =
+        std::io::stdout().is_terminal() && std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let plain = dumb || !std::io::stdout().is_terminal();
+    let print_text = |text: &str| -> Result<(), Fail> {
+        output::stdout(text)?;
+        if dumb {
+            output::stderr(
+                "brief: TERM=dumb cannot show the reader: printed as plain text (set TERM to read it in the terminal)\n",
+            )?;
+        }
+        Ok(())
+    };
     let warnings = match cli.file.as_deref() {
         Some(dir) if dir.is_dir() => {
-            if !std::io::stdout().is_terminal() {
-                return output::stdout(&library_text(dir)?);
+            if plain {
+                return print_text(&library_text(dir)?);
             }
             flow::library(dir, &opts)?
         }
         file => {
             let (briefing, actors, section) = open(file, &cli.actors, cli.section.as_deref())?;
-            if !std::io::stdout().is_terminal() {
+            if plain {
                 // Not a terminal: the whole briefing as plain text, as `brief print` does.
-                return output::stdout(&print::plain(&briefing, output_width()));
+                return print_text(&print::plain(&briefing, output_width()));
             }
             flow::one(briefing, file, &opts, |app| start(app, &actors, section))?
         }

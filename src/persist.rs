@@ -212,9 +212,50 @@ pub fn save_place(dir: &Path, key: &str, place: Place) -> Result<(), String> {
     };
     fs::create_dir_all(dir).map_err(|e| fail("creating the folder", &e))?;
     let _lock = lock(dir).map_err(|e| fail("locking", &e))?;
+    remove_stale_temporaries(dir);
     let (mut store, _) = Store::open(dir);
     store.set(key.to_owned(), place);
     store.save()
+}
+
+/// Removes the temporary files (`state.json.tmp-<pid>`) that saves of processes no
+/// longer running left behind, killed in the middle of a save. Called under the lock;
+/// a file of a process still running (even another user's) is left alone.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!("{FILE}.tmp-");
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let pid = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|p| p.parse::<i32>().ok());
+        if let Some(pid) = pid
+            && pid != i32::try_from(std::process::id()).unwrap_or(0)
+            && !running(pid)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process `pid` exists (signal 0: no signal is sent).
+fn running(pid: i32) -> bool {
+    #[cfg(unix)]
+    {
+        let Some(pid) = rustix::process::Pid::from_raw(pid) else {
+            return true;
+        };
+        rustix::process::test_kill_process(pid) != Err(rustix::io::Errno::SRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
 }
 
 /// The state folder's lock, taken (or, after `LOCK_WAIT`, not: then `None`, and the

@@ -1418,3 +1418,24 @@ fn an_idle_reader_writes_nothing() {
     assert!(s.wait_exit().success());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// TERM=dumb (an editor's shell buffer) cannot show the reader: brief prints the text,
+/// as when piped, and says why on stderr (issue 16). The terminal is never taken.
+#[test]
+fn term_dumb_prints_plain_text_and_says_so() {
+    let mut s = Session::spawn_program(
+        100,
+        40,
+        "/bin/sh",
+        &["-c", &format!("TERM=dumb exec {BIN}")],
+    );
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}");
+    s.wait_text("NATO waits for Seoul");
+    s.wait_text("TERM=dumb cannot show the reader");
+    assert!(
+        !s.with_screen(vt100::Screen::alternate_screen),
+        "{}",
+        s.dump()
+    );
+}

@@ -204,6 +204,25 @@ fn save_place_merges_and_a_special_lock_file_does_not_block() {
     assert!(err.contains("locking"), "{err}");
 }
 
+/// A temporary file a save left when its process was killed mid-save is removed by
+/// the next save; one of a running process is kept (issue 16).
+#[cfg(unix)]
+#[test]
+fn temporary_files_of_dead_processes_are_removed() {
+    let dir = TempDir::new("stale-tmp");
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let stale = dir.0.join(format!("state.json.tmp-{dead}"));
+    std::fs::write(&stale, "{ half a sa").unwrap();
+    let parent = std::os::unix::process::parent_id();
+    let live = dir.0.join(format!("state.json.tmp-{parent}"));
+    std::fs::write(&live, "{ being written").unwrap();
+    persist::save_place(&dir.0, "k", Place::default()).unwrap();
+    assert!(!stale.exists(), "the dead process's file is gone");
+    assert!(live.exists(), "a running process's file stays");
+}
+
 /// A state file over the limit is set aside unread, like a damaged one.
 #[test]
 fn an_oversized_state_file_is_set_aside() {
