@@ -64,12 +64,23 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
         })
     };
     let mut warnings = Vec::new();
-    let mut lib = Library::scan(dir, store(&mut warnings).as_ref())?;
+    // Listed at once; the files are read by a thread and added as they come, so the
+    // library is on screen, and answers keys, while a slow folder is read.
+    let mut store_now = store(&mut warnings);
+    let (mut lib, mut pending) = Library::scan_later(dir, store_now.as_ref(), None)?;
     lib.look = opts.settings.look;
     lib.keys = crate::app::keymap::Keys::new(std::sync::Arc::clone(&opts.settings.keymap));
     let mut tty = Tty::enter(opts.mouse).map_err(|e| e.to_string())?;
     loop {
-        tty.library(&mut lib).map_err(|e| e.to_string())?;
+        let mut feed = |lib: &mut Library| {
+            if let Some(p) = &pending {
+                for file in p.ready() {
+                    lib.add(file, store_now.as_ref());
+                }
+            }
+        };
+        tty.library(&mut lib, &mut feed)
+            .map_err(|e| e.to_string())?;
         if lib.quit || crate::terminal::ending() {
             break;
         }
@@ -89,9 +100,11 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
             }
         }
         // Back from a briefing, or Ctrl-r: scan again for new files and unread counts.
-        let mut fresh = lib.rescan(store(&mut warnings).as_ref())?;
+        // Files still being read are read afresh.
+        store_now = store(&mut warnings);
+        let (mut fresh, more) = Library::scan_later(dir, store_now.as_ref(), Some(&lib))?;
         fresh.keep_selection(&lib);
-        lib = fresh;
+        (lib, pending) = (fresh, more);
     }
     drop(tty);
     Ok(warnings)

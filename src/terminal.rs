@@ -229,15 +229,27 @@ impl Tty {
     }
 
     /// Runs the library until the user opens a briefing (`lib.open`), asks for a fresh
-    /// scan (`lib.rescan`) or quits.
-    pub fn library(&mut self, lib: &mut Library) -> io::Result<()> {
+    /// scan (`lib.rescan`) or quits. While files are still being read
+    /// (`lib.unread_files`), `feed` adds those read since it was last called.
+    pub fn library(
+        &mut self,
+        lib: &mut Library,
+        feed: &mut dyn FnMut(&mut Library),
+    ) -> io::Result<()> {
         let size = area()?;
         (lib.open, lib.rescan) = (None, false);
         library::update(lib, Action::Resize(size.width, size.height));
         self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
         while !lib.quit && lib.open.is_none() && !lib.rescan && !ending() {
             let mut suspend = false;
-            let _ = pump(Duration::MAX, |e| {
+            // Files still being read: look for them between keys.
+            let idle = if lib.unread_files > 0 {
+                Duration::from_millis(50)
+            } else {
+                Duration::MAX
+            };
+            let reading = lib.unread_files;
+            let evented = pump(idle, |e| {
                 let a = match e {
                     Event::Key(k) if k.kind != KeyEventKind::Release => {
                         key(*k).and_then(|k| lib.keys.press(Context::Library, k))
@@ -258,10 +270,16 @@ impl Tty {
             if ending() {
                 break;
             }
-            if let (_, Some((w, h))) = self.settle(suspend)? {
+            if reading > 0 {
+                feed(lib);
+            }
+            let (_, resumed) = self.settle(suspend)?;
+            if let Some((w, h)) = resumed {
                 library::update(lib, Action::Resize(w, h));
             }
-            self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
+            if evented || lib.unread_files != reading || suspend || resumed.is_some() {
+                self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
+            }
         }
         Ok(())
     }

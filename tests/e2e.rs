@@ -1439,3 +1439,33 @@ fn term_dumb_prints_plain_text_and_says_so() {
         s.dump()
     );
 }
+
+/// A folder with a slow file (16 MB of tiny values takes seconds to parse) is on
+/// screen at once, filled as files are read, with progress, and `q` works meanwhile
+/// (issue 16: a blank screen that ignored `q` for 24.5 s).
+#[test]
+fn a_slow_library_is_drawn_at_once_and_q_works_while_reading() {
+    let dir = scratch_dir("slow-library");
+    std::fs::write(dir.join("a-good.toml"), brief::load::BUNDLED_TEXT).unwrap();
+    let mut slow = String::from("format = 1\nx = [");
+    while slow.len() < 15 * 1024 * 1024 {
+        slow.push_str("1,");
+    }
+    slow.push_str("]\n");
+    for name in ["b-slow.toml", "c-slow.toml", "d-slow.toml"] {
+        std::fs::write(dir.join(name), &slow).unwrap();
+    }
+    let mut s = Session::spawn(120, 40, &[dir.to_str().expect("UTF-8 temp path")]);
+    s.wait_text("reading files:");
+    s.wait_text("South Korea weighs arming Ukraine");
+    assert!(
+        s.with_screen(|sc| sc.contents().contains("reading files:")),
+        "the slow files were read already: {}",
+        s.dump()
+    );
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}");
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -276,3 +276,26 @@ fn a_rescan_reads_only_changed_files_and_recounts_unread() {
     assert!(names(&listed).contains(&"d-more.toml"));
     assert!(!names(&listed).contains(&"b-broken.toml"));
 }
+
+/// `scan_later` lists the folder at once and reads its files on a thread; added as
+/// they come, they make the same library as a scan (issue 16). A rescan reads only
+/// the files that changed.
+#[test]
+fn a_library_filled_as_files_are_read_matches_a_scan() {
+    let dir = folder();
+    let (mut lib, pending) = Library::scan_later(&dir.0, None, None).unwrap();
+    assert!(lib.entries.is_empty());
+    assert_eq!(lib.unread_files, lib.to_read);
+    let pending = pending.expect("files to read");
+    while lib.unread_files > 0 {
+        for file in pending.ready() {
+            lib.add(file, None);
+        }
+        std::thread::yield_now();
+    }
+    let scanned = Library::scan(&dir.0, None).unwrap();
+    assert_eq!(lib.entries, scanned.entries);
+    let (again, pending) = Library::scan_later(&dir.0, None, Some(&lib)).unwrap();
+    assert!(pending.is_none(), "nothing changed, nothing to read");
+    assert_eq!(again.entries, scanned.entries);
+}
