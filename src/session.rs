@@ -79,7 +79,7 @@ impl Session {
 }
 
 /// What the place depends on, compared after every key: indexes and stamps, no ids.
-/// (A reload restores the place, which stamps the marks: it counts as a change.)
+/// (A reload makes new marks for the new briefing: it counts as a change.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Look {
     section: usize,
@@ -87,6 +87,7 @@ struct Look {
     filter: Vec<ActorIx>,
     marks: u64,
     stars: u64,
+    briefing: u64,
 }
 
 impl Look {
@@ -97,6 +98,7 @@ impl Look {
             filter: app.filter.chosen.clone(),
             marks: app.marks.stamp,
             stars: app.marks.star_stamp,
+            briefing: app.marks.briefing,
         }
     }
 
@@ -106,36 +108,53 @@ impl Look {
             && self.filter == app.filter.chosen
             && self.marks == app.marks.stamp
             && self.stars == app.marks.star_stamp
+            && self.briefing == app.marks.briefing
     }
 }
 
-/// The ids of what is read and starred, made again only when the marks change.
+/// The ids of a briefing's sections and quotes, made once per loaded briefing.
 #[derive(Debug, Default)]
-struct Lists {
-    read_sections: Vec<String>,
-    read_quotes: Vec<String>,
-    starred: Vec<String>,
+struct Ids {
+    sections: Vec<String>,
+    quotes: Vec<String>,
 }
 
-/// A place waiting to be written: its cheap parts, and the lists shared (cloned on
-/// the saver's thread, not on the key's).
+/// The marks as flags, copied only when they change (a copy of flags, not of ids).
+#[derive(Debug, Default)]
+struct Flags {
+    read_sections: Vec<bool>,
+    read_quotes: Vec<bool>,
+    starred: Vec<bool>,
+}
+
+/// A place waiting to be written: its cheap parts, and the ids and flags shared. The
+/// ids of what is read and starred are picked on the saver's thread, not on the key's.
 #[derive(Debug, Clone)]
 struct Pending {
     section: Option<String>,
     scroll: usize,
     filter: Vec<String>,
-    lists: Arc<Lists>,
+    ids: Arc<Ids>,
+    flags: Arc<Flags>,
 }
 
 impl Pending {
     fn place(&self) -> Place {
+        let pick = |flags: &[bool], ids: &[String]| -> Vec<String> {
+            flags
+                .iter()
+                .zip(ids)
+                .filter(|(f, _)| **f)
+                .map(|(_, id)| id.clone())
+                .collect()
+        };
         Place {
             section: self.section.clone(),
             scroll: self.scroll,
             filter: self.filter.clone(),
-            read_sections: self.lists.read_sections.clone(),
-            read_quotes: self.lists.read_quotes.clone(),
-            starred: self.lists.starred.clone(),
+            read_sections: pick(&self.flags.read_sections, &self.ids.sections),
+            read_quotes: pick(&self.flags.read_quotes, &self.ids.quotes),
+            starred: pick(&self.flags.starred, &self.ids.quotes),
         }
     }
 }
@@ -189,7 +208,10 @@ struct Saver {
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
     seen: Look,
-    lists: (u64, Arc<Lists>),
+    /// The ids, by the `Marks::briefing` they are for.
+    ids: (u64, Arc<Ids>),
+    /// The flags, by the `Marks::stamp` they were copied at.
+    flags: (u64, Arc<Flags>),
 }
 
 impl Saver {
@@ -211,7 +233,8 @@ impl Saver {
             shared,
             thread: Some(thread),
             seen: Look::of(app),
-            lists: (app.marks.stamp, Arc::new(lists(app))),
+            ids: (app.marks.briefing, Arc::new(ids(app))),
+            flags: (app.marks.stamp, Arc::new(flags(app))),
         })
     }
 
@@ -235,8 +258,11 @@ impl Saver {
     }
 
     fn pending(&mut self, app: &App) -> Pending {
-        if self.lists.0 != app.marks.stamp {
-            self.lists = (app.marks.stamp, Arc::new(lists(app)));
+        if self.ids.0 != app.marks.briefing {
+            self.ids = (app.marks.briefing, Arc::new(ids(app)));
+        }
+        if self.flags.0 != app.marks.stamp {
+            self.flags = (app.marks.stamp, Arc::new(flags(app)));
         }
         let b = &app.briefing;
         Pending {
@@ -248,7 +274,8 @@ impl Saver {
                 .iter()
                 .map(|&a| b.actor(a).id.clone())
                 .collect(),
-            lists: Arc::clone(&self.lists.1),
+            ids: Arc::clone(&self.ids.1),
+            flags: Arc::clone(&self.flags.1),
         }
     }
 
@@ -281,12 +308,19 @@ impl Drop for Saver {
     }
 }
 
-fn lists(app: &App) -> Lists {
-    let place = persist::snapshot(app);
-    Lists {
-        read_sections: place.read_sections,
-        read_quotes: place.read_quotes,
-        starred: place.starred,
+fn ids(app: &App) -> Ids {
+    let b = &app.briefing;
+    Ids {
+        sections: b.sections.iter().map(|s| s.id.clone()).collect(),
+        quotes: b.quotes.iter().map(|q| q.id.clone()).collect(),
+    }
+}
+
+fn flags(app: &App) -> Flags {
+    Flags {
+        read_sections: app.marks.read_sections.clone(),
+        read_quotes: app.marks.read_quotes.clone(),
+        starred: app.marks.starred.clone(),
     }
 }
 

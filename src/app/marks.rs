@@ -15,6 +15,15 @@ pub struct Marks {
     pub stamp: u64,
     /// The `stamp` of the last star or unstar: a star is saved as soon as it is made.
     pub star_stamp: u64,
+    /// Which loaded briefing these marks are for (unique in the process): a reload
+    /// makes new marks for a new briefing, whose ids may differ.
+    pub briefing: u64,
+}
+
+/// Unique stamps for `Marks::stamp` and `Marks::briefing`.
+fn next_stamp() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Marks {
@@ -25,13 +34,13 @@ impl Marks {
             starred: vec![false; b.quotes.len()],
             stamp: 0,
             star_stamp: 0,
+            briefing: next_stamp(),
         }
     }
 
     /// Records that the marks changed.
     pub fn touch(&mut self) {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        self.stamp = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.stamp = next_stamp();
     }
 
     pub fn toggle_star(&mut self, q: QuoteIx) {
