@@ -65,22 +65,21 @@ impl Cli {
     /// before or after a subcommand; the reader's own (a file, `--actor`...) only
     /// without one, and clap cannot say so itself without refusing the look flags
     /// too (`args_conflicts_with_subcommands`), so it is checked here.
-    pub fn parse_checked() -> Self {
+    ///
+    /// `--help` and `--version` come back as errors too (clap's way), for the caller
+    /// to write through its one output path.
+    pub fn parse_checked() -> Result<Self, clap::Error> {
         use clap::{CommandFactory, Parser};
-        let cli = Self::parse();
+        let cli = Self::try_parse()?;
         if let Some(reader_arg) = cli.reader_arg()
             && cli.command.is_some()
         {
-            Self::command()
-                .error(
-                    clap::error::ErrorKind::ArgumentConflict,
-                    format!(
-                        "{reader_arg} is for reading a briefing; it cannot go with a subcommand"
-                    ),
-                )
-                .exit();
+            return Err(Self::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("{reader_arg} is for reading a briefing; it cannot go with a subcommand"),
+            ));
         }
-        cli
+        Ok(cli)
     }
 
     /// The first argument given that only reading a briefing takes.

@@ -45,12 +45,12 @@ pub fn one(
     opts: &Options,
     setup: impl FnOnce(&mut App),
 ) -> Result<Vec<String>, String> {
-    let (app, session) = prepare(briefing, file, opts, setup);
+    let (app, mut session) = prepare(briefing, file, opts, setup);
     let mut tty = Tty::enter(opts.mouse)
         .map_err(|e| e.to_string())?
         .with_clipboard(opts.settings.clipboard);
     let app = tty
-        .read(app, file.map(Watch::new))
+        .read(app, file.map(Watch::new), &mut |app| session.note(app))
         .map_err(|e| e.to_string())?;
     drop(tty);
     Ok(session.finish(&app).err().into_iter().collect())
@@ -67,12 +67,14 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
     };
     let mut warnings = Vec::new();
     let started = std::time::Instant::now();
-    let mut lib = Library::scan(dir, store(&mut warnings).as_ref())?;
+    // Listed at once; the files are read by a thread and added as they come, so the
+    // library is on screen, and answers keys, while a slow folder is read.
+    let mut store_now = store(&mut warnings);
+    let (mut lib, mut pending) = Library::scan_later(dir, store_now.as_ref(), None)?;
     tracing::info!(
         dir = %dir.display(),
-        briefings = lib.entries.len(),
         ms = started.elapsed().as_secs_f64() * 1000.0,
-        "library scanned"
+        "library listed"
     );
     lib.look = opts.settings.look;
     lib.keys = crate::app::keymap::Keys::new(std::sync::Arc::clone(&opts.settings.keymap));
@@ -80,7 +82,15 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
         .map_err(|e| e.to_string())?
         .with_clipboard(opts.settings.clipboard);
     loop {
-        tty.library(&mut lib).map_err(|e| e.to_string())?;
+        let mut feed = |lib: &mut Library| {
+            if let Some(p) = &pending {
+                for file in p.ready() {
+                    lib.add(file, store_now.as_ref());
+                }
+            }
+        };
+        tty.library(&mut lib, &mut feed)
+            .map_err(|e| e.to_string())?;
         if lib.quit || crate::terminal::ending() {
             break;
         }
@@ -96,10 +106,10 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
                 "opened from the library"
             );
             if let Ok(loaded) = loaded {
-                let (mut app, session) = prepare(loaded.briefing, Some(&path), opts, |_| {});
+                let (mut app, mut session) = prepare(loaded.briefing, Some(&path), opts, |_| {});
                 app.from_library = true;
                 let app = tty
-                    .read(app, Some(Watch::new(&path)))
+                    .read(app, Some(Watch::new(&path)), &mut |app| session.note(app))
                     .map_err(|e| e.to_string())?;
                 warnings.extend(session.finish(&app).err());
                 if app.quit || crate::terminal::ending() {
@@ -108,9 +118,11 @@ pub fn library(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
             }
         }
         // Back from a briefing, or Ctrl-r: scan again for new files and unread counts.
-        let mut fresh = lib.rescan(store(&mut warnings).as_ref())?;
+        // Files still being read are read afresh.
+        store_now = store(&mut warnings);
+        let (mut fresh, more) = Library::scan_later(dir, store_now.as_ref(), Some(&lib))?;
         fresh.keep_selection(&lib);
-        lib = fresh;
+        (lib, pending) = (fresh, more);
     }
     drop(tty);
     Ok(warnings)

@@ -87,8 +87,8 @@ impl Geometry {
         let body = Rect::new(0, title_rows, width, height - title_rows - 1);
         let mut panes = [None; 3];
         let (arrangement, tabs) = if width >= WIDE_WIDTH {
-            let w0 = width * WIDE_SHARES[0] / 100;
-            let w1 = width * WIDE_SHARES[1] / 100;
+            let w0 = share(width, WIDE_SHARES[0]);
+            let w1 = share(width, WIDE_SHARES[1]);
             panes[0] = Some(Rect { width: w0, ..body });
             panes[1] = Some(Rect {
                 x: w0,
@@ -102,8 +102,8 @@ impl Geometry {
             });
             (Arrangement::Columns, empty)
         } else if width >= MEDIUM_WIDTH {
-            let left = width * MEDIUM_LEFT_SHARE / 100;
-            let top = body.height * MEDIUM_SECTIONS_SHARE / 100;
+            let left = share(width, MEDIUM_LEFT_SHARE);
+            let top = share(body.height, MEDIUM_SECTIONS_SHARE);
             panes[0] = Some(Rect {
                 width: left,
                 height: top,
@@ -202,6 +202,12 @@ pub fn filter_popup(area: Rect) -> Rect {
 /// The help popup.
 pub fn help_popup(area: Rect) -> Rect {
     centered(area, 72, area.height.saturating_sub(2))
+}
+
+/// `percent` of `n`, rounded down, without overflowing at any terminal size (`n *
+/// percent` does not fit a `u16` past about 3,000 columns).
+fn share(n: u16, percent: u16) -> u16 {
+    u16::try_from(u32::from(n) * u32::from(percent) / 100).unwrap_or(n)
 }
 
 #[cfg(test)]

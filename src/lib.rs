@@ -16,6 +16,7 @@ pub mod load;
 pub mod log;
 pub mod model;
 pub mod new;
+pub mod output;
 pub mod persist;
 pub mod print;
 pub mod reload;

@@ -36,10 +36,11 @@ pub struct Entry {
     pub errors: Vec<String>,
 }
 
-/// The error panel over the library: a file's report, scrolled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The error panel over the library: a file's report (by path: entries are sorted
+/// again as files are read), scrolled.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorPanel {
-    pub entry: usize,
+    pub path: PathBuf,
     pub scroll: usize,
 }
 
@@ -64,6 +65,46 @@ pub struct Library {
     /// What each file held when last read, by path: a rescan reads again only the
     /// files whose time or size changed.
     read: HashMap<PathBuf, Read>,
+    /// Files listed but not read yet (`scan_later`): the library is drawn at once and
+    /// filled as a thread reads them (`Pending`). Shown as progress.
+    pub unread_files: usize,
+    /// How many files the folder has to read in all, for the progress.
+    pub to_read: usize,
+}
+
+/// One file read by the thread of `Library::scan_later`, for `Library::add`.
+#[derive(Debug)]
+pub struct ReadFile(PathBuf, Read, bool);
+
+/// The files of a folder still to read, read one by one on a thread of their own: the
+/// library is on screen, and answers keys (`q` included), meanwhile.
+#[derive(Debug)]
+pub struct Pending(std::sync::mpsc::Receiver<ReadFile>);
+
+impl Pending {
+    fn start(paths: Vec<(PathBuf, Option<(SystemTime, u64)>)>) -> Option<Self> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("brief-library".into())
+            .spawn(move || {
+                for (path, stamp) in paths {
+                    let r = read_file(&path, stamp.unwrap_or((SystemTime::UNIX_EPOCH, 0)));
+                    // Kept only with a stamp: without one it is read every time.
+                    let r = ReadFile(path, r, stamp.is_some());
+                    // The library is gone (quit, a briefing opened): stop reading.
+                    if tx.send(r).is_err() {
+                        return;
+                    }
+                }
+            })
+            .ok()
+            .map(|_| Self(rx))
+    }
+
+    /// The files read since last asked, without waiting.
+    pub fn ready(&self) -> Vec<ReadFile> {
+        self.0.try_iter().collect()
+    }
 }
 
 /// Rows the list loses to the title bar, the borders and the status line.
@@ -90,6 +131,76 @@ impl Library {
         Self::scan_again(dir, store, HashMap::new())
     }
 
+    /// Lists `dir` at once, with the files this library read before and that have not
+    /// changed (`before`, a rescan); the others are read by a thread, and `add`ed as
+    /// they come (`Pending::ready`).
+    pub fn scan_later(
+        dir: &Path,
+        store: Option<&Store>,
+        before: Option<&Library>,
+    ) -> Result<(Self, Option<Pending>), String> {
+        let mut known = before.map(|b| b.read.clone()).unwrap_or_default();
+        let paths = list(dir)?;
+        let mut lib = Self::empty(dir);
+        let mut later = Vec::new();
+        for path in paths {
+            let stamp = stamp(&path);
+            match known.remove(&path).filter(|r| Some(r.stamp) == stamp) {
+                Some(r) => {
+                    lib.entries.push(entry(path.clone(), &r, store));
+                    lib.read.insert(path, r);
+                }
+                None => later.push((path, stamp)),
+            }
+        }
+        lib.entries.sort_by_key(order);
+        (lib.unread_files, lib.to_read) = (later.len(), later.len());
+        let pending = if later.is_empty() {
+            None
+        } else {
+            Pending::start(later)
+        };
+        Ok((lib, pending))
+    }
+
+    /// A file the thread read: listed in its place. A selection moved off the top
+    /// stays on its file; at the top, it stays at the top (the newest briefing).
+    pub fn add(&mut self, file: ReadFile, store: Option<&Store>) {
+        let ReadFile(path, r, keep) = file;
+        let selected = (self.list.selected > 0)
+            .then(|| self.entries.get(self.list.selected).map(|e| e.path.clone()))
+            .flatten();
+        self.entries.push(entry(path.clone(), &r, store));
+        self.entries.sort_by_key(order);
+        if keep {
+            self.read.insert(path, r);
+        }
+        self.unread_files = self.unread_files.saturating_sub(1);
+        if let Some(p) = selected {
+            self.list.selected = self.entries.iter().position(|e| e.path == p).unwrap_or(0);
+        }
+        self.list.fit(self.entries.len(), self.visible());
+    }
+
+    fn empty(dir: &Path) -> Self {
+        Self {
+            dir: dir.to_path_buf(),
+            entries: Vec::new(),
+            list: ListState::default(),
+            width: 0,
+            height: 0,
+            open: None,
+            rescan: false,
+            errors: None,
+            quit: false,
+            look: crate::ui::theme::Look::default(),
+            keys: crate::app::keymap::Keys::default(),
+            read: HashMap::new(),
+            unread_files: 0,
+            to_read: 0,
+        }
+    }
+
     /// Lists the folder again (back from a briefing, Ctrl-r): files unchanged since
     /// this library read them are not read again; their unread counts are counted
     /// afresh from the store.
@@ -102,18 +213,7 @@ impl Library {
         store: Option<&Store>,
         mut before: HashMap<PathBuf, Read>,
     ) -> Result<Self, String> {
-        let listing = std::fs::read_dir(dir).map_err(|e| {
-            format!(
-                "{}: cannot list the folder: {e}",
-                escape(&dir.display().to_string())
-            )
-        })?;
-        let mut paths: Vec<PathBuf> = listing
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
-            .collect();
-        paths.sort();
+        let paths = list(dir)?;
         let mut read = HashMap::with_capacity(paths.len());
         let mut entries = Vec::with_capacity(paths.len());
         for path in paths {
@@ -130,18 +230,9 @@ impl Library {
         }
         entries.sort_by_key(order);
         Ok(Self {
-            dir: dir.to_path_buf(),
             entries,
-            list: ListState::default(),
-            width: 0,
-            height: 0,
-            open: None,
-            rescan: false,
-            errors: None,
-            quit: false,
-            look: crate::ui::theme::Look::default(),
-            keys: crate::app::keymap::Keys::default(),
             read,
+            ..Self::empty(dir)
         })
     }
 
@@ -163,6 +254,23 @@ impl Library {
         self.keys = old.keys.clone();
         self.list.fit(self.entries.len(), self.visible());
     }
+}
+
+/// The `*.toml` files of `dir` (not its subfolders), sorted by path.
+fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let listing = std::fs::read_dir(dir).map_err(|e| {
+        format!(
+            "{}: cannot list the folder: {e}",
+            escape(&dir.display().to_string())
+        )
+    })?;
+    let mut paths: Vec<PathBuf> = listing
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
+        .collect();
+    paths.sort();
+    Ok(paths)
 }
 
 /// Newest first; undated after dated; files that fail to load last; then by name.
@@ -241,14 +349,20 @@ fn entry(path: PathBuf, r: &Read, store: Option<&Store>) -> Entry {
 fn first_error(report: &load::Report) -> String {
     let rendered = report.render();
     let first = rendered.lines().next().unwrap_or("could not be loaded");
+    // The rendered line names the file escaped (a name with an escape sequence).
     first
-        .strip_prefix(&report.name)
+        .strip_prefix(&escape(&report.name))
         .map_or(first, |rest| rest.trim_start_matches(':'))
         .trim()
         .to_owned()
 }
 
 impl Library {
+    /// The entry for a file, if listed.
+    pub fn entry(&self, path: &Path) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.path == path)
+    }
+
     /// Which keys apply: the list's, or the error panel's while it is open.
     pub fn context(&self) -> crate::app::keymap::Context {
         if self.errors.is_some() {
@@ -273,7 +387,8 @@ pub fn update(lib: &mut Library, action: Action) {
         }
         let len = lib
             .errors
-            .and_then(|p| lib.entries.get(p.entry))
+            .as_ref()
+            .and_then(|p| lib.entry(&p.path))
             .map_or(0, |e| e.errors.len());
         if let Some(panel) = &mut lib.errors {
             panel.scroll = panel.scroll.min(len.saturating_sub(1));
@@ -295,9 +410,9 @@ pub fn update(lib: &mut Library, action: Action) {
         Action::Reload => lib.rescan = true,
         Action::Open => match lib.entries.get(sel) {
             Some(e) if e.info.is_ok() => lib.open = Some(e.path.clone()),
-            Some(_) => {
+            Some(e) => {
                 lib.errors = Some(ErrorPanel {
-                    entry: sel,
+                    path: e.path.clone(),
                     scroll: 0,
                 });
             }

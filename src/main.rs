@@ -3,53 +3,78 @@
 use brief::app::App;
 use brief::cli::{Cli, Command};
 use brief::model::{ActorIx, Briefing};
+use brief::output::{self, Fail};
 use brief::{check, config, flow, load, persist, print};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse_checked();
+    let cli = match Cli::parse_checked() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     if let Some(file) = brief::log::path(cli.log.as_deref())
         && let Err(e) = brief::log::start(&file)
     {
-        eprintln!("brief: {e}");
+        let _ = output::stderr(&format!("brief: {e}\n"));
         return ExitCode::FAILURE;
     }
     tracing::debug!(command = ?cli.command.as_ref().map(command_name), "command line");
+    let result = run(cli);
+    // The message may quote a briefing; where it came from has logged what is safe to.
+    if let Err(Fail::Error(message)) = &result {
+        tracing::error!(
+            lines = message.lines().count(),
+            "brief ended with an error (the message went to stderr)"
+        );
+    } else {
+        tracing::info!("brief ended");
+    }
+    output::exit(result)
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Fail> {
     match cli.command {
         Some(Command::Check { files }) => {
             let outcome = check::check(&files);
-            print!("{}", outcome.stdout);
-            eprint!("{}", outcome.stderr);
-            if outcome.ok {
+            let verdict = if outcome.ok {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
+            };
+            // A closed pipe stops the report, not the verdict: a bad file is exit 1
+            // even when no one reads why.
+            let written =
+                output::stdout(&outcome.stdout).and_then(|()| output::stderr(&outcome.stderr));
+            match written {
+                Ok(()) | Err(Fail::Closed) => Ok(verdict),
+                Err(e) => Err(e),
             }
         }
         Some(Command::Keys { markdown }) => {
-            outcome(config::command::keys(&cli.look, markdown).and_then(|t| write_stdout(&t)))
+            output::stdout(&config::command::keys(&cli.look, markdown)?)?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Config { default }) => {
-            outcome(config::command::config(&cli.look, default).and_then(|t| write_stdout(&t)))
+            output::stdout(&config::command::config(&cli.look, default)?)?;
+            Ok(ExitCode::SUCCESS)
         }
-        Some(Command::New { file: None }) => outcome(write_stdout(brief::new::TEMPLATE)),
+        Some(Command::New { file: None }) => write_generated(brief::new::TEMPLATE.as_bytes()),
         Some(Command::New { file: Some(path) }) => {
-            outcome(brief::new::write_new(&path).map(|()| {
-                let shown = brief::load::diag::escape(&path.display().to_string());
-                println!("wrote {shown}: edit it, then `brief check {shown}`");
-            }))
+            brief::new::write_new(&path)?;
+            let shown = brief::load::diag::escape(&path.display().to_string());
+            output::stdout(&format!(
+                "wrote {shown}: edit it, then `brief check {shown}`\n"
+            ))?;
+            Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Schema) => outcome(write_stdout(&brief::model::raw::json_schema())),
-        Some(Command::Completions { shell }) => {
-            outcome(write_stdout_bytes(&brief::cli::completions(shell)))
+        Some(Command::Schema) => write_generated(brief::model::raw::json_schema().as_bytes()),
+        Some(Command::Completions { shell }) => write_generated(&brief::cli::completions(shell)),
+        Some(Command::Man) => {
+            let page = brief::cli::man_page().map_err(|e| e.to_string())?;
+            write_generated(&page)
         }
-        Some(Command::Man) => outcome(
-            brief::cli::man_page()
-                .map_err(|e| e.to_string())
-                .and_then(|page| write_stdout_bytes(&page)),
-        ),
         Some(Command::Print {
             file,
             actors,
@@ -57,14 +82,17 @@ fn main() -> ExitCode {
             view,
             format,
             width,
-        }) => outcome(print_briefing(
-            file.as_deref(),
-            &actors,
-            section.as_deref(),
-            view,
-            format,
-            width,
-        )),
+        }) => {
+            print_briefing(
+                file.as_deref(),
+                &actors,
+                section.as_deref(),
+                view,
+                format,
+                width,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let result = read(&cli);
             if result.is_err() {
@@ -72,7 +100,7 @@ fn main() -> ExitCode {
                 // that signal's doing: end by it, as the parent expects.
                 brief::terminal::end_if_signalled();
             }
-            outcome(result)
+            result.map(|()| ExitCode::SUCCESS)
         }
     }
 }
@@ -91,23 +119,29 @@ fn command_name(c: &Command) -> &'static str {
     }
 }
 
-fn outcome(result: Result<(), String>) -> ExitCode {
-    match result {
-        Ok(()) => {
-            tracing::info!("brief ended");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            // The message may quote a briefing; where it came from has logged what is
-            // safe to.
-            tracing::error!(
-                lines = message.lines().count(),
-                "brief ended with an error (the message went to stderr)"
-            );
-            eprintln!("brief: {}", message.trim_end());
-            ExitCode::FAILURE
-        }
+/// `--help`, `--version` and usage errors, written through the one output path: help
+/// to a full device is `brief: …` and exit 1, to a closed pipe a quiet exit 0. A usage
+/// error keeps its exit code (2) whatever becomes of its message.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    let to_stderr = e.use_stderr();
+    let terminal = if to_stderr {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    let colour = terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let rendered = e.render();
+    let text = if colour {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+    if to_stderr {
+        let _ = output::stderr(&text);
+        return code;
     }
+    output::exit(output::stdout(&text).map(|()| code))
 }
 
 /// The briefing named on the command line, or the bundled one, with the actors and
@@ -146,7 +180,7 @@ fn open(
     Ok((briefing, actors, section))
 }
 
-fn read(cli: &Cli) -> Result<(), String> {
+fn read(cli: &Cli) -> Result<(), Fail> {
     let settings = config::settings(&cli.look)?;
     let opts = flow::Options {
         state_dir: (!cli.no_state)
@@ -163,18 +197,32 @@ fn read(cli: &Cli) -> Result<(), String> {
         clipboard = ?opts.settings.clipboard,
         "settings"
     );
+    // A terminal that cannot draw the reader (TERM=dumb: an editor's shell buffer)
+    // gets the text, as a pipe does, and is told why, after it.
+    let dumb =
+        std::io::stdout().is_terminal() && std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    let plain = dumb || !std::io::stdout().is_terminal();
+    let print_text = |text: &str| -> Result<(), Fail> {
+        output::stdout(text)?;
+        if dumb {
+            output::stderr(
+                "brief: TERM=dumb cannot show the reader: printed as plain text (set TERM to read it in the terminal)\n",
+            )?;
+        }
+        Ok(())
+    };
     let warnings = match cli.file.as_deref() {
         Some(dir) if dir.is_dir() => {
-            if !std::io::stdout().is_terminal() {
-                return write_stdout(&library_text(dir)?);
+            if plain {
+                return print_text(&library_text(dir)?);
             }
             flow::library(dir, &opts)?
         }
         file => {
             let (briefing, actors, section) = open(file, &cli.actors, cli.section.as_deref())?;
-            if !std::io::stdout().is_terminal() {
+            if plain {
                 // Not a terminal: the whole briefing as plain text, as `brief print` does.
-                return write_stdout(&print::plain(&briefing, output_width()));
+                return print_text(&print::plain(&briefing, output_width()));
             }
             flow::one(briefing, file, &opts, |app| start(app, &actors, section))?
         }
@@ -182,7 +230,10 @@ fn read(cli: &Cli) -> Result<(), String> {
     // The terminal is back by now: plain warnings, and still a clean exit.
     for w in warnings {
         tracing::warn!("{w}");
-        eprintln!("brief: warning: {w}");
+        // Escaped here too (escaping is idempotent): a warning names paths, and no
+        // path reaches the terminal raw.
+        let w = brief::load::diag::escape(&w);
+        output::stderr(&format!("brief: warning: {w}\n"))?;
     }
     // A signal ended the reader: its place is saved; now die by it, as the parent
     // expects.
@@ -218,7 +269,7 @@ fn print_briefing(
     view: Option<print::PageView>,
     format: print::Format,
     width: Option<u16>,
-) -> Result<(), String> {
+) -> Result<(), Fail> {
     let (briefing, actors, section) = open(file, actors, section)?;
     let selection = print::Selection::new(&briefing, &actors, section);
     let width = width.map_or_else(output_width, usize::from);
@@ -226,7 +277,7 @@ fn print_briefing(
         Some(view) => print::page(&briefing, &selection, view, format, width)?,
         None => print::render(&briefing, &selection, format, width),
     };
-    write_stdout(&text)
+    output::stdout(&text)
 }
 
 /// The terminal's width when stdout is one, else 80; never below the minimum.
@@ -241,18 +292,10 @@ fn output_width() -> usize {
         .max(print::MIN_WIDTH)
 }
 
-/// Writes everything to stdout; a reader that went away (`brief print | head`) is not
-/// an error.
-fn write_stdout(text: &str) -> Result<(), String> {
-    write_stdout_bytes(text.as_bytes())
-}
-
-fn write_stdout_bytes(bytes: &[u8]) -> Result<(), String> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
-        _ => Ok(()),
-    }
+/// Generated output (completions, the man page) through the one output path.
+fn write_generated(bytes: &[u8]) -> Result<ExitCode, Fail> {
+    output::stdout(&String::from_utf8_lossy(bytes))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// What the command line asks for wins over the remembered place: `--actor` replaces

@@ -8,16 +8,23 @@
 
 use crate::app::App;
 use crate::layout::Pane;
+use crate::load::source::{self, ReadError};
 use crate::model::{ActorIx, Briefing};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 /// The state file's format version; a file with a larger one is set aside.
 pub const VERSION: u32 = 1;
 const FILE: &str = "state.json";
+/// The largest state file read (or written). The read is bounded, like a briefing's,
+/// so a state file linked to `/dev/zero` cannot exhaust memory. A briefing of 280,000
+/// quotes, every one read and starred, keeps about 12 MB.
+pub const MAX_STATE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Where one briefing was left.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,7 +73,7 @@ pub fn key(b: &Briefing, text: &str) -> String {
 /// only hashed). A briefing with an id, or the bundled one, needs none.
 pub fn id_less_text(b: &Briefing, file: Option<&Path>) -> String {
     match file {
-        Some(path) if b.meta.id.is_none() => fs::read(path)
+        Some(path) if b.meta.id.is_none() => source::read(path)
             .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
             .unwrap_or_default(),
         _ => String::new(),
@@ -92,26 +99,23 @@ impl Store {
             dir: dir.to_path_buf(),
             file: empty,
         };
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (store, None),
-            Err(e) => {
-                return (
-                    store,
-                    Some(format!(
-                        "could not read {}: {e}; starting afresh",
-                        path.display()
-                    )),
-                );
+        // Opened without blocking and checked to be a regular file: a FIFO or a
+        // terminal here must not hang the start, nor a device fill the memory.
+        let problem = match source::read_file(&path, MAX_STATE_BYTES, "the reading state") {
+            Ok(bytes) => match serde_json::from_slice::<File>(&bytes) {
+                Ok(f) if f.version <= VERSION => {
+                    store.file = f;
+                    return (store, None);
+                }
+                Ok(f) => format!("it is from a newer brief (version {})", f.version),
+                Err(e) => format!("it is damaged ({e})"),
+            },
+            Err(ReadError::Missing) => return (store, None),
+            Err(ReadError::Refused(why)) => format!("it {why}"),
+            Err(ReadError::Failed(e)) => {
+                let warning = format!("could not read {}: {e}; starting afresh", path.display());
+                return (store, Some(crate::load::diag::escape(&warning)));
             }
-        };
-        let problem = match serde_json::from_slice::<File>(&bytes) {
-            Ok(f) if f.version <= VERSION => {
-                store.file = f;
-                return (store, None);
-            }
-            Ok(f) => format!("it is from a newer brief (version {})", f.version),
-            Err(e) => format!("it is damaged ({e})"),
         };
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -133,8 +137,13 @@ impl Store {
         self.file.briefings.insert(key, place);
     }
 
-    /// Writes the file atomically. On any failure the old file stays as it was.
+    /// Writes the file atomically. On any failure the old file stays as it was. The
+    /// message's path is escaped: the state folder may come from the environment.
     pub fn save(&self) -> Result<(), String> {
+        self.write().map_err(|e| crate::load::diag::escape(&e))
+    }
+
+    fn write(&self) -> Result<(), String> {
         let fail = |what: &str, e: std::io::Error| {
             format!(
                 "could not save the reading state ({what} in {}): {e}",
@@ -143,6 +152,14 @@ impl Store {
         };
         fs::create_dir_all(&self.dir).map_err(|e| fail("creating the folder", e))?;
         let json = serde_json::to_vec_pretty(&self.file).map_err(|e| e.to_string())?;
+        if json.len() as u64 > MAX_STATE_BYTES {
+            // It could not be read back: keep the old file rather than lose it all.
+            return Err(format!(
+                "could not save the reading state in {}: it would be larger than the {} MiB limit",
+                self.dir.display(),
+                MAX_STATE_BYTES / 1024 / 1024
+            ));
+        }
         let tmp = self.dir.join(format!("{FILE}.tmp-{}", std::process::id()));
         let write = || -> std::io::Result<()> {
             let mut f = fs::File::create(&tmp)?;
@@ -159,6 +176,114 @@ impl Store {
             let _ = fs::remove_file(&tmp);
             fail("writing", e)
         })
+    }
+}
+
+/// The advisory lock beside the state file, held around every read-merge-write.
+const LOCK: &str = "state.json.lock";
+
+/// How long a save waits for another `brief` to finish its own before saving anyway.
+/// A lock is released when its holder dies, so only a save stuck on a slow disk can
+/// hold it this long.
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// Held by a save in this process from before the lock until after the rename: a
+/// signal that ends the process waits for it (`saving`), so no save is cut short.
+static SAVING: Mutex<()> = Mutex::new(());
+
+/// Waits for a save under way in this process to end, and keeps any other from
+/// starting while the guard lives: taken before the process ends by a signal.
+pub fn saving() -> MutexGuard<'static, ()> {
+    SAVING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Saves `place` under `key` in `dir`'s state file, keeping every other entry: under
+/// the advisory lock (waiting at most `LOCK_WAIT` for another `brief`), the file is
+/// read again, the one entry set, and the whole written atomically. Two processes
+/// saving at once both keep their places.
+pub fn save_place(dir: &Path, key: &str, place: Place) -> Result<(), String> {
+    let _saving = saving();
+    let fail = |what: &str, e: &dyn std::fmt::Display| {
+        let message = format!(
+            "could not save the reading state ({what} in {}): {e}",
+            dir.display()
+        );
+        crate::load::diag::escape(&message)
+    };
+    fs::create_dir_all(dir).map_err(|e| fail("creating the folder", &e))?;
+    let _lock = lock(dir).map_err(|e| fail("locking", &e))?;
+    remove_stale_temporaries(dir);
+    let (mut store, _) = Store::open(dir);
+    store.set(key.to_owned(), place);
+    store.save()
+}
+
+/// Removes the temporary files (`state.json.tmp-<pid>`) that saves of processes no
+/// longer running left behind, killed in the middle of a save. Called under the lock;
+/// a file of a process still running (even another user's) is left alone.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!("{FILE}.tmp-");
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let pid = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|p| p.parse::<i32>().ok());
+        if let Some(pid) = pid
+            && pid != i32::try_from(std::process::id()).unwrap_or(0)
+            && !running(pid)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process `pid` exists (signal 0: no signal is sent).
+fn running(pid: i32) -> bool {
+    #[cfg(unix)]
+    {
+        let Some(pid) = rustix::process::Pid::from_raw(pid) else {
+            return true;
+        };
+        rustix::process::test_kill_process(pid) != Err(rustix::io::Errno::SRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+/// The state folder's lock, taken (or, after `LOCK_WAIT`, not: then `None`, and the
+/// save goes ahead unlocked rather than be lost). Released when dropped.
+fn lock(dir: &Path) -> std::io::Result<Option<fs::File>> {
+    #[cfg(unix)]
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    // A FIFO or a device put in its place must not block the save either.
+    #[cfg(unix)]
+    options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    let file = options.open(dir.join(LOCK))?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other(format!(
+            "{LOCK} is not a regular file"
+        )));
+    }
+    let start = Instant::now();
+    loop {
+        match fs4::FileExt::try_lock(&file) {
+            Ok(()) => return Ok(Some(file)),
+            Err(fs4::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(fs4::TryLockError::WouldBlock) => return Ok(None),
+            Err(fs4::TryLockError::Error(e)) => return Err(e),
+        }
     }
 }
 
@@ -190,28 +315,37 @@ pub fn snapshot(app: &App) -> Place {
 
 /// Puts the app back where `place` says. Ids that no longer exist are skipped, and
 /// the scroll is clamped by the next `sync`.
+///
+/// Linear in the briefing and the place: each kind of id is looked up in a map made
+/// once (issue 16: a search per id took 35 s for 100k quotes all read).
 pub fn restore(app: &mut App, place: &Place) {
     let b = &app.briefing;
-    let section = |id: &str| b.sections.iter().position(|s| s.id == id);
-    let quote = |id: &str| b.quotes.iter().position(|q| q.id == id);
-    let actors: Vec<ActorIx> = place
-        .filter
-        .iter()
-        .filter_map(|id| b.actors.iter().position(|a| &a.id == id))
+    let sections = index(b.sections.iter().map(|s| s.id.as_str()));
+    // Only what the place names is looked up: no map of quotes for a place without
+    // read or starred quotes.
+    let quotes = if place.read_quotes.is_empty() && place.starred.is_empty() {
+        HashMap::new()
+    } else {
+        index(b.quotes.iter().map(|q| q.id.as_str()))
+    };
+    let actors = index(b.actors.iter().map(|a| a.id.as_str()));
+    let find = |map: &HashMap<&str, usize>, ids: &[String]| -> Vec<usize> {
+        ids.iter()
+            .filter_map(|id| map.get(id.as_str()).copied())
+            .collect()
+    };
+    let chosen: Vec<ActorIx> = find(&actors, &place.filter)
+        .into_iter()
         .map(ActorIx::at)
         .collect();
-    let read_sections: Vec<usize> = place
-        .read_sections
-        .iter()
-        .filter_map(|id| section(id))
-        .collect();
-    let read_quotes: Vec<usize> = place
-        .read_quotes
-        .iter()
-        .filter_map(|id| quote(id))
-        .collect();
-    let starred: Vec<usize> = place.starred.iter().filter_map(|id| quote(id)).collect();
-    if let Some(s) = place.section.as_deref().and_then(section) {
+    let read_sections = find(&sections, &place.read_sections);
+    let read_quotes = find(&quotes, &place.read_quotes);
+    let starred = find(&quotes, &place.starred);
+    let section = place
+        .section
+        .as_deref()
+        .and_then(|id| sections.get(id).copied());
+    if let Some(s) = section {
         app.sections.selected = s;
         app.reader.scroll = place.scroll;
         app.focus = Pane::Sections;
@@ -225,10 +359,16 @@ pub fn restore(app: &mut App, place: &Place) {
     for i in starred {
         app.marks.starred[i] = true;
     }
-    for a in actors {
+    app.marks.touch();
+    for a in chosen {
         if !app.filter.chosen.contains(&a) {
             app.filter.toggle(&app.briefing, a);
         }
     }
     app.sync();
+}
+
+/// Each id's position.
+fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    ids.enumerate().map(|(i, id)| (id, i)).collect()
 }

@@ -53,15 +53,18 @@ impl Watch {
 
     /// Checks the file between keys: reloads it when it changed, and keeps the
     /// reader told while the file on disk is gone or does not load (`App::stale`),
-    /// until it is back and good.
-    pub fn poll(&mut self, app: &mut App) {
+    /// until it is back and good. Whether the screen changed (a frame is due).
+    pub fn poll(&mut self, app: &mut App) -> bool {
         if self.changed() {
             reload(app, &self.path);
+            true
         } else if !self.exists() {
             let gone = format!("{} is gone: showing the last version read", self.name());
-            if app.stale.as_deref() != Some(gone.as_str()) {
+            let news = app.stale.as_deref() != Some(gone.as_str());
+            if news {
                 app.stale = Some(gone);
             }
+            news
         } else if app
             .stale
             .as_deref()
@@ -69,6 +72,9 @@ impl Watch {
         {
             // Back unchanged (the same time and length): nothing to reload.
             app.stale = None;
+            true
+        } else {
+            false
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The terminal loop: the only code that talks to crossterm. It turns terminal events
 //! into actions, draws after each, and always gives the terminal back as it found it:
-//! on quit, on error, on panic, and on SIGTERM, SIGHUP or SIGINT.
+//! on quit, on error, on panic, and on any signal that ends the process (SIGTERM,
+//! SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM...).
 
 mod job;
 mod restore;
@@ -14,13 +15,35 @@ use crate::library::{self, Library};
 use crate::reload::{self, Watch};
 use crate::ui::flags::Flags;
 use crossterm::event::{self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use restore::{Guard, enter, watch_signals};
 use std::io::{self, Stdout};
 use std::time::Duration;
+
+/// The most columns or rows drawn. A terminal may claim any size up to 65535x65535;
+/// a frame's buffers (two of them, about 40 bytes a cell) must not follow it: at
+/// 65535x65535 they were 206 GB (issue 16).
+pub const MAX_SIDE: u16 = 4096;
+/// The most cells drawn: 1,048,576 (1024x1024, or 4096x256), about 80 MB of buffers.
+/// A taller screen than fits is drawn at the top; the rest stays blank.
+pub const MAX_CELLS: u32 = 1 << 20;
+
+/// The area drawn for a terminal of `(columns, rows)`: at most `MAX_SIDE` each way,
+/// and at most `MAX_CELLS` in all (rows are given up first).
+pub fn drawn_area((w, h): (u16, u16)) -> Rect {
+    let w = w.min(MAX_SIDE);
+    let rows = MAX_CELLS / u32::from(w.max(1));
+    let h = h.min(MAX_SIDE).min(u16::try_from(rows).unwrap_or(u16::MAX));
+    Rect::new(0, 0, w, h)
+}
+
+/// The area drawn now: the terminal's size, clamped.
+fn area() -> io::Result<Rect> {
+    Ok(drawn_area(crossterm::terminal::size()?))
+}
 
 /// Converts a crossterm key to ours; keys we have no use for give `None`.
 fn key(k: event::KeyEvent) -> Option<Key> {
@@ -56,7 +79,10 @@ fn action(app: &mut App, e: &Event) -> Option<Action> {
             let context = app.context();
             app.keys.press(context, key(*k)?)
         }
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Resize(w, h) => {
+            let area = drawn_area((*w, *h));
+            Some(Action::Resize(area.width, area.height))
+        }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Scroll {
                 x: m.column,
@@ -97,7 +123,15 @@ impl Tty {
         // Before the terminal changes, so no signal can end us with the terminal raw.
         watch_signals()?;
         let guard = enter(mouse)?;
-        let t = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        // A fixed viewport, kept at the terminal's size (clamped) by `draw`: ratatui's
+        // own resizing would allocate a buffer for any size the terminal reports.
+        let area = drawn_area(crossterm::terminal::size()?);
+        let t = Terminal::with_options(
+            CrosstermBackend::new(io::stdout()),
+            TerminalOptions {
+                viewport: Viewport::Fixed(area),
+            },
+        )?;
         // crossterm listens for SIGWINCH from its first poll on: from now, then, so
         // that the signal thread's wake-up (after a suspension, or before ending) is
         // never lost.
@@ -121,16 +155,29 @@ impl Tty {
     /// signal arrives. With a `watch`, the file is reloaded when it changes on disk.
     /// After an ending signal the reader comes back even if the terminal failed (it
     /// may be gone), so that its place can be saved.
-    pub fn read(&mut self, mut app: App, mut watch: Option<Watch>) -> io::Result<App> {
-        match self.reader(&mut app, &mut watch) {
+    ///
+    /// `note` is called after each turn of the loop, before its frame is drawn: the
+    /// session hands a changed place to its saver there.
+    pub fn read(
+        &mut self,
+        mut app: App,
+        mut watch: Option<Watch>,
+        note: &mut dyn FnMut(&App),
+    ) -> io::Result<App> {
+        match self.reader(&mut app, &mut watch, note) {
             Err(_) if ending() => Ok(app),
             Err(e) => Err(e),
             Ok(()) => Ok(app),
         }
     }
 
-    fn reader(&mut self, app: &mut App, watch: &mut Option<Watch>) -> io::Result<()> {
-        let size = self.t.size()?;
+    fn reader(
+        &mut self,
+        app: &mut App,
+        watch: &mut Option<Watch>,
+        note: &mut dyn FnMut(&App),
+    ) -> io::Result<()> {
+        let size = area()?;
         tracing::debug!(width = size.width, height = size.height, "terminal size");
         let shown = std::time::Instant::now();
         let mut indexed = app.derived.is_warm();
@@ -147,8 +194,11 @@ impl Tty {
             } else {
                 Duration::MAX
             };
+            // Whether anything may have changed the screen: when a poll times out with
+            // nothing to do (a watched file unchanged), no frame is drawn at all.
+            let working = app.busy() || !app.derived.is_warm();
             let (mut suspend, mut acted) = (false, false);
-            pump(idle, |e| {
+            let evented = pump(idle, |e| {
                 esc_alt(app, e);
                 let a = action(app, e);
                 acted |= a.is_some();
@@ -162,9 +212,7 @@ impl Tty {
             if ending() {
                 break;
             }
-            if let Some(w) = watch {
-                w.poll(app);
-            }
+            let reloaded = watch.as_mut().is_some_and(|w| w.poll(app));
             // A key's frame first: its step of the search is done, and the next
             // step waits for an iteration with no key (mouse motion is no key).
             // Indexing comes first: a step of it, or else of the search.
@@ -178,6 +226,7 @@ impl Tty {
                     "indexed (from the first frame)"
                 );
             }
+            let effects = !app.effects.is_empty();
             run_effects(app, watch.as_ref(), &mut self.clipboard);
             let (refused, resumed) = self.settle(suspend)?;
             if refused {
@@ -188,26 +237,44 @@ impl Tty {
                 tracing::debug!(width = w, height = h, "resumed");
                 update(app, Action::Resize(w, h));
             }
-            self.draw(|area, buf| crate::ui::render(app, area, buf))?;
+            note(app);
+            if evented || reloaded || working || effects || suspend || resumed.is_some() {
+                self.draw(|area, buf| crate::ui::render(app, area, buf))?;
+            }
         }
         Ok(())
     }
 
     /// Runs the library until the user opens a briefing (`lib.open`), asks for a fresh
-    /// scan (`lib.rescan`) or quits.
-    pub fn library(&mut self, lib: &mut Library) -> io::Result<()> {
-        let size = self.t.size()?;
+    /// scan (`lib.rescan`) or quits. While files are still being read
+    /// (`lib.unread_files`), `feed` adds those read since it was last called.
+    pub fn library(
+        &mut self,
+        lib: &mut Library,
+        feed: &mut dyn FnMut(&mut Library),
+    ) -> io::Result<()> {
+        let size = area()?;
         (lib.open, lib.rescan) = (None, false);
         library::update(lib, Action::Resize(size.width, size.height));
         self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
         while !lib.quit && lib.open.is_none() && !lib.rescan && !ending() {
             let mut suspend = false;
-            pump(Duration::MAX, |e| {
+            // Files still being read: look for them between keys.
+            let idle = if lib.unread_files > 0 {
+                Duration::from_millis(50)
+            } else {
+                Duration::MAX
+            };
+            let reading = lib.unread_files;
+            let evented = pump(idle, |e| {
                 let a = match e {
                     Event::Key(k) if k.kind != KeyEventKind::Release => {
                         key(*k).and_then(|k| lib.keys.press(lib.context(), k))
                     }
-                    Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+                    Event::Resize(w, h) => {
+                        let area = drawn_area((*w, *h));
+                        Some(Action::Resize(area.width, area.height))
+                    }
                     _ => None,
                 };
                 match a {
@@ -220,10 +287,16 @@ impl Tty {
             if ending() {
                 break;
             }
-            if let (_, Some((w, h))) = self.settle(suspend)? {
+            if reading > 0 {
+                feed(lib);
+            }
+            let (_, resumed) = self.settle(suspend)?;
+            if let Some((w, h)) = resumed {
                 library::update(lib, Action::Resize(w, h));
             }
-            self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
+            if evented || lib.unread_files != reading || suspend || resumed.is_some() {
+                self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
+            }
         }
         Ok(())
     }
@@ -242,7 +315,7 @@ impl Tty {
             // where its cursor is, and wait for the answer.)
             self.t.swap_buffers();
             self.flags = Flags::default();
-            let size = self.t.size()?;
+            let size = area()?;
             return Ok((refused, Some((size.width, size.height))));
         }
         Ok((refused, None))
@@ -252,6 +325,11 @@ impl Tty {
         // The whole frame under one lock: the signal thread cannot give the terminal
         // back (suspend, end) in the middle of an escape sequence.
         let _out = io::stdout().lock();
+        let area = area()?;
+        if area != self.t.get_frame().area() {
+            // Clears the screen and the last frame, so the next is drawn whole.
+            self.t.resize(area)?;
+        }
         let flags = &mut self.flags;
         self.t.draw(|f| {
             render(f.area(), f.buffer_mut());
@@ -263,20 +341,21 @@ impl Tty {
 
 /// Runs the reader on a terminal of its own (mouse on, no file to watch).
 pub fn run(app: App) -> io::Result<App> {
-    Tty::enter(true)?.read(app, None)
+    Tty::enter(true)?.read(app, None, &mut |_| {})
 }
 
 /// Waits up to `idle` for an event, then hands it and everything already queued to
 /// `handle` (which says when to stop early), so a burst of keys or resizes costs one
-/// frame. Signals are not our business here (see `watch_signals`).
-fn pump(idle: Duration, mut handle: impl FnMut(&Event) -> bool) -> io::Result<()> {
+/// frame. Signals are not our business here (see `watch_signals`). Says whether any
+/// event came.
+fn pump(idle: Duration, mut handle: impl FnMut(&Event) -> bool) -> io::Result<bool> {
     if idle != Duration::MAX && !event::poll(idle)? {
-        return Ok(());
+        return Ok(false);
     }
     let mut e = event::read()?;
     loop {
         if handle(&e) || !event::poll(Duration::ZERO)? {
-            return Ok(());
+            return Ok(true);
         }
         e = event::read()?;
     }
@@ -305,6 +384,56 @@ fn run_effects(app: &mut App, watch: Option<&Watch>, clipboard: &mut Clipboard) 
                 Some(w) => reload::reload(app, &w.path),
                 None => app.notice = Some("the bundled briefing has no file to reload".into()),
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_drawn_area_is_clamped_each_way_and_in_all() {
+        assert_eq!(drawn_area((200, 60)), Rect::new(0, 0, 200, 60));
+        assert_eq!(drawn_area((0, 0)), Rect::new(0, 0, 0, 0));
+        assert_eq!(drawn_area((u16::MAX, 10)), Rect::new(0, 0, MAX_SIDE, 10));
+        assert_eq!(drawn_area((10, u16::MAX)), Rect::new(0, 0, 10, MAX_SIDE));
+        let huge = drawn_area((u16::MAX, u16::MAX));
+        assert_eq!((huge.width, huge.height), (MAX_SIDE, 256));
+        assert!(u32::from(huge.width) * u32::from(huge.height) <= MAX_CELLS);
+        assert_eq!(drawn_area((1024, 4000)), Rect::new(0, 0, 1024, 1024));
+    }
+
+    /// Every kind of screen at the largest areas `drawn_area` gives: no overflow in
+    /// the layout's arithmetic (a width times a share overflowed a `u16` past about
+    /// 3,000 columns, issue 16), no panic in any pane or popup.
+    #[test]
+    fn every_screen_draws_at_the_largest_areas() {
+        let b = crate::load::bundled().unwrap().briefing;
+        let (tab, enter) = (Key::plain(KeyCode::Tab), Key::plain(KeyCode::Enter));
+        let sessions: [&[Key]; 8] = [
+            &[],
+            &[Key::ch('?')],
+            &[Key::ch('a')],
+            &[Key::ch('2')],
+            &[Key::ch('3')],
+            &[Key::ch('4')],
+            &[Key::ch('5')],
+            &[tab, tab, enter],
+        ];
+        for (w, h) in [(4096, 256), (1024, 1024), (255, 4096), (4096, 1), (1, 4096)] {
+            let area = drawn_area((w, h));
+            for keys in sessions {
+                let mut app = App::new(b.clone(), 80, 24);
+                update(&mut app, Action::Resize(area.width, area.height));
+                for &k in keys {
+                    if let Some(a) = crate::app::keymap::lookup(app.context(), k) {
+                        update(&mut app, a);
+                    }
+                }
+                let mut buf = Buffer::empty(area);
+                crate::ui::render(&app, area, &mut buf);
+            }
         }
     }
 }

@@ -116,6 +116,80 @@ fn a_missing_config_given_by_flag_is_an_error_and_a_missing_default_is_not() {
     assert!(run(&["keys"]).status.success());
 }
 
+/// A config that is not a regular file is refused without blocking (a FIFO, a
+/// terminal); the null device reads as an empty config (issue 16).
+#[cfg(unix)]
+#[test]
+fn a_special_config_is_refused_and_dev_null_is_empty() {
+    let d = Dir::new("special");
+    let fifo = d.0.join("fifo.toml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let tty = d.0.join("tty.toml");
+    std::os::unix::fs::symlink("/dev/tty", &tty).unwrap();
+    for (path, kind) in [(&fifo, "a named pipe"), (&tty, "a character device")] {
+        let path = path.to_str().unwrap();
+        let out = brief(&d.0, &["keys", "--config", path]);
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!(
+                "brief: the config {path} has 1 problem:\n{path}: error: is {kind}, not a regular file\n"
+            )
+        );
+    }
+    let out = brief(&d.0, &["keys", "--config", "/dev/null"]);
+    assert!(out.status.success(), "{out:?}");
+    // An oversized config names the config's limit, not a briefing's.
+    let huge = d.0.join("huge.toml");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(16 * 1024 * 1024 + 1)
+        .unwrap();
+    let out = brief(&d.0, &["keys", "--config", huge.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error: is larger than the 16 MiB limit for a config"),
+        "{err}"
+    );
+}
+
+/// A key name that is a bidi control or an invisible character is refused, located;
+/// nothing raw reaches the terminal (issue 16).
+#[test]
+fn invisible_key_names_are_refused_with_a_located_error() {
+    let d = Dir::new("invisible-keys");
+    for (c, code) in [
+        ("\\u202E", "202E"),
+        ("\\u200B", "200B"),
+        ("\\u3164", "3164"),
+        ("ctrl-\\u2066", "2066"),
+    ] {
+        let file = d.put("c.toml", &format!("[keys]\nquit = [\"x\", \"{c}\"]\n"));
+        let path = file.to_str().unwrap();
+        let out = brief(&d.0, &["keys", "--config", path]);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!("{path}:2:14: error: `"))
+                && err.contains(&format!("is not a key: U+{code} is invisible")),
+            "{err}"
+        );
+        assert!(
+            !err.chars().any(|ch| ch != '\n'
+                && (ch.is_control()
+                    || brief::load::clean::is_unsafe_char(ch)
+                    || brief::load::clean::is_blank_looking(ch))),
+            "raw in {err:?}"
+        );
+    }
+}
+
 /// The look flags go before or after a subcommand alike; the reader's own flags do
 /// not go with a subcommand, and saying so is a usage error (exit 2).
 #[test]

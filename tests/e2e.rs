@@ -46,6 +46,8 @@ struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Asks the reader thread to end after its next read.
     stop_reading: Arc<AtomicBool>,
+    /// How many bytes brief has written to the terminal so far.
+    written: Arc<std::sync::atomic::AtomicUsize>,
     reader: JoinHandle<()>,
     status: Option<ExitStatus>,
 }
@@ -83,6 +85,17 @@ impl Session {
 
     /// Starts `PROGRAM ARGS` (brief, or a shell to run it from) in a pseudo-terminal.
     fn spawn_program(cols: u16, rows: u16, program: &str, args: &[&str]) -> Session {
+        Self::spawn_modelled((cols, rows), (cols, rows), program, args)
+    }
+
+    /// Starts `PROGRAM ARGS` in a pseudo-terminal of `(cols, rows)`, modelled by a
+    /// screen of `model` (smaller for a terminal too large to model).
+    fn spawn_modelled(
+        (cols, rows): (u16, u16),
+        model: (u16, u16),
+        program: &str,
+        args: &[&str],
+    ) -> Session {
         let pair = portable_pty::native_pty_system()
             .openpty(pty_size(cols, rows))
             .expect("open a pty");
@@ -99,14 +112,16 @@ impl Session {
         cmd.env_remove("LINES");
         let child = pair.slave.spawn_command(cmd).expect("spawn brief");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            nonzero(rows),
-            nonzero(cols),
+            nonzero(model.1),
+            nonzero(model.0),
             0,
         )));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
         let sink = Arc::clone(&parser);
         let stop_reading = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&stop_reading);
+        let written = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = Arc::clone(&written);
         // The reader blocks in `read`; it ends when the slave side closes (read gives EIO,
         // which portable-pty turns into EOF), i.e. when the session is dropped, or after
         // the first read once asked to stop.
@@ -115,7 +130,10 @@ impl Session {
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => lock(&sink).process(&buf[..n]),
+                    Ok(n) => {
+                        count.fetch_add(n, Ordering::SeqCst);
+                        lock(&sink).process(&buf[..n]);
+                    }
                 }
                 if stop.load(Ordering::SeqCst) {
                     break;
@@ -130,6 +148,7 @@ impl Session {
             child,
             parser,
             stop_reading,
+            written,
             reader,
             status: None,
         }
@@ -184,6 +203,27 @@ impl Session {
             thread::sleep(POLL);
         }
         self.master = None;
+    }
+
+    /// `hang_up` after typing: the writer is dropped first, and, so that dropping it
+    /// types nothing (portable-pty sends a newline and the EOF character, which brief
+    /// would read as Enter and Ctrl-d), the terminal's EOF character is unset first.
+    fn hang_up_after_typing(&mut self) {
+        let tty = self.master().tty_name().expect("pty has a device name");
+        let flag = if cfg!(target_os = "linux") {
+            "-F"
+        } else {
+            "-f"
+        };
+        let status = Command::new("stty")
+            .arg(flag)
+            .arg(&tty)
+            .args(["eof", "undef"])
+            .status()
+            .expect("run stty");
+        assert!(status.success(), "stty eof undef");
+        self.writer = None;
+        self.hang_up();
     }
 
     fn pid(&self) -> u32 {
@@ -584,6 +624,38 @@ fn sighup_restores_the_terminal() {
 #[test]
 fn sigint_restores_the_terminal() {
     signal_ends_and_restores("INT", "Interrupt");
+}
+
+/// Every signal whose default action ends a process is handled as SIGTERM is
+/// (issue 16: SIGQUIT, SIGUSR1 and SIGALRM left the terminal raw and the place
+/// unsaved): the place is saved, the terminal given back, and brief dies by it.
+#[test]
+fn quit_usr1_and_alrm_save_the_place_and_restore_the_terminal() {
+    for (signal, description) in [
+        ("QUIT", "Quit"),
+        ("USR1", "User defined signal 1"),
+        ("ALRM", "Alarm clock"),
+    ] {
+        let state = scratch_dir("signal");
+        let dir = state.to_str().expect("UTF-8 temp path");
+        let mut s = Session::spawn(120, 40, &["--state-dir", dir]);
+        s.wait_drawn();
+        s.send("]]");
+        s.wait_text("Sections 3/7");
+        kill(signal, s.pid());
+        let status = s.wait_exit();
+        assert!(
+            status.signal().is_some_and(|d| d.starts_with(description)),
+            "SIG{signal}: {status}"
+        );
+        s.assert_restored();
+        let saved = std::fs::read_to_string(state.join("state.json")).unwrap_or_default();
+        assert!(
+            saved.contains("\"london-washington\""),
+            "SIG{signal}: not saved:\n{saved}"
+        );
+        let _ = std::fs::remove_dir_all(&state);
+    }
 }
 
 /// The terminal goes away under a running reader. brief used to spin at 100% CPU
@@ -1002,6 +1074,33 @@ fn an_edited_file_reloads_and_a_broken_one_keeps_the_old_text() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The open briefing replaced by a link to the terminal (issue 16): reading it would
+/// block in raw mode and swallow every key, `q` included. It is refused without a byte
+/// read, the reload panel says why, and the keys still work.
+#[test]
+fn a_briefing_replaced_by_a_link_to_the_terminal_is_refused() {
+    let dir = scratch_dir("tty-link");
+    let file = dir.join("k.toml");
+    std::fs::write(&file, brief::load::BUNDLED_TEXT).unwrap();
+    let mut s = Session::spawn(120, 40, &[file.to_str().expect("UTF-8 temp path")]);
+    s.wait_drawn();
+    let link = dir.join("k.toml.new");
+    std::os::unix::fs::symlink("/dev/tty", &link).unwrap();
+    std::fs::rename(&link, &file).unwrap();
+    s.wait_text("Reload failed");
+    s.wait_text("k.toml: error: is a character device,");
+    s.send(ESC);
+    s.wait_for("the panel closed", |sc| {
+        !sc.contents().contains("Reload failed")
+    });
+    s.send("]");
+    s.wait_text("Sections 2/7");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The process state letter from /proc (`T` when stopped).
 fn proc_state(pid: u32) -> Option<char> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
@@ -1131,4 +1230,242 @@ fn sigterm_saves_the_place_before_ending() {
     second.send("q");
     assert!(second.wait_exit().success());
     let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Several readers sharing one state folder end at once (issue 16: 1-2 of 20 places
+/// were kept). The advisory lock around each read-merge-write keeps every one.
+#[test]
+fn several_readers_ending_at_once_keep_every_place() {
+    const N: usize = 8;
+    let state = scratch_dir("shared-state");
+    let dir = state.to_str().expect("UTF-8 temp path");
+    let mut sessions = Vec::new();
+    for i in 0..N {
+        let file = state.join(format!("b{i}.toml"));
+        let text = brief::load::BUNDLED_TEXT.replacen(
+            "id = \"korea-ukraine-2024-10\"",
+            &format!("id = \"briefing-{i}\""),
+            1,
+        );
+        std::fs::write(&file, text).unwrap();
+        let file = file.to_str().expect("UTF-8 temp path").to_owned();
+        sessions.push(Session::spawn(100, 30, &["--state-dir", dir, &file]));
+    }
+    for s in &mut sessions {
+        s.wait_drawn();
+        s.send("]]");
+        s.wait_text("Sections 3/7");
+    }
+    let pids: Vec<String> = sessions.iter().map(|s| s.pid().to_string()).collect();
+    // One kill(1) for all: they end as close together as the system allows.
+    let status = Command::new("kill")
+        .arg("-TERM")
+        .args(&pids)
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    for s in &mut sessions {
+        let status = s.wait_exit();
+        assert_eq!(status.signal(), Some("Terminated"), "{status}");
+    }
+    let saved = std::fs::read_to_string(state.join("state.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    for i in 0..N {
+        let place = &json["briefings"][format!("briefing-{i}")];
+        assert_eq!(
+            place["section"].as_str(),
+            Some("london-washington"),
+            "briefing-{i} lost:\n{saved}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Closing the terminal right after a move keeps the place (issue 16: 7 of 7 ways of
+/// closing a terminal lost it). The place is handed to a saver after each key, and the
+/// hang-up's SIGHUP has it written at once, even if the reader never leaves its loop.
+#[test]
+fn closing_the_terminal_after_a_move_keeps_the_place() {
+    let state = scratch_dir("hangup-place");
+    let dir = state.to_str().expect("UTF-8 temp path");
+    let mut first = Session::spawn(120, 40, &["--state-dir", dir]);
+    first.wait_drawn();
+    first.send("]]");
+    first.wait_text("Sections 3/7");
+    first.hang_up_after_typing();
+    let status = first.wait_exit();
+    assert!(!status.success(), "{status}");
+
+    let saved = std::fs::read_to_string(state.join("state.json")).unwrap_or_default();
+    assert!(
+        saved.contains("\"london-washington\""),
+        "not saved:\n{saved}"
+    );
+    let mut second = Session::spawn(120, 40, &["--state-dir", dir]);
+    second.wait_drawn();
+    second.wait_text("Sections 3/7");
+    second.send("q");
+    assert!(second.wait_exit().success());
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// Soon after a move the place is on disk, with brief still running: a reader killed
+/// outright (SIGKILL, a crash, a power cut) keeps it too. A star is written at once.
+#[test]
+fn the_place_and_stars_are_saved_while_reading() {
+    let state = scratch_dir("autosave");
+    let dir = state.to_str().expect("UTF-8 temp path");
+    let mut s = Session::spawn(120, 40, &["--state-dir", dir]);
+    s.wait_drawn();
+    s.send("]]");
+    s.wait_text("Sections 3/7");
+    let file = state.join("state.json");
+    let saved = |needle: &str| {
+        std::fs::read_to_string(&file)
+            .unwrap_or_default()
+            .contains(needle)
+    };
+    let start = Instant::now();
+    while !saved("\"london-washington\"") {
+        assert!(
+            start.elapsed() <= DEADLINE,
+            "the place was not saved while reading"
+        );
+        thread::sleep(POLL);
+    }
+    // A star, on the first quote of the list.
+    s.send("\t\ts");
+    s.wait_text("★");
+    let start = Instant::now();
+    while saved("\"starred\": []") {
+        assert!(
+            start.elapsed() <= DEADLINE,
+            "the star was not saved while reading"
+        );
+        thread::sleep(POLL);
+    }
+    assert!(s.running(), "brief is still reading");
+    s.child.kill().expect("kill");
+    let _ = s.wait_exit();
+    let _ = std::fs::remove_dir_all(&state);
+}
+
+/// A terminal claiming 65535x65535 (issue 16: a 206 GB allocation aborted brief and
+/// left the terminal raw). The area drawn is clamped, keys work, `q` quits, the
+/// terminal is given back. The screen model stays small (what is drawn past its edge
+/// piles up at its last column and row).
+#[test]
+fn a_huge_terminal_is_drawn_clamped_and_q_still_quits() {
+    let mut s = Session::spawn_modelled((u16::MAX, u16::MAX), (80, 24), BIN, &[]);
+    s.wait_for("a frame on the alternate screen", |sc| {
+        sc.alternate_screen() && sc.contents().contains("quit")
+    });
+    s.send("?");
+    s.wait_text("close");
+    s.send("\x1bq");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}; screen:\n{}", s.dump());
+    s.assert_restored();
+}
+
+/// A state folder whose path holds escape sequences and a bidi override (from
+/// `BRIEF_STATE_DIR` or `--state-dir`) and cannot be written: the exit warning names
+/// it escaped (issue 16).
+#[test]
+fn the_state_folder_is_named_escaped_in_the_exit_warning() {
+    let scratch = scratch_dir("evil-state");
+    std::fs::write(scratch.join("file"), "x").unwrap();
+    // Under a regular file: the folder cannot be made.
+    let evil = scratch.join("file").join("e\u{1b}]0;pwned\u{7}\u{202e}vil");
+    let mut s = Session::spawn(120, 40, &["--state-dir", evil.to_str().unwrap()]);
+    s.wait_drawn();
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.wait_text("brief: warning: could not save the reading state");
+    s.wait_text("e\\u{001B}]0;pwned\\u{0007}\\u{202E}vil");
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// Nothing is written to the terminal while nothing changes (issue 16: a watched file
+/// redrew every 300 ms, writing each time). Several of the file's poll periods pass
+/// with no byte written; a key then draws at once.
+#[test]
+fn an_idle_reader_writes_nothing() {
+    let dir = scratch_dir("idle");
+    let file = dir.join("k.toml");
+    std::fs::write(&file, brief::load::BUNDLED_TEXT).unwrap();
+    let mut s = Session::spawn(120, 40, &[file.to_str().expect("UTF-8 temp path")]);
+    s.wait_drawn();
+    // Indexing after the first frame draws a few frames more; then it is idle.
+    let mut last = s.written.load(Ordering::SeqCst);
+    let start = Instant::now();
+    loop {
+        thread::sleep(Duration::from_millis(1200));
+        let now = s.written.load(Ordering::SeqCst);
+        if now == last {
+            break;
+        }
+        assert!(
+            start.elapsed() <= DEADLINE,
+            "brief kept writing while idle: {} bytes in the last 1.2 s",
+            now - last
+        );
+        last = now;
+    }
+    s.send("]");
+    s.wait_text("Sections 2/7");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// TERM=dumb (an editor's shell buffer) cannot show the reader: brief prints the text,
+/// as when piped, and says why on stderr (issue 16). The terminal is never taken.
+#[test]
+fn term_dumb_prints_plain_text_and_says_so() {
+    let mut s = Session::spawn_program(
+        100,
+        40,
+        "/bin/sh",
+        &["-c", &format!("TERM=dumb exec {BIN}")],
+    );
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}");
+    s.wait_text("NATO waits for Seoul");
+    s.wait_text("TERM=dumb cannot show the reader");
+    assert!(
+        !s.with_screen(vt100::Screen::alternate_screen),
+        "{}",
+        s.dump()
+    );
+}
+
+/// A folder with a slow file (16 MB of tiny values takes seconds to parse) is on
+/// screen at once, filled as files are read, with progress, and `q` works meanwhile
+/// (issue 16: a blank screen that ignored `q` for 24.5 s).
+#[test]
+fn a_slow_library_is_drawn_at_once_and_q_works_while_reading() {
+    let dir = scratch_dir("slow-library");
+    std::fs::write(dir.join("a-good.toml"), brief::load::BUNDLED_TEXT).unwrap();
+    let mut slow = String::from("format = 1\nx = [");
+    while slow.len() < 15 * 1024 * 1024 {
+        slow.push_str("1,");
+    }
+    slow.push_str("]\n");
+    for name in ["b-slow.toml", "c-slow.toml", "d-slow.toml"] {
+        std::fs::write(dir.join(name), &slow).unwrap();
+    }
+    let mut s = Session::spawn(120, 40, &[dir.to_str().expect("UTF-8 temp path")]);
+    s.wait_text("reading files:");
+    s.wait_text("South Korea weighs arming Ukraine");
+    assert!(
+        s.with_screen(|sc| sc.contents().contains("reading files:")),
+        "the slow files were read already: {}",
+        s.dump()
+    );
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}");
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
 }

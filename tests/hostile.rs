@@ -15,6 +15,7 @@ use brief::load::clean::is_unsafe_char;
 use brief::model::Briefing;
 use inputs::{Scratch, brief, corpus, field, input, safe};
 use std::collections::BTreeMap;
+use std::os::unix::ffi::OsStrExt;
 use std::process::Command;
 
 #[derive(serde::Deserialize)]
@@ -234,6 +235,12 @@ fn a_library_of_hostile_files_lists_them_escaped() {
             .success()
     );
     std::os::unix::fs::symlink("/dev/zero", dir.0.join("zero.toml")).unwrap();
+    // Files that do not load, with an escape sequence and an invalid byte in their
+    // names: their error lines name no path (issue 16: the folder's showed).
+    let broken = "format = 1\n[briefing]\n";
+    std::fs::write(dir.0.join("broken\u{1b}[1m.toml"), broken).unwrap();
+    let non_utf8 = std::ffi::OsStr::from_bytes(b"broken\xff.toml");
+    std::fs::write(dir.0.join(non_utf8), broken).unwrap();
     let out = brief(&[dir.0.as_os_str()]);
     let listed = safe("library", &out.stdout);
     safe("library stderr", &out.stderr);
@@ -246,6 +253,14 @@ fn a_library_of_hostile_files_lists_them_escaped() {
         assert!(listed.contains(name), "{name} not listed:\n{listed}");
     }
     assert!(!listed.contains("pwned\u{7}"), "{listed}");
+    for name in ["broken\\u{001B}[1m.toml", "broken\u{FFFD}.toml"] {
+        assert!(
+            listed.contains(&format!(
+                "✘ {name} does not load: 2:1: error: missing field `title`"
+            )),
+            "{name}:\n{listed}"
+        );
+    }
 }
 
 #[test]
@@ -281,6 +296,13 @@ fn the_corpus_covers_the_issue_list() {
         "directory",
         "dev-zero",
         "fifo",
+        "tty-link",
+        "warning-flood",
+        "warnings-then-error",
+        "blank-looking-name",
+        "javascript-url",
+        "utf32-le",
+        "nul-bytes",
         "missing-file",
         "unreadable",
     ];

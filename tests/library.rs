@@ -98,8 +98,8 @@ fn keys_move_and_open_but_not_a_broken_file() {
     library::update(&mut lib, Action::Open);
     assert_eq!(lib.open, None, "a file that does not load cannot be opened");
     // Enter on it shows its whole located report instead, over the list.
-    let panel = lib.errors.expect("the error panel is open");
-    assert_eq!(panel.entry, 2);
+    let panel = lib.errors.clone().expect("the error panel is open");
+    assert_eq!(panel.path, lib.entries[2].path);
     assert!(!lib.entries[2].errors.is_empty());
     assert_eq!(lib.context(), brief::app::keymap::Context::Errors);
     let screen = {
@@ -325,4 +325,27 @@ fn a_stale_or_vanished_file_is_said_until_it_is_good_again() {
     w.poll(&mut app);
     assert_eq!(app.stale, None);
     assert!(!status(&app).contains("stale"));
+}
+
+/// `scan_later` lists the folder at once and reads its files on a thread; added as
+/// they come, they make the same library as a scan (issue 16). A rescan reads only
+/// the files that changed.
+#[test]
+fn a_library_filled_as_files_are_read_matches_a_scan() {
+    let dir = folder();
+    let (mut lib, pending) = Library::scan_later(&dir.0, None, None).unwrap();
+    assert!(lib.entries.is_empty());
+    assert_eq!(lib.unread_files, lib.to_read);
+    let pending = pending.expect("files to read");
+    while lib.unread_files > 0 {
+        for file in pending.ready() {
+            lib.add(file, None);
+        }
+        std::thread::yield_now();
+    }
+    let scanned = Library::scan(&dir.0, None).unwrap();
+    assert_eq!(lib.entries, scanned.entries);
+    let (again, pending) = Library::scan_later(&dir.0, None, Some(&lib)).unwrap();
+    assert!(pending.is_none(), "nothing changed, nothing to read");
+    assert_eq!(again.entries, scanned.entries);
 }

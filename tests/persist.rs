@@ -144,6 +144,100 @@ fn unusable_files_are_moved_aside_and_defaults_used() {
     }
 }
 
+/// A state file that is a FIFO, a terminal or a link to `/dev/zero` is refused without
+/// blocking and without reading a byte of it (issue 16): set aside, defaults used.
+#[cfg(unix)]
+#[test]
+fn special_state_files_are_refused_without_blocking() {
+    let kinds: [(&str, &str); 3] = [
+        ("fifo", "it is a named pipe, not a regular file"),
+        ("/dev/zero", "it is a character device, not a regular file"),
+        ("/dev/tty", "it is a character device, not a regular file"),
+    ];
+    for (kind, why) in kinds {
+        let dir = TempDir::new(&format!("special-{}", kind.replace('/', "-")));
+        let path = dir.0.join("state.json");
+        if kind == "fifo" {
+            let made = std::process::Command::new("mkfifo").arg(&path).status();
+            assert!(made.unwrap().success());
+        } else {
+            std::os::unix::fs::symlink(kind, &path).unwrap();
+        }
+        let (store, warning) = Store::open(&dir.0);
+        let warning = warning.unwrap_or_else(|| panic!("{kind}: a warning"));
+        assert!(
+            warning.contains(why) && warning.contains("moved it to"),
+            "{kind}: {warning}"
+        );
+        assert!(store.place("korea-ukraine-2024-10").is_none());
+        // The next save writes a regular file where it was.
+        store.save().unwrap();
+        assert!(
+            std::fs::symlink_metadata(&path).unwrap().is_file(),
+            "{kind}"
+        );
+    }
+}
+
+/// `save_place` keeps every other entry, and a lock file that is not a regular file
+/// (a FIFO put there) fails the save with a message instead of blocking it.
+#[cfg(unix)]
+#[test]
+fn save_place_merges_and_a_special_lock_file_does_not_block() {
+    let dir = TempDir::new("save-place");
+    let place = |scroll| Place {
+        scroll,
+        ..Place::default()
+    };
+    persist::save_place(&dir.0, "a", place(1)).unwrap();
+    persist::save_place(&dir.0, "b", place(2)).unwrap();
+    let (store, _) = Store::open(&dir.0);
+    assert_eq!(store.place("a"), Some(&place(1)));
+    assert_eq!(store.place("b"), Some(&place(2)));
+
+    let other = TempDir::new("fifo-lock");
+    let made = std::process::Command::new("mkfifo")
+        .arg(other.0.join("state.json.lock"))
+        .status();
+    assert!(made.unwrap().success());
+    let err = persist::save_place(&other.0, "a", place(1)).unwrap_err();
+    assert!(err.contains("locking"), "{err}");
+}
+
+/// A temporary file a save left when its process was killed mid-save is removed by
+/// the next save; one of a running process is kept (issue 16).
+#[cfg(unix)]
+#[test]
+fn temporary_files_of_dead_processes_are_removed() {
+    let dir = TempDir::new("stale-tmp");
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let stale = dir.0.join(format!("state.json.tmp-{dead}"));
+    std::fs::write(&stale, "{ half a sa").unwrap();
+    let parent = std::os::unix::process::parent_id();
+    let live = dir.0.join(format!("state.json.tmp-{parent}"));
+    std::fs::write(&live, "{ being written").unwrap();
+    persist::save_place(&dir.0, "k", Place::default()).unwrap();
+    assert!(!stale.exists(), "the dead process's file is gone");
+    assert!(live.exists(), "a running process's file stays");
+}
+
+/// A state file over the limit is set aside unread, like a damaged one.
+#[test]
+fn an_oversized_state_file_is_set_aside() {
+    let dir = TempDir::new("huge-state");
+    let file = std::fs::File::create(dir.0.join("state.json")).unwrap();
+    file.set_len(persist::MAX_STATE_BYTES + 1).unwrap();
+    drop(file);
+    let (_, warning) = Store::open(&dir.0);
+    let warning = warning.unwrap();
+    assert!(
+        warning.contains("it is larger than the 64 MiB limit for the reading state"),
+        "{warning}"
+    );
+}
+
 #[test]
 fn a_failed_save_keeps_the_old_file_and_does_not_panic() {
     let dir = TempDir::new("failsave");

@@ -134,7 +134,7 @@ impl Key {
     pub fn config_name(self) -> String {
         let name = match self.code {
             KeyCode::Char(' ') => "space".to_owned(),
-            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Char(c) => shown(c),
             code => NAMES
                 .iter()
                 .find(|(_, c)| *c == code)
@@ -151,7 +151,7 @@ impl Key {
     pub fn label(self, ascii: bool) -> String {
         let code = match (self.code, ascii) {
             (KeyCode::Char(' '), _) => "Space".to_owned(),
-            (KeyCode::Char(c), _) => c.to_string(),
+            (KeyCode::Char(c), _) => shown(c),
             (KeyCode::Enter, _) => "Enter".to_owned(),
             (KeyCode::Esc, _) => "Esc".to_owned(),
             (KeyCode::Tab, _) => "Tab".to_owned(),
@@ -179,6 +179,18 @@ impl Key {
 }
 
 /// The only character of `text`, if it has exactly one.
+/// A key's character as shown: escaped as `\u{..}` if it would not show (a key made
+/// otherwise than by `parse`, which refuses such characters).
+fn shown(c: char) -> String {
+    let invisible = crate::load::clean::is_unsafe_char(c)
+        || crate::load::clean::first_invisible(c.encode_utf8(&mut [0; 4])).is_some();
+    if invisible {
+        format!("\\u{{{:04X}}}", u32::from(c))
+    } else {
+        c.to_string()
+    }
+}
+
 fn single(text: &str) -> Option<char> {
     let mut chars = text.chars();
     chars.next().filter(|_| chars.next().is_none())
@@ -196,6 +208,16 @@ fn char_key(c: char, ctrl: bool, text: &str) -> Result<Key, String> {
         Err(format!(
             "`{}` is not a key: write a character or a name such as `tab`",
             text.escape_default()
+        ))
+    } else if let Some(c) = crate::load::clean::first_invisible(text)
+        .or_else(|| crate::load::clean::is_unsafe_char(c).then_some(c))
+    {
+        // A bidi control or an invisible character would show as nothing, or turn
+        // the key table around it.
+        Err(format!(
+            "`{}` is not a key: U+{:04X} is invisible; write a character that shows",
+            text.escape_default(),
+            u32::from(c)
         ))
     } else {
         Ok(Key {
@@ -223,6 +245,27 @@ pub fn sequence_label(keys: &[Key], ascii: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_keys_are_refused_and_escaped_when_shown() {
+        for c in [
+            '\u{202E}',
+            '\u{200B}',
+            '\u{200D}',
+            '\u{3164}',
+            '\u{034F}',
+            '\u{E0041}',
+        ] {
+            let err = Key::parse(&c.to_string()).unwrap_err();
+            assert!(err.contains("is invisible"), "{err}");
+            assert!(Key::parse(&format!("ctrl-{c}")).is_err());
+            let key = Key::ch(c);
+            let escaped = format!("\\u{{{:04X}}}", u32::from(c));
+            assert_eq!(key.label(false), escaped);
+            assert_eq!(key.config_name(), escaped);
+        }
+        assert_eq!(Key::parse("é"), Ok(Key::ch('é')));
+    }
 
     #[test]
     fn parses_what_the_config_writes() {

@@ -10,6 +10,20 @@ pub struct Marks {
     /// A quote is read once opened in detail.
     pub read_quotes: Vec<bool>,
     pub starred: Vec<bool>,
+    /// Changes with every mark set or cleared (unique in the process; 0 for marks never
+    /// touched), so that a saver can tell cheaply whether the marks changed.
+    pub stamp: u64,
+    /// The `stamp` of the last star or unstar: a star is saved as soon as it is made.
+    pub star_stamp: u64,
+    /// Which loaded briefing these marks are for (unique in the process): a reload
+    /// makes new marks for a new briefing, whose ids may differ.
+    pub briefing: u64,
+}
+
+/// Unique stamps for `Marks::stamp` and `Marks::briefing`.
+fn next_stamp() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Marks {
@@ -18,12 +32,22 @@ impl Marks {
             read_sections: vec![false; b.sections.len()],
             read_quotes: vec![false; b.quotes.len()],
             starred: vec![false; b.quotes.len()],
+            stamp: 0,
+            star_stamp: 0,
+            briefing: next_stamp(),
         }
+    }
+
+    /// Records that the marks changed.
+    pub fn touch(&mut self) {
+        self.stamp = next_stamp();
     }
 
     pub fn toggle_star(&mut self, q: QuoteIx) {
         if let Some(s) = self.starred.get_mut(q.get()) {
             *s = !*s;
+            self.touch();
+            self.star_stamp = self.stamp;
         }
     }
 

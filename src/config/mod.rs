@@ -59,29 +59,16 @@ pub fn default_path() -> Option<PathBuf> {
 /// Reads a config file (bounded, as briefings are).
 pub fn load(path: &Path) -> Result<Config, Report> {
     let name = path.display().to_string();
-    let one = |text: String, d: Diagnostic| Report {
-        name: name.clone(),
-        text,
-        diagnostics: vec![d],
-    };
-    if path.is_dir() {
-        return Err(one(
-            String::new(),
-            Diagnostic::error(None, "is a directory, not a config file"),
-        ));
-    }
-    let bytes = source::read(path).map_err(|m| one(String::new(), Diagnostic::error(None, m)))?;
+    let one = |text: String, d: Diagnostic| Report::new(&name, text, vec![d]);
+    let bytes = source::read_regular_or_null(path, source::MAX_FILE_BYTES, "a config")
+        .map_err(|m| one(String::new(), Diagnostic::error(None, m)))?;
     let text = source::decode(&bytes).map_err(|(d, valid)| one(valid, d))?;
     parse(&name, &text)
 }
 
 /// Checks a config's text; `name` is what messages call the file.
 pub fn parse(name: &str, text: &str) -> Result<Config, Report> {
-    let report = |diagnostics| Report {
-        name: name.to_owned(),
-        text: text.to_owned(),
-        diagnostics,
-    };
+    let report = |diagnostics| Report::new(name, text.to_owned(), diagnostics);
     let raw: raw::RawConfig =
         toml::from_str(text).map_err(|e| report(vec![syntax::diagnostic(text, &e)]))?;
     let mut diags = Vec::new();

@@ -21,12 +21,58 @@ pub struct Removed {
     pub controls: usize,
     /// Bidi controls and zero-width characters.
     pub invisible: usize,
+    /// Characters past `MAX_CLUSTER_CHARS` in one grapheme cluster (combining marks
+    /// piled on one letter).
+    pub marks: usize,
 }
 
 impl Removed {
     pub fn any(self) -> bool {
-        self.controls + self.invisible > 0
+        self.controls + self.invisible + self.marks > 0
     }
+}
+
+/// The most characters kept in one grapheme cluster (a letter and the marks on it).
+/// Real text needs a few (an emoji family with skin tones is 11); a title of one
+/// letter with 520k combining marks kept brief busy redrawing it and crashed a
+/// terminal multiplexer it was sent to (issue 16). The rest of a cluster is dropped,
+/// with a warning naming the field.
+pub const MAX_CLUSTER_CHARS: usize = 32;
+
+/// Cuts every grapheme cluster of `text` to `MAX_CLUSTER_CHARS` characters; returns
+/// the text and how many characters went. Text with no run of that many non-ASCII
+/// characters (all but CJK without spaces, and hostile text) is returned unscanned.
+pub fn cap_clusters(text: String) -> (String, usize) {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut run = 0;
+    let long_run = text.bytes().any(|b| {
+        // Count characters, not bytes: a lead byte or an ASCII byte starts one.
+        if b.is_ascii() {
+            run = 0;
+        } else if b >= 0xC0 {
+            run += 1;
+        }
+        run >= MAX_CLUSTER_CHARS
+    });
+    if !long_run {
+        return (text, 0);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut dropped = 0;
+    for cluster in text.graphemes(true) {
+        let mut chars = cluster.char_indices();
+        match chars.nth(MAX_CLUSTER_CHARS) {
+            Some((at, _)) => {
+                out.push_str(&cluster[..at]);
+                dropped += 1 + chars.count();
+            }
+            None => out.push_str(cluster),
+        }
+    }
+    if dropped == 0 {
+        return (text, 0);
+    }
+    (out, dropped)
 }
 
 /// Bidi embedding, override and isolate controls, and the implicit marks.
@@ -165,18 +211,71 @@ fn fold_line((text, removed): (String, Removed)) -> (String, Removed) {
     )
 }
 
+/// Characters that are not controls, bidi controls or zero-width, yet show nothing or
+/// a blank (default-ignorable, or fillers that look like a space): they can make two
+/// different names look alike, or a name look empty (issue 16). Text keeps them (some
+/// scripts use a few); ids, names, aliases and key names may not hold them.
+pub fn is_blank_looking(c: char) -> bool {
+    matches!(
+        c,
+        '\u{034F}'                      // combining grapheme joiner
+            | '\u{115F}' | '\u{1160}'    // Hangul choseong and jungseong fillers
+            | '\u{17B4}' | '\u{17B5}'    // Khmer inherent vowels
+            | '\u{2065}'                // default-ignorable, unassigned
+            | '\u{2800}'                // braille pattern blank
+            | '\u{3164}'                // Hangul filler
+            | '\u{FFA0}'                // halfwidth Hangul filler
+            | '\u{FFF0}'..='\u{FFFB}'    // interlinear annotation controls, unassigned
+            | '\u{1BCA0}'..='\u{1BCA3}'  // shorthand format controls
+            | '\u{1D173}'..='\u{1D17A}'  // musical symbol format controls
+            | '\u{E0000}'..='\u{E00FF}'  // tag characters and unassigned ignorables
+            | '\u{E01F0}'..='\u{E0FFF}'
+    )
+}
+
 /// The first character that may not appear in an id or a name, if any.
 pub fn first_invisible(s: &str) -> Option<char> {
     if s.is_ascii() {
         return None;
     }
-    s.chars()
-        .find(|&c| is_bidi_control(c) || is_zero_width(c) || matches!(c, '\u{200C}' | '\u{200D}'))
+    s.chars().find(|&c| {
+        is_bidi_control(c)
+            || is_zero_width(c)
+            || is_blank_looking(c)
+            || matches!(c, '\u{200C}' | '\u{200D}')
+    })
+}
+
+/// Whether `s` shows nothing: only whitespace and characters that show nothing
+/// (`is_blank_looking`, zero-width). Such a text counts as empty.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || is_blank_looking(c)
+            || is_zero_width(c)
+            || matches!(c, '\u{200C}' | '\u{200D}')
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clusters_keep_32_characters_and_real_text_is_untouched() {
+        let zalgo = format!("a{}b", "\u{301}".repeat(100));
+        let (text, dropped) = cap_clusters(zalgo);
+        assert_eq!(dropped, 69);
+        assert_eq!(text, format!("a{}b", "\u{301}".repeat(31)));
+        for real in [
+            "👩🏽‍👩🏽‍👧🏽‍👦🏽 family",
+            "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}",
+            "한국어 텍스트와 조선말",
+            "日本語の文章は空白なしで長く続くことがよくありますがそれでも問題ありません",
+        ] {
+            assert_eq!(cap_clusters(real.to_owned()), (real.to_owned(), 0));
+        }
+    }
 
     fn clean(s: &str) -> String {
         clean_text(s).0
@@ -190,7 +289,8 @@ mod tests {
             clean_text("x\u{1b}[31my").1,
             Removed {
                 controls: 1,
-                invisible: 0
+                invisible: 0,
+                marks: 0,
             }
         );
     }
@@ -240,7 +340,8 @@ mod tests {
             removed,
             Removed {
                 controls: 0,
-                invisible: 4
+                invisible: 4,
+                marks: 0,
             }
         );
         assert_eq!(clean("👨\u{200d}👩\u{200d}👧"), "👨\u{200d}👩\u{200d}👧");

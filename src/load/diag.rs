@@ -128,7 +128,8 @@ fn shorten_quoted(message: &str) -> String {
     parts.join("`")
 }
 
-/// Escapes control, bidi and invisible characters as `\u{..}`, and cuts long text.
+/// Escapes control, bidi, invisible and blank-looking characters as `\u{..}`, and
+/// cuts long text.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(MAX_MESSAGE_CHARS * 4));
     for (n, c) in text.chars().enumerate() {
@@ -136,7 +137,7 @@ pub fn escape(text: &str) -> String {
             out.push('…');
             break;
         }
-        if crate::load::clean::is_unsafe_char(c) {
+        if crate::load::clean::is_unsafe_char(c) || crate::load::clean::is_blank_looking(c) {
             let _ = write!(out, "\\u{{{:04X}}}", u32::from(c));
         } else {
             out.push(c);
@@ -212,7 +213,10 @@ fn window(text: &str, at: usize) -> Range<usize> {
 fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if crate::load::clean::is_unsafe_char(c) || c == '\t' {
+        if crate::load::clean::is_unsafe_char(c)
+            || crate::load::clean::is_blank_looking(c)
+            || c == '\t'
+        {
             let _ = write!(out, "\\u{{{:04X}}}", u32::from(c));
         } else {
             out.push(c);

@@ -24,31 +24,72 @@ pub struct Report {
     pub name: String,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Errors and warnings found but not kept, past the cap of each
+    /// (`validate::MAX_DIAGNOSTICS`): counted, not listed.
+    pub hidden: [usize; 2],
 }
 
 impl Report {
-    fn one(name: &str, text: String, d: Diagnostic) -> Self {
+    pub fn new(name: &str, text: String, diagnostics: Vec<Diagnostic>) -> Self {
         Self {
             name: name.to_owned(),
             text,
-            diagnostics: vec![d],
+            diagnostics,
+            hidden: [0; 2],
         }
     }
 
-    pub fn error_count(&self) -> usize {
+    fn one(name: &str, text: String, d: Diagnostic) -> Self {
+        Self::new(name, text, vec![d])
+    }
+
+    fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity == severity)
             .count()
     }
 
-    pub fn warning_count(&self) -> usize {
-        self.diagnostics.len() - self.error_count()
+    /// Every error found, listed or not.
+    pub fn error_count(&self) -> usize {
+        self.count(Severity::Error) + self.hidden[0]
     }
 
-    /// Every diagnostic as `FILE:LINE:COL: error: MESSAGE` with its snippet.
+    /// Every warning found, listed or not.
+    pub fn warning_count(&self) -> usize {
+        self.count(Severity::Warning) + self.hidden[1]
+    }
+
+    /// Every error as `FILE:LINE:COL: error: MESSAGE` with its snippet, then every
+    /// warning; after each kind, how many more of it were found than are listed.
     pub fn render(&self) -> String {
-        diag::render(&self.name, Some(&self.text), &self.diagnostics)
+        let mut out = String::new();
+        for (i, severity) in [Severity::Error, Severity::Warning].into_iter().enumerate() {
+            let kind: Vec<Diagnostic> = self
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == severity)
+                .cloned()
+                .collect();
+            out.push_str(&diag::render(&self.name, Some(&self.text), &kind));
+            if self.hidden[i] > 0 {
+                let (noun, make): (&str, fn(_, String) -> Diagnostic) = if i == 0 {
+                    ("errors", Diagnostic::error)
+                } else {
+                    ("warnings", Diagnostic::warning)
+                };
+                let more = make(
+                    None,
+                    format!(
+                        "{} more {noun} not shown (the first {} found are listed above)",
+                        self.hidden[i],
+                        kind.len()
+                    ),
+                );
+                out.push_str(&diag::render(&self.name, None, &[more]));
+            }
+        }
+        out
     }
 }
 
@@ -116,16 +157,16 @@ fn load_text(name: &str, text: Cow<'_, str>) -> Result<Loaded, Report> {
     };
     let mut v = validate::Validator::new(&text);
     let briefing = validate::validate(&mut v, &mut raw);
-    let diagnostics = v.diags;
+    let (diagnostics, hidden) = (v.diags, v.dropped);
     drop(raw);
+    let text = if diagnostics.is_empty() {
+        String::new()
+    } else {
+        text.into_owned()
+    };
     let report = Report {
-        name: name.to_owned(),
-        text: if diagnostics.is_empty() {
-            String::new()
-        } else {
-            text.into_owned()
-        },
-        diagnostics,
+        hidden,
+        ..Report::new(name, text, diagnostics)
     };
     if report.error_count() > 0 {
         Err(report)

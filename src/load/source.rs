@@ -17,46 +17,167 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Reads at most `MAX_FILE_BYTES` from a path. Errors are one line naming the problem;
 /// the caller names the path.
 pub fn read(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
-    if meta.is_dir() {
-        return Err("is a directory, not a briefing file".to_owned());
+    read_regular(path, MAX_FILE_BYTES, "a briefing")
+}
+
+/// Why a file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// No such file.
+    Missing,
+    /// Not a regular file (a directory, a device, a FIFO...), or over the size limit:
+    /// the message says which.
+    Refused(String),
+    /// Any other failure (permission, I/O): the OS's reason.
+    Failed(String),
+}
+
+impl ReadError {
+    /// One line naming the problem; the caller names the path.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Missing => "no such file".to_owned(),
+            Self::Refused(m) | Self::Failed(m) => m.clone(),
+        }
     }
-    // Opening a FIFO with no writer blocks forever; sockets cannot be opened at all.
-    if !meta.is_file() && !is_char_device(&meta) {
-        return Err("is not a regular file".to_owned());
+}
+
+/// Reads at most `limit` bytes of the regular file at `path`; `what` names the kind of
+/// file in messages ("a briefing", "a config"). The file is opened without blocking
+/// (a FIFO with no writer, a terminal, a device), and what was opened is checked on
+/// the open handle, so a file swapped for a device between a check and the open cannot
+/// slip through: anything but a regular file is refused before a byte is read.
+pub fn read_regular(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> {
+    read_checked(path, limit, what, false).map_err(|e| e.message())
+}
+
+/// `read_regular`, but the null device (`--config /dev/null`, a config linked to it)
+/// reads as empty rather than being refused.
+pub fn read_regular_or_null(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> {
+    read_checked(path, limit, what, true).map_err(|e| e.message())
+}
+
+/// `read_regular`, telling a missing file and a refused one from other failures.
+pub fn read_file(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, ReadError> {
+    read_checked(path, limit, what, false)
+}
+
+fn read_checked(path: &Path, limit: u64, what: &str, null_ok: bool) -> Result<Vec<u8>, ReadError> {
+    match open_regular(path, what, null_ok)? {
+        Some(file) => read_bounded(file, limit, what),
+        None => Ok(Vec::new()),
     }
-    // A regular file's size is known: refuse a huge one without reading it. The bounded
-    // read below still catches devices and files that grow while we read.
-    if meta.is_file() && meta.len() > MAX_FILE_BYTES {
-        return Err(too_large());
+}
+
+fn read_bounded(file: File, limit: u64, what: &str) -> Result<Vec<u8>, ReadError> {
+    // A regular file's size is known: refuse a huge one without reading it. The
+    // bounded read still catches a file that grows while we read.
+    if file.metadata().map_err(|e| failed(&e))?.len() > limit {
+        return Err(ReadError::Refused(too_large(limit, what)));
     }
-    let file = File::open(path).map_err(|e| io_message(&e))?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| io_message(&e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
+        .map_err(|e| failed(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::Refused(too_large(limit, what)));
     }
     Ok(bytes)
 }
 
-fn too_large() -> String {
-    format!(
-        "is larger than the {} MiB limit for a briefing",
-        MAX_FILE_BYTES / 1024 / 1024
-    )
+fn failed(e: &std::io::Error) -> ReadError {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        ReadError::Missing
+    } else {
+        ReadError::Failed(io_message(e))
+    }
+}
+
+/// Opens `path` for reading without blocking and checks, on the handle, that it is a
+/// regular file. `Ok(None)`: the null device, when `null_ok`.
+fn open_regular(path: &Path, what: &str, null_ok: bool) -> Result<Option<File>, ReadError> {
+    let file = open_nonblocking(path).map_err(|e| {
+        // A socket cannot be opened at all (ENXIO): say what it is, not the OS text.
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+                ReadError::Refused(not_regular(&meta, what))
+            }
+            _ => failed(&e),
+        }
+    })?;
+    let meta = file.metadata().map_err(|e| failed(&e))?;
+    if meta.is_file() {
+        return Ok(Some(file));
+    }
+    if null_ok && is_null_device(&meta) {
+        return Ok(None);
+    }
+    Err(ReadError::Refused(not_regular(&meta, what)))
 }
 
 #[cfg(unix)]
-fn is_char_device(meta: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::FileTypeExt;
-    meta.file_type().is_char_device()
+fn open_nonblocking(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // O_NONBLOCK: opening a FIFO with no writer returns at once; O_NOCTTY: opening a
+    // terminal never makes it ours. Reads of a regular file ignore O_NONBLOCK.
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
 }
 
 #[cfg(not(unix))]
-fn is_char_device(_: &std::fs::Metadata) -> bool {
+fn open_nonblocking(path: &Path) -> std::io::Result<File> {
+    File::open(path)
+}
+
+fn not_regular(meta: &std::fs::Metadata, what: &str) -> String {
+    if meta.is_dir() {
+        return format!("is a directory, not {what} file");
+    }
+    format!("is {}, not a regular file", special_kind(meta))
+}
+
+#[cfg(unix)]
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_fifo() {
+        "a named pipe"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::Metadata) -> &'static str {
+    "a special file"
+}
+
+/// Whether `meta` is the null device's (same device number as `/dev/null`).
+#[cfg(unix)]
+fn is_null_device(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    meta.file_type().is_char_device()
+        && std::fs::metadata("/dev/null").is_ok_and(|null| null.rdev() == meta.rdev())
+}
+
+#[cfg(not(unix))]
+fn is_null_device(_: &std::fs::Metadata) -> bool {
     false
+}
+
+fn too_large(limit: u64, what: &str) -> String {
+    format!(
+        "is larger than the {} MiB limit for {what}",
+        limit / 1024 / 1024
+    )
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -81,14 +202,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, (Diagnostic, String)> {
 /// `decode`, taking the bytes: valid UTF-8 becomes the text in place, with no copy, so
 /// a large briefing is held once while it is parsed, not twice.
 pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, (Diagnostic, String)> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_utf16(&bytes) {
-        return Err((
-            Diagnostic::error(
-                None,
-                "the file is UTF-16; save it as UTF-8 to read it with brief",
-            ),
-            String::new(),
-        ));
+    if let Some(what) = not_utf8(&bytes) {
+        return Err((Diagnostic::error(None, what), String::new()));
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -114,6 +229,28 @@ pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, (Diagnostic, String)> 
     } else {
         text
     })
+}
+
+/// What a file that is plainly not UTF-8 text is: NUL bytes only, UTF-32, UTF-16
+/// (with a byte-order mark, or ASCII-heavy text with a NUL in every other byte).
+fn not_utf8(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(64)];
+    if !head.is_empty() && head.iter().all(|&b| b == 0) {
+        return Some("the file holds only NUL bytes, not text");
+    }
+    let utf32 = bytes.starts_with(&[0xFF, 0xFE, 0, 0])
+        || bytes.starts_with(&[0, 0, 0xFE, 0xFF])
+        || head.len() >= 8
+            && head
+                .chunks_exact(4)
+                .all(|c| c.iter().map(|&b| usize::from(b == 0)).sum::<usize>() >= 3);
+    if utf32 {
+        return Some("the file is UTF-32; save it as UTF-8 to read it with brief");
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_utf16(bytes) {
+        return Some("the file is UTF-16; save it as UTF-8 to read it with brief");
+    }
+    None
 }
 
 /// UTF-16 without a BOM: ASCII-heavy text has a NUL in every other byte.
@@ -146,6 +283,24 @@ mod tests {
             let (err, _) = decode(&bytes).unwrap_err();
             assert!(err.message.contains("UTF-16"), "{}", err.message);
         }
+    }
+
+    #[test]
+    fn names_utf32_and_nul_bytes() {
+        let utf32: Vec<u8> = "format = 1"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "format = 1"
+            .chars()
+            .flat_map(|c| (c as u32).to_be_bytes())
+            .collect();
+        for bytes in [[&[0xFF, 0xFE, 0, 0][..], &utf32].concat(), utf32, be] {
+            let (err, _) = decode(&bytes).unwrap_err();
+            assert!(err.message.contains("UTF-32"), "{}", err.message);
+        }
+        let (err, _) = decode(&[0; 100]).unwrap_err();
+        assert_eq!(err.message, "the file holds only NUL bytes, not text");
     }
 
     #[test]

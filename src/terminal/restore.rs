@@ -1,6 +1,7 @@
 //! Taking the terminal and always giving it back: raw mode and the alternate screen
-//! entered, and restored on drop, on panic, and on SIGTERM, SIGHUP or SIGINT; given
-//! back and taken again around a suspension (Ctrl-z, SIGTSTP).
+//! entered, and restored on drop, on panic, and on every signal whose default action
+//! ends the process (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM...); given back
+//! and taken again around a suspension (Ctrl-z, SIGTSTP).
 
 use crossterm::{cursor, event, execute, terminal};
 use std::io;
@@ -8,11 +9,30 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-/// The signals that end the reader. Each restores the terminal first.
-const SIGNALS: [i32; 3] = [
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGINT,
+/// The signals that end the reader: every signal whose default action ends the
+/// process and that can be caught, but those a fault raises in the faulting thread
+/// (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS, SIGABRT), which a handler thread
+/// cannot answer, and SIGPIPE, which Rust ignores (a closed pipe is a write error).
+/// Each saves the place and restores the terminal first, then ends brief by itself.
+const SIGNALS: &[i32] = &[
+    libc::SIGTERM,
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+    libc::SIGVTALRM,
+    libc::SIGPROF,
+    libc::SIGXCPU,
+    libc::SIGXFSZ,
+    // Elsewhere (the BSDs, macOS) these are ignored by default, or absent.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGIO,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGPWR,
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    libc::SIGSTKFLT,
 ];
 
 /// Whether the terminal is in our modes now; restoring twice is harmless but noisy.
@@ -32,7 +52,7 @@ static MOUSE: AtomicBool = AtomicBool::new(false);
 /// shell's output, and the next frame must be drawn whole.
 static RESUMED: AtomicBool = AtomicBool::new(false);
 
-/// The signal that asked brief to end (SIGTERM, SIGHUP, SIGINT), 0 while none has.
+/// The signal that asked brief to end (one of `SIGNALS`), 0 while none has.
 static ENDING: AtomicI32 = AtomicI32::new(0);
 
 /// How long the main thread has, after an ending signal, to leave its loop and save
@@ -156,7 +176,8 @@ fn restore_locked() -> io::StdoutLock<'static> {
     out
 }
 
-/// Ends the process on SIGTERM, SIGHUP or SIGINT: the main thread is asked to stop
+/// Ends the process on any of `SIGNALS` (SIGTERM, SIGHUP, SIGINT, SIGQUIT...): the
+/// pending place is written at once, and the main thread is asked to stop
 /// (`ending`) so that the reader's place is saved, and has `GRACE` to do so; then
 /// the terminal is restored and the process dies by that signal (default action), so
 /// the parent sees the signal and a shell reports 128+N. SIGTSTP (`kill -TSTP`; the
@@ -179,7 +200,7 @@ pub(super) fn watch_signals() -> io::Result<()> {
     // A handler of our own for SIGCONT: the process continues as ever, and `suspend`
     // learns it.
     signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&CONTINUED))?;
-    let mut signals = signal_hook::iterator::Signals::new(SIGNALS)?;
+    let mut signals = signal_hook::iterator::Signals::new(SIGNALS.iter().copied())?;
     signals.add_signal(signal_hook::consts::SIGTSTP)?;
     std::thread::Builder::new()
         .name("brief-signals".into())
@@ -196,8 +217,14 @@ pub(super) fn watch_signals() -> io::Result<()> {
                 // the place and ends by the signal (`end_if_signalled`) ...
                 ENDING.store(sig, Ordering::SeqCst);
                 let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+                // The place as of the last key is written now, by the saver's
+                // thread: the main thread may never leave a terminal that is gone.
+                crate::session::flush();
                 std::thread::sleep(GRACE);
-                // ... unless it is stuck (a hung-up terminal): then without the place.
+                // ... unless it is stuck (a hung-up terminal): then without the place,
+                // but never in the middle of a save (which waits a bounded time for
+                // the state folder's lock).
+                let _saving = crate::persist::saving();
                 end_if_signalled();
             }
         })?;

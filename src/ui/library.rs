@@ -28,7 +28,15 @@ fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(area.width);
     let dir = crate::load::diag::escape(&lib.dir.display().to_string());
-    let head = format!("Library: {dir}");
+    let head = if lib.unread_files > 0 {
+        format!(
+            "Library: {dir} · reading files: {} of {} read",
+            lib.to_read - lib.unread_files,
+            lib.to_read
+        )
+    } else {
+        format!("Library: {dir}")
+    };
     chrome::row(
         buf,
         area,
@@ -44,13 +52,12 @@ fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
     );
     let inner = chrome::pane_block(list, buf, &title, true);
     if lib.entries.is_empty() {
-        chrome::row(
-            buf,
-            inner,
-            inner.y,
-            "No *.toml files in this folder.",
-            THEME.dim,
-        );
+        let empty = if lib.unread_files > 0 {
+            "Reading the folder's briefings…"
+        } else {
+            "No *.toml files in this folder."
+        };
+        chrome::row(buf, inner, inner.y, empty, THEME.dim);
     }
     let shown = usize::from(inner.height) / ENTRY_ROWS;
     for (n, (i, e)) in lib
@@ -76,8 +83,8 @@ fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
         Rect::new(area.x, area.bottom() - 1, area.width, 1),
         buf,
     );
-    if let Some(panel) = lib.errors
-        && let Some(e) = lib.entries.get(panel.entry)
+    if let Some(panel) = &lib.errors
+        && let Some(e) = lib.entry(&panel.path)
     {
         let title = format!("{} does not load", e.name);
         super::errors::panel(

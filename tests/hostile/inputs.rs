@@ -22,6 +22,20 @@ fn briefing(title: &str, body: &str, quote: &str) -> String {
     )
 }
 
+/// A briefing of `n` quotes with a soft hyphen each (a warning each), then `then`.
+fn soft_hyphens(n: usize, then: &str) -> String {
+    use std::fmt::Write as _;
+    let mut text = briefing("T", "B", "Q");
+    for i in 0..n {
+        let _ = write!(
+            text,
+            "\n[[sections.quotes]]\nid = \"q{i}\"\nspeaker = \"a\"\ntext = \"x\u{ad}y\"\n"
+        );
+    }
+    text.push_str(then);
+    text
+}
+
 /// The path to give brief for a case, made in `dir` when the case needs it.
 pub fn input(name: &str, how: Option<&str>, dir: &Path) -> PathBuf {
     let write = |file: &str, text: String| {
@@ -64,6 +78,19 @@ pub fn input(name: &str, how: Option<&str>, dir: &Path) -> PathBuf {
             );
             path
         }
+        Some("tty-link") => {
+            let path = dir.join("tty.toml");
+            std::os::unix::fs::symlink("/dev/tty", &path).unwrap();
+            path
+        }
+        Some("warning-flood") => write("w.toml", soft_hyphens(1001, "")),
+        Some("warnings-then-error") => write(
+            "e.toml",
+            soft_hyphens(
+                1500,
+                "[[sections.quotes]]\nid = \"late\"\nspeaker = \"nobody\"\ntext = \"x\"\n",
+            ),
+        ),
         Some("missing") => dir.join("missing.toml"),
         Some("unreadable") => {
             use std::os::unix::fs::PermissionsExt;

@@ -68,10 +68,17 @@ impl App {
             && let Some(read) = self
                 .section()
                 .and_then(|s| self.marks.read_sections.get_mut(s.get()))
+            && !*read
         {
             *read = true;
+            self.marks.touch();
         }
+        self.sync_popup();
+    }
 
+    /// The open popup's text made for its size, its scroll and selection in range,
+    /// and a quote opened in detail marked read.
+    fn sync_popup(&mut self) {
         let (dw, drows) = (self.detail_width(), self.detail_rows());
         let list_len = self.actors.rows.len();
         let filter_rows = self.filter_rows();
@@ -83,8 +90,11 @@ impl App {
         };
         match &mut self.mode {
             Mode::Detail(d) => {
-                if let Some(read) = self.marks.read_quotes.get_mut(d.quote.get()) {
+                if let Some(read) = self.marks.read_quotes.get_mut(d.quote.get())
+                    && !*read
+                {
                     *read = true;
+                    self.marks.touch();
                 }
                 let key = Some((d.quote.get(), dw));
                 if d.view.key != key {

@@ -2,7 +2,10 @@
 //! about what cleaning found.
 
 use super::{MAX_FIELD_BYTES, Validator};
-use crate::load::clean::{Removed, clean_line_owned, clean_text_owned, first_invisible};
+use crate::load::clean::{
+    MAX_CLUSTER_CHARS, Removed, cap_clusters, clean_line_owned, clean_text_owned, first_invisible,
+    is_blank,
+};
 use crate::load::diag::Diagnostic;
 use crate::model::PartialDate;
 use crate::model::raw::{RawDate, Str};
@@ -37,11 +40,14 @@ impl Validator<'_> {
             return None;
         }
         let raw = std::mem::take(s.get_mut());
-        Some(if one_line {
+        let (text, mut removed) = if one_line {
             clean_line_owned(raw)
         } else {
             clean_text_owned(raw)
-        })
+        };
+        let (text, marks) = cap_clusters(text);
+        removed.marks = marks;
+        Some((text, removed))
     }
 
     /// Cleans a field, warning about what was removed.
@@ -74,6 +80,12 @@ impl Validator<'_> {
             };
             parts.push(format!("{} {what}", removed.invisible));
         }
+        if removed.marks > 0 {
+            parts.push(format!(
+                "{} combining mark(s) past the {MAX_CLUSTER_CHARS} characters kept on one letter",
+                removed.marks
+            ));
+        }
         self.push(Diagnostic::warning(
             Some(span),
             format!("removed {} from {what}", parts.join(" and ")),
@@ -90,15 +102,39 @@ impl Validator<'_> {
         self.cleaned(s, what, true)
     }
 
+    /// An optional line; one that shows nothing (`is_blank`) is left out.
     pub(super) fn opt_line(&mut self, s: Option<&mut Str>, what: &str) -> Option<String> {
-        s.map(|s| self.line(s, what)).filter(|t| !t.is_empty())
+        s.map(|s| self.line(s, what)).filter(|t| !is_blank(t))
     }
 
-    /// Text that must not be empty once cleaned.
+    /// The source's URL: only `http`, `https` and `mailto` URLs are kept, so that no
+    /// export links a `javascript:` or `file:` URL (issue 16); another is dropped with
+    /// a warning.
+    pub(super) fn url(&mut self, s: Option<&mut Str>) -> Option<String> {
+        let s = s?;
+        let url = self.line(s, "url");
+        if is_blank(&url) {
+            return None;
+        }
+        let scheme = url
+            .split_once(':')
+            .map(|(scheme, _)| scheme.to_ascii_lowercase());
+        if matches!(scheme.as_deref(), Some("http" | "https" | "mailto")) {
+            return Some(url);
+        }
+        self.push(Diagnostic::warning(
+            Some(s.span()),
+            "url dropped: only http, https and mailto URLs are kept",
+        ));
+        None
+    }
+
+    /// Text that must not be empty once cleaned: a text that shows nothing (only
+    /// blanks and invisible characters, `is_blank`) is empty.
     pub(super) fn required(&mut self, s: &mut Str, what: &str, one_line: bool) -> String {
         let fits = s.get_ref().len() <= MAX_FIELD_BYTES;
         let text = self.cleaned(s, what, one_line);
-        if text.trim().is_empty() && fits {
+        if is_blank(&text) && fits {
             self.error(s.span(), format!("{what} is empty"));
         }
         text

@@ -14,7 +14,7 @@ mod fields;
 mod ids;
 mod sections;
 
-use super::diag::{Diagnostic, LineIndex};
+use super::diag::{Diagnostic, LineIndex, Severity};
 use crate::model::raw::{self, RawFile};
 use crate::model::{ActorIx, Briefing, ClaimIx, Meta, PositionRef};
 use actors::actors;
@@ -26,8 +26,10 @@ use std::ops::Range;
 /// The longest one string field may be, in bytes.
 pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 
-/// Most diagnostics kept for one file. A hostile file can hold a million bad
-/// references; past this, problems are counted, not stored, so memory stays bounded.
+/// Most errors kept for one file, and, apart, most warnings. A hostile file can hold a
+/// million bad references; past this, problems are counted, not stored, so memory
+/// stays bounded. Warnings have a cap of their own, so they never crowd out an error
+/// (and never make a file bad).
 pub const MAX_DIAGNOSTICS: usize = 1000;
 
 pub struct Validator<'a> {
@@ -36,8 +38,10 @@ pub struct Validator<'a> {
     /// every line of a large file is wasted on one that has none.
     lines: Option<LineIndex<'a>>,
     pub diags: Vec<Diagnostic>,
-    /// Problems found past `MAX_DIAGNOSTICS`.
-    pub dropped: usize,
+    /// Errors and warnings kept in `diags`.
+    kept: [usize; 2],
+    /// Errors and warnings found past `MAX_DIAGNOSTICS` of their kind.
+    pub dropped: [usize; 2],
     suggestion_budget: usize,
 }
 
@@ -47,7 +51,8 @@ impl<'a> Validator<'a> {
             text,
             lines: None,
             diags: Vec::new(),
-            dropped: 0,
+            kept: [0; 2],
+            dropped: [0; 2],
             suggestion_budget: SUGGESTION_BUDGET,
         }
     }
@@ -57,10 +62,12 @@ impl<'a> Validator<'a> {
     }
 
     fn push(&mut self, d: Diagnostic) {
-        if self.diags.len() < MAX_DIAGNOSTICS {
+        let kind = usize::from(d.severity == Severity::Warning);
+        if self.kept[kind] < MAX_DIAGNOSTICS {
+            self.kept[kind] += 1;
             self.diags.push(d);
         } else {
-            self.dropped += 1;
+            self.dropped[kind] += 1;
         }
     }
 }
@@ -117,19 +124,14 @@ pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
 
     let timeline = timeline(v, &mut file.timeline, &actor_ids, &section_ids);
     let figures = figures(v, &mut file.figures, &actor_ids);
-    // Checks run kind by kind (ids before references); report in file order.
-    v.diags
-        .sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-    if v.dropped > 0 {
-        let shown = v.diags.len();
-        v.diags.push(Diagnostic::error(
-            None,
-            format!(
-                "{} not shown (the first {shown} found are listed above)",
-                crate::text::count(v.dropped, "more problem")
-            ),
-        ));
-    }
+    // Checks run kind by kind (ids before references); report errors first, then
+    // warnings, each in file order.
+    v.diags.sort_by_key(|d| {
+        (
+            d.severity == Severity::Warning,
+            d.span.as_ref().map_or(0, |s| s.start),
+        )
+    });
 
     for i in 0..actors.len() {
         if let Some(parent) = actors[i].affiliation {
@@ -159,7 +161,7 @@ fn meta(v: &mut Validator<'_>, b: &mut raw::RawBriefing) -> Meta {
             .map(|s| v.text(s, "summary"))
             .filter(|t| !t.is_empty()),
         source: v.opt_line(b.source.as_mut(), "source"),
-        url: v.opt_line(b.url.as_mut(), "url"),
+        url: v.url(b.url.as_mut()),
         published: v.opt_date(b.published.as_ref()),
         tags: b.tags.iter_mut().map(|t| v.line(t, "tag")).collect(),
     }
