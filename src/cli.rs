@@ -93,6 +93,17 @@ pub enum Command {
         /// Files to check
         #[arg(required = true)]
         files: Vec<PathBuf>,
+
+        /// Also check every direct quote and evidence excerpt against its source's text
+        /// (as `brief verify` does)
+        #[arg(long)]
+        sources: bool,
+    },
+    /// Check every direct quote and evidence excerpt against its source's local text
+    Verify {
+        /// Briefing files to verify
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Print the briefing, or the part chosen by --actor and --section, to stdout
     Print {

@@ -11,8 +11,25 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse_checked();
     match cli.command {
-        Some(Command::Check { files }) => {
+        Some(Command::Check { files, sources }) => {
             let outcome = check::check(&files);
+            print!("{}", outcome.stdout);
+            eprint!("{}", outcome.stderr);
+            let mut ok = outcome.ok;
+            if sources && ok {
+                let outcome = brief::verify::verify(&files);
+                print!("{}", outcome.stdout);
+                eprint!("{}", outcome.stderr);
+                ok = outcome.ok;
+            }
+            if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Some(Command::Verify { files }) => {
+            let outcome = brief::verify::verify(&files);
             print!("{}", outcome.stdout);
             eprint!("{}", outcome.stderr);
             if outcome.ok {

@@ -29,6 +29,21 @@ pub struct RawFile {
     pub timeline: Vec<Spanned<RawEvent>>,
     #[serde(default)]
     pub figures: Vec<Spanned<RawFigure>>,
+    #[serde(default)]
+    pub sources: Vec<Spanned<RawSource>>,
+}
+
+/// One source of the briefing (issue 18): where its quotes, positions, figures and
+/// events come from, and optionally a local copy of its text to check them against.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawSource {
+    pub id: Str,
+    pub title: Option<Str>,
+    pub publisher: Option<Str>,
+    pub url: Option<Str>,
+    pub published: Option<RawDate>,
+    pub file: Option<Str>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,6 +127,8 @@ pub struct RawQuote {
     pub context: Option<Str>,
     pub said: Option<RawDate>,
     pub via: Option<Str>,
+    pub source: Option<Str>,
+    pub evidence: Option<Str>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -140,6 +157,8 @@ pub struct RawPosition {
     pub stance: Stance,
     pub detail: Option<Str>,
     pub quote: Option<Str>,
+    pub source: Option<Str>,
+    pub evidence: Option<Str>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -150,6 +169,8 @@ pub struct RawEvent {
     #[serde(default)]
     pub actors: Vec<Str>,
     pub section: Option<Str>,
+    pub source: Option<Str>,
+    pub evidence: Option<Str>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -161,4 +182,6 @@ pub struct RawFigure {
     pub actor: Option<Str>,
     pub date: Option<RawDate>,
     pub note: Option<Str>,
+    pub source: Option<Str>,
+    pub evidence: Option<Str>,
 }
