@@ -26,7 +26,9 @@ impl Rng {
 /// About 16 MiB of made-up words: a vocabulary of 5,000, line breaks every dozen
 /// words, curly quotes here and there.
 fn source(rng: &mut Rng) -> String {
-    let syllables = ["ka", "lo", "mer", "ti", "san", "vu", "re", "dan", "el", "qu", "os", "ni"];
+    let syllables = [
+        "ka", "lo", "mer", "ti", "san", "vu", "re", "dan", "el", "qu", "os", "ni",
+    ];
     let vocab: Vec<String> = (0..5000)
         .map(|_| {
             (0..2 + rng.below(3))

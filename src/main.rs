@@ -169,7 +169,14 @@ fn print_briefing(
     width: Option<u16>,
 ) -> Result<(), String> {
     let (briefing, actors, section) = open(file, actors, section)?;
-    let selection = print::Selection::new(&briefing, &actors, section);
+    let mut selection = print::Selection::new(&briefing, &actors, section);
+    if let (Some(path), print::Format::Json) = (file, format) {
+        // Where each quote is in its source, when the sources' texts can be read.
+        let texts = brief::verify::read_texts(&briefing, path);
+        selection.locations = (0..briefing.quotes.len())
+            .map(|q| brief::verify::quote_status(&briefing, &texts, brief::model::QuoteIx::at(q)))
+            .collect();
+    }
     let width = width.map_or_else(output_width, usize::from);
     let text = match view {
         Some(view) => print::page(&briefing, &selection, view, format, width)?,

@@ -67,8 +67,6 @@ impl Source {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Provenance {
     pub source: Option<SourceIx>,
-    /// Whether `source` was named by the item (false: the briefing's default source).
-    pub named: bool,
     pub evidence: Option<String>,
 }
 

@@ -79,7 +79,6 @@ impl Validator<'_> {
         evidence: Option<&mut Str>,
         source_ids: &Registry,
     ) -> Provenance {
-        let named = source.is_some();
         let source = match source {
             Some(s) => self.resolve(source_ids, s, "source").map(SourceIx::at),
             None => (!source_ids.is_empty()).then_some(SourceIx(0)),
@@ -92,11 +91,7 @@ impl Validator<'_> {
             }
             text.trim().to_owned()
         });
-        Provenance {
-            source,
-            named,
-            evidence,
-        }
+        Provenance { source, evidence }
     }
 }
 
