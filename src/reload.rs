@@ -48,7 +48,13 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
 
 /// Loads the file again and applies the result.
 pub fn reload(app: &mut App, path: &Path) {
-    apply(app, load::load_path(path));
+    let result = load::load_path(path);
+    let ok = result.is_ok();
+    apply(app, result);
+    if ok {
+        app.sources = crate::verify::read_texts(&app.briefing, path);
+        app.sync();
+    }
 }
 
 /// A good load replaces the briefing and puts the reader back at the same place (by

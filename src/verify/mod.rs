@@ -75,7 +75,11 @@ pub enum Status {
 }
 
 /// Looks a quote's words up (direct quotes) or its evidence (reported ones).
-pub fn quote_status(b: &Briefing, texts: &Texts, q: QuoteIx) -> Status {
+pub fn quote_status(
+    b: &Briefing,
+    texts: &[Option<Result<SourceText, String>>],
+    q: QuoteIx,
+) -> Status {
     let quote = b.quote(q);
     let words = match quote.mode {
         QuoteMode::Direct => Some(quote.text.as_str()),
@@ -389,4 +393,83 @@ fn items(b: &Briefing, raw: &RawFile) -> Vec<Item> {
         );
     }
     out
+}
+
+/// Bytes looked at on each side of a quote for the sentence it is in.
+const PASSAGE_REACH: usize = 320;
+
+/// The sentence or sentences of `text` around `range` (bounded), on one line (runs of
+/// whitespace folded), and where `range` is in it.
+pub fn passage(text: &str, range: Range<usize>) -> (String, Range<usize>) {
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let lo = floor(range.start.saturating_sub(PASSAGE_REACH));
+    let hi = floor((range.end + PASSAGE_REACH).min(text.len()));
+    let ends = |w: &[u8], i: usize| {
+        matches!(w[i], b'.' | b'?' | b'!') && w.get(i + 1).is_none_or(u8::is_ascii_whitespace)
+            || (w[i] == b'\n' && w.get(i + 1) == Some(&b'\n'))
+    };
+    let bytes = text.as_bytes();
+    let start = (lo..range.start)
+        .rev()
+        .find(|&i| ends(bytes, i))
+        .map_or(lo, |i| i + 1);
+    let end = (range.end..hi)
+        .find(|&i| ends(bytes, i))
+        .map_or(hi, |i| i + 1);
+    let mut out = String::new();
+    let mut mark = 0..0;
+    let mut space = false;
+    for (i, c) in text[start..end].char_indices() {
+        let at = start + i;
+        if at == range.start {
+            if space && !out.is_empty() {
+                out.push(' ');
+                space = false;
+            }
+            mark.start = out.len();
+        }
+        if at == range.end {
+            mark.end = out.len();
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    if range.end >= end {
+        mark.end = out.len();
+    }
+    let trimmed_end = out.trim_end().len();
+    out.truncate(trimmed_end);
+    mark.end = mark.end.min(out.len()).max(mark.start);
+    (out, mark)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_passage_is_the_sentence_around_the_quote() {
+        let text = "First one. The leader said\nthe pier is \"ours\" today. Last one.";
+        let t = SourceText::new(text.to_owned());
+        let r = t.find("pier is \"ours\"").unwrap();
+        let (p, mark) = passage(text, r);
+        assert_eq!(p, "The leader said the pier is \"ours\" today.");
+        assert_eq!(&p[mark], "pier is \"ours\"");
+        // Across a line break, the mark spans the folded space.
+        let r = t.find("said the pier").unwrap();
+        let (p, mark) = passage(text, r);
+        assert_eq!(&p[mark], "said the pier");
+    }
 }
