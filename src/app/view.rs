@@ -273,22 +273,7 @@ pub fn detail_lines_with(
         fields.push(("Evidence".into(), format!("“{e}”")));
     }
     let status = crate::verify::quote_status(b, texts, q);
-    if let Some(source) = quote.provenance.source {
-        let name = b.source(source).name();
-        let what = match quote.mode {
-            QuoteMode::Direct => "the quote",
-            QuoteMode::Reported => "the evidence",
-        };
-        let value = match &status {
-            Status::Found { line, .. } => format!("{name}, line {line}"),
-            Status::Missing { .. } => format!("{name}: {what} is not found in the source's text"),
-            Status::Unavailable
-                if quote.mode == QuoteMode::Reported && quote.provenance.evidence.is_none() =>
-            {
-                format!("{name} (no evidence given for this paraphrase)")
-            }
-            Status::Unavailable => format!("{name}: source text not available"),
-        };
+    if let Some(value) = source_field(b, q, &status) {
         fields.push(("Source".into(), value));
     }
     for (label, value) in fields {
@@ -318,6 +303,27 @@ pub fn detail_lines_with(
         out.extend(passage_lines(&text, &mark, width, Some(q)));
     }
     out
+}
+
+/// The detail's "Source:" value: the source's name and where the quote (or a
+/// paraphrase's evidence) is in its text, or why that is not known.
+fn source_field(b: &Briefing, q: QuoteIx, status: &Status) -> Option<String> {
+    let quote = b.quote(q);
+    let name = b.source(quote.provenance.source?).name();
+    let what = match quote.mode {
+        QuoteMode::Direct => "the quote",
+        QuoteMode::Reported => "the evidence",
+    };
+    Some(match status {
+        Status::Found { line, .. } => format!("{name}, line {line}"),
+        Status::Missing { .. } => format!("{name}: {what} is not found in the source's text"),
+        Status::Unavailable
+            if quote.mode == QuoteMode::Reported && quote.provenance.evidence.is_none() =>
+        {
+            format!("{name} (no evidence given for this paraphrase)")
+        }
+        Status::Unavailable => format!("{name}: source text not available"),
+    })
 }
 
 /// Wrapped lines of a source's text with the bytes `mark` highlighted.

@@ -163,7 +163,9 @@ impl Index {
             }
             budget -= list.len();
             for &n in list {
-                *votes.entry(i64::from(n) - j as i64).or_default() += 1;
+                *votes
+                    .entry(i64::from(n) - i64::try_from(j).unwrap_or(i64::MAX))
+                    .or_default() += 1;
             }
         }
         let (&first, _) = votes

@@ -172,17 +172,7 @@ fn one(path: &Path, many: bool, out: &mut Outcome) {
     };
     let b = &loaded.briefing;
     let texts = read_texts(b, path);
-    let mut diags = Vec::new();
-    for (i, t) in texts.iter().enumerate() {
-        if let Some(Err(message)) = t {
-            let span = raw.sources[i]
-                .get_ref()
-                .file
-                .as_ref()
-                .map(toml::Spanned::span);
-            diags.push(Diagnostic::error(span, message.clone()));
-        }
-    }
+    let mut diags = unreadable(&texts, &raw);
     let lines: Vec<Option<LineIndex<'_>>> = texts
         .iter()
         .map(|t| match t {
@@ -233,6 +223,28 @@ fn one(path: &Path, many: bool, out: &mut Outcome) {
         out.ok = false;
         out.stderr.push_str(&render(&name, Some(&text), &diags));
     }
+    out.stdout
+        .push_str(&escape(&summary(b, &direct, &evidence)));
+    out.stdout.push('\n');
+}
+
+/// A located error at the `file` of each source whose text could not be read.
+fn unreadable(texts: &Texts, raw: &RawFile) -> Vec<Diagnostic> {
+    texts
+        .iter()
+        .zip(&raw.sources)
+        .filter_map(|(t, s)| match t {
+            Some(Err(message)) => {
+                let span = s.get_ref().file.as_ref().map(toml::Spanned::span);
+                Some(Diagnostic::error(span, message.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// `verified: 9/9 direct quotes, 7/7 evidence excerpts (itv-2024-10-23.txt)`
+fn summary(b: &Briefing, direct: &Tally, evidence: &Tally) -> String {
     let files: Vec<String> = b
         .sources
         .iter()
@@ -254,27 +266,26 @@ fn one(path: &Path, many: bool, out: &mut Outcome) {
     if !files.is_empty() {
         let _ = write!(summary, " ({})", files.join(", "));
     }
-    out.stdout.push_str(&escape(&summary));
-    out.stdout.push('\n');
+    summary
 }
 
 /// The located error for words not in their source, with the closest passage and the
 /// words that differ (the quote's → the source's).
-fn missing(b: &Briefing, t: &SourceText, source: SourceIx, item: &Item) -> Diagnostic {
+fn missing(b: &Briefing, text: &SourceText, source: SourceIx, item: &Item) -> Diagnostic {
     let what = match item.kind {
         Kind::Direct => "direct quote",
         Kind::Evidence => "evidence",
     };
     let id = &b.source(source).id;
-    let q = normalise(&item.words).text;
-    let Some(r) = t.index.closest(&q) else {
+    let words = normalise(&item.words).text;
+    let Some(range) = text.index.closest(&words) else {
         return Diagnostic::error(
             Some(item.span.clone()),
             format!("{what} is not in the source {id}: no passage shares a word with it"),
         );
     };
-    let passage = &t.index.norm.text[r];
-    let changes = differences(&q, passage);
+    let passage = &text.index.norm.text[range];
+    let changes = differences(&words, passage);
     let shown: Vec<String> = changes
         .iter()
         .take(4)
@@ -290,7 +301,7 @@ fn missing(b: &Briefing, t: &SourceText, source: SourceIx, item: &Item) -> Diagn
     };
     let count = match changes.len() {
         1 => "1 word differs".to_owned(),
-        n => format!("{n} words differ"),
+        count => format!("{count} words differ"),
     };
     Diagnostic::error(
         Some(item.span.clone()),
@@ -344,7 +355,7 @@ fn items(b: &Briefing, raw: &RawFile) -> Vec<Item> {
     let raw_quotes = raw
         .sections
         .iter()
-        .flat_map(|s| s.get_ref().quotes.iter().map(|q| q.get_ref()));
+        .flat_map(|s| s.get_ref().quotes.iter().map(toml::Spanned::get_ref));
     for (q, rq) in b.quotes.iter().zip(raw_quotes) {
         if q.mode == QuoteMode::Direct {
             out.push(Item {

@@ -98,16 +98,7 @@ impl App {
                 }
                 d.scroll = d.scroll.min(d.view.lines.len().saturating_sub(drows));
             }
-            Mode::Source(v, _) => {
-                if v.width != dw {
-                    v.rows = match self.sources.get(v.source.get()) {
-                        Some(Some(Ok(t))) => source_rows(&t.text, usize::from(dw)),
-                        _ => Vec::new(),
-                    };
-                    v.width = dw;
-                }
-                v.scroll = v.scroll.min(v.rows.len().saturating_sub(drows));
-            }
+            Mode::Source(v, _) => sync_source(v, &self.sources, dw, drows),
             Mode::Filter(p) => {
                 let mut list = ListState {
                     selected: p.cursor,
@@ -143,6 +134,18 @@ impl App {
             Mode::Panes | Mode::Search => {}
         }
     }
+}
+
+/// The source view's rows for the popup's width, and its scroll kept in range.
+fn sync_source(v: &mut super::SourceView, sources: &crate::verify::Texts, dw: u16, rows: usize) {
+    if v.width != dw {
+        v.rows = match sources.get(v.source.get()) {
+            Some(Some(Ok(t))) => source_rows(&t.text, usize::from(dw)),
+            _ => Vec::new(),
+        };
+        v.width = dw;
+    }
+    v.scroll = v.scroll.min(v.rows.len().saturating_sub(rows));
 }
 
 /// A source's text cut into rows of at most `width` columns: each line wrapped, as byte
