@@ -218,3 +218,61 @@ impl Words for str {
         out
     }
 }
+
+#[test]
+fn bad_sources_are_located_errors_when_the_briefing_loads() {
+    let (out, err, code) = streams(&brief(&["check", "tests/fixtures/errors/bad-sources.toml"]));
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        "\
+tests/fixtures/errors/bad-sources.toml:9:8: error: source file `../outside.txt` is outside the briefing's folder: give a path inside it, relative to the briefing, without `..`
+ 9 | file = \"../outside.txt\"
+   |        ^
+tests/fixtures/errors/bad-sources.toml:13:8: error: source file `page.html` is HTML, which brief does not read yet: save the source's text as .txt
+ 13 | file = \"page.html\"
+    |        ^
+tests/fixtures/errors/bad-sources.toml:16:6: error: duplicate source id `gazette` (first defined at line 8, column 6)
+ 16 | id = \"gazette\"
+    |      ^
+tests/fixtures/errors/bad-sources.toml:31:10: error: unknown source `gazete`; did you mean `gazette`?
+ 31 | source = \"gazete\"
+    |          ^
+tests/fixtures/errors/bad-sources.toml:38:12: error: evidence is empty
+ 38 | evidence = \"  \"
+    |            ^
+tests/fixtures/errors/bad-sources.toml:43:10: error: unknown source `nowhere` (2 sources defined)
+ 43 | source = \"nowhere\"
+    |          ^
+"
+    );
+    assert_eq!(code, Some(1));
+}
+
+/// A link inside the folder that leads out of it is refused when the file is read.
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_folder_is_refused() {
+    let root = std::env::temp_dir().join(format!("brief-verify-link-{}", std::process::id()));
+    let inner = root.join("briefings");
+    std::fs::create_dir_all(&inner).unwrap();
+    std::fs::write(root.join("secret.txt"), "We will rebuild it.").unwrap();
+    let link = inner.join("article.txt");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(root.join("secret.txt"), &link).unwrap();
+    let briefing = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/verify/briefing.toml"
+    ))
+    .unwrap();
+    std::fs::write(inner.join("b.toml"), briefing).unwrap();
+    let path = inner.join("b.toml");
+    let (out, err, code) = streams(&brief(&["verify", path.to_str().unwrap()]));
+    assert!(
+        err.contains("error: source file `article.txt` is outside the briefing's folder (a link leads out of it)"),
+        "{err}"
+    );
+    assert!(out.ends_with("verified: 0/4 direct quotes, 0/3 evidence excerpts (article.txt)\n"));
+    assert_eq!(code, Some(1));
+    std::fs::remove_dir_all(&root).unwrap();
+}
