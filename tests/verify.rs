@@ -276,3 +276,15 @@ fn a_link_out_of_the_folder_is_refused() {
     assert_eq!(code, Some(1));
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+/// The bundled briefing ships its article's metadata, not its text: everything is
+/// "not checkable" there, nothing verified, and that is not a failure.
+#[test]
+fn the_bundled_briefing_has_no_source_text_to_check() {
+    let (out, err, code) = streams(&brief(&["verify", "content/korea-ukraine-2024-10.toml"]));
+    assert_eq!(
+        out,
+        "verified: 0/9 direct quotes, 0/30 evidence excerpts, 39 not checkable (no source text)\n"
+    );
+    assert_eq!((err.as_str(), code), ("", Some(0)));
+}
