@@ -4,7 +4,7 @@
 
 pub mod find;
 
-use crate::load::diag::{Diagnostic, LineIndex, escape, render};
+use crate::load::diag::{Diagnostic, escape, render};
 use crate::model::raw::RawFile;
 use crate::model::{Briefing, Provenance, QuoteIx, QuoteMode, SourceIx};
 use find::{Index, differences, normalise};
@@ -18,12 +18,29 @@ pub struct SourceText {
     /// The cleaned text (what the reader shows).
     pub text: String,
     pub index: Index,
+    /// Where each line starts (byte offsets), for lines and columns.
+    lines: Vec<usize>,
 }
 
 impl SourceText {
     pub fn new(text: String) -> Self {
         let index = Index::new(&text);
-        Self { text, index }
+        let lines = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        Self { text, index, lines }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset of `text`.
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        let line = self.lines.partition_point(|&s| s <= offset).max(1);
+        let start = self.lines[line - 1];
+        let end = offset.min(self.text.len()).max(start);
+        let col = self
+            .text
+            .get(start..end)
+            .map_or(1, |t| t.chars().count() + 1);
+        (line, col)
     }
 
     /// Where `words` occur in the text, as a byte range of `text`.
@@ -91,7 +108,7 @@ pub fn quote_status(
     match texts.get(source.get()) {
         Some(Some(Ok(t))) => match t.find(words) {
             Some(range) => {
-                let (line, col) = LineIndex::new(&t.text).locate(range.start);
+                let (line, col) = t.locate(range.start);
                 Status::Found {
                     source,
                     range,
@@ -173,13 +190,6 @@ fn one(path: &Path, many: bool, out: &mut Outcome) {
     let b = &loaded.briefing;
     let texts = read_texts(b, path);
     let mut diags = unreadable(&texts, &raw);
-    let lines: Vec<Option<LineIndex<'_>>> = texts
-        .iter()
-        .map(|t| match t {
-            Some(Ok(t)) => Some(LineIndex::new(&t.text)),
-            _ => None,
-        })
-        .collect();
     let mut direct = Tally::default();
     let mut evidence = Tally::default();
     if many {
@@ -203,9 +213,7 @@ fn one(path: &Path, many: bool, out: &mut Outcome) {
                 let shown = crate::sources::path(path, file).display().to_string();
                 if let Some(range) = t.find(&item.words) {
                     tally.found += 1;
-                    let (line, col) = lines[source.get()]
-                        .as_ref()
-                        .map_or((0, 0), |ix| ix.locate(range.start));
+                    let (line, col) = t.locate(range.start);
                     let _ = writeln!(
                         out.stdout,
                         "{}:{line}:{col}: found {}",
@@ -480,7 +488,10 @@ mod tests {
         assert_eq!(&p[mark], "pier is \"ours\"");
         // Across a line break, the mark spans the folded space.
         let r = t.find("said the pier").unwrap();
-        let (p, mark) = passage(text, r);
+        let (p, mark) = passage(text, r.clone());
         assert_eq!(&p[mark], "said the pier");
+        assert_eq!(t.locate(r.start), (1, 23));
+        assert_eq!(t.locate(0), (1, 1));
+        assert_eq!(t.locate(text.len()), (2, 36));
     }
 }
