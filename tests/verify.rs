@@ -288,3 +288,51 @@ fn the_bundled_briefing_has_no_source_text_to_check() {
     );
     assert_eq!((err.as_str(), code), ("", Some(0)));
 }
+
+/// `brief print --format json` carries the sources, each quote's source and evidence,
+/// and where each quote was found in its source's text.
+#[test]
+fn print_json_has_sources_and_locations() {
+    let (out, err, code) = streams(&brief(&[
+        "print",
+        "tests/fixtures/verify/one-word.toml",
+        "--format",
+        "json",
+    ]));
+    assert_eq!((err.as_str(), code), ("", Some(0)));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["sources"][0]["id"], "lowmere-gazette");
+    assert_eq!(v["sources"][0]["file"], "article.txt");
+    assert_eq!(v["sources"][0]["published"], "2026-03-02");
+    let quotes = &v["sections"][0]["quotes"];
+    let by_id = |id: &str| {
+        quotes
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    // One word changed: looked up, not found.
+    assert_eq!(
+        by_id("quill-waited")["location"],
+        serde_json::json!({"found": false, "line": null, "column": null})
+    );
+    assert_eq!(
+        by_id("venn-lifeline")["location"],
+        serde_json::json!({"found": true, "line": 12, "column": 16})
+    );
+    let flood = by_id("oduya-flood");
+    assert_eq!(flood["source"], "lowmere-gazette");
+    assert_eq!(
+        flood["evidence"],
+        "the money should go to the flood defences instead"
+    );
+    assert_eq!(flood["location"]["line"], 16);
+    assert_eq!(
+        v["claims"][0]["positions"][0]["evidence"],
+        "called the plan “a vanity project”"
+    );
+    assert_eq!(v["figures"][0]["source"], "lowmere-gazette");
+}
