@@ -207,3 +207,21 @@ fn a_hostile_source_file_is_cleaned_before_it_reaches_the_screen() {
         assert!(!shown.contains(bad), "{bad:?} reached the screen");
     }
 }
+
+#[test]
+fn v_on_the_selected_quote_opens_its_source_too() {
+    let mut a = open("tests/fixtures/verify/briefing.toml");
+    code(&mut a, KeyCode::Tab);
+    code(&mut a, KeyCode::Tab);
+    ch(&mut a, 'j');
+    ch(&mut a, 'v');
+    let Mode::Source(v, _) = &a.mode else {
+        panic!("the source is open")
+    };
+    assert_eq!(a.briefing.quote(v.quote).id, "quill-frost");
+    code(&mut a, KeyCode::Esc);
+    assert!(
+        matches!(a.mode, Mode::Detail(_)),
+        "Esc returns to the quote"
+    );
+}

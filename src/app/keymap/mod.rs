@@ -163,6 +163,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Panes, "next_unread", &[Key::ch('u')], Action::NextUnread, "next unread quote", false),
     b(Panes, "copy", &[Key::ch('y')], Action::Copy, "copy the selected quote with its citation", false),
     b(Panes, "copy_url", &[Key::ch('Y')], Action::CopyUrl, "copy the source URL", false),
+    b(Panes, "view_source", &[Key::ch('v')], Action::ViewSource, "the selected quote in its source", false),
     b(Panes, "reload", &[Key::ctrl('r')], Action::Reload, "reload the briefing from its file", false),
     b(Panes, "library", &[p(K::Backspace)], Action::Library, "back to the library", false),
     b(Panes, "view_claims", &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", true),

@@ -73,6 +73,14 @@ pub(super) fn panes(app: &mut App, action: Action) {
                 copy(app, q);
             }
         }
+        Action::ViewSource => {
+            // The source opens over the quote's detail, which Esc returns to.
+            if let Some(q) = app.selected_quote() {
+                open_detail(app, q);
+                app.sync();
+                super::popups::open_source(app, q);
+            }
+        }
         Action::CopyUrl => match app.briefing.meta.url.clone() {
             Some(url) => {
                 app.notice = Some(format!("copied the source URL: {url}"));

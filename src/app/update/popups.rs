@@ -117,7 +117,7 @@ pub(super) fn detail(app: &mut App, action: Action) {
 
 /// Opens the quote's source text over its detail, scrolled to the quote; or says
 /// plainly why it cannot.
-fn open_source(app: &mut App, q: QuoteIx) {
+pub(super) fn open_source(app: &mut App, q: QuoteIx) {
     let b = &app.briefing;
     let status = crate::verify::quote_status(b, &app.sources, q);
     let Status::Found { source, range, .. } = status else {
