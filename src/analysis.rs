@@ -219,8 +219,8 @@ mod tests {
             .find(|c| c.id == "north-korean-troops-in-russia")
             .unwrap();
         assert!(is_contested(troops));
-        assert_eq!(stance_counts(troops, |_| true), [4, 1, 1, 2]);
-        assert_eq!(counts_label([4, 1, 1, 2]), "4 ✔ 1 ~ 1 ? 2 ✘");
+        assert_eq!(stance_counts(troops, |_| true), [2, 3, 1, 2]);
+        assert_eq!(counts_label([2, 3, 1, 2]), "2 ✔ 3 ~ 1 ? 2 ✘");
         let desperate = b
             .claims
             .iter()
@@ -229,9 +229,52 @@ mod tests {
         assert!(!is_contested(desperate));
     }
 
+    /// Three counts of one measure from three actors (not the bundled briefing's: its
+    /// figures measure different things, and none of its measures conflict).
+    const TROOP_FIGURES: &str = r#"
+format = 1
+[briefing]
+title = "Figures"
+[[actors]]
+id = "agency"
+name = "Spy agency"
+kind = "organisation"
+[[actors]]
+id = "president"
+name = "Volodymyr Zelenskyy"
+kind = "person"
+[[actors]]
+id = "us"
+name = "United States"
+kind = "state"
+[[figures]]
+measure = "Troops sent"
+value = "thousands"
+actor = "us"
+[[figures]]
+measure = "Troops sent"
+value = "10,000"
+number = 10000
+actor = "president"
+[[figures]]
+measure = "Troops sent"
+value = "1,500"
+number = 1500
+actor = "agency"
+date = "2024-10"
+"#;
+
+    #[test]
+    fn the_bundled_figures_measure_different_things() {
+        let b = briefing();
+        assert!(figure_groups(&b).iter().all(|g| !g.conflict));
+    }
+
     #[test]
     fn troop_figures_conflict_and_sort_by_number() {
-        let b = briefing();
+        let b = crate::load::load_str("figures.toml", TROOP_FIGURES)
+            .unwrap()
+            .briefing;
         let groups = figure_groups(&b);
         let troops = groups.iter().find(|g| g.figures.len() > 1).unwrap();
         assert!(troops.conflict);
@@ -243,9 +286,7 @@ mod tests {
         assert_eq!(values, ["1,500", "10,000", "thousands"]);
         let summary = conflict_summary(&b, troops);
         assert!(
-            summary.starts_with(
-                "1,500 (National Intelligence Service, Oct 2024) vs 10,000 (Volodymyr Zelenskyy"
-            ),
+            summary.starts_with("1,500 (Spy agency, Oct 2024) vs 10,000 (Volodymyr Zelenskyy"),
             "{summary}"
         );
     }

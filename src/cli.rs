@@ -104,6 +104,17 @@ pub enum Command {
         /// Files or folders to check
         #[arg(required = true, value_hint = ValueHint::AnyPath)]
         files: Vec<PathBuf>,
+
+        /// Also check every direct quote and evidence excerpt against its source's text
+        /// (as `brief verify` does)
+        #[arg(long)]
+        sources: bool,
+    },
+    /// Check every direct quote and evidence excerpt against its source's local text
+    Verify {
+        /// Briefing files to verify
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Print the briefing, or the part chosen by --actor and --section, to stdout
     Print {

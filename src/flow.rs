@@ -30,6 +30,9 @@ fn prepare(
 ) -> (App, Session) {
     let key = persist::key(&briefing, &persist::id_less_text(&briefing, file));
     let mut app = App::new(briefing, 0, 0);
+    if let Some(path) = file {
+        app.sources = crate::verify::read_texts(&app.briefing, path);
+    }
     opts.settings.apply(&mut app);
     let (session, warning) = Session::start(&mut app, opts.state_dir.clone(), key);
     app.notice = warning;

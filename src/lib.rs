@@ -21,6 +21,8 @@ pub mod persist;
 pub mod print;
 pub mod reload;
 pub mod session;
+pub mod sources;
 pub mod terminal;
 pub mod text;
 pub mod ui;
+pub mod verify;

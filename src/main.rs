@@ -36,21 +36,26 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Fail> {
     match cli.command {
-        Some(Command::Check { files }) => {
+        Some(Command::Check { files, sources }) => {
             let outcome = check::check(&files);
-            let verdict = if outcome.ok {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            };
-            // A closed pipe stops the report, not the verdict: a bad file is exit 1
-            // even when no one reads why.
-            let written =
-                output::stdout(&outcome.stdout).and_then(|()| output::stderr(&outcome.stderr));
-            match written {
-                Ok(()) | Err(Fail::Closed) => Ok(verdict),
-                Err(e) => Err(e),
+            let mut report = vec![outcome];
+            if sources && report[0].ok {
+                let v = brief::verify::verify(&files);
+                report.push(check::Outcome {
+                    stdout: v.stdout,
+                    stderr: v.stderr,
+                    ok: v.ok,
+                });
             }
+            report_outcomes(&report)
+        }
+        Some(Command::Verify { files }) => {
+            let v = brief::verify::verify(&files);
+            report_outcomes(&[check::Outcome {
+                stdout: v.stdout,
+                stderr: v.stderr,
+                ok: v.ok,
+            }])
         }
         Some(Command::Keys { markdown }) => {
             output::stdout(&config::command::keys(&cli.look, markdown)?)?;
@@ -105,6 +110,26 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
     }
 }
 
+/// Writes what `check` or `verify` found and gives their verdict. A closed pipe stops
+/// the report, not the verdict: a bad file is exit 1 even when no one reads why.
+fn report_outcomes(outcomes: &[check::Outcome]) -> Result<ExitCode, Fail> {
+    let ok = outcomes.iter().all(|o| o.ok);
+    let verdict = if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    };
+    for o in outcomes {
+        let written = output::stdout(&o.stdout).and_then(|()| output::stderr(&o.stderr));
+        match written {
+            Ok(()) => {}
+            Err(Fail::Closed) => return Ok(verdict),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(verdict)
+}
+
 /// The subcommand's name, for the log (its arguments may name briefing content).
 fn command_name(c: &Command) -> &'static str {
     match c {
@@ -116,6 +141,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Schema => "schema",
         Command::Completions { .. } => "completions",
         Command::Man => "man",
+        Command::Verify { .. } => "verify",
     }
 }
 
@@ -271,7 +297,14 @@ fn print_briefing(
     width: Option<u16>,
 ) -> Result<(), Fail> {
     let (briefing, actors, section) = open(file, actors, section)?;
-    let selection = print::Selection::new(&briefing, &actors, section);
+    let mut selection = print::Selection::new(&briefing, &actors, section);
+    if let (Some(path), print::Format::Json) = (file, format) {
+        // Where each quote is in its source, when the sources' texts can be read.
+        let texts = brief::verify::read_texts(&briefing, path);
+        selection.locations = (0..briefing.quotes.len())
+            .map(|q| brief::verify::quote_status(&briefing, &texts, brief::model::QuoteIx::at(q)))
+            .collect();
+    }
     let width = width.map_or_else(output_width, usize::from);
     let text = match view {
         Some(view) => print::page(&briefing, &selection, view, format, width)?,

@@ -101,7 +101,12 @@ pub fn reload(app: &mut App, path: &Path) {
             crate::log::report(r)
         ),
     }
+    let ok = result.is_ok();
     apply(app, result);
+    if ok {
+        app.sources = crate::verify::read_texts(&app.briefing, path);
+        app.sync();
+    }
     if app.stale.is_some() {
         let name = path.file_name().unwrap_or(path.as_os_str());
         app.stale = Some(format!(

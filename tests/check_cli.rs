@@ -5,7 +5,7 @@ use std::process::{Command, Output};
 
 const BUNDLED: &str = "content/korea-ukraine-2024-10.toml";
 const BUNDLED_OK: &str =
-    "ok: content/korea-ukraine-2024-10.toml: 7 sections, 20 quotes, 20 actors, 5 claims\n";
+    "ok: content/korea-ukraine-2024-10.toml: 7 sections, 19 quotes, 20 actors, 5 claims\n";
 const FIVE_ERRORS: &str = "tests/fixtures/errors/five-errors.toml";
 
 /// What `brief check five-errors.toml` prints on stderr, snippets and carets included.
@@ -75,7 +75,7 @@ fn a_schema_error_stops_at_the_first() {
     let out = brief(&["check", "tests/fixtures/errors/unknown-key.toml"]);
     assert_eq!(
         stderr(&out),
-        "tests/fixtures/errors/unknown-key.toml:19:1: error: unknown field `qoute`, expected one of `id`, `speaker`, `text`, `mode`, `context`, `said`, `via`\n \
+        "tests/fixtures/errors/unknown-key.toml:19:1: error: unknown field `qoute`, expected one of `id`, `speaker`, `text`, `mode`, `context`, `said`, `via`, `source`, `evidence`\n \
          19 | qoute = \"The bridge is not safe, and we will not wait for it to fail.\"\n    \
          | ^\n"
     );
@@ -170,7 +170,7 @@ fn the_library_check_matches_the_binary() {
     assert_eq!(
         outcome.stdout,
         format!(
-            "ok: {}: 7 sections, 20 quotes, 20 actors, 5 claims\n",
+            "ok: {}: 7 sections, 19 quotes, 20 actors, 5 claims\n",
             root.join(BUNDLED).display()
         )
     );

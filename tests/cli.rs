@@ -57,7 +57,7 @@ fn actors_by_name_alias_or_id_and_sections_by_number_are_accepted() {
             "--actor",
             "keir-starmer",
             "--actor",
-            "윤석열",
+            "Yoon Suk Yeol",
             "--section",
             "seoul-warning",
         ][..],

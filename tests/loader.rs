@@ -118,7 +118,7 @@ fn unknown_key_names_it_and_lists_the_expected_keys() {
         [err(
             19,
             1,
-            "unknown field `qoute`, expected one of `id`, `speaker`, `text`, `mode`, `context`, `said`, `via`"
+            "unknown field `qoute`, expected one of `id`, `speaker`, `text`, `mode`, `context`, `said`, `via`, `source`, `evidence`"
         )]
     );
 }
@@ -130,7 +130,7 @@ fn unknown_key_at_top_level_and_in_briefing() {
         e(
             2,
             1,
-            "unknown field `via`, expected one of `format`, `briefing`, `actors`, `sections`, `claims`, `timeline`, `figures`"
+            "unknown field `via`, expected one of `format`, `briefing`, `actors`, `sections`, `claims`, `timeline`, `figures`, `sources`"
         )
     );
     assert_eq!(

@@ -43,7 +43,7 @@ fn a_log_records_the_run_and_no_briefing_text() {
         "INFO brief started version=\"0.1.0\" os=",
         "DEBUG command line command=Some(\"print\")",
         "INFO loaded file=(bundled) ms=",
-        "sections=7 quotes=20 actors=20",
+        "sections=7 quotes=19 actors=20",
         "INFO brief ended",
     ] {
         assert!(log.contains(line), "no {line:?} in:\n{log}");

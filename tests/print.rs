@@ -179,13 +179,17 @@ fn to_toml(v: &Value) -> String {
     let mut top = toml::Table::new();
     top.insert("format".into(), toml::Value::Integer(1));
     for key in [
-        "briefing", "actors", "sections", "claims", "timeline", "figures",
+        "briefing", "actors", "sections", "claims", "timeline", "figures", "sources",
     ] {
         top.insert(key.into(), conv(&v[key]).unwrap());
     }
     for s in top["sections"].as_array_mut().unwrap() {
         let s = s.as_table_mut().unwrap();
         s.remove("number");
+        // Where a quote was found in its source is worked out, not written.
+        for q in s["quotes"].as_array_mut().unwrap() {
+            q.as_table_mut().unwrap().remove("location");
+        }
         let paragraphs = s.remove("paragraphs").unwrap();
         let paragraphs: Vec<&str> = paragraphs
             .as_array()

@@ -86,6 +86,10 @@ fn check_invariants(app: &App) {
             assert!(d.quote.get() < b.quotes.len());
             assert!(d.scroll <= d.view.lines.len());
         }
+        Mode::Source(v, d) => {
+            assert!(d.quote.get() < b.quotes.len() && v.quote.get() < b.quotes.len());
+            assert!(v.scroll <= v.rows.len());
+        }
         Mode::Positions {
             claim,
             positions,

@@ -185,7 +185,7 @@ fn headers_are_whole_where_they_fit() {
         "Senior South Korean",
         "presidential official",
         "Security Council",
-        "Intelligence Service",
+        "spy agency",
         "Volodymyr",
         "Zelenskyy",
     ] {
@@ -212,7 +212,9 @@ fn counters_count_what_their_label_names() {
     ch(&mut a, '5');
     assert!(screen(&a).contains("Actors 1/20"), "{}", screen(&a));
     ch(&mut a, 'G');
-    assert!(screen(&a).contains("Actors 20/20") || screen(&a).contains("Actors 19/20"));
+    // The last actors with something to show: ITV News and CNN have no quotes,
+    // positions or figures (nothing in the article is a quote by either).
+    assert!(screen(&a).contains("Actors 18/20"), "{}", screen(&a));
     ch(&mut a, '3');
     let figures = a.briefing.figures.len();
     assert!(screen(&a).contains(&format!("Figures 1/{figures}")));
@@ -407,15 +409,14 @@ fn ascii_keeps_unread_and_starred_apart() {
     ch(&mut a, 's');
     let s = screen(&a);
     // The Quotes pane: the first quote starred and unread, the next unread only.
-    let rows: Vec<&str> = s.lines().filter(|l| l.contains("Oct 2024")).collect();
-    let first = rows
-        .iter()
-        .find(|l| l.contains("Senior South Korean"))
+    let first = s
+        .lines()
+        .find(|l| l.contains(">oSenior South Korean"))
         .unwrap();
-    assert!(first.contains(">o") && first.contains('*'), "{first}\n{s}");
-    let second = rows
-        .iter()
-        .find(|l| l.contains("National Intelligence"))
+    assert!(first.contains('*'), "{first}\n{s}");
+    let second = s
+        .lines()
+        .find(|l| l.contains(" oSouth Korea's spy"))
         .unwrap();
     assert!(second.contains(" o") && !second.contains('*'), "{second}");
 }

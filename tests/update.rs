@@ -331,13 +331,13 @@ fn filter_popup_keys_toggle_clear_close_and_narrow() {
         (p.input, p.query.as_str(), p.rows.len()),
         (Input::Browse, "", a.briefing.actors.len())
     );
-    typed(&mut a, "/윤석");
+    typed(&mut a, "/Sir Ke");
     code(&mut a, KeyCode::Enter);
     let Mode::Filter(p) = &a.mode else { panic!() };
     assert_eq!(
         p.current(&a.actors),
-        Some(actor(&a.briefing, "yoon-suk-yeol")),
-        "native names match"
+        Some(actor(&a.briefing, "keir-starmer")),
+        "aliases match"
     );
     code(&mut a, KeyCode::Esc);
     assert!(matches!(a.mode, Mode::Panes));
@@ -507,5 +507,30 @@ fn reader_rewraps_to_the_new_width() {
             .lines
             .iter()
             .all(|l| brief::text::width(&l.text) <= width)
+    );
+}
+
+/// Native names narrow the filter too (the bundled briefing has none: its article has
+/// none; a fixture of made-up actors has two).
+#[test]
+fn native_names_narrow_the_filter() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/native-names.toml"
+    );
+    let b = brief::load::load_path(std::path::Path::new(path))
+        .unwrap()
+        .briefing;
+    let mut a = brief::app::App::new(b, 120, 40);
+    ch(&mut a, 'a');
+    typed(&mut a, "/서울");
+    code(&mut a, KeyCode::Enter);
+    let Mode::Filter(p) = &a.mode else {
+        panic!("the filter is open")
+    };
+    assert_eq!(
+        p.current(&a.actors),
+        Some(actor(&a.briefing, "seoul-council")),
+        "native names match"
     );
 }

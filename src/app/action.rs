@@ -93,6 +93,8 @@ pub enum Action {
     NextUnread,
     /// Copy the selected quote with its citation to the clipboard.
     Copy,
+    /// Open the quote's source text, scrolled to the quote (issue 18).
+    ViewSource,
     /// Copy the briefing's source URL to the clipboard.
     CopyUrl,
     /// The terminal has a new size.

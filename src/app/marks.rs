@@ -61,7 +61,9 @@ impl Marks {
 }
 
 /// `"TEXT" — NAME, ROLE (SOURCE, DATE)`: a quote as it is cited elsewhere. Reported
-/// speech is marked as paraphrase instead of being put in quotation marks.
+/// speech is marked as paraphrase instead of being put in quotation marks. A quote
+/// with a source of its own (`[[sources]]`) is cited with that source's title,
+/// publisher, date and URL; otherwise with the briefing's source.
 pub fn citation(b: &Briefing, q: QuoteIx) -> String {
     let quote = b.quote(q);
     let speaker = b.actor(quote.speaker);
@@ -74,8 +76,18 @@ pub fn citation(b: &Briefing, q: QuoteIx) -> String {
         who.push_str(", ");
         who.push_str(role);
     }
-    let date = quote.said.or(b.meta.published).map(|d| d.to_string());
-    let source: Vec<String> = b.meta.source.iter().cloned().chain(date).collect();
+    let own = quote.provenance.source.map(|s| b.source(s));
+    let published = own.and_then(|s| s.published).or(b.meta.published);
+    let date = quote.said.or(published).map(|d| d.to_string());
+    let source: Vec<String> = match own {
+        Some(s) => [s.title.clone(), s.publisher.clone()]
+            .into_iter()
+            .flatten()
+            .chain(date)
+            .chain(s.url.clone())
+            .collect(),
+        None => b.meta.source.iter().cloned().chain(date).collect(),
+    };
     if source.is_empty() {
         format!("{words} — {who}")
     } else {
@@ -99,6 +111,24 @@ mod tests {
         assert_eq!(
             citation(&b, q),
             "\"an embarrassing and desperate act.\" — Keir Starmer, Prime Minister (ITV News, 22 Oct 2024)"
+        );
+    }
+
+    #[test]
+    fn citation_names_the_quotes_own_source() {
+        let text = include_str!("../../tests/fixtures/verify/briefing.toml");
+        let b = crate::load::load_str("briefing.toml", text)
+            .unwrap()
+            .briefing;
+        let q = QuoteIx::at(
+            b.quotes
+                .iter()
+                .position(|q| q.id == "oduya-vanity")
+                .unwrap(),
+        );
+        assert_eq!(
+            citation(&b, q),
+            "\"a vanity project\" — Hal Oduya (Lowmere votes to rebuild its old pier, Lowmere Gazette, 2 Mar 2026, https://example.org/lowmere-pier)"
         );
     }
 }

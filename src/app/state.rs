@@ -47,6 +47,22 @@ pub struct Detail {
     pub view: Wrapped,
 }
 
+/// The source text popup (`v` in a quote's detail): the source's text wrapped, the
+/// quote of this briefing shown highlighted, and every quote found in that source.
+#[derive(Debug, Clone)]
+pub struct SourceView {
+    pub source: crate::model::SourceIx,
+    /// Where the highlighted quote is in the source's text.
+    pub quote: QuoteIx,
+    pub range: std::ops::Range<usize>,
+    /// Every quote of this briefing found in this source, in the source's order.
+    pub stops: Vec<(std::ops::Range<usize>, QuoteIx)>,
+    pub scroll: usize,
+    /// The text's wrapped rows (byte ranges), for `width` columns.
+    pub rows: Vec<std::ops::Range<usize>>,
+    pub width: u16,
+}
+
 /// Which popup, if any, is over the panes.
 #[derive(Debug, Clone)]
 pub enum Mode {
@@ -59,6 +75,8 @@ pub enum Mode {
     },
     Filter(FilterPopup),
     Detail(Detail),
+    /// A quote's source text, over its detail (which `Esc` returns to).
+    Source(Box<SourceView>, Detail),
     /// Positions of a claim shown together: one without a quote, or every position a
     /// folded matrix cell holds (indices into the claim's positions).
     Positions {
@@ -152,6 +170,9 @@ pub struct App {
     /// Set by Backspace when `from_library`: the loop ends and the library shows.
     pub back: bool,
     pub quit: bool,
+    /// Each source's cleaned text, when the briefing came from a file whose sources
+    /// have one (`verify::read_texts`); empty otherwise.
+    pub sources: crate::verify::Texts,
 }
 
 impl App {
@@ -183,6 +204,7 @@ impl App {
             from_library: false,
             back: false,
             quit: false,
+            sources: Vec::new(),
         };
         app.sync();
         app
@@ -304,6 +326,7 @@ impl App {
             Mode::Filter(p) if p.input == Input::Typing => Context::Narrow,
             Mode::Filter(_) => Context::Filter,
             Mode::Detail(_) => Context::Detail,
+            Mode::Source(..) => Context::Source,
             Mode::Errors { .. } => Context::Errors,
         }
     }

@@ -3,6 +3,7 @@
 
 use crate::model::{Briefing, QuoteIx, QuoteMode, SectionIx};
 use crate::text::{wrap, wrap_ranges};
+use crate::verify::{SourceText, Status};
 use std::borrow::Cow;
 
 /// Columns taken by the bar in front of a block quote ("│ ").
@@ -22,6 +23,11 @@ pub enum LineKind {
     /// "Label: value" rows of the detail view; `label` columns are the label.
     Field {
         label: usize,
+    },
+    /// A line of a source's text; bytes `from..to` of it are the quote (highlighted).
+    Passage {
+        from: usize,
+        to: usize,
     },
 }
 
@@ -197,6 +203,17 @@ pub fn speaker_chain(b: &Briefing, q: QuoteIx) -> String {
 
 /// The quote detail's lines: the full text, then its attribution and facts.
 pub fn detail_lines(b: &Briefing, q: QuoteIx, width: usize) -> Vec<Line> {
+    detail_lines_with(b, &[], q, width)
+}
+
+/// `detail_lines`, with the sources' texts: where the quote is in its source, and the
+/// source's sentences around it with the quote highlighted.
+pub fn detail_lines_with(
+    b: &Briefing,
+    texts: &[Option<Result<SourceText, String>>],
+    q: QuoteIx,
+    width: usize,
+) -> Vec<Line> {
     let quote = b.quote(q);
     let mut out = Vec::new();
     if quote.mode == QuoteMode::Reported {
@@ -252,6 +269,13 @@ pub fn detail_lines(b: &Briefing, q: QuoteIx, width: usize) -> Vec<Line> {
         };
         fields.push((label, b.claim(r.claim).statement.clone()));
     }
+    if let Some(e) = &quote.provenance.evidence {
+        fields.push(("Evidence".into(), format!("“{e}”")));
+    }
+    let status = crate::verify::quote_status(b, texts, q);
+    if let Some(value) = source_field(b, q, &status) {
+        fields.push(("Source".into(), value));
+    }
     for (label, value) in fields {
         let label = format!("{label}: ");
         let indent = label.chars().count();
@@ -271,7 +295,52 @@ pub fn detail_lines(b: &Briefing, q: QuoteIx, width: usize) -> Vec<Line> {
             ));
         }
     }
+    if let Status::Found { source, range, .. } = status
+        && let Some(Some(Ok(t))) = texts.get(source.get())
+    {
+        out.push(Line::new(LineKind::Blank, "", None));
+        let (text, mark) = crate::verify::passage(&t.text, range);
+        out.extend(passage_lines(&text, &mark, width, Some(q)));
+    }
     out
+}
+
+/// The detail's "Source:" value: the source's name and where the quote (or a
+/// paraphrase's evidence) is in its text, or why that is not known.
+fn source_field(b: &Briefing, q: QuoteIx, status: &Status) -> Option<String> {
+    let quote = b.quote(q);
+    let name = b.source(quote.provenance.source?).name();
+    let what = match quote.mode {
+        QuoteMode::Direct => "the quote",
+        QuoteMode::Reported => "the evidence",
+    };
+    Some(match status {
+        Status::Found { line, .. } => format!("{name}, line {line}"),
+        Status::Missing { .. } => format!("{name}: {what} is not found in the source's text"),
+        Status::Unavailable
+            if quote.mode == QuoteMode::Reported && quote.provenance.evidence.is_none() =>
+        {
+            format!("{name} (no evidence given for this paraphrase)")
+        }
+        Status::Unavailable => format!("{name}: source text not available"),
+    })
+}
+
+/// Wrapped lines of a source's text with the bytes `mark` highlighted.
+pub fn passage_lines(
+    text: &str,
+    mark: &std::ops::Range<usize>,
+    width: usize,
+    quote: Option<QuoteIx>,
+) -> Vec<Line> {
+    wrap_ranges(text, width)
+        .into_iter()
+        .map(|r| {
+            let from = mark.start.clamp(r.start, r.end) - r.start;
+            let to = mark.end.clamp(r.start, r.end) - r.start;
+            Line::new(LineKind::Passage { from, to }, &text[r], quote)
+        })
+        .collect()
 }
 
 /// The positions popup's lines: the claim's statement, then each position's stance and

@@ -36,6 +36,39 @@ index_type!(/// A quote's position in `Briefing::quotes` (reading order).
     QuoteIx);
 index_type!(/// A claim's position in `Briefing::claims`.
     ClaimIx);
+index_type!(/// A source's position in `Briefing::sources`.
+    SourceIx);
+
+/// One `[[sources]]` entry: what a quote, position, figure or event was taken from.
+#[derive(Debug, Clone, Default)]
+pub struct Source {
+    pub id: String,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<PartialDate>,
+    /// A local copy of the source's text, relative to the briefing's folder, as
+    /// written (checked to stay inside that folder's tree; read by `crate::sources`).
+    pub file: Option<String>,
+}
+
+impl Source {
+    /// How the reader names the source: its publisher, else its title, else its id.
+    pub fn name(&self) -> &str {
+        self.publisher
+            .as_deref()
+            .or(self.title.as_deref())
+            .unwrap_or(&self.id)
+    }
+}
+
+/// Where an item says it comes from: a source (resolved, the default one when the item
+/// names none) and the source's own words that support it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    pub source: Option<SourceIx>,
+    pub evidence: Option<String>,
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct Meta {
@@ -82,6 +115,7 @@ pub struct Quote {
     pub context: Option<String>,
     pub said: Option<PartialDate>,
     pub via: Option<String>,
+    pub provenance: Provenance,
     /// The claim positions that cite this quote, in claim order (derived at load). A
     /// position may deny or doubt its claim, so this is "cited by", not "backs".
     pub cited_by: Vec<PositionRef>,
@@ -107,6 +141,7 @@ pub struct Position {
     pub stance: Stance,
     pub detail: Option<String>,
     pub quote: Option<QuoteIx>,
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone)]
@@ -115,6 +150,7 @@ pub struct Event {
     pub event: String,
     pub actors: Vec<ActorIx>,
     pub section: Option<SectionIx>,
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone)]
@@ -125,6 +161,7 @@ pub struct Figure {
     pub actor: Option<ActorIx>,
     pub date: Option<PartialDate>,
     pub note: Option<String>,
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -139,9 +176,16 @@ pub struct Briefing {
     pub claims: Vec<Claim>,
     pub timeline: Vec<Event>,
     pub figures: Vec<Figure>,
+    /// `[[sources]]`, in file order; the first is the default source of every item
+    /// that names none.
+    pub sources: Vec<Source>,
 }
 
 impl Briefing {
+    pub fn source(&self, ix: SourceIx) -> &Source {
+        &self.sources[ix.get()]
+    }
+
     pub fn actor(&self, ix: ActorIx) -> &Actor {
         &self.actors[ix.get()]
     }

@@ -44,6 +44,36 @@ pub struct RawFile {
     #[serde(default)]
     #[schemars(with = "Vec<RawFigure>")]
     pub figures: Vec<Spanned<RawFigure>>,
+    /// Where the briefing's quotes, positions, figures and events come from; the
+    /// first is the default source.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawSource>")]
+    pub sources: Vec<Spanned<RawSource>>,
+}
+
+/// One source of the briefing (issue 18): where its quotes, positions, figures and
+/// events come from, and optionally a local copy of its text to check them against.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawSource {
+    /// The id that `source` fields name.
+    #[schemars(with = "Id")]
+    pub id: Str,
+    /// The source's headline or title.
+    #[schemars(with = "Option<String>")]
+    pub title: Option<Str>,
+    /// Who published it.
+    #[schemars(with = "Option<String>")]
+    pub publisher: Option<Str>,
+    /// Where it is online (http, https or mailto).
+    #[schemars(with = "Option<String>")]
+    pub url: Option<Str>,
+    /// When it was published.
+    #[schemars(with = "Option<Date>")]
+    pub published: Option<RawDate>,
+    /// A local copy of its text, relative to the briefing (.txt or .md), for `brief verify`.
+    #[schemars(with = "Option<String>")]
+    pub file: Option<Str>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -177,6 +207,12 @@ pub struct RawQuote {
     /// How it reached the source (press conference, interview).
     #[schemars(with = "Option<String>")]
     pub via: Option<Str>,
+    /// The `[[sources]]` id this comes from (default: the first source).
+    #[schemars(with = "Option<Id>")]
+    pub source: Option<Str>,
+    /// The source's exact words that support it, checked by `brief verify`.
+    #[schemars(with = "Option<String>")]
+    pub evidence: Option<Str>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -218,6 +254,12 @@ pub struct RawPosition {
     /// The id of a quote that backs it.
     #[schemars(with = "Option<String>")]
     pub quote: Option<Str>,
+    /// The `[[sources]]` id this comes from (default: the first source).
+    #[schemars(with = "Option<Id>")]
+    pub source: Option<Str>,
+    /// The source's exact words that support it, checked by `brief verify`.
+    #[schemars(with = "Option<String>")]
+    pub evidence: Option<Str>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -236,6 +278,12 @@ pub struct RawEvent {
     /// The id of the section that tells of it.
     #[schemars(with = "Option<String>")]
     pub section: Option<Str>,
+    /// The `[[sources]]` id this comes from (default: the first source).
+    #[schemars(with = "Option<Id>")]
+    pub source: Option<Str>,
+    /// The source's exact words that support it, checked by `brief verify`.
+    #[schemars(with = "Option<String>")]
+    pub evidence: Option<Str>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -258,6 +306,12 @@ pub struct RawFigure {
     /// A note on the figure.
     #[schemars(with = "Option<String>")]
     pub note: Option<Str>,
+    /// The `[[sources]]` id this comes from (default: the first source).
+    #[schemars(with = "Option<Id>")]
+    pub source: Option<Str>,
+    /// The source's exact words that support it, checked by `brief verify`.
+    #[schemars(with = "Option<String>")]
+    pub evidence: Option<Str>,
 }
 
 /// The schema of `format`: the one version there is.

@@ -5,7 +5,10 @@
 //! always present. The structs here are the shape; the model itself has no serde.
 
 use super::Selection;
-use crate::model::{ActorIx, Briefing, Event, Figure, Position, QuoteIx, QuoteMode, Stance};
+use crate::model::{
+    ActorIx, Briefing, Event, Figure, Position, Provenance, QuoteIx, QuoteMode, Stance,
+};
+use crate::verify::Status;
 use serde::Serialize;
 
 /// Version of the JSON shape; bumped only on incompatible changes.
@@ -21,6 +24,26 @@ struct Doc<'a> {
     claims: Vec<ClaimOut<'a>>,
     timeline: Vec<EventOut<'a>>,
     figures: Vec<FigureOut<'a>>,
+    sources: Vec<SourceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    publisher: Option<&'a str>,
+    url: Option<&'a str>,
+    published: Option<String>,
+    file: Option<&'a str>,
+}
+
+/// Where a quote's words (a direct quote) or its evidence (a reported one) were found
+/// in its source's text.
+#[derive(Serialize)]
+struct LocationOut {
+    found: bool,
+    line: Option<usize>,
+    column: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -71,6 +94,9 @@ struct QuoteOut<'a> {
     context: Option<&'a str>,
     said: Option<String>,
     via: Option<&'a str>,
+    source: Option<&'a str>,
+    evidence: Option<&'a str>,
+    location: Option<LocationOut>,
 }
 
 #[derive(Serialize)]
@@ -86,6 +112,8 @@ struct PositionOut<'a> {
     stance: &'static str,
     detail: Option<&'a str>,
     quote: Option<&'a str>,
+    source: Option<&'a str>,
+    evidence: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -94,6 +122,8 @@ struct EventOut<'a> {
     event: &'a str,
     actors: Vec<&'a str>,
     section: Option<&'a str>,
+    source: Option<&'a str>,
+    evidence: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -104,6 +134,8 @@ struct FigureOut<'a> {
     actor: Option<&'a str>,
     date: Option<String>,
     note: Option<&'a str>,
+    source: Option<&'a str>,
+    evidence: Option<&'a str>,
 }
 
 pub fn render(b: &Briefing, sel: &Selection) -> String {
@@ -149,7 +181,7 @@ fn doc<'a>(b: &'a Briefing, sel: &'a Selection) -> Doc<'a> {
                 number: s.get() + 1,
                 title: &b.section(s).title,
                 paragraphs: &b.section(s).paragraphs,
-                quotes: sel.quotes(b, s).map(|q| quote(b, q)).collect(),
+                quotes: sel.quotes(b, s).map(|q| quote(b, sel, q)).collect(),
             })
             .collect(),
         claims: b
@@ -163,7 +195,23 @@ fn doc<'a>(b: &'a Briefing, sel: &'a Selection) -> Doc<'a> {
             .collect(),
         timeline: b.timeline.iter().map(|e| event(b, e)).collect(),
         figures: b.figures.iter().map(|f| figure(b, f)).collect(),
+        sources: b
+            .sources
+            .iter()
+            .map(|s| SourceOut {
+                id: &s.id,
+                title: s.title.as_deref(),
+                publisher: s.publisher.as_deref(),
+                url: s.url.as_deref(),
+                published: s.published.map(|d| d.iso()),
+                file: s.file.as_deref(),
+            })
+            .collect(),
     }
+}
+
+fn source_id<'a>(b: &'a Briefing, p: &Provenance) -> Option<&'a str> {
+    p.source.map(|s| b.source(s).id.as_str())
 }
 
 fn actor_id(b: &Briefing, a: ActorIx) -> &str {
@@ -189,8 +237,21 @@ fn filter<'a>(b: &'a Briefing, sel: &'a Selection) -> FilterOut<'a> {
     }
 }
 
-fn quote(b: &Briefing, q: QuoteIx) -> QuoteOut<'_> {
-    let q = b.quote(q);
+fn quote<'a>(b: &'a Briefing, sel: &Selection, ix: QuoteIx) -> QuoteOut<'a> {
+    let q = b.quote(ix);
+    let location = sel.locations.get(ix.get()).and_then(|s| match s {
+        Status::Found { line, col, .. } => Some(LocationOut {
+            found: true,
+            line: Some(*line),
+            column: Some(*col),
+        }),
+        Status::Missing { .. } => Some(LocationOut {
+            found: false,
+            line: None,
+            column: None,
+        }),
+        Status::Unavailable => None,
+    });
     QuoteOut {
         id: &q.id,
         speaker: actor_id(b, q.speaker),
@@ -199,6 +260,9 @@ fn quote(b: &Briefing, q: QuoteIx) -> QuoteOut<'_> {
         context: q.context.as_deref(),
         said: q.said.map(|d| d.iso()),
         via: q.via.as_deref(),
+        source: source_id(b, &q.provenance),
+        evidence: q.provenance.evidence.as_deref(),
+        location,
     }
 }
 
@@ -208,6 +272,8 @@ fn position<'a>(b: &'a Briefing, p: &'a Position) -> PositionOut<'a> {
         stance: stance(p.stance),
         detail: p.detail.as_deref(),
         quote: p.quote.map(|q| b.quote(q).id.as_str()),
+        source: source_id(b, &p.provenance),
+        evidence: p.provenance.evidence.as_deref(),
     }
 }
 
@@ -217,6 +283,8 @@ fn event<'a>(b: &'a Briefing, e: &'a Event) -> EventOut<'a> {
         event: &e.event,
         actors: e.actors.iter().map(|&a| actor_id(b, a)).collect(),
         section: e.section.map(|s| b.section(s).id.as_str()),
+        source: source_id(b, &e.provenance),
+        evidence: e.provenance.evidence.as_deref(),
     }
 }
 
@@ -228,6 +296,8 @@ fn figure<'a>(b: &'a Briefing, f: &'a Figure) -> FigureOut<'a> {
         actor: f.actor.map(|a| actor_id(b, a)),
         date: f.date.map(|d| d.iso()),
         note: f.note.as_deref(),
+        source: source_id(b, &f.provenance),
+        evidence: f.provenance.evidence.as_deref(),
     }
 }
 

@@ -39,6 +39,9 @@ pub struct Selection {
     pub sections: Vec<SectionIx>,
     /// Whether `sections` was narrowed to one by `--section`.
     pub one_section: bool,
+    /// Where each quote was found in its source's text, by quote (empty when the
+    /// sources' texts were not read): JSON writes it as `location`.
+    pub locations: Vec<crate::verify::Status>,
 }
 
 impl Selection {
@@ -63,6 +66,7 @@ impl Selection {
             filter,
             sections,
             one_section: section.is_some(),
+            locations: Vec::new(),
         }
     }
 

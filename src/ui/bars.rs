@@ -97,6 +97,7 @@ fn place(app: &App) -> String {
         Mode::Help { .. } => "HELP".to_owned(),
         Mode::Filter(_) => "ACTOR FILTER".to_owned(),
         Mode::Detail(_) => "QUOTE".to_owned(),
+        Mode::Source(v, _) => format!("SOURCE {}", app.briefing.source(v.source).name()),
         Mode::Positions { positions, .. } if positions.len() > 1 => {
             format!("POSITIONS {}", positions.len())
         }

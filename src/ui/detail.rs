@@ -3,7 +3,7 @@
 use super::chrome;
 use super::theme::THEME;
 use crate::app::App;
-use crate::app::state::Detail;
+use crate::app::state::{Detail, SourceView};
 use crate::app::view::LineKind;
 use crate::layout;
 use ratatui::buffer::Buffer;
@@ -39,9 +39,63 @@ pub fn render(app: &App, d: &Detail, buf: &mut Buffer) {
                     Span::raw(&l.text[cut..]),
                 ])
             }
+            LineKind::Passage { from, to } => passage(&l.text, from, to),
             LineKind::Body | LineKind::Blank | LineKind::Summary => Line::raw(l.text.as_str()),
         };
         chrome::line(buf, inner, y, &line);
     }
     chrome::scrollbar(area, buf, lines.len(), d.scroll, rows);
+}
+
+/// The source text popup: the source's text, the quote highlighted.
+pub fn render_source(app: &App, v: &SourceView, buf: &mut Buffer) {
+    let area = layout::detail_popup(app.geometry().area);
+    let b = &app.briefing;
+    let text = match app.sources.get(v.source.get()) {
+        Some(Some(Ok(t))) => t.text.as_str(),
+        _ => "",
+    };
+    let at = v
+        .stops
+        .iter()
+        .position(|(r, q)| *q == v.quote && *r == v.range)
+        .map_or(0, |i| i + 1);
+    let title = format!(
+        "{} · quote {at}/{} · {}",
+        b.source(v.source).name(),
+        v.stops.len(),
+        b.actor(b.quote(v.quote).speaker).name
+    );
+    let inner = chrome::popup_block(area, buf, &title);
+    let rows = usize::from(inner.height);
+    let end = (v.scroll + rows).min(v.rows.len());
+    for (n, r) in v.rows[v.scroll.min(end)..end].iter().enumerate() {
+        let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
+        let from = v.range.start.clamp(r.start, r.end) - r.start;
+        let to = v.range.end.clamp(r.start, r.end) - r.start;
+        let line = marked(&text[r.clone()], from, to, ratatui::style::Style::new());
+        chrome::line(buf, inner, y, &line);
+    }
+    chrome::scrollbar(area, buf, v.rows.len(), v.scroll, rows);
+}
+
+/// A line of a source's text, the quote's bytes `from..to` in it highlighted.
+pub fn passage(text: &str, from: usize, to: usize) -> Line<'_> {
+    marked(text, from, to, THEME.dim)
+}
+
+fn marked(text: &str, from: usize, to: usize, rest: ratatui::style::Style) -> Line<'_> {
+    let cut = |i: usize| {
+        let mut i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (from, to) = (cut(from), cut(to));
+    Line::from(vec![
+        Span::styled(&text[..from], rest),
+        Span::styled(&text[from..to], THEME.mark),
+        Span::styled(&text[to..], rest),
+    ])
 }

@@ -49,6 +49,7 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Mode::Help { scroll, .. } => help::render(app, g.area, *scroll, buf),
         Mode::Filter(p) => filter::render(app, p, buf),
         Mode::Detail(d) => detail::render(app, d, buf),
+        Mode::Source(v, _) => detail::render_source(app, v, buf),
         Mode::Positions {
             claim,
             positions,

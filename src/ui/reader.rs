@@ -85,7 +85,9 @@ fn styled<'a>(app: &App, l: &'a VLine) -> Line<'a> {
             out.extend(spans(&l.text, &hits, style));
             Line::from(out)
         }
-        LineKind::Blank | LineKind::Field { .. } => Line::raw(l.text.as_str()),
+        LineKind::Blank | LineKind::Field { .. } | LineKind::Passage { .. } => {
+            Line::raw(l.text.as_str())
+        }
     }
 }
 

@@ -41,7 +41,7 @@ pub const STYLES: &[(&str, &str)] = &[
     ("highlight", "the filtered actors' names in the reader"),
     ("quote-bar", "the bar before quotes in the reader"),
     ("quote-text", "quoted words"),
-    ("mark", "the quote a jump landed on, flags such as contested claims"),
+    ("mark", "the quote a jump landed on, a quote in its source's text, flags such as contested claims"),
     ("speaker", "speakers' names"),
     ("status", "the status line"),
     ("status-mode", "where you are, in the status line"),

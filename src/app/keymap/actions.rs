@@ -45,6 +45,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("next_unread", "the next quote not yet opened"),
     ("copy", "copy the selected quote with its citation"),
     ("copy_url", "copy the briefing's source URL"),
+    ("view_source", "the quote's source text, scrolled to the quote and highlighted (quote detail, selected quote); closes it again"),
     ("view_briefing", "the Briefing view (the panes)"),
     ("view_claims", "the Claims view"),
     ("view_figures", "the Figures view"),

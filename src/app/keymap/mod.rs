@@ -26,6 +26,7 @@ pub enum Context {
     Narrow,
     Search,
     Detail,
+    Source,
     Note,
     Picker,
     Errors,
@@ -33,13 +34,14 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Panes,
         Context::Views,
         Context::Filter,
         Context::Narrow,
         Context::Search,
         Context::Detail,
+        Context::Source,
         Context::Note,
         Context::Picker,
         Context::Errors,
@@ -60,6 +62,7 @@ impl Context {
             Context::Narrow => "Actor filter: narrowing",
             Context::Search => "Search: typing",
             Context::Detail => "Quote detail",
+            Context::Source => "Source text",
         }
     }
 
@@ -77,6 +80,7 @@ impl Context {
             Context::Narrow => "the actor filter while narrowing",
             Context::Search => "the search line",
             Context::Detail => "the quote detail",
+            Context::Source => "the source text",
         }
     }
 
@@ -123,7 +127,9 @@ const fn p(c: K) -> Key {
 }
 
 use super::pages::View;
-use Context::{Detail, Errors, Filter, Help, Library, Narrow, Note, Panes, Picker, Search, Views};
+use Context::{
+    Detail, Errors, Filter, Help, Library, Narrow, Note, Panes, Picker, Search, Source, Views,
+};
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -162,6 +168,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Panes, "next_unread", &[Key::ch('u')], Action::NextUnread, "next unread quote", false),
     b(Panes, "copy", &[Key::ch('y')], Action::Copy, "copy the selected quote with its citation", false),
     b(Panes, "copy_url", &[Key::ch('Y')], Action::CopyUrl, "copy the source URL", false),
+    b(Panes, "view_source", &[Key::ch('v')], Action::ViewSource, "the selected quote in its source", false),
     b(Panes, "reload", &[Key::ctrl('r')], Action::Reload, "reload the briefing from its file", false),
     b(Panes, "library", &[p(K::Backspace)], Action::Library, "back to the library", false),
     b(Panes, "view_claims", &[Key::ch('2')], Action::ShowView(View::Claims), "Claims view", true),
@@ -224,7 +231,18 @@ pub const BINDINGS: &[Binding] = &[
     b(Detail, "open", &[p(K::Enter)], Action::JumpToQuote, "show the quote in its section", true),
     b(Detail, "star", &[Key::ch('s')], Action::Star, "star or unstar", false),
     b(Detail, "copy", &[Key::ch('y')], Action::Copy, "copy with citation", false),
+    b(Detail, "view_source", &[Key::ch('v')], Action::ViewSource, "view in source", true),
     b(Detail, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
+    b(Source, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
+    b(Source, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
+    b(Source, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "the top", false),
+    b(Source, "bottom", &[Key::ch('G'), p(K::End)], Action::Bottom, "the bottom", false),
+    b(Source, "page_down", &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(Source, "page_up", &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(Source, "next_match", &[Key::ch('n')], Action::NextMatch, "next quote of this briefing in the source", true),
+    b(Source, "prev_match", &[Key::ch('N')], Action::PrevMatch, "previous quote in the source", true),
+    b(Source, "view_source", &[Key::ch('v')], Action::Close, "back to the quote", false),
+    b(Source, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
     b(Picker, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "next row", false),
     b(Picker, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "previous row", false),
     b(Picker, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "first row", false),

@@ -99,7 +99,12 @@ impl App {
                 let key = Some((d.quote.get(), dw));
                 if d.view.key != key {
                     d.view.lines = if dw > 0 {
-                        view::detail_lines(&self.briefing, d.quote, usize::from(dw))
+                        view::detail_lines_with(
+                            &self.briefing,
+                            &self.sources,
+                            d.quote,
+                            usize::from(dw),
+                        )
                     } else {
                         Vec::new()
                     };
@@ -107,6 +112,7 @@ impl App {
                 }
                 d.scroll = d.scroll.min(d.view.lines.len().saturating_sub(drows));
             }
+            Mode::Source(v, _) => sync_source(v, &self.sources, dw, drows),
             Mode::Filter(p) => {
                 let mut list = ListState {
                     selected: p.cursor,
@@ -141,4 +147,32 @@ impl App {
             Mode::Panes | Mode::Search => {}
         }
     }
+}
+
+/// The source view's rows for the popup's width, and its scroll kept in range.
+fn sync_source(v: &mut super::SourceView, sources: &crate::verify::Texts, dw: u16, rows: usize) {
+    if v.width != dw {
+        v.rows = match sources.get(v.source.get()) {
+            Some(Some(Ok(t))) => source_rows(&t.text, usize::from(dw)),
+            _ => Vec::new(),
+        };
+        v.width = dw;
+    }
+    v.scroll = v.scroll.min(v.rows.len().saturating_sub(rows));
+}
+
+/// A source's text cut into rows of at most `width` columns: each line wrapped, as byte
+/// ranges of the text (an empty line is an empty range).
+pub fn source_rows(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        let ranges = crate::text::wrap_ranges(line, width.max(1));
+        if ranges.is_empty() {
+            out.push(at..at);
+        }
+        out.extend(ranges.into_iter().map(|r| at + r.start..at + r.end));
+        at += line.len() + 1;
+    }
+    out
 }

@@ -53,6 +53,7 @@ pub fn update(app: &mut App, action: Action) {
             Mode::Help { .. } => help(app, action),
             Mode::Filter(_) => filter(app, action),
             Mode::Detail(_) => detail(app, action),
+            Mode::Source(..) => popups::source(app, action),
             Mode::Errors { .. } => errors(app, action),
         },
     }

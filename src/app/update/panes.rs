@@ -76,33 +76,20 @@ pub(super) fn panes(app: &mut App, action: Action) {
             Some(q) => copy(app, q),
             None => app.notice = Some(NO_QUOTE.to_owned()),
         },
+        Action::ViewSource => match app.current_quote() {
+            // The source opens over the quote's detail, which Esc returns to.
+            Some(q) => {
+                open_detail(app, q);
+                app.sync();
+                super::popups::open_source(app, q);
+            }
+            None => app.notice = Some(NO_QUOTE.to_owned()),
+        },
         Action::CopyUrl => match app.briefing.meta.url.clone() {
             Some(url) => app.effects.push(Effect::Clipboard(url)),
             None => app.notice = Some("this briefing has no source URL".to_owned()),
         },
-        Action::PageDown if app.focus == Pane::Reader && at_end(app) => {
-            if app.sections.selected + 1 < app.briefing.sections.len() {
-                select_section(app, app.sections.selected + 1);
-            } else {
-                app.notice = Some("end of the briefing".to_owned());
-            }
-        }
-        Action::PageUp if app.focus == Pane::Reader && app.reader.scroll == 0 => {
-            if app.sections.selected > 0 {
-                select_section(app, app.sections.selected - 1);
-                app.sync();
-                app.reader.scroll = app.reader_max_scroll();
-            } else {
-                app.notice = Some("start of the briefing".to_owned());
-            }
-        }
-        Action::Down if app.focus == Pane::Reader && at_end(app) => {
-            app.notice = Some(if app.sections.selected + 1 < app.briefing.sections.len() {
-                "end of the section: Space or ] goes on to the next".to_owned()
-            } else {
-                "end of the briefing".to_owned()
-            });
-        }
+        other if app.focus == Pane::Reader && read_on(app, other) => {}
         other => {
             let page = match app.focus {
                 Pane::Quotes => app.rows(Pane::Quotes) / QUOTE_ROWS,
@@ -201,4 +188,37 @@ fn step_quote(app: &mut App, forward: bool) {
 /// Whether the Reader shows the end of its section.
 fn at_end(app: &App) -> bool {
     app.reader.scroll >= app.reader_max_scroll()
+}
+
+/// The Reader's flow from section to section: a page down at a section's end goes on
+/// into the next one, a page up at its top back into the one before, and `j` at the
+/// end says which key goes on. Whether `action` was one of these.
+fn read_on(app: &mut App, action: Action) -> bool {
+    match action {
+        Action::PageDown if at_end(app) => {
+            if app.sections.selected + 1 < app.briefing.sections.len() {
+                select_section(app, app.sections.selected + 1);
+            } else {
+                app.notice = Some("end of the briefing".to_owned());
+            }
+        }
+        Action::PageUp if app.reader.scroll == 0 => {
+            if app.sections.selected > 0 {
+                select_section(app, app.sections.selected - 1);
+                app.sync();
+                app.reader.scroll = app.reader_max_scroll();
+            } else {
+                app.notice = Some("start of the briefing".to_owned());
+            }
+        }
+        Action::Down if at_end(app) => {
+            app.notice = Some(if app.sections.selected + 1 < app.briefing.sections.len() {
+                "end of the section: Space or ] goes on to the next".to_owned()
+            } else {
+                "end of the briefing".to_owned()
+            });
+        }
+        _ => return false,
+    }
+    true
 }

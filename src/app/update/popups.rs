@@ -8,10 +8,11 @@ use super::{
 use crate::app::action::Action;
 use crate::app::filter::Input;
 use crate::app::pages::{Target, View};
-use crate::app::state::{App, Detail, Mode};
+use crate::app::state::{App, Detail, Mode, SourceView};
 use crate::app::view::Wrapped;
 use crate::layout::Pane;
 use crate::model::QuoteIx;
+use crate::verify::Status;
 
 /// The help: scroll like any page (`j`/`k`, `g`/`G`, PgUp/PgDn, Ctrl-d/u, Space),
 /// `/` narrows it to the rows holding what is typed.
@@ -133,6 +134,129 @@ pub(super) fn detail(app: &mut App, action: Action) {
             let q = d.quote;
             app.mode = Mode::Panes;
             jump_to(app, q);
+        }
+        Action::ViewSource => {
+            let q = d.quote;
+            open_source(app, q);
+        }
+        _ => {}
+    }
+}
+
+/// Opens the quote's source text over its detail, scrolled to the quote; or says
+/// plainly why it cannot.
+pub(super) fn open_source(app: &mut App, q: QuoteIx) {
+    let b = &app.briefing;
+    let status = crate::verify::quote_status(b, &app.sources, q);
+    let Status::Found { source, range, .. } = status else {
+        let name = b
+            .quote(q)
+            .provenance
+            .source
+            .map(|s| b.source(s).name().to_owned());
+        app.notice = Some(match (status, name) {
+            (Status::Missing { .. }, Some(name)) => {
+                format!("not found in its source's text ({name})")
+            }
+            (_, Some(name)) => format!("source text not available ({name})"),
+            (_, None) => "this quote names no source".to_owned(),
+        });
+        return;
+    };
+    // Every quote of this briefing found in the same source, in the source's order.
+    let mut stops: Vec<(std::ops::Range<usize>, QuoteIx)> = (0..b.quotes.len())
+        .map(QuoteIx::at)
+        .filter_map(
+            |other| match crate::verify::quote_status(b, &app.sources, other) {
+                Status::Found {
+                    source: s, range, ..
+                } if s == source => Some((range, other)),
+                _ => None,
+            },
+        )
+        .collect();
+    stops.sort_by_key(|(r, q)| (r.start, *q));
+    let Mode::Detail(d) = std::mem::replace(&mut app.mode, Mode::Panes) else {
+        return;
+    };
+    app.mode = Mode::Source(
+        Box::new(SourceView {
+            source,
+            quote: q,
+            range,
+            stops,
+            scroll: 0,
+            rows: Vec::new(),
+            width: 0,
+        }),
+        d,
+    );
+    app.sync();
+    scroll_to_quote(app);
+}
+
+/// Scrolls the source view so the highlighted quote is near the top.
+fn scroll_to_quote(app: &mut App) {
+    let rows = app.detail_rows();
+    if let Mode::Source(v, _) = &mut app.mode {
+        let row = v
+            .rows
+            .partition_point(|r| r.start <= v.range.start)
+            .saturating_sub(1);
+        // Two rows of what comes before, so the quote lands in context.
+        let max = v.rows.len().saturating_sub(rows);
+        v.scroll = row.saturating_sub(2).min(max);
+    }
+}
+
+pub(super) fn source(app: &mut App, action: Action) {
+    let rows = app.detail_rows();
+    let Mode::Source(v, _) = &mut app.mode else {
+        return;
+    };
+    if let Some(m) = movement(action, rows) {
+        let max = v.rows.len().saturating_sub(rows);
+        v.scroll = moved(v.scroll, max + 1, &m);
+        return;
+    }
+    match action {
+        Action::Close => {
+            if let Mode::Source(_, d) = std::mem::replace(&mut app.mode, Mode::Panes) {
+                app.mode = Mode::Detail(d);
+            }
+        }
+        Action::NextMatch | Action::PrevMatch => {
+            let at = v
+                .stops
+                .iter()
+                .position(|(r, q)| *q == v.quote && *r == v.range)
+                .unwrap_or(0);
+            let next = if action == Action::NextMatch {
+                (at + 1 < v.stops.len()).then_some(at + 1)
+            } else {
+                at.checked_sub(1)
+            };
+            match next {
+                Some(i) => {
+                    let (range, q) = v.stops[i].clone();
+                    v.range = range;
+                    v.quote = q;
+                    app.notice = Some(format!(
+                        "quote {}/{} in the source: {}",
+                        i + 1,
+                        v.stops.len(),
+                        app.briefing.actor(app.briefing.quote(q).speaker).name
+                    ));
+                    scroll_to_quote(app);
+                }
+                None => {
+                    app.notice = Some(if action == Action::NextMatch {
+                        "no later quote of this briefing in the source".to_owned()
+                    } else {
+                        "no earlier quote of this briefing in the source".to_owned()
+                    });
+                }
+            }
         }
         _ => {}
     }

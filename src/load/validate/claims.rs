@@ -10,6 +10,7 @@ pub(super) fn claims(
     raw: &mut [toml::Spanned<raw::RawClaim>],
     actor_ids: &Registry,
     quote_ids: &Registry,
+    source_ids: &Registry,
 ) -> Vec<Claim> {
     raw.iter_mut()
         .map(|c| {
@@ -33,6 +34,11 @@ pub(super) fn claims(
                                 .as_ref()
                                 .and_then(|q| v.resolve(quote_ids, q, "quote"))
                                 .map(QuoteIx::at),
+                            provenance: v.provenance(
+                                p.source.as_ref(),
+                                p.evidence.as_mut(),
+                                source_ids,
+                            ),
                         }
                     })
                     .collect(),
@@ -46,6 +52,7 @@ pub(super) fn timeline(
     raw: &mut [toml::Spanned<raw::RawEvent>],
     actor_ids: &Registry,
     section_ids: &Registry,
+    source_ids: &Registry,
 ) -> Vec<Event> {
     raw.iter_mut()
         .filter_map(|e| {
@@ -69,6 +76,7 @@ pub(super) fn timeline(
                     .as_ref()
                     .and_then(|s| v.resolve(section_ids, s, "section"))
                     .map(SectionIx::at),
+                provenance: v.provenance(e.source.as_ref(), e.evidence.as_mut(), source_ids),
             };
             date.map(|_| event)
         })
@@ -79,6 +87,7 @@ pub(super) fn figures(
     v: &mut Validator<'_>,
     raw: &mut [toml::Spanned<raw::RawFigure>],
     actor_ids: &Registry,
+    source_ids: &Registry,
 ) -> Vec<Figure> {
     raw.iter_mut()
         .map(|f| {
@@ -94,6 +103,7 @@ pub(super) fn figures(
                     .map(ActorIx::at),
                 date: v.opt_date(f.date.as_ref()),
                 note: f.note.as_mut().map(|n| v.text(n, "figure note")),
+                provenance: v.provenance(f.source.as_ref(), f.evidence.as_mut(), source_ids),
             }
         })
         .collect()

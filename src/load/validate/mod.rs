@@ -13,6 +13,9 @@ mod claims;
 mod fields;
 mod ids;
 mod sections;
+mod sources;
+
+pub use sources::file_problem;
 
 use super::diag::{Diagnostic, LineIndex, Severity};
 use crate::model::raw::{self, RawFile};
@@ -86,6 +89,12 @@ pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
     }
     let meta = meta(v, file.briefing.get_mut());
 
+    let mut source_ids = Registry::with_capacity(file.sources.len());
+    for (i, s) in file.sources.iter().enumerate() {
+        v.register(&mut source_ids, &s.get_ref().id, "source", i);
+    }
+    let sources = sources::sources(v, &mut file.sources);
+
     // Sized once: growing a map rehashes every id already in it.
     let mut actor_ids = Registry::with_capacity(file.actors.len());
     for (i, a) in file.actors.iter().enumerate() {
@@ -104,13 +113,13 @@ pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
             q += 1;
         }
     }
-    let (sections, mut quotes) = sections(v, &mut file.sections, &actor_ids);
+    let (sections, mut quotes) = sections(v, &mut file.sections, &actor_ids, &source_ids);
 
     let mut claim_ids = Registry::with_capacity(file.claims.len());
     for (i, c) in file.claims.iter().enumerate() {
         v.register(&mut claim_ids, &c.get_ref().id, "claim", i);
     }
-    let claims = claims(v, &mut file.claims, &actor_ids, &quote_ids);
+    let claims = claims(v, &mut file.claims, &actor_ids, &quote_ids, &source_ids);
     for (ci, claim) in claims.iter().enumerate() {
         for (pi, p) in claim.positions.iter().enumerate() {
             if let Some(qi) = p.quote {
@@ -122,8 +131,8 @@ pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
         }
     }
 
-    let timeline = timeline(v, &mut file.timeline, &actor_ids, &section_ids);
-    let figures = figures(v, &mut file.figures, &actor_ids);
+    let timeline = timeline(v, &mut file.timeline, &actor_ids, &section_ids, &source_ids);
+    let figures = figures(v, &mut file.figures, &actor_ids, &source_ids);
     // Checks run kind by kind (ids before references); report errors first, then
     // warnings, each in file order.
     v.diags.sort_by_key(|d| {
@@ -147,6 +156,7 @@ pub fn validate(v: &mut Validator<'_>, file: &mut RawFile) -> Briefing {
         claims,
         timeline,
         figures,
+        sources,
     }
 }
 

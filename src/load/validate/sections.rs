@@ -9,6 +9,7 @@ pub(super) fn sections(
     v: &mut Validator<'_>,
     raw: &mut [toml::Spanned<raw::RawSection>],
     actor_ids: &Registry,
+    source_ids: &Registry,
 ) -> (Vec<Section>, Vec<Quote>) {
     let mut sections = Vec::with_capacity(raw.len());
     let mut quotes = Vec::with_capacity(raw.iter().map(|s| s.get_ref().quotes.len()).sum());
@@ -33,6 +34,7 @@ pub(super) fn sections(
                 context: v.opt_line(q.context.as_mut(), "context"),
                 said: v.opt_date(q.said.as_ref()),
                 via: v.opt_line(q.via.as_mut(), "via"),
+                provenance: v.provenance(q.source.as_ref(), q.evidence.as_mut(), source_ids),
                 cited_by: Vec::new(),
             });
         }
