@@ -23,7 +23,7 @@ fn event() -> impl Strategy<Value = Event> {
     let keys: Vec<Key> = BINDINGS
         .iter()
         .flat_map(|b| b.keys.iter().copied())
-        .filter(|k| *k != Key::ch('q') && *k != Key::ctrl('c'))
+        .filter(|k| ![Key::ch('q'), Key::ch('Q'), Key::ctrl('c')].contains(k))
         .collect();
     prop_oneof![
         8 => proptest::sample::select(keys).prop_map(Event::Key),
@@ -37,7 +37,8 @@ fn event() -> impl Strategy<Value = Event> {
 fn apply(app: &mut App, e: &Event) {
     let action = match *e {
         // q would end the run early; quitting is covered by the transition tests.
-        Event::Key(k) => keymap::lookup(app.context(), k).filter(|a| *a != Action::Quit),
+        Event::Key(k) => keymap::lookup(app.context(), k)
+            .filter(|a| !matches!(a, Action::Quit | Action::QuitAll)),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Scroll(x, y, down) => Some(Action::Scroll { x, y, down }),
         Event::Click(x, y) => Some(Action::Click { x, y }),
@@ -113,6 +114,7 @@ fn check_invariants(app: &App) {
         Mode::Errors { lines, scroll } => assert!(*scroll <= lines.len()),
         Mode::Help { .. } | Mode::Panes | Mode::Search => {}
     }
+    one_cursor(app);
     // Every frame renders, and no cell carries a control character.
     let buf = common::render(app);
     for cell in &buf.content {
@@ -120,6 +122,63 @@ fn check_invariants(app: &App) {
             !cell.symbol().chars().any(char::is_control),
             "control character on screen"
         );
+    }
+}
+
+/// Issue 15: what the quote keys act on is on screen (or there is none), and a view's
+/// selected row is on screen with its group's heading whenever both fit.
+fn one_cursor(app: &App) {
+    if !matches!(app.mode, Mode::Panes) {
+        return;
+    }
+    let g = app.geometry();
+    match app.page() {
+        None if g.pane(app.focus).is_some() => {
+            if let Some(q) = app.current_quote() {
+                match app.focus {
+                    Pane::Reader => {
+                        let lines = &app.reader.view.lines;
+                        let end = (app.reader.scroll + app.rows(Pane::Reader)).min(lines.len());
+                        assert!(
+                            lines[app.reader.scroll..end]
+                                .iter()
+                                .any(|l| l.quote == Some(q)),
+                            "the Reader's current quote is on screen"
+                        );
+                    }
+                    Pane::Quotes => {
+                        let rows = app.rows(Pane::Quotes) / brief::app::state::QUOTE_ROWS;
+                        if rows > 0 {
+                            assert!(app.quotes.selected < app.quotes.offset + rows);
+                        }
+                    }
+                    Pane::Sections => panic!("Sections has no current quote"),
+                }
+            }
+        }
+        Some(page) if page.items() > 0 => {
+            let rows = app.page_rows();
+            if rows == 0 {
+                return;
+            }
+            let (b, f) = (&app.briefing, &app.filter);
+            let mut st = page.clone();
+            let sel = st.item_pos(b, f, st.selected);
+            let head = brief::app::pages::Pos {
+                block: st.structure().heading_of(sel.block),
+                line: 0,
+            };
+            let top = st.line_of(b, f, st.scroll);
+            let (sel_line, head_line) = (st.line_of(b, f, sel), st.line_of(b, f, head));
+            assert!(
+                (top..top + rows).contains(&sel_line),
+                "the selected row is on screen"
+            );
+            if sel_line - head_line < rows {
+                assert!(head_line >= top, "its heading is on screen too");
+            }
+        }
+        _ => {}
     }
 }
 
