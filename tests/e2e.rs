@@ -1476,3 +1476,63 @@ fn a_slow_library_is_drawn_at_once_and_q_works_while_reading() {
     s.assert_restored();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 15 end to end: the library shows a broken file's errors, a briefing opened
+/// from it moves Reader and Quotes together, `y` names the quote the Reader shows,
+/// `q` returns to the library and `Q` quits, with the terminal restored.
+#[test]
+fn one_cursor_from_the_library_and_back() {
+    let dir = scratch_dir("one-cursor");
+    std::fs::write(dir.join("korea.toml"), brief::load::BUNDLED_TEXT).unwrap();
+    std::fs::write(
+        dir.join("bridge.toml"),
+        include_str!("../docs/example.toml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("broken.toml"),
+        "format = 1\n[briefing]\ntitle = 3\n",
+    )
+    .unwrap();
+    let mut s = Session::spawn(120, 40, &[dir.to_str().expect("UTF-8 temp path")]);
+    s.wait_text("LIBRARY 1/3");
+    s.wait_text("✘ broken.toml does not load");
+    // The broken file is listed last: Enter shows its located errors.
+    s.send("G");
+    s.send(ENTER);
+    s.wait_text("broken.toml does not load━");
+    s.wait_text("broken.toml:3:9: error:");
+    s.send("\x1b");
+    s.wait_for("the panel closed", |sc| {
+        !sc.contents().contains("broken.toml:3:9")
+    });
+    // Open the Korea briefing (newest first: the 2025 one, then it).
+    s.send("g");
+    s.send("j");
+    s.send(ENTER);
+    s.wait_text("q: back to the library");
+    s.send("]");
+    s.send("]");
+    s.wait_text("SECTIONS 3/7");
+    // Quotes followed the Reader: section 3's first quote is selected there.
+    s.wait_for("Quotes on section 3", |sc| {
+        quotes_column(sc)
+            .iter()
+            .any(|row| row.contains('▸') && row.contains("Keir Starmer"))
+    });
+    // In the Reader, y copies the quote the Reader shows and says which.
+    s.send("\t");
+    s.wait_text("READER");
+    s.send("y");
+    s.wait_for("y names the quote on screen", |sc| {
+        let status = status_line(sc);
+        status.contains("self-destructing war machine")
+    });
+    // q goes back to the library; Q quits from there.
+    s.send("q");
+    s.wait_text("LIBRARY");
+    s.send("Q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
