@@ -89,19 +89,6 @@ fn row_with(screen: &str, needle: &str) -> String {
         .to_owned()
 }
 
-/// Selects the page item whose target satisfies `want`, pressing `l` as a user would.
-fn select(a: &mut App, want: impl Fn(Target) -> bool) {
-    ch(a, 'g');
-    for _ in 0..500 {
-        let state = a.page().unwrap();
-        if want(state.target(state.selected).unwrap()) {
-            return;
-        }
-        ch(a, 'l');
-    }
-    panic!("no such item in {:?}", a.view);
-}
-
 #[test]
 fn a_folded_cell_shows_members_who_disagree_and_enter_lists_every_position() {
     let mut a = app_of(dissent(), 120, 40);

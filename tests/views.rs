@@ -7,7 +7,7 @@ use brief::app::pages::{self, Target, View};
 use brief::app::state::Columns;
 use brief::app::{App, KeyCode, Mode};
 use brief::layout::{self, Pane};
-use common::{actor, app, ch, code, screen, typed};
+use common::{actor, app, ch, code, screen, select, typed};
 
 fn choose_uk(a: &mut App) {
     ch(a, 'a');
@@ -15,19 +15,6 @@ fn choose_uk(a: &mut App) {
     code(a, KeyCode::Enter);
     ch(a, ' ');
     code(a, KeyCode::Esc);
-}
-
-/// Selects the page item whose target satisfies `want`, by pressing `l` as a user would.
-fn select(a: &mut App, want: impl Fn(Target) -> bool) {
-    ch(a, 'g');
-    for _ in 0..500 {
-        let state = a.page().unwrap();
-        if want(state.target(state.selected).unwrap()) {
-            return;
-        }
-        ch(a, 'l');
-    }
-    panic!("no such item in {:?}", a.view);
 }
 
 #[test]

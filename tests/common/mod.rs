@@ -149,3 +149,16 @@ pub fn text_hits(b: &Briefing, s: &Structure, query: &str) -> Vec<usize> {
     }
     (0..items).filter(|&n| hit[n]).collect()
 }
+
+/// Selects the page item whose target satisfies `want`, by pressing `l` as a user would.
+pub fn select(a: &mut App, want: impl Fn(brief::app::pages::Target) -> bool) {
+    ch(a, 'g');
+    for _ in 0..500 {
+        let state = a.page().unwrap();
+        if want(state.target(state.selected).unwrap()) {
+            return;
+        }
+        ch(a, 'l');
+    }
+    panic!("no such item in {:?}", a.view);
+}

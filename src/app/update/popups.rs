@@ -298,28 +298,32 @@ pub(super) fn picker(app: &mut App, action: Action) {
     }
 }
 
-/// The reload-errors panel: scroll it, or close it and keep reading the old briefing.
-/// The positions popup: scroll, close.
-pub(super) fn positions(app: &mut App, action: Action) {
-    let Mode::Positions { scroll, .. } = &mut app.mode else {
-        return;
-    };
+/// A popup that only scrolls and closes (`sync` clamps the scroll): whether `action`
+/// closes it.
+fn scroll_or_close(scroll: &mut usize, action: Action) -> bool {
     match action {
         Action::Down => *scroll += 1,
         Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Close => app.mode = Mode::Panes,
+        Action::Close => return true,
         _ => {}
+    }
+    false
+}
+
+/// The positions popup: scroll it, or close it.
+pub(super) fn positions(app: &mut App, action: Action) {
+    if let Mode::Positions { scroll, .. } = &mut app.mode
+        && scroll_or_close(scroll, action)
+    {
+        app.mode = Mode::Panes;
     }
 }
 
+/// The reload-errors panel: scroll it, or close it and keep reading the old briefing.
 pub(super) fn errors(app: &mut App, action: Action) {
-    let Mode::Errors { scroll, .. } = &mut app.mode else {
-        return;
-    };
-    match action {
-        Action::Down => *scroll += 1,
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Close => app.mode = Mode::Panes,
-        _ => {}
+    if let Mode::Errors { scroll, .. } = &mut app.mode
+        && scroll_or_close(scroll, action)
+    {
+        app.mode = Mode::Panes;
     }
 }
