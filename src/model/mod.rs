@@ -48,7 +48,7 @@ pub struct Source {
     pub url: Option<String>,
     pub published: Option<PartialDate>,
     /// A local copy of the source's text, relative to the briefing's folder, as
-    /// written (checked to stay inside that folder's tree; read by `crate::sources`).
+    /// written (checked to stay inside that folder's tree; read by the sources module at the top of the crate).
     pub file: Option<String>,
 }
 
