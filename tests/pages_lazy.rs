@@ -315,6 +315,14 @@ impl Whole<'_> {
                 if let Some(&first) = on_line.first() {
                     owner = Some(first);
                 }
+                // A claim in the list form (its statement and tally) belongs to its
+                // first position, the next item down.
+                let block = self.starts.partition_point(|&s| s <= line) - 1;
+                if on_line.is_empty()
+                    && matches!(self.structure.blocks[block], pages::Block::ListClaim(_))
+                {
+                    owner = (0..items.len()).find(|&n| items[n].line > line).or(owner);
+                }
                 for c in cells.iter().filter(|c| !find_in(&c.text, query).is_empty()) {
                     match c.item {
                         Some(id) if on_line.contains(&id) => out.push(id),

@@ -421,3 +421,22 @@ fn claims_on_a_briefing_whose_members_disagree_as_snapshots() {
         }
     }
 }
+
+#[test]
+fn a_word_in_a_listed_claims_statement_selects_that_claims_first_position() {
+    // 80 columns: the Claims view is a list of positions under each claim.
+    let mut a = app(80, 24);
+    ch(&mut a, '2');
+    assert!(a.page().unwrap().structure().matrix.is_none());
+    ch(&mut a, '/');
+    typed(&mut a, "weapons to ukraine");
+    code(&mut a, KeyCode::Enter);
+    let st = a.page().unwrap();
+    let Some(Target::Position(c, _)) = st.target(st.selected) else {
+        panic!("a position is selected")
+    };
+    assert_eq!(
+        a.briefing.claim(c).statement,
+        "South Korea could send weapons to Ukraine."
+    );
+}

@@ -272,7 +272,14 @@ impl PageState {
         needle: &str,
     ) -> Vec<usize> {
         let first = self.structure.item_start[i];
-        let mut owner = first.checked_sub(1);
+        // A claim in the list form heads its positions: its statement's match is its
+        // first position's, not the claim above's.
+        let heads = matches!(self.structure.blocks[i], super::Block::ListClaim(_));
+        let mut owner = if heads && first < self.items() {
+            Some(first)
+        } else {
+            first.checked_sub(1)
+        };
         let mut out = Vec::new();
         self.with_block(b, filter, i, |page| {
             let mut it = 0;
