@@ -440,3 +440,19 @@ fn a_word_in_a_listed_claims_statement_selects_that_claims_first_position() {
         "South Korea could send weapons to Ukraine."
     );
 }
+
+#[test]
+fn m_is_hinted_and_acts_only_where_the_matrix_is_shown() {
+    let mut a = app(80, 24);
+    ch(&mut a, '2');
+    assert!(!a.claims_matrix(), "80 columns: the list form");
+    let status = screen(&a).lines().last().unwrap().to_owned();
+    assert!(!status.contains("fold"), "{status}");
+    ch(&mut a, 'm');
+    assert_eq!(
+        a.columns,
+        brief::app::state::Columns::Folded,
+        "m did not act"
+    );
+    assert!(a.notice.as_deref().unwrap().contains("claims matrix only"));
+}

@@ -375,7 +375,8 @@ impl App {
         use super::Action;
         use super::pages::Target;
         match action {
-            Action::ToggleFold => self.view == View::Claims,
+            // Folding changes the matrix only; the list form shows every position.
+            Action::ToggleFold => self.view == View::Claims && self.claims_matrix(),
             Action::Open if matches!(self.mode, Mode::Panes) && self.view != View::Briefing => {
                 self.page().is_some_and(|p| {
                     p.target(p.selected)
@@ -403,6 +404,13 @@ impl App {
     /// Rows of text in the help popup (and the outline and reload errors, its size).
     pub fn help_rows(&self) -> usize {
         usize::from(layout::inner(layout::help_popup(self.geometry().area)).height)
+    }
+
+    /// Whether the Claims view shows its matrix (not the list form of a narrow screen).
+    pub fn claims_matrix(&self) -> bool {
+        self.pages
+            .first()
+            .is_some_and(|p| p.structure().matrix.is_some())
     }
 
     /// Rows of the page a view shows (inside its border).

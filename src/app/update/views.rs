@@ -27,6 +27,12 @@ pub(super) fn views(app: &mut App, action: Action) {
         Action::ToggleFold if app.view != View::Claims => {
             app.notice = Some("members fold only in the Claims view (2)".to_owned());
         }
+        Action::ToggleFold if !app.claims_matrix() => {
+            app.notice = Some(
+                "members fold in the claims matrix only: the list form shows every position"
+                    .to_owned(),
+            );
+        }
         Action::ToggleFold => {
             app.columns = match app.columns {
                 Columns::Folded => Columns::Every,
