@@ -241,6 +241,10 @@ impl Whole<'_> {
             if head < self.scroll && line - head < rows {
                 self.scroll = head;
             }
+            if rows > 0 && self.selected + 1 == items.len() {
+                let bottom = self.page.lines.len().saturating_sub(rows);
+                self.scroll = self.scroll.max(bottom.min(line));
+            }
         }
         self.scroll = self.scroll.min(self.page.lines.len().saturating_sub(rows));
     }

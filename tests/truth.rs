@@ -456,3 +456,29 @@ fn m_is_hinted_and_acts_only_where_the_matrix_is_shown() {
     );
     assert!(a.notice.as_deref().unwrap().contains("claims matrix only"));
 }
+
+#[test]
+fn the_last_item_brings_the_end_of_every_view_into_view() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for view in ['2', '3', '4', '5'] {
+            let mut a = app(w, h);
+            ch(&mut a, view);
+            ch(&mut a, 'G');
+            let page =
+                brief::app::pages::build(a.view, &a.briefing, &a.filter, usize::from(w) - 2, true);
+            let last = page
+                .to_text()
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap()
+                .to_owned();
+            let s = screen(&a);
+            let shown: String = last.chars().take(30).collect();
+            assert!(
+                s.contains(&shown),
+                "{view} at {w}x{h}: {shown:?} not on\n{s}"
+            );
+        }
+    }
+}

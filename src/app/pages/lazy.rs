@@ -160,6 +160,13 @@ impl PageState {
             if head < self.scroll && self.distance(b, filter, head, sel, rows) < rows {
                 self.scroll = head;
             }
+            // With the last item selected, what follows it (the rest of its entry,
+            // actors with no entries, the notes under the claims) comes into view:
+            // the page's end on the bottom row, or the selection at the top.
+            if rows > 0 && self.selected + 1 == self.items() {
+                let bottom = self.retreat(b, filter, self.end(), rows).0;
+                self.scroll = self.scroll.max(bottom.min(sel));
+            }
         }
         let end = self.end();
         if self.distance(b, filter, self.scroll, end, rows) < rows {
