@@ -300,3 +300,32 @@ fn check_reads_every_briefing_of_a_folder() {
     assert!(!stdout.contains("notes.txt") && !stderr.contains("notes.txt"));
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn no_help_line_is_cut_at_any_width() {
+    for w in [40u16, 60, 80, 120] {
+        let mut a = app(w, 30);
+        ch(&mut a, '?');
+        let inner =
+            usize::from(brief::layout::inner(brief::layout::help_popup(a.geometry().area)).width);
+        for l in a.help_lines() {
+            let drawn = match l {
+                brief::app::keymap::HelpLine::Blank => String::new(),
+                brief::app::keymap::HelpLine::Heading(h) => h,
+                brief::app::keymap::HelpLine::Entry { keys, help } => {
+                    let keys_w = if inner >= brief::app::keymap::HELP_KEYS + 20 {
+                        brief::app::keymap::HELP_KEYS
+                    } else {
+                        0
+                    };
+                    let pad = keys_w.saturating_sub(brief::text::width(&keys));
+                    format!("  {keys}{}{help}", " ".repeat(pad))
+                }
+            };
+            assert!(
+                brief::text::width(&drawn) <= inner,
+                "{w}: {drawn:?} is wider than {inner}"
+            );
+        }
+    }
+}

@@ -482,3 +482,21 @@ fn the_last_item_brings_the_end_of_every_view_into_view() {
         }
     }
 }
+
+#[test]
+fn a_claim_with_no_position_is_listed_without_blaming_a_filter() {
+    let text = DISSENT
+        .split("\n[[claims.positions]]")
+        .next()
+        .unwrap()
+        .to_owned()
+        + "\n[[claims]]\nid = \"other\"\nstatement = \"Nobody has spoken on this.\"\n";
+    let b = brief::load::load_str("none.toml", &text).unwrap().briefing;
+    let mut a = app_of(b, 120, 40);
+    ch(&mut a, '2');
+    let s = screen(&a);
+    assert!(s.contains("The Kessel dam's spillway is failing."), "{s}");
+    assert!(s.contains("Nobody has spoken on this."), "{s}");
+    assert!(s.contains("no position recorded"), "{s}");
+    assert!(!s.contains("chosen actors"), "no filter is on:\n{s}");
+}

@@ -377,6 +377,8 @@ impl App {
         match action {
             // Folding changes the matrix only; the list form shows every position.
             Action::ToggleFold => self.view == View::Claims && self.claims_matrix(),
+            // Opened from the library, the status line says where q goes instead.
+            Action::Quit => !self.from_library,
             Action::Open if matches!(self.mode, Mode::Panes) && self.view != View::Briefing => {
                 self.page().is_some_and(|p| {
                     p.target(p.selected)

@@ -183,7 +183,13 @@ impl Keymap {
         } else {
             0
         };
-        let help_w = width.saturating_sub(keys_w + 2).max(8);
+        // The popup indents keys by 2; the narrow form indents a description by 2 more.
+        let help_w = if keys_w > 0 {
+            width.saturating_sub(keys_w + 2)
+        } else {
+            width.saturating_sub(4)
+        }
+        .max(8);
         let mut out = Vec::new();
         for (title, rows) in groups {
             let rows: Vec<_> = rows.into_iter().filter(|(k, h)| holds(k, h)).collect();
@@ -193,7 +199,11 @@ impl Keymap {
             if !out.is_empty() {
                 out.push(HelpLine::Blank);
             }
-            out.push(HelpLine::Heading(title));
+            out.extend(
+                crate::text::wrap(&title, width.max(8))
+                    .into_iter()
+                    .map(HelpLine::Heading),
+            );
             for (keys, help) in rows {
                 let wrapped = crate::text::wrap(&help, help_w);
                 if keys_w == 0 {

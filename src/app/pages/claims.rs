@@ -137,8 +137,10 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, width: usize,
         .map(|(a, _)| a)
         .filter(|a| has[a.get()])
         .collect();
+    // With a filter on, only the claims the chosen actors take a position on; without
+    // one, every claim, those with no position recorded too.
     let claims: Vec<usize> = (0..b.claims.len())
-        .filter(|&ci| has_shown(filter, &b.claims[ci]))
+        .filter(|&ci| !filter.is_active() || has_shown(filter, &b.claims[ci]))
         .collect();
     let hidden = b.claims.len() - claims.len();
     if claims.is_empty() {
@@ -433,6 +435,11 @@ pub fn list_position(page: &mut Page, b: &Briefing, ci: usize, pi: usize) {
 
 fn summary(page: &mut Page, claim: &Claim, filter: &Filter) {
     let counts = counts_label(stance_counts(claim, |a| shown(filter, a)));
+    let counts = if counts.is_empty() {
+        "no position recorded".to_owned()
+    } else {
+        counts
+    };
     page.text(counts, Tone::Dim);
     if is_contested(claim) {
         page.text("  contested", Tone::Flag);
