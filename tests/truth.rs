@@ -500,3 +500,51 @@ fn a_claim_with_no_position_is_listed_without_blaming_a_filter() {
     assert!(s.contains("no position recorded"), "{s}");
     assert!(!s.contains("chosen actors"), "no filter is on:\n{s}");
 }
+
+#[test]
+fn m_keeps_the_selected_position() {
+    let mut a = app_of(dissent(), 120, 40);
+    ch(&mut a, '2');
+    // Southmark's position on the second claim.
+    let southmark = actor(&a.briefing, "southmark");
+    select(&mut a, |t| {
+        matches!(t, Target::Position(c, _) if c == ClaimIx(1)) && a_pos_actor(t) == Some(southmark)
+    });
+    ch(&mut a, 'm');
+    let st = a.page().unwrap();
+    assert_eq!(
+        st.target(st.selected),
+        Some(Target::Position(ClaimIx(1), 1))
+    );
+    // The minister's position, folded back into Northland's cell.
+    let lind = actor(&a.briefing, "minister-lind");
+    select(&mut a, |t| a_pos_actor(t) == Some(lind));
+    ch(&mut a, 'm');
+    let st = a.page().unwrap();
+    let northland = actor(&a.briefing, "northland");
+    assert_eq!(
+        st.target(st.selected),
+        Some(Target::Cell(ClaimIx(0), northland))
+    );
+}
+
+/// The actor of a position target in the dissent fixture.
+fn a_pos_actor(t: Target) -> Option<brief::model::ActorIx> {
+    static B: std::sync::OnceLock<Briefing> = std::sync::OnceLock::new();
+    let b = B.get_or_init(dissent);
+    match t {
+        Target::Position(c, p) => Some(b.claim(c).positions[p].actor),
+        _ => None,
+    }
+}
+
+#[test]
+fn headers_take_their_room_before_the_claim_column_grows() {
+    let mut a = app_of(dissent(), 60, 24);
+    ch(&mut a, '2');
+    let s = screen(&a);
+    assert!(a.claims_matrix(), "{s}");
+    let head: String = s.lines().skip(3).take(2).collect::<Vec<_>>().join("\n");
+    assert!(head.contains("Southmark"), "{head}");
+    assert!(!head.contains('…'), "{head}");
+}

@@ -254,9 +254,17 @@ fn layout(
         .max()
         .unwrap_or(MIN_CLAIM);
     let claim_share = longest.clamp(MIN_CLAIM, CLAIM_SHARE).min(width - cells);
-    let mut spare = width - cells - claim_share;
+    // Whole headers on two rows come first, from all the room above the narrowest
+    // claim column; then the claim column's share; then headers on one row.
+    let mut spare = width - cells - MIN_CLAIM;
     let names: Vec<&str> = columns.iter().map(|&a| b.actor(a).name.as_str()).collect();
-    for target in [two_rows_width as fn(&str) -> usize, text_width] {
+    for (n, target) in [two_rows_width as fn(&str) -> usize, text_width]
+        .into_iter()
+        .enumerate()
+    {
+        if n == 1 {
+            spare = spare.saturating_sub(claim_share - MIN_CLAIM);
+        }
         // Smallest shortfalls first: as many whole headers as the room allows.
         let mut order: Vec<usize> = (0..columns.len()).collect();
         order.sort_by_key(|&i| (target(names[i]) + 1).saturating_sub(widths[i]));

@@ -34,10 +34,31 @@ pub(super) fn views(app: &mut App, action: Action) {
             );
         }
         Action::ToggleFold => {
+            let keep = app.page().and_then(|p| p.target(p.selected));
             app.columns = match app.columns {
                 Columns::Folded => Columns::Every,
                 Columns::Every => Columns::Folded,
             };
+            // The same position stays selected: its own cell, or the folded cell
+            // that now holds it.
+            app.sync();
+            if let Some(Target::Position(c, _) | Target::Cell(c, _)) = keep {
+                let b = &app.briefing;
+                let top = |a| crate::analysis::top_level(b, a);
+                let actor = match keep {
+                    Some(Target::Position(_, p)) => b.claim(c).positions[p].actor,
+                    Some(Target::Cell(_, col)) => col,
+                    _ => return,
+                };
+                let found = app.pages[0].targets().iter().position(|t| match *t {
+                    Target::Position(c2, p) => c2 == c && b.claim(c).positions[p].actor == actor,
+                    Target::Cell(c2, col) => c2 == c && col == top(actor),
+                    _ => false,
+                });
+                if let Some(k) = found {
+                    app.pages[0].selected = k;
+                }
+            }
         }
         Action::Open => {
             let Some(state) = app.page() else { return };
