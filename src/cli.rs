@@ -1,5 +1,5 @@
 //! Command-line interface: `brief [FILE]`, `brief check FILE...`, `brief keys`,
-//! `brief print [FILE]`, `brief config`, `brief new [FILE]`, `brief schema`,
+//! `brief print [FILE]`, `brief diff OLD NEW`, `brief config`, `brief new [FILE]`, `brief schema`,
 //! `brief completions SHELL`, `brief man`.
 
 use crate::print::{Format, PageView};
@@ -143,6 +143,22 @@ pub enum Command {
         /// stdout is not a terminal)
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
+    },
+    /// Compare two briefings by meaning: added, removed and changed actors, sections,
+    /// quotes, stances, figures and events (exit 0: the same, 1: they differ, 2: a
+    /// file does not load)
+    Diff {
+        /// The earlier briefing
+        #[arg(value_hint = ValueHint::FilePath)]
+        old: PathBuf,
+
+        /// The later briefing
+        #[arg(value_hint = ValueHint::FilePath)]
+        new: PathBuf,
+
+        /// Output format
+        #[arg(long, value_enum, default_value_t = crate::diff::DiffFormat::Text)]
+        format: crate::diff::DiffFormat,
     },
     /// Print the key table, as the config sets it
     Keys {

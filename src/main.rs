@@ -57,6 +57,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 ok: v.ok,
             }])
         }
+        Some(Command::Diff { old, new, format }) => diff(&old, &new, format),
         Some(Command::Keys { markdown }) => {
             output::stdout(&config::command::keys(&cli.look, markdown)?)?;
             Ok(ExitCode::SUCCESS)
@@ -130,11 +131,50 @@ fn report_outcomes(outcomes: &[check::Outcome]) -> Result<ExitCode, Fail> {
     Ok(verdict)
 }
 
+/// `brief diff OLD NEW`: exit 0 when the two say the same thing, 1 when they differ,
+/// 2 when either does not load (its located errors on stderr, as `brief check` shows
+/// them).
+fn diff(old: &Path, new: &Path, format: brief::diff::DiffFormat) -> Result<ExitCode, Fail> {
+    let mut loaded = Vec::new();
+    let mut errors = String::new();
+    for path in [old, new] {
+        match load::load_path(path) {
+            Ok(l) => loaded.push(l.briefing),
+            Err(report) => {
+                tracing::error!(file = %path.display(), "does not load: {}", brief::log::report(&report));
+                errors.push_str(&report.render());
+            }
+        }
+    }
+    if let [a, b] = loaded.as_slice() {
+        let d = brief::diff::diff(a, b);
+        let (o, n) = (old.display().to_string(), new.display().to_string());
+        let text = match format {
+            brief::diff::DiffFormat::Text => brief::diff::text(&d, &o, &n),
+            brief::diff::DiffFormat::Json => brief::diff::json(&d, &o, &n),
+        };
+        let code = if d.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
+        return match output::stdout(&text) {
+            Ok(()) | Err(Fail::Closed) => Ok(code),
+            Err(e) => Err(e),
+        };
+    }
+    match output::stderr(&errors) {
+        Ok(()) | Err(Fail::Closed) => Ok(ExitCode::from(2)),
+        Err(e) => Err(e),
+    }
+}
+
 /// The subcommand's name, for the log (its arguments may name briefing content).
 fn command_name(c: &Command) -> &'static str {
     match c {
         Command::Check { .. } => "check",
         Command::Print { .. } => "print",
+        Command::Diff { .. } => "diff",
         Command::Keys { .. } => "keys",
         Command::Config { .. } => "config",
         Command::New { .. } => "new",
