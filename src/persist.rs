@@ -298,15 +298,11 @@ pub fn snapshot(app: &App) -> Place {
             .map(|(i, _)| id(i))
             .collect()
     };
+    let (section, scroll, filter) = view_place(app);
     Place {
-        section: b.sections.get(app.sections.selected).map(|s| s.id.clone()),
-        scroll: app.reader.scroll,
-        filter: app
-            .filter
-            .chosen
-            .iter()
-            .map(|&a| b.actor(a).id.clone())
-            .collect(),
+        section,
+        scroll,
+        filter,
         read_sections: ids(&app.marks.read_sections, &|i| b.sections[i].id.clone()),
         read_quotes: ids(&app.marks.read_quotes, &|i| b.quotes[i].id.clone()),
         starred: ids(&app.marks.starred, &|i| b.quotes[i].id.clone()),
@@ -371,4 +367,19 @@ pub fn restore(app: &mut App, place: &Place) {
 /// Each id's position.
 fn index<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
     ids.enumerate().map(|(i, id)| (id, i)).collect()
+}
+
+/// Where the reader is, by ids: the section shown, the Reader's scroll, the chosen
+/// actors. What both the saved place and the saver's pending place hold.
+pub fn view_place(app: &App) -> (Option<String>, usize, Vec<String>) {
+    let b = &app.briefing;
+    (
+        b.sections.get(app.sections.selected).map(|s| s.id.clone()),
+        app.reader.scroll,
+        app.filter
+            .chosen
+            .iter()
+            .map(|&a| b.actor(a).id.clone())
+            .collect(),
+    )
 }

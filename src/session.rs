@@ -264,16 +264,11 @@ impl Saver {
         if self.flags.0 != app.marks.stamp {
             self.flags = (app.marks.stamp, Arc::new(flags(app)));
         }
-        let b = &app.briefing;
+        let (section, scroll, filter) = crate::persist::view_place(app);
         Pending {
-            section: b.sections.get(app.sections.selected).map(|s| s.id.clone()),
-            scroll: app.reader.scroll,
-            filter: app
-                .filter
-                .chosen
-                .iter()
-                .map(|&a| b.actor(a).id.clone())
-                .collect(),
+            section,
+            scroll,
+            filter,
             ids: Arc::clone(&self.ids.1),
             flags: Arc::clone(&self.flags.1),
         }

@@ -29,7 +29,9 @@ pub fn read(briefing: &Path, file: &str) -> Result<String, String> {
         .parent()
         .and_then(|_| path(briefing, ".").canonicalize().ok())
         .ok_or_else(|| fail("the briefing's folder cannot be found".to_owned()))?;
-    let real = full.canonicalize().map_err(|e| fail(io_message(&e)))?;
+    let real = full
+        .canonicalize()
+        .map_err(|e| fail(source::io_message(&e)))?;
     if !real.starts_with(&base) {
         return Err(format!(
             "source file `{file}` is outside the briefing's folder (a link leads out of it)"
@@ -38,15 +40,4 @@ pub fn read(briefing: &Path, file: &str) -> Result<String, String> {
     let bytes = source::read(&real).map_err(|e| fail(e.replace("a briefing", "a source")))?;
     let text = source::decode_owned(bytes).map_err(|(d, _)| fail(d.message))?;
     Ok(clean_text_owned(text).0)
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => {
-            let text = e.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_owned()
-        }
-    }
 }

@@ -180,7 +180,9 @@ fn too_large(limit: u64, what: &str) -> String {
     )
 }
 
-fn io_message(e: &std::io::Error) -> String {
+/// An I/O error as the user reads it: "no such file", "permission denied", or the
+/// OS text.
+pub(crate) fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
