@@ -329,3 +329,29 @@ fn no_help_line_is_cut_at_any_width() {
         }
     }
 }
+
+#[test]
+fn a_quote_key_with_nothing_to_act_on_says_why_where_the_focus_is() {
+    // At 40x12 the Reader opens on the summary and the first paragraphs: no quote.
+    let mut a = app(40, 12);
+    code(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus, Pane::Reader);
+    assert_eq!(a.reader_quote(), None, "no quote on the first screen");
+    ch(&mut a, 'y');
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("no quote on screen: J goes to the next one")
+    );
+    assert!(a.effects.is_empty(), "nothing copied");
+    // J goes to it, and then y acts on it.
+    ch(&mut a, 'J');
+    assert!(a.reader_quote().is_some());
+    // Sections focused: there is no current quote at all.
+    code(&mut a, KeyCode::BackTab);
+    assert_eq!(a.focus, Pane::Sections);
+    ch(&mut a, 'y');
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("no quote selected: Tab to the Reader or the Quotes")
+    );
+}

@@ -157,8 +157,16 @@ fn select_in_quotes(app: &mut App, q: QuoteIx) {
     }
 }
 
-/// What a quote key says with no quote to act on.
-const NO_QUOTE: &str = "no quote selected: Tab to the Reader or the Quotes";
+/// What a quote key says with no quote to act on, by where the focus is.
+fn no_quote(app: &App) -> String {
+    match app.focus {
+        crate::layout::Pane::Reader => "no quote on screen: J goes to the next one".to_owned(),
+        crate::layout::Pane::Quotes => "no quote listed (the filter keeps none)".to_owned(),
+        crate::layout::Pane::Sections => {
+            "no quote selected: Tab to the Reader or the Quotes".to_owned()
+        }
+    }
+}
 
 fn open_detail(app: &mut App, quote: QuoteIx) {
     app.mode = Mode::Detail(Detail {

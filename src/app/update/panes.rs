@@ -3,7 +3,7 @@
 
 use super::matches::next_match;
 use super::{
-    Move, NO_QUOTE, copy, follow_quotes, moved, movement, open_detail, reselect_quote,
+    Move, copy, follow_quotes, moved, movement, no_quote, open_detail, reselect_quote,
     select_in_quotes, select_section, show_in_reader, star,
 };
 use crate::app::action::Action;
@@ -54,7 +54,7 @@ pub(super) fn panes(app: &mut App, action: Action) {
         Action::Starred => app.mode = Mode::Picker(Picker::starred(&app.briefing, &app.marks)),
         Action::Star => match app.current_quote() {
             Some(q) => star(app, q),
-            None => app.notice = Some(NO_QUOTE.to_owned()),
+            None => app.notice = Some(no_quote(app)),
         },
         Action::NextQuote | Action::PrevQuote => step_quote(app, action == Action::NextQuote),
         Action::NextUnread => {
@@ -74,7 +74,7 @@ pub(super) fn panes(app: &mut App, action: Action) {
         }
         Action::Copy => match app.current_quote() {
             Some(q) => copy(app, q),
-            None => app.notice = Some(NO_QUOTE.to_owned()),
+            None => app.notice = Some(no_quote(app)),
         },
         Action::ViewSource => match app.current_quote() {
             // The source opens over the quote's detail, which Esc returns to.
@@ -83,7 +83,7 @@ pub(super) fn panes(app: &mut App, action: Action) {
                 app.sync();
                 super::popups::open_source(app, q);
             }
-            None => app.notice = Some(NO_QUOTE.to_owned()),
+            None => app.notice = Some(no_quote(app)),
         },
         Action::CopyUrl => match app.briefing.meta.url.clone() {
             Some(url) => app.effects.push(Effect::Clipboard(url)),
