@@ -122,7 +122,7 @@ fn frames(c: &mut Criterion) {
                 bench.iter_custom(|iters| {
                     let mut total = Duration::ZERO;
                     for _ in 0..iters {
-                        app.derived = brief::app::derived::Derived::default();
+                        app.derived = brief::views::indexes::Derived::default();
                         let start = Instant::now();
                         app.warm();
                         total += start.elapsed();

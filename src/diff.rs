@@ -6,8 +6,8 @@
 //! measures and who gave it, an event by what happened. A renamed id with the same
 //! content is no change; a quote whose section changed is a move.
 
-use crate::analysis::stance_label;
 use crate::model::{ActorIx, Briefing, PartialDate, QuoteMode, SectionIx};
+use crate::views::analysis::stance_label;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt::Write as _;

@@ -2,7 +2,6 @@
 //!
 //! `load` turns bytes into a validated `model::Briefing`; `app` is the pure state
 //! machine; `ui` draws it; `terminal` (the only crossterm code) runs the loop.
-pub mod analysis;
 pub mod app;
 pub mod check;
 pub mod cli;
@@ -10,20 +9,17 @@ pub mod clipboard;
 pub mod config;
 pub mod diff;
 pub mod find;
-pub mod flow;
 pub mod layout;
-pub mod library;
 pub mod load;
 pub mod log;
 pub mod model;
 pub mod new;
 pub mod output;
-pub mod persist;
 pub mod print;
-pub mod reload;
-pub mod session;
+pub mod run;
 pub mod sources;
-pub mod terminal;
 pub mod text;
+pub mod theme;
 pub mod ui;
 pub mod verify;
+pub mod views;

@@ -4,7 +4,8 @@ use brief::app::App;
 use brief::cli::{Cli, Command};
 use brief::model::{ActorIx, Briefing};
 use brief::output::{self, Fail};
-use brief::{check, config, flow, load, persist, print};
+use brief::run::{self, place};
+use brief::{check, config, load, print};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -104,7 +105,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             if result.is_err() {
                 // An error after a signal asked brief to end (the terminal gone) is
                 // that signal's doing: end by it, as the parent expects.
-                brief::terminal::end_if_signalled();
+                brief::run::terminal::end_if_signalled();
             }
             result.map(|()| ExitCode::SUCCESS)
         }
@@ -248,9 +249,9 @@ fn open(
 
 fn read(cli: &Cli) -> Result<(), Fail> {
     let settings = config::settings(&cli.look)?;
-    let opts = flow::Options {
+    let opts = run::Options {
         state_dir: (!cli.no_state)
-            .then(|| persist::state_dir(cli.state_dir.as_deref()))
+            .then(|| place::state_dir(cli.state_dir.as_deref()))
             .flatten(),
         mouse: !cli.no_mouse && settings.mouse,
         settings,
@@ -282,7 +283,7 @@ fn read(cli: &Cli) -> Result<(), Fail> {
             if plain {
                 return print_text(&library_text(dir)?);
             }
-            flow::library(dir, &opts)?
+            run::library(dir, &opts)?
         }
         file => {
             let (briefing, actors, section) = open(file, &cli.actors, cli.section.as_deref())?;
@@ -290,7 +291,7 @@ fn read(cli: &Cli) -> Result<(), Fail> {
                 // Not a terminal: the whole briefing as plain text, as `brief print` does.
                 return print_text(&print::plain(&briefing, output_width()));
             }
-            flow::one(briefing, file, &opts, |app| start(app, &actors, section))?
+            run::one(briefing, file, &opts, |app| start(app, &actors, section))?
         }
     };
     // The terminal is back by now: plain warnings, and still a clean exit.
@@ -303,13 +304,13 @@ fn read(cli: &Cli) -> Result<(), Fail> {
     }
     // A signal ended the reader: its place is saved; now die by it, as the parent
     // expects.
-    brief::terminal::end_if_signalled();
+    brief::run::terminal::end_if_signalled();
     Ok(())
 }
 
 /// `brief DIR | cat`: the library as lines of text.
 fn library_text(dir: &Path) -> Result<String, String> {
-    let lib = brief::library::Library::scan(dir, None)?;
+    let lib = brief::run::scan::Library::scan(dir, None)?;
     let mut out = String::new();
     for e in &lib.entries {
         let line = match &e.info {

@@ -7,7 +7,7 @@ mod common;
 use brief::app::keymap::{self, Context, Keymap};
 use brief::app::{App, Key, KeyCode};
 use brief::config::{self, Config, LookArgs, Settings};
-use brief::ui::theme::Theme;
+use brief::theme::Theme;
 use common::{app, screen};
 
 /// Every problem of a config, rendered as `brief` prints them.
@@ -54,7 +54,7 @@ fn the_default_config_loads_as_the_defaults() {
         .collect();
     assert_eq!(
         styles.lines().filter(|l| l.contains(" = {")).count(),
-        brief::ui::theme::STYLES.len()
+        brief::theme::STYLES.len()
     );
     let uncommented = config::parse("styles.toml", &styles).expect("uncommented styles load");
     assert_eq!(uncommented.theme, Theme::DARK);
@@ -66,7 +66,7 @@ fn the_default_config_lists_every_action_and_style() {
     for (name, _) in keymap::ACTIONS {
         assert!(text.contains(&format!("\n{name} = [")), "{name}");
     }
-    for (name, _) in brief::ui::theme::STYLES {
+    for (name, _) in brief::theme::STYLES {
         assert!(text.contains(&format!("\n# {name} = {{")), "{name}");
     }
 }
@@ -230,7 +230,7 @@ fn settings_default_to_the_built_in_keys_and_look() {
     let s = Settings::default();
     assert_eq!(*s.keymap, *Keymap::defaults());
     assert!(s.mouse);
-    assert_eq!(s.look, brief::ui::theme::Look::default());
+    assert_eq!(s.look, brief::theme::Look::default());
 }
 
 #[test]

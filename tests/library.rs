@@ -6,9 +6,9 @@ mod common;
 
 use brief::app::state::Mode;
 use brief::app::{Action, update};
-use brief::library::{self, Library};
-use brief::persist::{self, Place, Store};
-use brief::reload::{self, Watch};
+use brief::run::place::{self, Place, Store};
+use brief::run::reload::{self, Watch};
+use brief::run::scan::{self, Library};
 use std::path::Path;
 
 use common::TempDir as Dir;
@@ -84,18 +84,18 @@ fn unread_counts_come_from_the_remembered_place() {
 fn keys_move_and_open_but_not_a_broken_file() {
     let d = folder();
     let mut lib = Library::scan(&d.0, None).unwrap();
-    library::update(&mut lib, Action::Resize(80, 24));
-    library::update(&mut lib, Action::Down);
-    library::update(&mut lib, Action::Open);
+    scan::update(&mut lib, Action::Resize(80, 24));
+    scan::update(&mut lib, Action::Down);
+    scan::update(&mut lib, Action::Open);
     assert_eq!(
         lib.open.as_deref(),
         Some(d.0.join("a-korea.toml").as_path())
     );
     lib.open = None;
-    library::update(&mut lib, Action::Bottom);
-    library::update(&mut lib, Action::Down);
+    scan::update(&mut lib, Action::Bottom);
+    scan::update(&mut lib, Action::Down);
     assert_eq!(lib.list.selected, 2, "stays on the last");
-    library::update(&mut lib, Action::Open);
+    scan::update(&mut lib, Action::Open);
     assert_eq!(lib.open, None, "a file that does not load cannot be opened");
     // Enter on it shows its whole located report instead, over the list.
     let panel = lib.errors.clone().expect("the error panel is open");
@@ -111,11 +111,11 @@ fn keys_move_and_open_but_not_a_broken_file() {
     assert!(screen.contains("does not load"), "{screen}");
     let first: String = lib.entries[2].errors[0].chars().take(40).collect();
     assert!(screen.contains(&first), "{screen}");
-    library::update(&mut lib, Action::Close);
+    scan::update(&mut lib, Action::Close);
     assert_eq!(lib.errors, None);
-    library::update(&mut lib, Action::Reload);
+    scan::update(&mut lib, Action::Reload);
     assert!(lib.rescan);
-    library::update(&mut lib, Action::Quit);
+    scan::update(&mut lib, Action::Quit);
     assert!(lib.quit);
 }
 
@@ -132,7 +132,7 @@ fn a_missing_folder_is_an_error_naming_it() {
 fn the_library_screen_lists_titles_counts_and_errors() {
     let d = folder();
     let mut lib = Library::scan(&d.0, None).unwrap();
-    library::update(&mut lib, Action::Resize(100, 12));
+    scan::update(&mut lib, Action::Resize(100, 12));
     let area = ratatui::layout::Rect::new(0, 0, 100, 12);
     let mut buf = ratatui::buffer::Buffer::empty(area);
     brief::ui::library::render(&lib, area, &mut buf);
@@ -160,7 +160,7 @@ fn a_reload_keeps_the_place_and_takes_the_new_text() {
     update(&mut app, Action::OpenFilter);
     update(&mut app, Action::ToggleActor);
     update(&mut app, Action::Close);
-    let before = persist::snapshot(&app);
+    let before = place::snapshot(&app);
     let edited = BUNDLED.replacen(
         "title = \"London and Washington respond\"",
         "title = \"London and Washington react\"",
@@ -175,7 +175,7 @@ fn a_reload_keeps_the_place_and_takes_the_new_text() {
         "London and Washington react"
     );
     assert_eq!(
-        persist::snapshot(&app),
+        place::snapshot(&app),
         before,
         "same section, filter and marks"
     );

@@ -7,7 +7,7 @@ mod common;
 use brief::app::{App, KeyCode};
 use brief::config::settings::resolve;
 use brief::config::{self, ColorWhen, Config, LookArgs};
-use brief::ui::theme::{Glyphs, Palette};
+use brief::theme::{Glyphs, Palette};
 use common::{app, ch, code, render, typed};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};

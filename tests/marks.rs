@@ -2,11 +2,11 @@
 
 mod common;
 
-use brief::app::pages::Target;
 use brief::app::state::Effect;
 use brief::app::{KeyCode, Mode};
 use brief::layout::Pane;
 use brief::model::QuoteIx;
+use brief::views::pages::Target;
 use common::{app, ch, code, screen};
 
 #[test]

@@ -9,11 +9,11 @@ mod common;
 #[path = "../examples/synth.rs"]
 mod synth;
 
-use brief::app::derived::Derived;
-use brief::app::filter::Filter;
-use brief::app::pages::{self, Page, PageState, Structure, Target, View};
-use brief::app::search::find_in;
 use brief::model::{ActorIx, Briefing};
+use brief::views::filter::Filter;
+use brief::views::indexes::Derived;
+use brief::views::pages::{self, Page, PageState, Structure, Target, View};
+use brief::views::search::find_in;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -186,7 +186,7 @@ fn a_phrase_wrapped_across_lines_is_found() {
 
 #[test]
 fn the_timeline_is_a_stable_sort_by_date_with_events_first() {
-    use brief::analysis::{Entry, timeline};
+    use brief::views::analysis::{Entry, timeline};
     let b = large();
     let mut want: Vec<_> = (b.timeline.iter().enumerate())
         .map(|(i, e)| (e.date, Entry::Event(i)))

@@ -119,7 +119,7 @@ fn an_actor_selects_its_members_quotes_and_only_those() {
     assert_eq!(v["filter"]["actors"], serde_json::json!(["united-kingdom"]));
     assert_eq!(v["filter"]["selects"], serde_json::json!(members));
     // The same as the Reader's filter.
-    let mut filter = brief::app::filter::Filter::new(&b);
+    let mut filter = brief::views::filter::Filter::new(&b);
     filter.toggle(&b, common::actor(&b, "united-kingdom"));
     assert_eq!(filter.quotes.len(), expected.len());
 

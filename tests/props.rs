@@ -102,7 +102,7 @@ fn check_invariants(app: &App) {
                     .iter()
                     .all(|p| *p < b.claim(*claim).positions.len())
             );
-            let lines = brief::app::view::positions_lines(
+            let lines = brief::views::lines::positions_lines(
                 b,
                 *claim,
                 positions,
@@ -164,7 +164,7 @@ fn one_cursor(app: &App) {
             let (b, f) = (&app.briefing, &app.filter);
             let mut st = page.clone();
             let sel = st.item_pos(b, f, st.selected);
-            let head = brief::app::pages::Pos {
+            let head = brief::views::pages::Pos {
                 block: st.structure().heading_of(sel.block),
                 line: 0,
             };

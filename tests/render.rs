@@ -107,7 +107,7 @@ fn too_small_says_what_is_needed() {
 #[test]
 fn mono_screens_carry_no_colour_but_keep_every_mark() {
     let mut a = app(120, 40);
-    a.palette = brief::ui::theme::Palette::Mono;
+    a.palette = brief::theme::Palette::Mono;
     ch(&mut a, 'a');
     typed(&mut a, "/kingdom");
     code(&mut a, brief::app::KeyCode::Enter);

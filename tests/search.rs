@@ -6,10 +6,10 @@ mod common;
 #[path = "../examples/synth.rs"]
 mod synth;
 
-use brief::app::view::pieces;
 use brief::app::{App, KeyCode, Mode};
 use brief::layout::Pane;
 use brief::model::SectionIx;
+use brief::views::lines::pieces;
 use common::{app, ch, code, render, screen, typed};
 use ratatui::style::Modifier;
 
@@ -155,7 +155,7 @@ fn a_filter_change_keeps_the_current_match() {
     let mut a = app(120, 40);
     search(&mut a, "korea");
     code(&mut a, KeyCode::Enter);
-    let is_quote = |a: &App, m: &brief::app::search::Match| {
+    let is_quote = |a: &App, m: &brief::views::search::Match| {
         pieces(&a.briefing, SectionIx::at(m.section))[m.piece]
             .quote
             .is_some()
@@ -195,7 +195,7 @@ fn a_filter_change_keeps_the_current_match() {
 fn n_after_a_filter_change_goes_on_from_the_old_match_even_before_it_is_found() {
     let text = synth::generate(1_000_000, 3);
     let b = brief::load::load_str("big.toml", &text).unwrap().briefing;
-    let outside_quotes = |a: &App, m: &brief::app::search::Match| {
+    let outside_quotes = |a: &App, m: &brief::views::search::Match| {
         pieces(&a.briefing, SectionIx::at(m.section))[m.piece]
             .quote
             .is_none()
@@ -417,8 +417,8 @@ fn a_search_too_large_for_one_key_goes_on_between_keys() {
 /// it, the same.
 #[test]
 fn indexing_in_steps_makes_what_indexing_at_once_does() {
-    use brief::app::derived::Derived;
-    use brief::app::search::SearchIndex;
+    use brief::views::indexes::Derived;
+    use brief::views::search::SearchIndex;
     let text = synth::generate(2_000_000, 3);
     let b = brief::load::load_str("big.toml", &text).unwrap().briefing;
     let whole = SearchIndex::new(&b);
@@ -447,7 +447,7 @@ fn indexing_in_steps_makes_what_indexing_at_once_does() {
 /// is a filtered actor's name: see the mono snapshot's "John" / "Healey").
 #[test]
 fn a_match_split_by_the_wrap_is_highlighted_on_both_lines() {
-    use brief::app::view::LineKind;
+    use brief::views::lines::LineKind;
     let mut a = app(120, 40);
     // Two consecutive Body lines of one piece: the last word of one and the first of
     // the next, both plain ASCII words.

@@ -5,9 +5,9 @@
 
 mod common;
 
-use brief::app::view::LineKind;
 use brief::app::{App, KeyCode, Mode};
 use brief::model::QuoteIx;
+use brief::views::lines::LineKind;
 use common::{ch, code, render, screen};
 use std::path::Path;
 

@@ -3,10 +3,10 @@
 
 mod common;
 
-use brief::app::pages::Target;
-use brief::app::view::{LineKind, detail_lines};
 use brief::app::{App, KeyCode, Mode};
 use brief::model::{Briefing, ClaimIx, QuoteIx};
+use brief::views::lines::{LineKind, detail_lines};
+use brief::views::pages::Target;
 use common::*;
 
 const DISSENT: &str = include_str!("fixtures/dissent.toml");
@@ -390,7 +390,7 @@ fn ascii_keeps_unread_and_starred_apart() {
     assert_eq!(brief::ui::ascii::fold('★'), Some('*'));
     assert_eq!(brief::ui::ascii::fold('•'), Some('o'));
     let mut a = app(120, 40);
-    a.glyphs = brief::ui::theme::Glyphs::Ascii;
+    a.glyphs = brief::theme::Glyphs::Ascii;
     code(&mut a, KeyCode::Tab);
     code(&mut a, KeyCode::Tab);
     ch(&mut a, 's');
@@ -464,8 +464,13 @@ fn the_last_item_brings_the_end_of_every_view_into_view() {
             let mut a = app(w, h);
             ch(&mut a, view);
             ch(&mut a, 'G');
-            let page =
-                brief::app::pages::build(a.view, &a.briefing, &a.filter, usize::from(w) - 2, true);
+            let page = brief::views::pages::build(
+                a.view,
+                &a.briefing,
+                &a.filter,
+                usize::from(w) - 2,
+                true,
+            );
             let last = page
                 .to_text()
                 .lines()

@@ -21,7 +21,7 @@ fn starts_on_sections_with_the_first_section_shown() {
         .view
         .lines
         .iter()
-        .position(|l| l.kind == brief::app::view::LineKind::Title)
+        .position(|l| l.kind == brief::views::lines::LineKind::Title)
         .unwrap();
     assert_eq!(
         a.reader.view.lines[title].text,
@@ -29,7 +29,7 @@ fn starts_on_sections_with_the_first_section_shown() {
     );
     assert!(a.reader.view.lines[..title].iter().all(|l| matches!(
         l.kind,
-        brief::app::view::LineKind::Summary | brief::app::view::LineKind::Blank
+        brief::views::lines::LineKind::Summary | brief::views::lines::LineKind::Blank
     )));
 }
 

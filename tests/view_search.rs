@@ -8,11 +8,11 @@ mod common;
 #[path = "../examples/synth.rs"]
 mod synth;
 
-use brief::app::derived::Derived;
-use brief::app::filter::Filter;
-use brief::app::pages::{Block, PageState, View};
 use brief::app::{App, KeyCode};
 use brief::model::{ActorIx, Briefing};
+use brief::views::filter::Filter;
+use brief::views::indexes::Derived;
+use brief::views::pages::{Block, PageState, View};
 use common::{ch, code, screen, text_hits, typed};
 use std::sync::OnceLock;
 

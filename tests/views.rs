@@ -3,10 +3,10 @@
 
 mod common;
 
-use brief::app::pages::{self, Target, View};
 use brief::app::state::Columns;
 use brief::app::{App, KeyCode, Mode};
 use brief::layout::{self, Pane};
+use brief::views::pages::{self, Target, View};
 use common::{actor, app, ch, code, screen, select, typed};
 
 fn choose_uk(a: &mut App) {

@@ -49,7 +49,7 @@ fuzz_target!(|data: &[u8]| {
         .map_or_else(|| bundled().clone(), |l| l.briefing);
     let mut app = App::new(briefing, width(*w), height(*h));
     if flags & 1 != 0 {
-        app.palette = brief::ui::theme::Palette::Mono;
+        app.palette = brief::theme::Palette::Mono;
     }
     let every_step = flags & 4 != 0;
     let mut bytes = events.iter().copied();

@@ -1,7 +1,7 @@
 //! Everything a user can ask of the reader. Keys and mouse events become `Action`s;
 //! `update` is the only thing that interprets them.
 
-use super::pages::View;
+use crate::views::pages::View;
 
 /// One user intent. Which ones apply depends on the mode (see `keymap`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

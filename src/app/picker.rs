@@ -2,9 +2,9 @@
 //! quotes (`S`). Rows are listed when the popup opens, labelled when drawn.
 
 use super::marks::Marks;
-use super::pages::Target;
-use super::view::quote_words;
 use crate::model::{Briefing, QuoteIx, SectionIx};
+use crate::views::lines::quote_words;
+use crate::views::pages::Target;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {

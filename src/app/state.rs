@@ -3,17 +3,18 @@
 
 mod sync;
 
-use super::derived::Derived;
-use super::filter::{ActorIndex, Filter, FilterPopup, Input};
+use super::filter::{FilterPopup, Input};
 use super::keymap::Context;
 use super::marks::Marks;
-pub use super::pages::PageState;
-use super::pages::View;
 use super::picker::Picker;
-use super::search::Search;
-use super::view::Wrapped;
 use crate::layout::{self, Geometry, Pane};
 use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
+use crate::views::filter::{ActorIndex, Filter};
+use crate::views::indexes::Derived;
+use crate::views::lines::Wrapped;
+pub use crate::views::pages::PageState;
+use crate::views::pages::View;
+use crate::views::search::Search;
 
 /// Rows one entry of the Quotes pane takes: speaker, then an excerpt.
 pub const QUOTE_ROWS: usize = 2;
@@ -158,11 +159,11 @@ pub struct App {
     pub stale: Option<String>,
     /// Work for the terminal loop, drained after each update.
     pub effects: Vec<Effect>,
-    pub palette: crate::ui::theme::Palette,
+    pub palette: crate::theme::Palette,
     /// The styles to draw with: a built-in theme or the config's.
-    pub theme: &'static crate::ui::theme::Theme,
+    pub theme: &'static crate::theme::Theme,
     /// Unicode glyphs, or only ASCII on screen (`--ascii`).
-    pub glyphs: crate::ui::theme::Glyphs,
+    pub glyphs: crate::theme::Glyphs,
     /// The session's keymap and the keys of a sequence typed so far.
     pub keys: super::keymap::Keys,
     /// Whether Backspace leads back to a library (`brief DIR`).
@@ -197,9 +198,9 @@ impl App {
             notice: None,
             effects: Vec::new(),
             stale: None,
-            palette: crate::ui::theme::Palette::Colour,
-            theme: &crate::ui::theme::Theme::DARK,
-            glyphs: crate::ui::theme::Glyphs::Unicode,
+            palette: crate::theme::Palette::Colour,
+            theme: &crate::theme::Theme::DARK,
+            glyphs: crate::theme::Glyphs::Unicode,
             keys: super::keymap::Keys::default(),
             from_library: false,
             back: false,
@@ -303,8 +304,8 @@ impl App {
     }
 
     /// How the screen is drawn: theme, palette, ASCII or not.
-    pub fn look(&self) -> crate::ui::theme::Look {
-        crate::ui::theme::Look {
+    pub fn look(&self) -> crate::theme::Look {
+        crate::theme::Look {
             theme: self.theme,
             palette: self.palette,
             glyphs: self.glyphs,
@@ -373,7 +374,7 @@ impl App {
     /// has nothing to open).
     pub fn acts(&self, action: super::Action) -> bool {
         use super::Action;
-        use super::pages::Target;
+        use crate::views::pages::Target;
         match action {
             // Folding changes the matrix only; the list form shows every position.
             Action::ToggleFold => self.view == View::Claims && self.claims_matrix(),
@@ -397,7 +398,7 @@ impl App {
         };
         let width = layout::inner(layout::help_popup(self.geometry().area)).width;
         self.keys.map.help_lines(
-            self.glyphs == crate::ui::theme::Glyphs::Ascii,
+            self.glyphs == crate::theme::Glyphs::Ascii,
             query,
             usize::from(width),
         )

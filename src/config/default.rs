@@ -5,7 +5,7 @@
 use super::theme::style_toml;
 use crate::app::keymap::map::sequence_config;
 use crate::app::keymap::{ACTIONS, Keymap};
-use crate::ui::theme::{STYLES, Theme};
+use crate::theme::{STYLES, Theme};
 use std::fmt::Write as _;
 
 const HEAD: &str = r#"# brief's configuration, every setting at its default.

@@ -16,7 +16,7 @@ pub use settings::{ColorWhen, LookArgs, Settings, settings};
 use crate::app::keymap::Keymap;
 use crate::load::diag::Diagnostic;
 use crate::load::{Report, source, syntax};
-use crate::ui::theme::{Palette, Theme};
+use crate::theme::{Palette, Theme};
 use std::path::{Path, PathBuf};
 
 /// A config that passed every check.

@@ -6,7 +6,7 @@ use super::Config;
 use crate::app::App;
 use crate::app::keymap::Keymap;
 use crate::load::diag::escape;
-use crate::ui::theme::{Glyphs, Look, Palette, Theme};
+use crate::theme::{Glyphs, Look, Palette, Theme};
 use std::path::PathBuf;
 use std::sync::Arc;
 

@@ -3,7 +3,7 @@
 use super::raw::{RawStyle, RawTheme};
 use super::suggest;
 use crate::load::diag::Diagnostic;
-use crate::ui::theme::{Palette, STYLES, Theme};
+use crate::theme::{Palette, STYLES, Theme};
 use ratatui::style::{Color, Modifier, Style};
 use toml::Spanned;
 

@@ -5,8 +5,8 @@
 //! structure: inline markup characters everywhere, block markers at a line's start.
 
 use super::Selection;
-use crate::app::view;
 use crate::model::Briefing;
+use crate::views::lines;
 
 pub fn render(b: &Briefing, sel: &Selection) -> String {
     let mut blocks: Vec<String> = Vec::new();
@@ -34,7 +34,7 @@ pub fn render(b: &Briefing, sel: &Selection) -> String {
         blocks.push(format!("## {}. {}", s.get() + 1, heading(&section.title)));
         blocks.extend(section.paragraphs.iter().map(|p| text(p)));
         for q in sel.quotes(b, s) {
-            let words = text(&view::quote_words(b, q));
+            let words = text(&lines::quote_words(b, q));
             let quoted: Vec<String> = words
                 .lines()
                 .map(|l| {
@@ -48,7 +48,7 @@ pub fn render(b: &Briefing, sel: &Selection) -> String {
             blocks.push(format!(
                 "{}\n>\n> {}",
                 quoted.join("\n"),
-                inline(&view::attribution(b, q))
+                inline(&lines::attribution(b, q))
             ));
         }
     }

@@ -6,9 +6,9 @@ mod json;
 mod markdown;
 mod text;
 
-use crate::app::filter::Filter;
-use crate::app::pages::{self, View};
 use crate::model::{ActorIx, Briefing, QuoteIx, SectionIx};
+use crate::views::filter::Filter;
+use crate::views::pages::{self, View};
 
 /// Narrowest text width accepted; below it attributions become unreadable.
 pub const MIN_WIDTH: usize = 20;

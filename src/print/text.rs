@@ -1,10 +1,10 @@
-//! Plain text: the Reader's own lines (`view::reader_lines`), so the two cannot drift
+//! Plain text: the Reader's own lines (`lines::reader_lines`), so the two cannot drift
 //! apart, with every line kept within the width.
 
 use super::Selection;
-use crate::app::view::{self, Line, LineKind};
 use crate::model::{Briefing, SectionIx};
 use crate::text::wrap;
+use crate::views::lines::{self, Line, LineKind};
 
 pub fn render(b: &Briefing, sel: &Selection, width: usize) -> String {
     let mut out = Vec::new();
@@ -38,7 +38,7 @@ pub fn render(b: &Briefing, sel: &Selection, width: usize) -> String {
 /// One section: "n. Title", its paragraphs, then the quotes the filter keeps, each
 /// behind a bar.
 fn section(out: &mut Vec<String>, b: &Briefing, sel: &Selection, s: SectionIx, width: usize) {
-    let lines = view::reader_lines(b, s, width);
+    let lines = lines::reader_lines(b, s, width);
     // The Reader's title has no number; wrap the numbered one so it fits the width too.
     let title = format!("{}. {}", s.get() + 1, b.section(s).title);
     out.extend(wrap(&title, width));

@@ -1,12 +1,12 @@
 //! The title bar (briefing title, dek, source, date), the tab bar at narrow widths,
 //! and the status line (where you are, the filter, key hints from the keymap).
 
-use super::theme::THEME;
 use crate::app::key::sequence_label;
-use crate::app::pages::View;
 use crate::app::{App, Mode};
 use crate::layout::{Geometry, Pane};
 use crate::text;
+use crate::theme::THEME;
+use crate::views::pages::View;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -197,7 +197,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         left.push(Span::styled(
             format!(
                 " {}… ",
-                sequence_label(&app.keys.pending, app.glyphs == super::theme::Glyphs::Ascii)
+                sequence_label(&app.keys.pending, app.glyphs == crate::theme::Glyphs::Ascii)
             ),
             THEME.status.patch(THEME.status_mode),
         ));
@@ -208,7 +208,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         && matches!(app.mode, Mode::Panes)
         && let Some(state) = app.page()
         && let Some(target) = state.target(state.selected)
-        && let Some(said) = crate::app::pages::describe_claim_target(
+        && let Some(said) = crate::views::pages::describe_claim_target(
             &app.briefing,
             &app.filter,
             app.columns == crate::app::state::Columns::Folded,
@@ -222,7 +222,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_line(area.x, area.y, &left, area.width);
     let hints = app.keys.map.hints(
         app.context(),
-        app.glyphs == super::theme::Glyphs::Ascii,
+        app.glyphs == crate::theme::Glyphs::Ascii,
         |a| app.acts(a),
     );
     super::chrome::hints(buf, area, used, &hints);

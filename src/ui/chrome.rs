@@ -1,7 +1,7 @@
 //! Pieces every pane and popup shares: the bordered block that shows focus without
 //! colour, the scrollbar, popup backgrounds, and single-row text drawing.
 
-use super::theme::THEME;
+use crate::theme::THEME;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;

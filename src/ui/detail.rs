@@ -1,11 +1,11 @@
 //! The quote detail popup: the full text, the speaker's chain, and the quote's facts.
 
 use super::chrome;
-use super::theme::THEME;
 use crate::app::App;
 use crate::app::state::{Detail, SourceView};
-use crate::app::view::LineKind;
 use crate::layout;
+use crate::theme::THEME;
+use crate::views::lines::LineKind;
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 

@@ -2,9 +2,9 @@
 //! still being read. The lines are the loader's report, whose quoted text is escaped.
 
 use super::chrome;
-use super::theme::THEME;
 use crate::app::App;
 use crate::layout;
+use crate::theme::THEME;
 use ratatui::buffer::Buffer;
 
 /// First row of the panel: what happened, before the report itself.

@@ -2,11 +2,11 @@
 //! for the chosen ones, and the narrowing query on its first row.
 
 use super::chrome;
-use super::theme::THEME;
 use crate::app::App;
 use crate::app::filter::{FilterPopup, Input};
 use crate::layout;
 use crate::text;
+use crate::theme::THEME;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

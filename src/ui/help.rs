@@ -2,11 +2,11 @@
 //! context, every key, as the config left them, then what the marks mean.
 
 use super::chrome;
-use super::theme::THEME;
 use crate::app::keymap::{HELP_KEYS, HelpLine};
 use crate::app::{App, Mode};
 use crate::layout;
 use crate::text;
+use crate::theme::THEME;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -2,9 +2,9 @@
 //! rows each (title; source, date, counts, unread), failures with their first error.
 
 use super::chrome;
-use super::theme::THEME;
-use crate::library::{ENTRY_ROWS, Entry, Library};
+use crate::run::scan::{ENTRY_ROWS, Entry, Library};
 use crate::text;
+use crate::theme::THEME;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -160,7 +160,7 @@ fn status(lib: &Library, area: Rect, buf: &mut Buffer) {
         (lib.list.selected + 1).min(lib.entries.len()),
         lib.entries.len()
     );
-    let ascii = lib.look.glyphs == crate::ui::theme::Glyphs::Ascii;
+    let ascii = lib.look.glyphs == crate::theme::Glyphs::Ascii;
     let hints = lib.keys.map.hints(lib.context(), ascii, |_| true);
     chrome::row(
         buf,

@@ -15,7 +15,6 @@ mod picker;
 mod quotes;
 mod reader;
 mod sections;
-pub mod theme;
 
 use crate::app::{App, Mode};
 use crate::layout::{Arrangement, Geometry, MIN_HEIGHT, MIN_WIDTH, Pane};

@@ -3,11 +3,11 @@
 //! a folded matrix cell holds.
 
 use super::chrome;
-use super::theme::THEME;
 use crate::app::App;
-use crate::app::view::{LineKind, positions_lines};
 use crate::layout;
 use crate::model::ClaimIx;
+use crate::theme::THEME;
+use crate::views::lines::{LineKind, positions_lines};
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 

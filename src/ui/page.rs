@@ -2,11 +2,11 @@
 //! lines, the selected item in reverse video, a scrollbar.
 
 use super::chrome;
-use super::theme::THEME;
 use crate::app::App;
-use crate::app::pages::Tone;
-use crate::app::search::find_in;
 use crate::app::state::PageState;
+use crate::theme::THEME;
+use crate::views::pages::Tone;
+use crate::views::search::find_in;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -1,11 +1,11 @@
 //! The outline and starred-quotes popup: a list of rows, the cursor in reverse video.
 
 use super::chrome;
-use super::theme::THEME;
 use crate::app::App;
 use crate::app::picker::Picker;
 use crate::layout;
 use crate::text;
+use crate::theme::THEME;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 

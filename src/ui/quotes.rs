@@ -2,13 +2,13 @@
 //! two rows each: the speaker and date, then an excerpt.
 
 use super::chrome;
-use super::theme::THEME;
 use crate::app::App;
-use crate::app::search::find_in;
 use crate::app::state::QUOTE_ROWS;
 use crate::layout::Pane;
 use crate::model::QuoteMode;
 use crate::text;
+use crate::theme::THEME;
+use crate::views::search::find_in;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

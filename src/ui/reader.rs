@@ -2,11 +2,11 @@
 //! with the filter's actors highlighted and a jumped-to quote marked.
 
 use super::chrome;
-use super::theme::THEME;
 use crate::app::App;
-use crate::app::search::find_in;
-use crate::app::view::{Line as VLine, LineKind};
 use crate::layout::Pane;
+use crate::theme::THEME;
+use crate::views::lines::{Line as VLine, LineKind};
+use crate::views::search::find_in;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

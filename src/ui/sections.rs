@@ -1,10 +1,10 @@
 //! The Sections pane: one row per section with its quote count (matches, when filtered).
 
 use super::chrome;
-use super::theme::THEME;
 use crate::app::App;
 use crate::layout::Pane;
 use crate::text;
+use crate::theme::THEME;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 

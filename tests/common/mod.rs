@@ -3,9 +3,9 @@
 #![allow(dead_code)]
 
 use brief::app::keymap;
-use brief::app::pages::Structure;
 use brief::app::{Action, App, Key, KeyCode, update};
 use brief::model::{ActorIx, Briefing};
+use brief::views::pages::Structure;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -151,7 +151,7 @@ pub fn text_hits(b: &Briefing, s: &Structure, query: &str) -> Vec<usize> {
 }
 
 /// Selects the page item whose target satisfies `want`, by pressing `l` as a user would.
-pub fn select(a: &mut App, want: impl Fn(brief::app::pages::Target) -> bool) {
+pub fn select(a: &mut App, want: impl Fn(brief::views::pages::Target) -> bool) {
     ch(a, 'g');
     for _ in 0..500 {
         let state = a.page().unwrap();

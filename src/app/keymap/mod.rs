@@ -126,7 +126,7 @@ const fn p(c: K) -> Key {
     Key::plain(c)
 }
 
-use super::pages::View;
+use crate::views::pages::View;
 use Context::{
     Detail, Errors, Filter, Help, Library, Narrow, Note, Panes, Picker, Search, Source, Views,
 };

@@ -2,9 +2,9 @@
 //! selections and scrolls in range, read marks, the current page up to date).
 
 use super::{App, Columns, ListState, Mode, QUOTE_ROWS};
-use crate::app::pages::View;
-use crate::app::view;
 use crate::layout::{self, Pane};
+use crate::views::lines;
+use crate::views::pages::View;
 
 impl App {
     /// Brings the current view's page up to date with the width, the filter and the
@@ -52,7 +52,7 @@ impl App {
         let key = self.section().map(|s| (s.get(), width));
         if self.reader.view.key != key {
             (self.reader.view.lines, self.reader.view.texts) = match self.section() {
-                Some(s) if width > 0 => view::reader_view(&self.briefing, s, usize::from(width)),
+                Some(s) if width > 0 => lines::reader_view(&self.briefing, s, usize::from(width)),
                 _ => (Vec::new(), Vec::new()),
             };
             self.reader.view.key = key;
@@ -99,7 +99,7 @@ impl App {
                 let key = Some((d.quote.get(), dw));
                 if d.view.key != key {
                     d.view.lines = if dw > 0 {
-                        view::detail_lines_with(
+                        lines::detail_lines_with(
                             &self.briefing,
                             &self.sources,
                             d.quote,
@@ -140,8 +140,8 @@ impl App {
                 positions,
                 scroll,
             } => {
-                let n =
-                    view::positions_lines(&self.briefing, *claim, positions, usize::from(dw)).len();
+                let n = lines::positions_lines(&self.briefing, *claim, positions, usize::from(dw))
+                    .len();
                 *scroll = (*scroll).min(n.saturating_sub(drows));
             }
             Mode::Panes | Mode::Search => {}

@@ -3,10 +3,10 @@
 
 use super::select_section;
 use crate::app::action::Action;
-use crate::app::pages::View;
-use crate::app::search::Search;
 use crate::app::state::{App, Mode};
 use crate::layout::Pane;
+use crate::views::pages::View;
+use crate::views::search::Search;
 
 /// `n` and `N` in the Briefing view: the next or previous match, wrapping around.
 pub(super) fn next_match(app: &mut App, action: Action) {
@@ -103,7 +103,7 @@ pub(super) fn go_to_match(app: &mut App, index: usize) {
     let Some(&m) = search.matches.get(index) else {
         return;
     };
-    let range = crate::app::search::displayed_range(&app.briefing, m, &search.query);
+    let range = crate::views::search::displayed_range(&app.briefing, m, &search.query);
     if let Some(s) = &mut app.search {
         s.current = Some(index);
         s.current_range = range.clone().map(|r| (m.section, m.piece, r));

@@ -12,10 +12,10 @@ mod views;
 
 use super::action::Action;
 use super::marks::citation;
-use super::pages::View;
 use super::state::{App, Detail, Effect, Mode};
-use super::view::Wrapped;
 use crate::model::QuoteIx;
+use crate::views::lines::Wrapped;
+use crate::views::pages::View;
 use matches::search_input;
 use panes::panes;
 use popups::{detail, errors, filter, help, picker, positions};
@@ -196,7 +196,7 @@ fn star(app: &mut App, q: QuoteIx) {
 /// A quote as the status line names it: "Keir Starmer: “self-destructing war…”".
 fn quote_name(app: &App, q: QuoteIx) -> String {
     let b = &app.briefing;
-    let words = crate::app::view::quote_words(b, q).replace('\n', " ");
+    let words = crate::views::lines::quote_words(b, q).replace('\n', " ");
     format!(
         "{}: {}",
         b.actor(b.quote(q).speaker).name,

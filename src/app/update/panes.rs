@@ -9,9 +9,9 @@ use super::{
 use crate::app::action::Action;
 use crate::app::filter::FilterPopup;
 use crate::app::picker::Picker;
-use crate::app::search::Search;
 use crate::app::state::{App, Effect, Mode, QUOTE_ROWS};
 use crate::layout::{self, Pane};
+use crate::views::search::Search;
 
 /// Lines the Reader moves per mouse wheel notch.
 const WHEEL_LINES: usize = 3;

@@ -7,12 +7,12 @@ use super::{
 };
 use crate::app::action::Action;
 use crate::app::filter::Input;
-use crate::app::pages::{Target, View};
 use crate::app::state::{App, Detail, Mode, SourceView};
-use crate::app::view::Wrapped;
 use crate::layout::Pane;
 use crate::model::QuoteIx;
 use crate::verify::Status;
+use crate::views::lines::Wrapped;
+use crate::views::pages::{Target, View};
 
 /// The help: scroll like any page (`j`/`k`, `g`/`G`, PgUp/PgDn, Ctrl-d/u, Space),
 /// `/` narrows it to the rows holding what is typed.

@@ -5,10 +5,10 @@ use super::matches::page_find;
 use super::{open_detail, select_section};
 use crate::app::action::Action;
 use crate::app::filter::FilterPopup;
-use crate::app::pages::{Target, View, cell_positions};
-use crate::app::search::Search;
 use crate::app::state::{App, Columns, Mode};
 use crate::layout::{self, Pane};
+use crate::views::pages::{Target, View, cell_positions};
+use crate::views::search::Search;
 
 /// Keys on an analyst view's page: move through its items, open what they point at.
 pub(super) fn views(app: &mut App, action: Action) {
@@ -44,7 +44,7 @@ pub(super) fn views(app: &mut App, action: Action) {
             app.sync();
             if let Some(Target::Position(c, _) | Target::Cell(c, _)) = keep {
                 let b = &app.briefing;
-                let top = |a| crate::analysis::top_level(b, a);
+                let top = |a| crate::views::analysis::top_level(b, a);
                 let actor = match keep {
                     Some(Target::Position(_, p)) => b.claim(c).positions[p].actor,
                     Some(Target::Cell(_, col)) => col,

@@ -1,0 +1,155 @@
+//! Live reload: notice when the open briefing's file changes on disk and load it again,
+//! keeping the reader's place. A version that no longer loads leaves the old briefing
+//! on screen and shows its errors in a panel. `apply` is pure; `Watch` reads metadata.
+
+use crate::app::App;
+use crate::app::state::Mode;
+use crate::load::{self, Loaded, Report};
+use crate::run::place;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// How often the loop looks at the file when no key comes: often enough that a save
+/// shows within a second, rarely enough to cost nothing.
+pub const POLL: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// A file and what it looked like when last loaded (modification time and length).
+#[derive(Debug, Clone)]
+pub struct Watch {
+    pub path: PathBuf,
+    stamp: Option<(SystemTime, u64)>,
+}
+
+impl Watch {
+    pub fn new(path: &Path) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            stamp: stamp(path),
+        }
+    }
+
+    /// Whether the file differs from when last seen. A file that is momentarily gone
+    /// (an editor replacing it) is not a change; its return is.
+    pub fn changed(&mut self) -> bool {
+        match stamp(&self.path) {
+            Some(now) if Some(now) != self.stamp => {
+                self.stamp = Some(now);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the file is there to be read at all.
+    pub fn exists(&self) -> bool {
+        self.path.exists()
+    }
+
+    /// The file's name as the status line shows it (escaped).
+    pub fn name(&self) -> String {
+        let name = self.path.file_name().unwrap_or(self.path.as_os_str());
+        load::diag::escape(&name.to_string_lossy())
+    }
+
+    /// Checks the file between keys: reloads it when it changed, and keeps the
+    /// reader told while the file on disk is gone or does not load (`App::stale`),
+    /// until it is back and good. Whether the screen changed (a frame is due).
+    pub fn poll(&mut self, app: &mut App) -> bool {
+        if self.changed() {
+            reload(app, &self.path);
+            true
+        } else if !self.exists() {
+            let gone = format!("{} is gone: showing the last version read", self.name());
+            let news = app.stale.as_deref() != Some(gone.as_str());
+            if news {
+                app.stale = Some(gone);
+            }
+            news
+        } else if app
+            .stale
+            .as_deref()
+            .is_some_and(|s| s.ends_with("is gone: showing the last version read"))
+        {
+            // Back unchanged (the same time and length): nothing to reload.
+            app.stale = None;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
+/// Loads the file again and applies the result; a file that does not load leaves the
+/// status line saying so, by name.
+pub fn reload(app: &mut App, path: &Path) {
+    let started = std::time::Instant::now();
+    let result = load::load_path(path);
+    match &result {
+        Ok(_) => tracing::info!(
+            file = %path.display(),
+            ms = started.elapsed().as_secs_f64() * 1000.0,
+            "reloaded"
+        ),
+        Err(r) => tracing::warn!(
+            file = %path.display(),
+            "reload failed: {}",
+            crate::log::report(r)
+        ),
+    }
+    let ok = result.is_ok();
+    apply(app, result);
+    if ok {
+        app.sources = crate::verify::read_texts(&app.briefing, path);
+        app.sync();
+    }
+    if app.stale.is_some() {
+        let name = path.file_name().unwrap_or(path.as_os_str());
+        app.stale = Some(format!(
+            "stale: {} does not load (Ctrl-r to retry)",
+            load::diag::escape(&name.to_string_lossy())
+        ));
+    }
+}
+
+/// A good load replaces the briefing and puts the reader back at the same place (by
+/// ids, as when reopening); a bad one keeps everything and opens the errors panel.
+pub fn apply(app: &mut App, result: Result<Loaded, Report>) {
+    match result {
+        Ok(loaded) => {
+            let place = place::snapshot(app);
+            let fresh = App::new(loaded.briefing, app.width, app.height);
+            let old = std::mem::replace(app, fresh);
+            // What the user set up, rather than what the briefing holds, carries over.
+            app.palette = old.palette;
+            (app.theme, app.glyphs) = (old.theme, old.glyphs);
+            app.keys.map = old.keys.map;
+            app.from_library = old.from_library;
+            app.columns = old.columns;
+            app.stale = None;
+            place::restore(app, &place);
+            app.view = old.view;
+            app.focus = old.focus;
+            let b = &app.briefing;
+            let (sections, quotes) = (b.sections.len(), b.quotes.len());
+            app.notice = Some(format!(
+                "reloaded: {}, {}",
+                crate::text::count(sections, "section"),
+                crate::text::count(quotes, "quote"),
+            ));
+            app.sync();
+        }
+        Err(report) => {
+            app.notice = None;
+            app.stale = Some("stale: the file does not load (Ctrl-r to retry)".to_owned());
+            app.mode = Mode::Errors {
+                lines: report.render().lines().map(str::to_owned).collect(),
+                scroll: 0,
+            };
+        }
+    }
+}
