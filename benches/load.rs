@@ -107,7 +107,7 @@ fn restore(c: &mut Criterion) {
         .expect("the synthetic briefing is valid")
         .briefing;
     let ids: Vec<String> = briefing.quotes.iter().map(|q| q.id.clone()).collect();
-    let place = brief::run::place::Place {
+    let place = brief::run::store::Place {
         section: briefing.sections.last().map(|s| s.id.clone()),
         scroll: 3,
         filter: Vec::new(),
@@ -125,7 +125,7 @@ fn restore(c: &mut Criterion) {
             for _ in 0..iters {
                 let mut app = brief::app::App::new(briefing.clone(), 200, 60);
                 let start = Instant::now();
-                brief::run::place::restore(&mut app, black_box(&place));
+                brief::app::place::restore(&mut app, black_box(&place));
                 total += start.elapsed();
                 drop(app);
             }

@@ -1,10 +1,9 @@
 //! The `brief` binary: parses the command line and hands over to the library.
 
-use brief::app::App;
 use brief::cli::{Cli, Command};
 use brief::model::{ActorIx, Briefing};
 use brief::output::{self, Fail};
-use brief::run::{self, place};
+use brief::run::{self, store};
 use brief::{check, config, load, print};
 use std::io::IsTerminal;
 use std::path::Path;
@@ -218,25 +217,9 @@ fn open(
     actors: &[String],
     section: Option<&str>,
 ) -> Result<(Briefing, Vec<ActorIx>, Option<usize>), String> {
-    let started = std::time::Instant::now();
-    let loaded = match file {
-        Some(path) => load::load_path(path),
-        None => load::bundled(),
-    };
-    let file_name = file.map_or_else(|| "(bundled)".to_owned(), |p| p.display().to_string());
-    let loaded = loaded.map_err(|report| {
-        tracing::error!(file = %file_name, "does not load: {}", brief::log::report(&report));
-        report.render()
-    })?;
-    let briefing = loaded.briefing;
-    tracing::info!(
-        file = %file_name,
-        ms = started.elapsed().as_secs_f64() * 1000.0,
-        sections = briefing.sections.len(),
-        quotes = briefing.quotes.len(),
-        actors = briefing.actors.len(),
-        "loaded"
-    );
+    let briefing = run::load_briefing(file, "loaded")
+        .map_err(|report| report.render())?
+        .briefing;
     let actors = actors
         .iter()
         .map(|a| brief::find::actor(&briefing, a))
@@ -248,20 +231,21 @@ fn open(
 }
 
 fn read(cli: &Cli) -> Result<(), Fail> {
-    let settings = config::settings(&cli.look)?;
+    let setup = config::settings(&cli.look)?;
     let opts = run::Options {
         state_dir: (!cli.no_state)
-            .then(|| place::state_dir(cli.state_dir.as_deref()))
+            .then(|| store::state_dir(cli.state_dir.as_deref()))
             .flatten(),
-        mouse: !cli.no_mouse && settings.mouse,
-        settings,
+        mouse: !cli.no_mouse && setup.mouse,
+        clipboard: setup.clipboard,
+        settings: setup.settings,
     };
     tracing::debug!(
         state_dir = ?opts.state_dir,
         mouse = opts.mouse,
-        palette = ?opts.settings.look.palette,
-        glyphs = ?opts.settings.look.glyphs,
-        clipboard = ?opts.settings.clipboard,
+        palette = ?opts.settings.appearance.palette,
+        glyphs = ?opts.settings.appearance.glyphs,
+        clipboard = ?opts.clipboard,
         "settings"
     );
     // A terminal that cannot draw the reader (TERM=dumb: an editor's shell buffer)
@@ -283,7 +267,7 @@ fn read(cli: &Cli) -> Result<(), Fail> {
             if plain {
                 return print_text(&library_text(dir)?);
             }
-            run::library(dir, &opts)?
+            run::browse(dir, &opts)?
         }
         file => {
             let (briefing, actors, section) = open(file, &cli.actors, cli.section.as_deref())?;
@@ -291,7 +275,7 @@ fn read(cli: &Cli) -> Result<(), Fail> {
                 // Not a terminal: the whole briefing as plain text, as `brief print` does.
                 return print_text(&print::plain(&briefing, output_width()));
             }
-            run::one(briefing, file, &opts, |app| start(app, &actors, section))?
+            run::read_file(briefing, file, &opts, |app| app.start_at(&actors, section))?
         }
     };
     // The terminal is back by now: plain warnings, and still a clean exit.
@@ -310,7 +294,7 @@ fn read(cli: &Cli) -> Result<(), Fail> {
 
 /// `brief DIR | cat`: the library as lines of text.
 fn library_text(dir: &Path) -> Result<String, String> {
-    let lib = brief::run::scan::Library::scan(dir, None)?;
+    let lib = brief::app::library::Library::scan(dir, None)?;
     let mut out = String::new();
     for e in &lib.entries {
         let line = match &e.info {
@@ -356,35 +340,11 @@ fn print_briefing(
 
 /// The terminal's width when stdout is one, else 80; never below the minimum.
 fn output_width() -> usize {
-    let terminal = std::io::stdout()
-        .is_terminal()
-        .then(crossterm::terminal::size)
-        .and_then(Result::ok)
-        .map(|(w, _)| usize::from(w));
-    terminal
-        .unwrap_or(print::DEFAULT_WIDTH)
-        .max(print::MIN_WIDTH)
+    run::output_width(print::DEFAULT_WIDTH).max(print::MIN_WIDTH)
 }
 
 /// Generated output (completions, the man page) through the one output path.
 fn write_generated(bytes: &[u8]) -> Result<ExitCode, Fail> {
     output::stdout(&String::from_utf8_lossy(bytes))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// What the command line asks for wins over the remembered place: `--actor` replaces
-/// the remembered filter, `--section` the remembered section.
-fn start(app: &mut App, actors: &[ActorIx], section: Option<usize>) {
-    if !actors.is_empty() {
-        app.filter.clear(&app.briefing);
-        for &a in actors {
-            if !app.filter.chosen.contains(&a) {
-                app.filter.toggle(&app.briefing, a);
-            }
-        }
-    }
-    if let Some(s) = section {
-        app.sections.selected = s;
-        app.reader.scroll = 0;
-    }
 }

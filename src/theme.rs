@@ -5,8 +5,6 @@
 //! reverse, underline, a glyph), so the reader works without colour.
 
 use ratatui::style::{Color, Modifier, Style};
-use std::cell::Cell;
-use std::ops::Deref;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -127,40 +125,6 @@ impl Theme {
     }
 }
 
-thread_local! {
-    /// The theme of the screen being drawn on this thread (see `scoped`).
-    static CURRENT: Cell<&'static Theme> = const { Cell::new(&Theme::DARK) };
-}
-
-/// The theme of the screen being drawn: `THEME.title` reads like the constant it once
-/// was, but follows the session's theme. Why not a parameter: every draw function of
-/// every pane and popup would take it, for one value that does not change during a
-/// frame. `scoped` sets it around a frame, per thread, so tests drawing with different
-/// themes side by side do not see each other's. Outside a frame it is `Theme::DARK`.
-pub static THEME: Current = Current;
-
-pub struct Current;
-
-impl Deref for Current {
-    type Target = Theme;
-    fn deref(&self) -> &Theme {
-        CURRENT.with(Cell::get)
-    }
-}
-
-/// Runs `draw` with `theme` as `THEME`, then puts the previous one back (also when
-/// `draw` panics).
-pub fn scoped<R>(theme: &'static Theme, draw: impl FnOnce() -> R) -> R {
-    struct Restore(&'static Theme);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            CURRENT.with(|c| c.set(self.0));
-        }
-    }
-    let _restore = Restore(CURRENT.with(|c| c.replace(theme)));
-    draw()
-}
-
 /// Whether the screen may use colour (`NO_COLOR`, `--color never` and the `mono`
 /// theme say no).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -179,29 +143,28 @@ pub enum Glyphs {
 }
 
 /// How a screen is drawn: the styles, whether colour survives, whether only ASCII may
-/// reach the terminal.
+/// reach the terminal. Part of the run's `Settings`, handed to rendering with the state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Look {
-    pub theme: &'static Theme,
+pub struct Appearance {
+    pub theme: Theme,
     pub palette: Palette,
     pub glyphs: Glyphs,
 }
 
-impl Default for Look {
+impl Default for Appearance {
     fn default() -> Self {
         Self {
-            theme: &Theme::DARK,
+            theme: Theme::DARK,
             palette: Palette::Colour,
             glyphs: Glyphs::Unicode,
         }
     }
 }
 
-impl Look {
-    /// Draws a screen with this look: `draw` under the theme, then colour and
-    /// non-ASCII removed as asked.
-    pub fn paint(&self, buf: &mut ratatui::buffer::Buffer, draw: impl FnOnce(&mut Buffer)) {
-        scoped(self.theme, || draw(buf));
+impl Appearance {
+    /// Takes colour and non-ASCII out of a drawn screen, as the palette and the glyphs
+    /// ask (the drawing itself used `theme`).
+    pub fn finish(&self, buf: &mut Buffer) {
         if self.palette == Palette::Mono {
             strip_colour(buf);
         }
@@ -249,16 +212,5 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn a_scoped_theme_is_current_only_inside() {
-        static RED: Theme = Theme {
-            title: Style::new().fg(Color::Red),
-            ..Theme::DARK
-        };
-        assert_eq!(THEME.title, Theme::DARK.title);
-        scoped(&RED, || assert_eq!(THEME.title.fg, Some(Color::Red)));
-        assert_eq!(THEME.title, Theme::DARK.title);
     }
 }

@@ -6,9 +6,10 @@ mod common;
 
 use brief::app::keymap::{self, Context, Keymap};
 use brief::app::{App, Key, KeyCode};
-use brief::config::{self, Config, LookArgs, Settings};
+use brief::app::{Effect, Settings};
+use brief::config::{self, Config, LookArgs, Setup};
 use brief::theme::Theme;
-use common::{app, screen};
+use common::app;
 
 /// Every problem of a config, rendered as `brief` prints them.
 fn errors(text: &str) -> String {
@@ -17,16 +18,11 @@ fn errors(text: &str) -> String {
         .render()
 }
 
-/// The bundled briefing in a reader set up by this config.
-fn configured(text: &str, width: u16, height: u16) -> App {
+/// The bundled briefing in a reader, and the settings this config makes.
+fn configured(text: &str, width: u16, height: u16) -> (App, Settings) {
     let config = config::parse("config.toml", text).expect("the config loads");
-    let mut a = app(width, height);
-    config::settings::resolve(config, &LookArgs::default(), false).apply(&mut a);
-    a
-}
-
-fn press(a: &mut App, key: Key) {
-    keymap::press(a, key);
+    let settings = config::settings::resolve(config, &LookArgs::default(), false).settings;
+    (app(width, height), settings)
 }
 
 #[test]
@@ -155,48 +151,57 @@ fn a_wrong_type_is_a_located_syntax_error() {
 
 #[test]
 fn a_remapped_key_drives_the_reader_and_the_old_one_is_free() {
-    let mut a = configured("[keys]\nquit = [\"x\"]\n", 120, 40);
-    press(&mut a, Key::ch('q'));
-    assert!(!a.quit, "q no longer quits");
-    press(&mut a, Key::ch('x'));
-    assert!(a.quit, "x quits");
+    let (mut a, s) = configured("[keys]\nquit = [\"x\"]\n", 120, 40);
+    assert_eq!(
+        keymap::press(&mut a, &s, Key::ch('q')),
+        Effect::None,
+        "q no longer quits"
+    );
+    assert_eq!(
+        keymap::press(&mut a, &s, Key::ch('x')),
+        Effect::Quit,
+        "x quits"
+    );
 }
 
 #[test]
 fn ctrl_c_still_quits_when_quit_has_other_keys() {
-    let mut a = configured("[keys]\nquit = [\"x\"]\n", 120, 40);
-    press(&mut a, Key::ctrl('c'));
-    assert!(a.quit);
+    let (mut a, s) = configured("[keys]\nquit = [\"x\"]\n", 120, 40);
+    assert_eq!(keymap::press(&mut a, &s, Key::ctrl('c')), Effect::Quit);
 }
 
 #[test]
 fn a_two_key_sequence_waits_shows_its_first_key_then_acts() {
-    let mut a = configured("[keys]\ntop = [\"g g\", \"home\"]\n", 120, 40);
+    let (mut a, s) = configured("[keys]\ntop = [\"g g\", \"home\"]\n", 120, 40);
     for _ in 0..3 {
-        press(&mut a, Key::ch('j'));
+        keymap::press(&mut a, &s, Key::ch('j'));
     }
     assert_eq!(a.sections.selected, 3);
-    press(&mut a, Key::ch('g'));
+    keymap::press(&mut a, &s, Key::ch('g'));
     assert_eq!(a.sections.selected, 3, "one g does nothing yet");
-    let status = screen(&a).lines().last().unwrap().to_owned();
+    let status = common::buffer_text(&common::render_with(&a, &s))
+        .lines()
+        .last()
+        .unwrap()
+        .to_owned();
     assert!(
         status.contains(" g… "),
         "the status line shows the pending key: {status}"
     );
-    press(&mut a, Key::ch('g'));
+    keymap::press(&mut a, &s, Key::ch('g'));
     assert_eq!(a.sections.selected, 0);
-    assert!(a.keys.pending.is_empty());
+    assert!(a.pending_keys.is_empty());
 }
 
 #[test]
 fn one_key_rebinds_an_action_in_every_context() {
-    let mut a = configured("[keys]\ndown = [\"ctrl-n\"]\nclose = [\"x\"]\n", 120, 40);
-    press(&mut a, Key::ctrl('n'));
+    let (mut a, s) = configured("[keys]\ndown = [\"ctrl-n\"]\nclose = [\"x\"]\n", 120, 40);
+    keymap::press(&mut a, &s, Key::ctrl('n'));
     assert_eq!(a.sections.selected, 1, "in the panes");
-    press(&mut a, Key::ch('a'));
+    keymap::press(&mut a, &s, Key::ch('a'));
     assert_eq!(a.context(), Context::Filter);
-    press(&mut a, Key::ch('j'));
-    press(&mut a, Key::ctrl('n'));
+    keymap::press(&mut a, &s, Key::ch('j'));
+    keymap::press(&mut a, &s, Key::ctrl('n'));
     let brief::app::Mode::Filter(p) = &a.mode else {
         panic!("the filter is open")
     };
@@ -204,22 +209,26 @@ fn one_key_rebinds_an_action_in_every_context() {
         p.cursor, 1,
         "j no longer moves; Ctrl-n does, in the filter too"
     );
-    press(&mut a, Key::plain(KeyCode::Esc));
+    keymap::press(&mut a, &s, Key::plain(KeyCode::Esc));
     assert_eq!(a.context(), Context::Filter, "Esc no longer closes");
-    press(&mut a, Key::ch('x'));
+    keymap::press(&mut a, &s, Key::ch('x'));
     assert_eq!(a.context(), Context::Panes);
 }
 
 #[test]
 fn help_and_status_hints_show_the_configured_keys() {
-    let mut a = configured("[keys]\nquit = [\"x\"]\nhelp = [\"ctrl-h\"]\n", 120, 40);
-    let status = screen(&a).lines().last().unwrap().to_owned();
+    let (mut a, s) = configured("[keys]\nquit = [\"x\"]\nhelp = [\"ctrl-h\"]\n", 120, 40);
+    let status = common::buffer_text(&common::render_with(&a, &s))
+        .lines()
+        .last()
+        .unwrap()
+        .to_owned();
     assert!(
         status.contains("x quit") && status.contains("Ctrl-h help"),
         "{status}"
     );
-    press(&mut a, Key::ctrl('h'));
-    let help = screen(&a);
+    keymap::press(&mut a, &s, Key::ctrl('h'));
+    let help = common::buffer_text(&common::render_with(&a, &s));
     let quit_row = help.lines().find(|l| l.contains(" quit: ")).unwrap();
     assert!(quit_row.contains("  x "), "{quit_row}");
     assert!(!help.contains("q / Ctrl-c"), "{help}");
@@ -227,10 +236,10 @@ fn help_and_status_hints_show_the_configured_keys() {
 
 #[test]
 fn settings_default_to_the_built_in_keys_and_look() {
-    let s = Settings::default();
-    assert_eq!(*s.keymap, *Keymap::defaults());
+    let s = Setup::default();
+    assert_eq!(s.settings.keymap, *Keymap::defaults());
     assert!(s.mouse);
-    assert_eq!(s.look, brief::theme::Look::default());
+    assert_eq!(s.settings.appearance, brief::theme::Appearance::default());
 }
 
 #[test]

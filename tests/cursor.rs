@@ -4,7 +4,7 @@
 mod common;
 
 use brief::app::state::Effect;
-use brief::app::{App, KeyCode, Mode};
+use brief::app::{App, Key, KeyCode, Mode};
 use brief::layout::Pane;
 use common::*;
 
@@ -20,15 +20,12 @@ fn on_screen(a: &App) -> Vec<usize> {
     out
 }
 
-fn clipboard(a: &App) -> String {
-    a.effects
-        .iter()
-        .rev()
-        .find_map(|e| match e {
-            Effect::Clipboard(t) => Some(t.clone()),
-            Effect::Reload => None,
-        })
-        .expect("something was copied")
+/// What `y` copies now.
+fn copied(a: &mut App) -> String {
+    match ch(a, 'y') {
+        Effect::Copy(t) => t,
+        other => panic!("nothing was copied: {other:?}"),
+    }
 }
 
 #[test]
@@ -44,11 +41,8 @@ fn y_s_and_enter_act_on_the_quote_the_reader_shows() {
     }
     let first = on_screen(&a)[0];
     let words = a.briefing.quotes[first].text.clone();
-    ch(&mut a, 'y');
-    assert!(
-        clipboard(&a).contains(&words),
-        "y copied the quote on screen"
-    );
+    let text = copied(&mut a);
+    assert!(text.contains(&words), "y copied the quote on screen");
     ch(&mut a, 's');
     assert!(a.marks.is_starred(brief::model::QuoteIx::at(first)));
     assert!(a.notice.as_deref().unwrap().starts_with("starred: "));
@@ -66,9 +60,9 @@ fn y_s_and_enter_act_on_the_quote_the_reader_shows() {
         on_screen(&a).contains(&second),
         "the marked quote is on screen"
     );
-    ch(&mut a, 'y');
+    let text = copied(&mut a);
     let words = a.briefing.quotes[second].text.clone();
-    assert!(clipboard(&a).contains(&words));
+    assert!(text.contains(&words));
     assert!(
         screen(&a).contains("▶ "),
         "the Reader shows its marker:\n{}",
@@ -86,8 +80,7 @@ fn with_sections_focused_a_quote_key_says_there_is_none() {
         a.notice.as_deref(),
         Some("no quote selected: Tab to the Reader or the Quotes")
     );
-    ch(&mut a, 'y');
-    assert!(a.effects.is_empty());
+    assert_eq!(ch(&mut a, 'y'), Effect::None);
 }
 
 #[test]
@@ -190,7 +183,7 @@ fn help_scrolls_with_the_usual_keys_wraps_and_narrows() {
     // At 40 columns descriptions wrap under their keys instead of being cut.
     let mut a = app(40, 24);
     ch(&mut a, '?');
-    let lines = a.help_lines();
+    let lines = a.help_lines(common::settings());
     let words: Vec<String> = lines
         .iter()
         .filter_map(|l| match l {
@@ -259,28 +252,27 @@ fn headings_stay_in_view_with_the_selection() {
 
 #[test]
 fn q_goes_back_to_the_library_and_capital_q_quits_from_anywhere() {
+    let library = common::settings().in_library();
+    let key = |a: &mut App, c: char| common::press_with(a, &library, Key::ch(c));
     let mut a = app(120, 40);
-    a.from_library = true;
     assert!(
-        screen(&a).contains("q: back to the library"),
+        common::buffer_text(&common::render_with(&a, &library)).contains("q: back to the library"),
         "the way back shows"
     );
-    ch(&mut a, 'q');
-    assert!(a.back && !a.quit, "q returns to the library");
+    assert_eq!(
+        key(&mut a, 'q'),
+        Effect::BackToLibrary,
+        "q returns to the library"
+    );
     let mut a = app(120, 40);
-    a.from_library = true;
-    ch(&mut a, '2');
-    ch(&mut a, 'Q');
-    assert!(a.quit, "Q quits from a view");
+    key(&mut a, '2');
+    assert_eq!(key(&mut a, 'Q'), Effect::Quit, "Q quits from a view");
     let mut a = app(120, 40);
-    a.from_library = true;
-    ch(&mut a, '?');
-    ch(&mut a, 'Q');
-    assert!(a.quit, "Q quits from a popup");
+    key(&mut a, '?');
+    assert_eq!(key(&mut a, 'Q'), Effect::Quit, "Q quits from a popup");
     // Opened alone, q quits as before.
     let mut a = app(120, 40);
-    ch(&mut a, 'q');
-    assert!(a.quit && !a.back);
+    assert_eq!(ch(&mut a, 'q'), Effect::Quit);
 }
 
 #[test]
@@ -308,7 +300,7 @@ fn no_help_line_is_cut_at_any_width() {
         ch(&mut a, '?');
         let inner =
             usize::from(brief::layout::inner(brief::layout::help_popup(a.geometry().area)).width);
-        for l in a.help_lines() {
+        for l in a.help_lines(common::settings()) {
             let drawn = match l {
                 brief::app::keymap::HelpLine::Blank => String::new(),
                 brief::app::keymap::HelpLine::Heading(h) => h,
@@ -337,12 +329,11 @@ fn a_quote_key_with_nothing_to_act_on_says_why_where_the_focus_is() {
     code(&mut a, KeyCode::Tab);
     assert_eq!(a.focus, Pane::Reader);
     assert_eq!(a.reader_quote(), None, "no quote on the first screen");
-    ch(&mut a, 'y');
+    assert_eq!(ch(&mut a, 'y'), Effect::None, "nothing copied");
     assert_eq!(
         a.notice.as_deref(),
         Some("no quote on screen: J goes to the next one")
     );
-    assert!(a.effects.is_empty(), "nothing copied");
     // J goes to it, and then y acts on it.
     ch(&mut a, 'J');
     assert!(a.reader_quote().is_some());

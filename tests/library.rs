@@ -4,11 +4,12 @@
 
 mod common;
 
+use brief::app::library::{self, Library};
+use brief::app::place;
 use brief::app::state::Mode;
-use brief::app::{Action, update};
-use brief::run::place::{self, Place, Store};
+use brief::app::{Action, Effect};
 use brief::run::reload::{self, Watch};
-use brief::run::scan::{self, Library};
+use brief::run::store::{Place, Store};
 use std::path::Path;
 
 use common::TempDir as Dir;
@@ -84,19 +85,20 @@ fn unread_counts_come_from_the_remembered_place() {
 fn keys_move_and_open_but_not_a_broken_file() {
     let d = folder();
     let mut lib = Library::scan(&d.0, None).unwrap();
-    scan::update(&mut lib, Action::Resize(80, 24));
-    scan::update(&mut lib, Action::Down);
-    scan::update(&mut lib, Action::Open);
+    let _ = library::update(&mut lib, Action::Resize(80, 24));
+    let _ = library::update(&mut lib, Action::Down);
     assert_eq!(
-        lib.open.as_deref(),
-        Some(d.0.join("a-korea.toml").as_path())
+        library::update(&mut lib, Action::Open),
+        Effect::Open(d.0.join("a-korea.toml"))
     );
-    lib.open = None;
-    scan::update(&mut lib, Action::Bottom);
-    scan::update(&mut lib, Action::Down);
+    let _ = library::update(&mut lib, Action::Bottom);
+    let _ = library::update(&mut lib, Action::Down);
     assert_eq!(lib.list.selected, 2, "stays on the last");
-    scan::update(&mut lib, Action::Open);
-    assert_eq!(lib.open, None, "a file that does not load cannot be opened");
+    assert_eq!(
+        library::update(&mut lib, Action::Open),
+        Effect::None,
+        "a file that does not load cannot be opened"
+    );
     // Enter on it shows its whole located report instead, over the list.
     let panel = lib.errors.clone().expect("the error panel is open");
     assert_eq!(panel.path, lib.entries[2].path);
@@ -105,18 +107,16 @@ fn keys_move_and_open_but_not_a_broken_file() {
     let screen = {
         let area = ratatui::layout::Rect::new(0, 0, 80, 24);
         let mut buf = ratatui::buffer::Buffer::empty(area);
-        brief::ui::library::render(&lib, area, &mut buf);
+        brief::ui::library::render(&lib, common::settings(), area, &mut buf);
         common::buffer_text(&buf)
     };
     assert!(screen.contains("does not load"), "{screen}");
     let first: String = lib.entries[2].errors[0].chars().take(40).collect();
     assert!(screen.contains(&first), "{screen}");
-    scan::update(&mut lib, Action::Close);
+    let _ = library::update(&mut lib, Action::Close);
     assert_eq!(lib.errors, None);
-    scan::update(&mut lib, Action::Reload);
-    assert!(lib.rescan);
-    scan::update(&mut lib, Action::Quit);
-    assert!(lib.quit);
+    assert_eq!(library::update(&mut lib, Action::Reload), Effect::Reload);
+    assert_eq!(library::update(&mut lib, Action::Quit), Effect::Quit);
 }
 
 #[test]
@@ -132,10 +132,10 @@ fn a_missing_folder_is_an_error_naming_it() {
 fn the_library_screen_lists_titles_counts_and_errors() {
     let d = folder();
     let mut lib = Library::scan(&d.0, None).unwrap();
-    scan::update(&mut lib, Action::Resize(100, 12));
+    let _ = library::update(&mut lib, Action::Resize(100, 12));
     let area = ratatui::layout::Rect::new(0, 0, 100, 12);
     let mut buf = ratatui::buffer::Buffer::empty(area);
-    brief::ui::library::render(&lib, area, &mut buf);
+    brief::ui::library::render(&lib, common::settings(), area, &mut buf);
     let screen = common::buffer_text(&buf);
     assert!(
         screen.contains("▸Eastport closes its harbour bridge"),
@@ -155,11 +155,11 @@ fn a_reload_keeps_the_place_and_takes_the_new_text() {
     let d = Dir::new("reload");
     let path = d.put("k.toml", BUNDLED);
     let mut app = common::app(120, 40);
-    update(&mut app, Action::NextSection);
-    update(&mut app, Action::NextSection);
-    update(&mut app, Action::OpenFilter);
-    update(&mut app, Action::ToggleActor);
-    update(&mut app, Action::Close);
+    common::act(&mut app, Action::NextSection);
+    common::act(&mut app, Action::NextSection);
+    common::act(&mut app, Action::OpenFilter);
+    common::act(&mut app, Action::ToggleActor);
+    common::act(&mut app, Action::Close);
     let before = place::snapshot(&app);
     let edited = BUNDLED.replacen(
         "title = \"London and Washington respond\"",
@@ -187,7 +187,7 @@ fn a_broken_reload_keeps_the_old_briefing_and_shows_the_errors() {
     let d = Dir::new("broken");
     let path = d.put("k.toml", BROKEN);
     let mut app = common::app(120, 40);
-    update(&mut app, Action::NextSection);
+    common::act(&mut app, Action::NextSection);
     reload::reload(&mut app, &path);
     assert_eq!(app.briefing.meta.title, common::bundled().meta.title);
     assert_eq!(app.sections.selected, 1);
@@ -198,27 +198,29 @@ fn a_broken_reload_keeps_the_old_briefing_and_shows_the_errors() {
     let screen = common::screen(&app);
     assert!(screen.contains("Reload failed"), "{screen}");
     assert!(screen.contains("still showing the last good"), "{screen}");
-    update(&mut app, Action::Close);
+    common::act(&mut app, Action::Close);
     assert!(matches!(app.mode, Mode::Panes));
 }
 
 #[test]
 fn ctrl_r_asks_for_a_reload_and_backspace_for_the_library() {
     let mut app = common::app(120, 40);
-    common::press(&mut app, brief::app::Key::ctrl('r'));
-    assert_eq!(app.effects, [brief::app::state::Effect::Reload]);
-    common::press(
-        &mut app,
-        brief::app::Key::plain(brief::app::KeyCode::Backspace),
+    assert_eq!(
+        common::press(&mut app, brief::app::Key::ctrl('r')),
+        Effect::Reload
     );
-    assert!(!app.back, "not opened from a library");
+    let backspace = brief::app::Key::plain(brief::app::KeyCode::Backspace);
+    assert_eq!(
+        common::press(&mut app, backspace),
+        Effect::None,
+        "not opened from a library"
+    );
     assert!(app.notice.as_deref().unwrap_or("").contains("brief DIR"));
-    app.from_library = true;
-    common::press(
-        &mut app,
-        brief::app::Key::plain(brief::app::KeyCode::Backspace),
+    let from_library = common::settings().in_library();
+    assert_eq!(
+        common::press_with(&mut app, &from_library, backspace),
+        Effect::BackToLibrary
     );
-    assert!(app.back);
 }
 
 #[test]
@@ -309,8 +311,8 @@ fn a_stale_or_vanished_file_is_said_until_it_is_good_again() {
     std::fs::write(&path, BROKEN).unwrap();
     w.poll(&mut app);
     assert!(matches!(app.mode, Mode::Errors { .. }));
-    update(&mut app, Action::Close);
-    update(&mut app, Action::Down);
+    common::act(&mut app, Action::Close);
+    common::act(&mut app, Action::Down);
     assert!(
         status(&app).contains("stale: k.toml does not load (Ctrl-r to retry)"),
         "{}",

@@ -8,7 +8,7 @@ use brief::app::{App, KeyCode};
 use brief::config::settings::resolve;
 use brief::config::{self, ColorWhen, Config, LookArgs};
 use brief::theme::{Glyphs, Palette};
-use common::{app, ch, code, render, typed};
+use common::{app, ch, code, render_with, typed};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
@@ -39,7 +39,9 @@ type Setup = fn(&mut App);
 /// The states a screen can be in.
 const MODES: &[(&str, Setup)] = &[
     ("start", |_| {}),
-    ("help", |a| ch(a, '?')),
+    ("help", |a| {
+        ch(a, '?');
+    }),
     ("filter popup", |a| {
         ch(a, 'a');
         ch(a, ' ');
@@ -55,11 +57,21 @@ const MODES: &[(&str, Setup)] = &[
         ch(a, '/');
         typed(a, "korea");
     }),
-    ("outline", |a| ch(a, 'o')),
-    ("claims", |a| ch(a, '2')),
-    ("figures", |a| ch(a, '3')),
-    ("timeline", |a| ch(a, '4')),
-    ("actors", |a| ch(a, '5')),
+    ("outline", |a| {
+        ch(a, 'o');
+    }),
+    ("claims", |a| {
+        ch(a, '2');
+    }),
+    ("figures", |a| {
+        ch(a, '3');
+    }),
+    ("timeline", |a| {
+        ch(a, '4');
+    }),
+    ("actors", |a| {
+        ch(a, '5');
+    }),
 ];
 
 /// Every mode at every size, with the look from `config` and the flags.
@@ -68,14 +80,14 @@ fn screens(config: &str, args: &LookArgs, no_color: bool) -> Vec<(String, Buffer
         config::parse("config.toml", config).unwrap(),
         args,
         no_color,
-    );
+    )
+    .settings;
     let mut out = Vec::new();
     for (w, h) in SIZES {
         for (name, setup) in MODES {
             let mut a = app(w, h);
-            settings.apply(&mut a);
             setup(&mut a);
-            out.push((format!("{name} at {w}x{h}"), render(&a)));
+            out.push((format!("{name} at {w}x{h}"), render_with(&a, &settings)));
         }
     }
     out
@@ -130,7 +142,8 @@ fn the_user_s_own_choice_wins_over_no_color() {
     };
     let pick = |config: &str, args: &LookArgs| {
         resolve(config::parse("c", config).unwrap(), args, true)
-            .look
+            .settings
+            .appearance
             .palette
     };
     assert_eq!(pick("", &always), Palette::Colour);
@@ -186,29 +199,30 @@ fn ascii_screens_hold_only_ascii_in_every_mode_and_size() {
 #[test]
 fn ascii_keeps_focus_visible_and_spells_out_arrow_keys() {
     let mut a = app(120, 40);
-    a.glyphs = Glyphs::Ascii;
-    let start = text(&render(&a));
+    let mut ascii = common::settings().clone();
+    ascii.appearance.glyphs = Glyphs::Ascii;
+    let start = text(&render_with(&a, &ascii));
     assert!(start.contains("+> Sections"), "the focus marker");
     assert!(
         start.contains("+======"),
         "the focused pane's thick top border"
     );
-    ch(&mut a, '?');
-    let help = common::screen(&a);
+    common::press_with(&mut a, &ascii, brief::app::Key::ch('?'));
+    let help = common::buffer_text(&render_with(&a, &ascii));
     assert!(help.contains("j / Down"), "{help}");
 }
 
 #[test]
 fn the_light_theme_and_style_overrides_reach_the_screen() {
     let focused_border = |config: &str| {
-        let mut a = app(120, 40);
-        resolve(
+        let a = app(120, 40);
+        let settings = resolve(
             config::parse("c", config).unwrap(),
             &LookArgs::default(),
             false,
         )
-        .apply(&mut a);
-        let buf = render(&a);
+        .settings;
+        let buf = render_with(&a, &settings);
         let r = a.geometry().pane(brief::layout::Pane::Sections).unwrap();
         let cell = &buf[(r.x, r.y)];
         (cell.fg, cell.modifier.contains(Modifier::BOLD))
@@ -256,9 +270,9 @@ fn style_map(buf: &Buffer) -> String {
 #[test]
 fn mono_styles_snapshot() {
     let mut a = app(80, 24);
-    resolve(Config::default(), &LookArgs::default(), true).apply(&mut a);
+    let settings = resolve(Config::default(), &LookArgs::default(), true).settings;
     filtered(&mut a);
-    let buf = render(&a);
+    let buf = render_with(&a, &settings);
     assert!(colourless(&buf));
     insta::assert_snapshot!("mono_filtered_80x24", style_map(&buf));
 }

@@ -98,17 +98,18 @@ fn y_copies_the_quote_with_its_citation() {
         .unwrap();
     a.quotes.selected = q;
     a.focus = Pane::Quotes;
-    ch(&mut a, 'y');
     assert_eq!(
-        a.effects,
-        [Effect::Clipboard(
+        ch(&mut a, 'y'),
+        Effect::Copy(
             "\"We are seeing evidence that there are North Korean troops that have gone to Russia.\" — Lloyd Austin, Secretary of Defence (ITV News, 23 Oct 2024)".to_owned()
-        )]
+        )
     );
     // Where it went is said once the clipboard has it (see `clipboard`), not before.
     assert!(!screen(&a).contains("copied"));
-    a.effects.clear();
-    ch(&mut a, 'Y');
-    assert!(a.effects.is_empty(), "no URL in the bundled briefing");
+    assert_eq!(
+        ch(&mut a, 'Y'),
+        Effect::None,
+        "no URL in the bundled briefing"
+    );
     assert!(screen(&a).contains("this briefing has no source URL"));
 }

@@ -10,6 +10,7 @@ mod common;
 mod synth;
 
 use brief::model::{ActorIx, Briefing};
+use brief::views::Direction;
 use brief::views::filter::Filter;
 use brief::views::indexes::Derived;
 use brief::views::pages::{self, Page, PageState, Structure, Target, View};
@@ -130,7 +131,7 @@ fn search_in_a_view_finds_what_reading_the_texts_finds() {
                 for query in &queries {
                     let want = common::text_hits(b, &s, query);
                     state.selected = state.items().saturating_sub(1);
-                    let found = state.find((b, &d), &f, query, true);
+                    let found = state.find((b, &d), &f, query, Direction::Forward);
                     assert_eq!(
                         found.map(|(_, n)| n),
                         (!want.is_empty()).then_some(want.len()),
@@ -179,7 +180,9 @@ fn a_phrase_wrapped_across_lines_is_found() {
     let mut state = PageState::default();
     state.sync(View::Timeline, (&b, &d), &f, width, true, 30);
     assert!(
-        state.find((&b, &d), &f, &phrase, true).is_some(),
+        state
+            .find((&b, &d), &f, &phrase, Direction::Forward)
+            .is_some(),
         "{phrase:?} near line {n}"
     );
 }
@@ -420,7 +423,14 @@ proptest! {
                 Key::Top => { lazy.selected = 0; None }
                 Key::Bottom => { lazy.selected = lazy.items().saturating_sub(1); None }
                 Key::Click(row, col) => { lazy.click(b, &f, row, col); None }
-                Key::Find(q, forward) => lazy.find((b, &d), &f, q, forward),
+                Key::Find(q, forward) => {
+                    let direction = if forward {
+                        Direction::Forward
+                    } else {
+                        Direction::Backward
+                    };
+                    lazy.find((b, &d), &f, q, direction)
+                }
             };
             whole.sync(ROWS);
             lazy.sync(view, (b, &d), &f, width, true, ROWS);
@@ -493,11 +503,15 @@ fn a_name_in_a_profile_selects_the_actors_first_entry() {
         .unwrap();
     assert!(first > 0);
     state.selected = first - 1;
-    state.find((&b, &d), &f, "john healey", true).unwrap();
+    state
+        .find((&b, &d), &f, "john healey", Direction::Forward)
+        .unwrap();
     assert_eq!(state.selected, first);
     // Backward from below lands there too, not above.
     state.selected = first + 1;
-    state.find((&b, &d), &f, "john healey", false).unwrap();
+    state
+        .find((&b, &d), &f, "john healey", Direction::Backward)
+        .unwrap();
     assert_eq!(state.selected, first);
 }
 
@@ -519,7 +533,9 @@ fn a_quote_over_several_lines_is_found_across_the_break() {
             ("line\nsecond", false),
         ] {
             assert_eq!(
-                state.find((&b, &d), &f, query, true).is_some(),
+                state
+                    .find((&b, &d), &f, query, Direction::Forward)
+                    .is_some(),
                 found,
                 "{view:?} {query:?}"
             );

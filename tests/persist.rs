@@ -5,7 +5,7 @@ mod common;
 use common::TempDir;
 
 use brief::app::KeyCode;
-use brief::run::place::{self, Place, Store, VERSION};
+use brief::run::store::{self, Place, Store, VERSION};
 use common::{app, ch, code, typed};
 use std::path::PathBuf;
 
@@ -32,7 +32,7 @@ fn used_app() -> brief::app::App {
 fn the_place_round_trips_through_the_file() {
     let dir = TempDir::new("roundtrip");
     let before = used_app();
-    let place = place::snapshot(&before);
+    let place = brief::app::place::snapshot(&before);
     assert_eq!(
         place.section.as_deref(),
         Some(before.briefing.sections[2].id.as_str())
@@ -49,7 +49,7 @@ fn the_place_round_trips_through_the_file() {
     assert!(warning.is_none());
     assert_eq!(store.place("korea-ukraine-2024-10"), Some(&place));
     let mut after = app(80, 24);
-    place::restore(&mut after, &place);
+    brief::app::place::restore(&mut after, &place);
     assert_eq!(after.sections.selected, 2);
     assert_eq!(after.reader.scroll, 2);
     assert_eq!(after.filter.chosen, before.filter.chosen);
@@ -76,18 +76,18 @@ fn a_changed_briefing_restores_what_still_exists_and_clamps() {
         ..Place::default()
     };
     let mut a = app(120, 40);
-    place::restore(&mut a, &place);
+    brief::app::place::restore(&mut a, &place);
     assert_eq!(a.sections.selected, 0, "unknown section: start at the top");
     assert_eq!(a.filter.chosen.len(), 1, "unknown actors are skipped");
     let Place {
         section: Some(first),
         ..
-    } = place::snapshot(&a)
+    } = brief::app::place::snapshot(&a)
     else {
         panic!()
     };
     let mut b = app(120, 40);
-    place::restore(
+    brief::app::place::restore(
         &mut b,
         &Place {
             section: Some(first),
@@ -189,8 +189,8 @@ fn save_place_merges_and_a_special_lock_file_does_not_block() {
         scroll,
         ..Place::default()
     };
-    place::save_place(&dir.0, "a", place(1)).unwrap();
-    place::save_place(&dir.0, "b", place(2)).unwrap();
+    store::save_place(&dir.0, "a", place(1)).unwrap();
+    store::save_place(&dir.0, "b", place(2)).unwrap();
     let (store, _) = Store::open(&dir.0);
     assert_eq!(store.place("a"), Some(&place(1)));
     assert_eq!(store.place("b"), Some(&place(2)));
@@ -200,7 +200,7 @@ fn save_place_merges_and_a_special_lock_file_does_not_block() {
         .arg(other.0.join("state.json.lock"))
         .status();
     assert!(made.unwrap().success());
-    let err = place::save_place(&other.0, "a", place(1)).unwrap_err();
+    let err = store::save_place(&other.0, "a", place(1)).unwrap_err();
     assert!(err.contains("locking"), "{err}");
 }
 
@@ -218,7 +218,7 @@ fn temporary_files_of_dead_processes_are_removed() {
     let parent = std::os::unix::process::parent_id();
     let live = dir.0.join(format!("state.json.tmp-{parent}"));
     std::fs::write(&live, "{ being written").unwrap();
-    place::save_place(&dir.0, "k", Place::default()).unwrap();
+    store::save_place(&dir.0, "k", Place::default()).unwrap();
     assert!(!stale.exists(), "the dead process's file is gone");
     assert!(live.exists(), "a running process's file stays");
 }
@@ -228,7 +228,7 @@ fn temporary_files_of_dead_processes_are_removed() {
 fn an_oversized_state_file_is_set_aside() {
     let dir = TempDir::new("huge-state");
     let file = std::fs::File::create(dir.0.join("state.json")).unwrap();
-    file.set_len(place::MAX_STATE_BYTES + 1).unwrap();
+    file.set_len(store::MAX_STATE_BYTES + 1).unwrap();
     drop(file);
     let (_, warning) = Store::open(&dir.0);
     let warning = warning.unwrap();
@@ -273,16 +273,16 @@ fn a_failed_save_keeps_the_old_file_and_does_not_panic() {
 #[test]
 fn keys_are_ids_or_stable_hashes() {
     let b = common::bundled();
-    assert_eq!(place::key(&b, ""), "korea-ukraine-2024-10");
+    assert_eq!(store::key(&b, ""), "korea-ukraine-2024-10");
     let mut anon = b.clone();
     anon.meta.id = None;
-    assert_eq!(place::key(&anon, "abc"), place::key(&anon, "abc"));
-    assert_ne!(place::key(&anon, "abc"), place::key(&anon, "abd"));
-    assert_eq!(place::key(&anon, ""), "sha-cbf29ce484222325");
+    assert_eq!(store::key(&anon, "abc"), store::key(&anon, "abc"));
+    assert_ne!(store::key(&anon, "abc"), store::key(&anon, "abd"));
+    assert_eq!(store::key(&anon, ""), "sha-cbf29ce484222325");
 }
 
 #[test]
 fn the_state_dir_follows_flag_then_environment() {
     let flag = PathBuf::from("/x/y");
-    assert_eq!(place::state_dir(Some(&flag)), Some(flag));
+    assert_eq!(store::state_dir(Some(&flag)), Some(flag));
 }

@@ -8,6 +8,7 @@ use brief::app::filter::Input;
 use brief::app::keymap::{self, BINDINGS};
 use brief::app::{Action, App, Key, Mode, update};
 use brief::layout::Pane;
+use brief::views::Direction;
 use proptest::prelude::*;
 
 /// One user event: a bound key (any context), a typed character, a resize or a mouse event.
@@ -40,11 +41,19 @@ fn apply(app: &mut App, e: &Event) {
         Event::Key(k) => keymap::lookup(app.context(), k)
             .filter(|a| !matches!(a, Action::Quit | Action::QuitAll)),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        Event::Scroll(x, y, down) => Some(Action::Scroll { x, y, down }),
+        Event::Scroll(x, y, down) => Some(Action::Scroll {
+            x,
+            y,
+            direction: if down {
+                Direction::Forward
+            } else {
+                Direction::Backward
+            },
+        }),
         Event::Click(x, y) => Some(Action::Click { x, y }),
     };
     if let Some(a) = action {
-        update(app, a);
+        let _ = update(app, common::settings(), a);
     }
 }
 

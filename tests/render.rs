@@ -107,13 +107,14 @@ fn too_small_says_what_is_needed() {
 #[test]
 fn mono_screens_carry_no_colour_but_keep_every_mark() {
     let mut a = app(120, 40);
-    a.palette = brief::theme::Palette::Mono;
+    let mut mono = common::settings().clone();
+    mono.appearance.palette = brief::theme::Palette::Mono;
     ch(&mut a, 'a');
     typed(&mut a, "/kingdom");
     code(&mut a, brief::app::KeyCode::Enter);
     ch(&mut a, ' ');
     code(&mut a, brief::app::KeyCode::Esc);
-    let buf = render(&a);
+    let buf = common::render_with(&a, &mono);
     assert!(
         buf.content
             .iter()

@@ -390,11 +390,12 @@ fn ascii_keeps_unread_and_starred_apart() {
     assert_eq!(brief::ui::ascii::fold('★'), Some('*'));
     assert_eq!(brief::ui::ascii::fold('•'), Some('o'));
     let mut a = app(120, 40);
-    a.glyphs = brief::theme::Glyphs::Ascii;
+    let mut ascii = common::settings().clone();
+    ascii.appearance.glyphs = brief::theme::Glyphs::Ascii;
     code(&mut a, KeyCode::Tab);
     code(&mut a, KeyCode::Tab);
     ch(&mut a, 's');
-    let s = screen(&a);
+    let s = buffer_text(&render_with(&a, &ascii));
     // The Quotes pane: the first quote starred and unread, the next unread only.
     let first = s
         .lines()

@@ -3,7 +3,7 @@
 
 mod common;
 
-use brief::app::{Action, App, KeyCode, update};
+use brief::app::{Action, App, KeyCode};
 use brief::layout::Pane;
 use common::{ch, code, render};
 
@@ -153,15 +153,15 @@ fn every_screen_at_every_size_is_free_of_control_characters() {
         ] {
             let mut app = App::new(b, 120, 40);
             for k in keys.chars() {
-                match k {
+                let _ = match k {
                     '\t' => code(&mut app, KeyCode::Tab),
                     '\n' => code(&mut app, KeyCode::Enter),
                     c => ch(&mut app, c),
-                }
+                };
             }
             for w in (0..=120).step_by(7) {
                 for h in (0..=40).step_by(3) {
-                    update(&mut app, Action::Resize(w, h));
+                    common::act(&mut app, Action::Resize(w, h));
                     let buf = render(&app);
                     assert!(
                         buf.content

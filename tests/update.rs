@@ -4,7 +4,7 @@
 mod common;
 
 use brief::app::filter::Input;
-use brief::app::{Action, Key, KeyCode, Mode};
+use brief::app::{Action, Effect, Key, KeyCode, Mode};
 use brief::layout::Pane;
 use brief::model::QuoteIx;
 use common::{act, actor, app, ch, code, press, typed};
@@ -36,11 +36,9 @@ fn starts_on_sections_with_the_first_section_shown() {
 #[test]
 fn q_and_ctrl_c_quit() {
     let mut a = app(120, 40);
-    ch(&mut a, 'q');
-    assert!(a.quit);
+    assert_eq!(ch(&mut a, 'q'), Effect::Quit);
     let mut a = app(120, 40);
-    press(&mut a, Key::ctrl('c'));
-    assert!(a.quit);
+    assert_eq!(press(&mut a, Key::ctrl('c')), Effect::Quit);
 }
 
 #[test]
@@ -48,13 +46,16 @@ fn ctrl_c_quits_from_every_popup_but_q_only_closes_them() {
     for open in ['?', 'a'] {
         let mut a = app(120, 40);
         ch(&mut a, open);
-        press(&mut a, Key::ctrl('c'));
-        assert!(a.quit, "Ctrl-c after {open}");
+        assert_eq!(
+            press(&mut a, Key::ctrl('c')),
+            Effect::Quit,
+            "Ctrl-c after {open}"
+        );
     }
     let mut a = app(120, 40);
     ch(&mut a, '?');
-    ch(&mut a, 'q');
-    assert!(!a.quit && matches!(a.mode, Mode::Panes));
+    assert_eq!(ch(&mut a, 'q'), Effect::None);
+    assert!(matches!(a.mode, Mode::Panes));
 }
 
 #[test]
@@ -347,12 +348,12 @@ fn filter_popup_keys_toggle_clear_close_and_narrow() {
 fn typing_in_the_query_does_not_trigger_bindings() {
     let mut a = app(120, 40);
     ch(&mut a, 'a');
-    typed(&mut a, "/qac jk");
+    let effects = typed(&mut a, "/qac jk");
     let Mode::Filter(p) = &a.mode else {
         panic!("q must be typed, not quit")
     };
     assert_eq!(p.query, "qac jk");
-    assert!(!a.quit && a.filter.chosen.is_empty());
+    assert!(effects.is_empty() && a.filter.chosen.is_empty());
 }
 
 #[test]
@@ -402,8 +403,8 @@ fn detail_closes_with_esc_or_q_and_scrolls_a_long_text() {
         code(&mut a, KeyCode::Tab);
         code(&mut a, KeyCode::Tab);
         code(&mut a, KeyCode::Enter);
-        press(&mut a, close);
-        assert!(matches!(a.mode, Mode::Panes) && !a.quit);
+        assert_eq!(press(&mut a, close), Effect::None);
+        assert!(matches!(a.mode, Mode::Panes));
     }
     // At 40x12 the detail of a long quote overflows and scrolls.
     let mut a = app(40, 12);
@@ -444,7 +445,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
         Action::Scroll {
             x: reader.x + 2,
             y: reader.y + 2,
-            down: true,
+            direction: brief::app::action::Direction::Forward,
         },
     );
     assert_eq!(a.reader.scroll, 3);

@@ -10,6 +10,7 @@ mod synth;
 
 use brief::app::{App, KeyCode};
 use brief::model::{ActorIx, Briefing};
+use brief::views::Direction;
 use brief::views::filter::Filter;
 use brief::views::indexes::Derived;
 use brief::views::pages::{Block, PageState, View};
@@ -40,7 +41,7 @@ fn seek_then_steps(
     query: &str,
     forward: bool,
 ) -> usize {
-    state.seek((b, d), f, query, forward);
+    state.seek((b, d), f, query, direction(forward));
     let mut steps = 0;
     while state.searching(query) {
         state.search_step((b, d), f);
@@ -65,7 +66,10 @@ fn enter_on_a_common_letter_checks_only_the_blocks_up_to_its_match() {
     let f = Filter::new(b);
     for view in [View::Timeline, View::Actors] {
         let mut state = page(view, b, &d, &f);
-        assert!(state.seek((b, &d), &f, "m", true), "{view:?}: m is near");
+        assert!(
+            state.seek((b, &d), &f, "m", Direction::Forward),
+            "{view:?}: m is near"
+        );
         assert!(
             state.searching("m"),
             "{view:?}: one key checked the whole page"
@@ -82,7 +86,7 @@ fn enter_on_a_common_letter_checks_only_the_blocks_up_to_its_match() {
             "{view:?}: {steps} steps; each checks a bounded number"
         );
         let mut whole = page(view, b, &d, &f);
-        let (at, count) = whole.find((b, &d), &f, "m", true).unwrap();
+        let (at, count) = whole.find((b, &d), &f, "m", Direction::Forward).unwrap();
         // The second seek asked for the match after the first's.
         assert_eq!(selected, whole.selected);
         let want = format!("item match {}/{count}", at + 2);
@@ -105,7 +109,7 @@ fn a_match_far_down_is_selected_between_keys() {
     // the Timeline is in date order, and the last date has several entries).
     let far = |query: &str| {
         let mut whole = page(View::Timeline, b, &d, &f);
-        let found = whole.find((b, &d), &f, query, true);
+        let found = whole.find((b, &d), &f, query, Direction::Forward);
         let block = whole.structure().block_of_item(whole.selected);
         found
             .filter(|_| block > blocks * 3 / 4)
@@ -124,7 +128,7 @@ fn a_match_far_down_is_selected_between_keys() {
         .find_map(|query| Some((query.clone(), far(&query)?)))
         .expect("a quote found only far down");
     assert!(
-        !state.seek((b, &d), &f, &query, true),
+        !state.seek((b, &d), &f, &query, Direction::Forward),
         "{query:?} was found in one key"
     );
     assert_eq!(state.selected, 0);
@@ -142,21 +146,21 @@ fn a_match_far_down_is_selected_between_keys() {
     // Pressed twice before the first is found: two matches on, as two whole searches.
     for forward in [true, false] {
         let mut twice = page(View::Timeline, b, &d, &f);
-        assert!(!twice.seek((b, &d), &f, &query, forward));
-        assert!(!twice.seek((b, &d), &f, &query, forward));
+        assert!(!twice.seek((b, &d), &f, &query, direction(forward)));
+        assert!(!twice.seek((b, &d), &f, &query, direction(forward)));
         while twice.searching(&query) {
             twice.search_step((b, &d), &f);
         }
         let mut once = page(View::Timeline, b, &d, &f);
-        once.find((b, &d), &f, &query, forward);
+        once.find((b, &d), &f, &query, direction(forward));
         let first = once.selected;
-        once.find((b, &d), &f, &query, forward);
+        once.find((b, &d), &f, &query, direction(forward));
         assert_eq!(twice.selected, once.selected, "forward {forward}");
         assert_ne!(once.selected, first, "{query:?}: {count} matches");
     }
     // Moving meanwhile keeps where the reader moved to.
     let mut moved = page(View::Timeline, b, &d, &f);
-    moved.seek((b, &d), &f, &query, true);
+    moved.seek((b, &d), &f, &query, Direction::Forward);
     moved.selected = 3;
     while moved.searching(&query) {
         moved.search_step((b, &d), &f);
@@ -184,7 +188,7 @@ fn seeking_selects_what_a_whole_search_selects() {
                         let (mut part, mut whole) = (page(view, b, &d, &f), page(view, b, &d, &f));
                         (part.selected, whole.selected) = (sel, sel);
                         seek_then_steps(&mut part, b, &d, &f, query, forward);
-                        let want = whole.find((b, &d), &f, query, forward);
+                        let want = whole.find((b, &d), &f, query, direction(forward));
                         let what = format!("{view:?} {query:?} from {sel}, forward {forward}");
                         assert_eq!(part.selected, whole.selected, "{what}");
                         // And what reading every block's texts selects (the Claims
@@ -226,7 +230,7 @@ fn the_status_line_counts_a_views_matches_as_they_are_found() {
     let (b, f) = (a.briefing.clone(), a.filter.clone());
     let mut whole = page(View::Timeline, &b, &Derived::default(), &f);
     let (at, count) = whole
-        .find((&b, &Derived::default()), &f, "m", true)
+        .find((&b, &Derived::default()), &f, "m", Direction::Forward)
         .unwrap();
     assert_eq!(first, whole.selected);
     let shown = screen(&a);
@@ -259,7 +263,7 @@ fn a_search_outlives_a_full_cache_of_wrapped_blocks() {
     let (b, d) = (big(), Derived::default());
     let f = Filter::new(b);
     let mut state = page(View::Timeline, b, &d, &f);
-    assert!(state.seek((b, &d), &f, "m", true));
+    assert!(state.seek((b, &d), &f, "m", Direction::Forward));
     let label = state.search_label("m");
     let found = state.selected;
     for k in (0..state.items()).step_by(3) {
@@ -273,8 +277,17 @@ fn a_search_outlives_a_full_cache_of_wrapped_blocks() {
     state.sync(View::Timeline, (b, &d), &f, 100, true, 38);
     assert_eq!(state.search_label("m"), label);
     let mut claims = page(View::Claims, b, &d, &f);
-    claims.find((b, &d), &f, "a", true);
+    claims.find((b, &d), &f, "a", Direction::Forward);
     assert!(claims.search_label("a").is_some());
     claims.sync(View::Claims, (b, &d), &f, 100, true, 38);
     assert_eq!(claims.search_label("a"), None);
+}
+
+/// The direction a `forward` flag of the tables above means.
+fn direction(forward: bool) -> Direction {
+    if forward {
+        Direction::Forward
+    } else {
+        Direction::Backward
+    }
 }

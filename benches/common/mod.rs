@@ -39,8 +39,15 @@ pub fn briefing(bytes: usize) -> Briefing {
 /// Presses a key as the terminal loop would: through the keymap for the current mode.
 pub fn press(app: &mut App, key: Key) {
     if let Some(action) = keymap::lookup(app.context(), key) {
-        update(app, action);
+        let _ = update(app, settings(), action);
     }
+}
+
+/// The settings of a run with no config and no flags.
+pub fn settings() -> &'static brief::app::Settings {
+    static DEFAULT: std::sync::LazyLock<brief::app::Settings> =
+        std::sync::LazyLock::new(brief::app::Settings::default);
+    &DEFAULT
 }
 
 pub fn typed(app: &mut App, keys: &str) {
@@ -52,7 +59,7 @@ pub fn typed(app: &mut App, keys: &str) {
 /// One frame into a reused buffer, reset first as ratatui's `Terminal` does.
 pub fn draw(app: &App, buf: &mut Buffer) {
     buf.reset();
-    brief::ui::render(app, buf.area, buf);
+    brief::ui::render(app, settings(), buf.area, buf);
 }
 
 /// A copy of the state without the two large parts no key changes (the briefing and
@@ -315,7 +322,9 @@ pub fn time_case(
         match input {
             Input::Frame => {}
             Input::Key(key) => press(app, key),
-            Input::Action(action) => update(app, action),
+            Input::Action(action) => {
+                let _ = update(app, settings(), action);
+            }
         }
         draw(app, buf);
         total += start.elapsed();

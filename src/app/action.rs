@@ -1,6 +1,7 @@
 //! Everything a user can ask of the reader. Keys and mouse events become `Action`s;
 //! `update` is the only thing that interprets them.
 
+pub use crate::views::Direction;
 use crate::views::pages::View;
 
 /// One user intent. Which ones apply depends on the mode (see `keymap`).
@@ -106,11 +107,11 @@ pub enum Action {
     /// Back to the library the briefing was opened from.
     Library,
     Resize(u16, u16),
-    /// Mouse wheel over a cell: positive is down.
+    /// Mouse wheel over a cell: `Forward` is down.
     Scroll {
         x: u16,
         y: u16,
-        down: bool,
+        direction: Direction,
     },
     /// Mouse click on a cell.
     Click {

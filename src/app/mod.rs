@@ -3,12 +3,16 @@ pub mod action;
 pub mod filter;
 pub mod key;
 pub mod keymap;
+pub mod library;
 pub mod marks;
 pub mod picker;
+pub mod place;
+pub mod settings;
 pub mod state;
 pub mod update;
 
 pub use action::Action;
 pub use key::{Key, KeyCode};
-pub use state::{App, Mode};
+pub use settings::{Origin, Settings};
+pub use state::{App, Effect, Mode};
 pub use update::update;

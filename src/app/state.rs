@@ -107,13 +107,23 @@ impl Mode {
     }
 }
 
-/// Something `update` asks the terminal loop to do, since it does no I/O itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the run must do after an `update`, since the state machine does no I/O and
+/// never ends the run itself.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Effect {
+    /// Nothing beyond drawing the next frame.
+    #[default]
+    None,
     /// Put text on the clipboard (see `clipboard`: the config chooses how).
-    Clipboard(String),
-    /// Load the briefing's file again (Ctrl-r).
+    Copy(String),
+    /// Load the briefing's file again, or list the library's folder again (Ctrl-r).
     Reload,
+    /// Leave the briefing for the library it was opened from.
+    BackToLibrary,
+    /// Open this briefing (from the library).
+    Open(std::path::PathBuf),
+    /// End the run.
+    Quit,
 }
 
 /// Whether the claims matrix has a column per actor or per top-level actor.
@@ -157,20 +167,8 @@ pub struct App {
     /// While the file on disk is gone or does not load: what the status line keeps
     /// saying until it is back and good (set by the run layer's file watch).
     pub stale: Option<String>,
-    /// Work for the terminal loop, drained after each update.
-    pub effects: Vec<Effect>,
-    pub palette: crate::theme::Palette,
-    /// The styles to draw with: a built-in theme or the config's.
-    pub theme: &'static crate::theme::Theme,
-    /// Unicode glyphs, or only ASCII on screen (`--ascii`).
-    pub glyphs: crate::theme::Glyphs,
-    /// The session's keymap and the keys of a sequence typed so far.
-    pub keys: super::keymap::Keys,
-    /// Whether Backspace leads back to a library (`brief DIR`).
-    pub from_library: bool,
-    /// Set by Backspace when `from_library`: the loop ends and the library shows.
-    pub back: bool,
-    pub quit: bool,
+    /// The keys of a sequence typed so far (`g` of `g g`).
+    pub pending_keys: super::keymap::PendingKeys,
     /// Each source's cleaned text, when the briefing came from a file whose sources
     /// have one (`verify::read_texts`); empty otherwise.
     pub sources: crate::verify::Texts,
@@ -196,19 +194,61 @@ impl App {
             columns: Columns::Folded,
             search: None,
             notice: None,
-            effects: Vec::new(),
             stale: None,
-            palette: crate::theme::Palette::Colour,
-            theme: &crate::theme::Theme::DARK,
-            glyphs: crate::theme::Glyphs::Unicode,
-            keys: super::keymap::Keys::default(),
-            from_library: false,
-            back: false,
-            quit: false,
+            pending_keys: super::keymap::PendingKeys::default(),
             sources: Vec::new(),
         };
         app.sync();
         app
+    }
+
+    /// Replaces the briefing with a new version of it (a reload) and puts the reader
+    /// back at the same place, by ids, as when reopening: the view, the focus and the
+    /// matrix columns are what the user set up, so they carry over.
+    pub fn reloaded(&mut self, briefing: Briefing) {
+        let place = super::place::snapshot(self);
+        let fresh = App::new(briefing, self.width, self.height);
+        let old = std::mem::replace(self, fresh);
+        self.columns = old.columns;
+        super::place::restore(self, &place);
+        self.view = old.view;
+        self.focus = old.focus;
+        let b = &self.briefing;
+        let (sections, quotes) = (b.sections.len(), b.quotes.len());
+        self.notice = Some(format!(
+            "reloaded: {}, {}",
+            crate::text::count(sections, "section"),
+            crate::text::count(quotes, "quote"),
+        ));
+        self.sync();
+    }
+
+    /// Keeps the briefing on screen after its file failed to load again: the file's
+    /// errors in a panel, and the status line saying the screen is stale.
+    pub fn reload_failed(&mut self, errors: Vec<String>) {
+        self.notice = None;
+        self.stale = Some("stale: the file does not load (Ctrl-r to retry)".to_owned());
+        self.mode = Mode::Errors {
+            lines: errors,
+            scroll: 0,
+        };
+    }
+
+    /// What the command line asks for wins over the remembered place: `--actor`
+    /// replaces the remembered filter, `--section` the remembered section.
+    pub fn start_at(&mut self, actors: &[crate::model::ActorIx], section: Option<usize>) {
+        if !actors.is_empty() {
+            self.filter.clear(&self.briefing);
+            for &a in actors {
+                if !self.filter.chosen.contains(&a) {
+                    self.filter.toggle(&self.briefing, a);
+                }
+            }
+        }
+        if let Some(s) = section {
+            self.sections.selected = s;
+            self.reader.scroll = 0;
+        }
     }
 
     /// Works out now what is kept per briefing (`Derived`); the terminal loop does it
@@ -303,15 +343,6 @@ impl App {
         }
     }
 
-    /// How the screen is drawn: theme, palette, ASCII or not.
-    pub fn look(&self) -> crate::theme::Look {
-        crate::theme::Look {
-            theme: self.theme,
-            palette: self.palette,
-            glyphs: self.glyphs,
-        }
-    }
-
     pub fn context(&self) -> Context {
         match &self.mode {
             Mode::Panes if self.view == View::Briefing => Context::Panes,
@@ -372,14 +403,14 @@ impl App {
     /// Whether `action` does something on the screen as it is: the status line hints
     /// only such keys (`m` folds members in the Claims view alone; Enter on a figure
     /// has nothing to open).
-    pub fn acts(&self, action: super::Action) -> bool {
+    pub fn acts(&self, settings: &super::Settings, action: super::Action) -> bool {
         use super::Action;
         use crate::views::pages::Target;
         match action {
             // Folding changes the matrix only; the list form shows every position.
             Action::ToggleFold => self.view == View::Claims && self.claims_matrix(),
             // Opened from the library, the status line says where q goes instead.
-            Action::Quit => !self.from_library,
+            Action::Quit => settings.origin == super::settings::Origin::File,
             Action::Open if matches!(self.mode, Mode::Panes) && self.view != View::Briefing => {
                 self.page().is_some_and(|p| {
                     p.target(p.selected)
@@ -391,17 +422,15 @@ impl App {
     }
 
     /// The help as its popup shows it now: wrapped to the popup, narrowed by its query.
-    pub fn help_lines(&self) -> Vec<super::keymap::HelpLine> {
+    pub fn help_lines(&self, settings: &super::Settings) -> Vec<super::keymap::HelpLine> {
         let query = match &self.mode {
             Mode::Help { query, .. } => query.as_str(),
             _ => "",
         };
         let width = layout::inner(layout::help_popup(self.geometry().area)).width;
-        self.keys.map.help_lines(
-            self.glyphs == crate::theme::Glyphs::Ascii,
-            query,
-            usize::from(width),
-        )
+        settings
+            .keymap
+            .help_lines(settings.ascii(), query, usize::from(width))
     }
 
     /// Rows of text in the help popup (and the outline and reload errors, its size).

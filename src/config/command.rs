@@ -28,7 +28,7 @@ pub fn config(args: &LookArgs, default: bool) -> Result<String, String> {
 
 /// `brief keys`: the key table as the config leaves it, as text or Markdown.
 pub fn keys(args: &LookArgs, markdown: bool) -> Result<String, String> {
-    let map = settings(args)?.keymap;
+    let map = settings(args)?.settings.keymap;
     Ok(if markdown {
         map.markdown()
     } else {

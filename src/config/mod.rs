@@ -11,7 +11,7 @@ pub mod raw;
 pub mod settings;
 pub mod theme;
 
-pub use settings::{ColorWhen, LookArgs, Settings, settings};
+pub use settings::{ColorWhen, LookArgs, Setup, settings};
 
 use crate::app::keymap::Keymap;
 use crate::load::diag::Diagnostic;

@@ -1,14 +1,13 @@
-//! What the reader runs with, from the config and the command line: the keymap, the
-//! look (theme, colour, ASCII) and the mouse. `main` calls `settings` and hands the
-//! result on; `resolve` is the pure part, tested without files or environment.
+//! What a run is set up with, from the config and the command line: the keymap and the
+//! appearance (theme, colour, ASCII) that the reader and the library use, the mouse
+//! and the clipboard. `main` calls `settings` and hands the result on; `resolve` is the
+//! pure part, tested without files or environment.
 
 use super::Config;
-use crate::app::App;
-use crate::app::keymap::Keymap;
+use crate::app::Settings;
 use crate::load::diag::escape;
-use crate::theme::{Glyphs, Look, Palette, Theme};
+use crate::theme::{Appearance, Glyphs, Palette};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 /// When to use colour (`--color`, or `color` in the config).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -61,36 +60,27 @@ pub struct LookArgs {
     pub ascii: bool,
 }
 
+/// Everything the config and the flags decide for a run: the settings the reader and
+/// the library run with, and how the run uses the terminal.
 #[derive(Debug, Clone)]
-pub struct Settings {
-    pub keymap: Arc<Keymap>,
-    pub look: Look,
+pub struct Setup {
+    pub settings: Settings,
     /// The config's `mouse` (default true); `--no-mouse` turns it off too.
     pub mouse: bool,
     /// The config's `clipboard` (default `auto`).
     pub clipboard: crate::clipboard::Setting,
 }
 
-impl Default for Settings {
+impl Default for Setup {
     fn default() -> Self {
         resolve(Config::default(), &LookArgs::default(), false)
-    }
-}
-
-impl Settings {
-    /// Gives an app this session's keymap and look.
-    pub fn apply(&self, app: &mut App) {
-        app.keys = crate::app::keymap::Keys::new(Arc::clone(&self.keymap));
-        app.theme = self.look.theme;
-        app.palette = self.look.palette;
-        app.glyphs = self.look.glyphs;
     }
 }
 
 /// Reads the config (`--config`, else the default path if the file exists) and
 /// combines it with the flags and `NO_COLOR`. A config with problems is an error
 /// listing them all.
-pub fn settings(args: &LookArgs) -> Result<Settings, String> {
+pub fn settings(args: &LookArgs) -> Result<Setup, String> {
     let path = match &args.config {
         Some(path) => Some(path.clone()),
         // A missing file at the default path just means no config.
@@ -122,7 +112,7 @@ pub fn settings(args: &LookArgs) -> Result<Settings, String> {
 /// else `auto`, where a non-empty `NO_COLOR` means none (the `NO_COLOR` convention: the
 /// user's own config and flags win over the variable). The `mono` theme is never
 /// coloured.
-pub fn resolve(config: Config, args: &LookArgs, no_color: bool) -> Settings {
+pub fn resolve(config: Config, args: &LookArgs, no_color: bool) -> Setup {
     let when = args.color.or(config.color).unwrap_or(ColorWhen::Auto);
     let coloured = match when {
         ColorWhen::Always => true,
@@ -134,25 +124,19 @@ pub fn resolve(config: Config, args: &LookArgs, no_color: bool) -> Settings {
     } else {
         Palette::Mono
     };
-    let theme: &'static Theme = if config.theme == Theme::DARK {
-        &Theme::DARK
-    } else if config.theme == Theme::LIGHT {
-        &Theme::LIGHT
-    } else {
-        // Drawing reads the theme from a thread-local (see `ui::theme::THEME`), which
-        // holds a `'static` reference; one config theme per run is leaked for that.
-        Box::leak(Box::new(config.theme))
-    };
-    Settings {
-        keymap: Arc::new(config.keymap),
-        look: Look {
-            theme,
-            palette,
-            glyphs: if args.ascii {
-                Glyphs::Ascii
-            } else {
-                Glyphs::Unicode
+    Setup {
+        settings: Settings {
+            keymap: config.keymap,
+            appearance: Appearance {
+                theme: config.theme,
+                palette,
+                glyphs: if args.ascii {
+                    Glyphs::Ascii
+                } else {
+                    Glyphs::Unicode
+                },
             },
+            origin: crate::app::Origin::File,
         },
         mouse: config.mouse.unwrap_or(true),
         clipboard: config.clipboard.unwrap_or_default(),

@@ -3,9 +3,7 @@
 //! on screen and shows its errors in a panel. `apply` is pure; `Watch` reads metadata.
 
 use crate::app::App;
-use crate::app::state::Mode;
 use crate::load::{self, Loaded, Report};
-use crate::run::place;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -87,20 +85,7 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
 /// Loads the file again and applies the result; a file that does not load leaves the
 /// status line saying so, by name.
 pub fn reload(app: &mut App, path: &Path) {
-    let started = std::time::Instant::now();
-    let result = load::load_path(path);
-    match &result {
-        Ok(_) => tracing::info!(
-            file = %path.display(),
-            ms = started.elapsed().as_secs_f64() * 1000.0,
-            "reloaded"
-        ),
-        Err(r) => tracing::warn!(
-            file = %path.display(),
-            "reload failed: {}",
-            crate::log::report(r)
-        ),
-    }
+    let result = super::load_briefing(Some(path), "reloaded");
     let ok = result.is_ok();
     apply(app, result);
     if ok {
@@ -121,35 +106,9 @@ pub fn reload(app: &mut App, path: &Path) {
 pub fn apply(app: &mut App, result: Result<Loaded, Report>) {
     match result {
         Ok(loaded) => {
-            let place = place::snapshot(app);
-            let fresh = App::new(loaded.briefing, app.width, app.height);
-            let old = std::mem::replace(app, fresh);
-            // What the user set up, rather than what the briefing holds, carries over.
-            app.palette = old.palette;
-            (app.theme, app.glyphs) = (old.theme, old.glyphs);
-            app.keys.map = old.keys.map;
-            app.from_library = old.from_library;
-            app.columns = old.columns;
+            app.reloaded(loaded.briefing);
             app.stale = None;
-            place::restore(app, &place);
-            app.view = old.view;
-            app.focus = old.focus;
-            let b = &app.briefing;
-            let (sections, quotes) = (b.sections.len(), b.quotes.len());
-            app.notice = Some(format!(
-                "reloaded: {}, {}",
-                crate::text::count(sections, "section"),
-                crate::text::count(quotes, "quote"),
-            ));
-            app.sync();
         }
-        Err(report) => {
-            app.notice = None;
-            app.stale = Some("stale: the file does not load (Ctrl-r to retry)".to_owned());
-            app.mode = Mode::Errors {
-                lines: report.render().lines().map(str::to_owned).collect(),
-                scroll: 0,
-            };
-        }
+        Err(report) => app.reload_failed(report.render().lines().map(str::to_owned).collect()),
     }
 }

@@ -4,8 +4,9 @@
 //! here is a warning, never a reason not to read.
 
 use crate::app::App;
+use crate::app::place::{self, Place};
 use crate::model::ActorIx;
-use crate::run::place::{self, Place, Store};
+use crate::run::store::{self, Store};
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, Weak};
 use std::thread::JoinHandle;
@@ -73,7 +74,7 @@ impl Session {
         };
         match self.saver.take() {
             Some(saver) => saver.finish(app),
-            None => place::save_place(dir, &self.key, place::snapshot(app)),
+            None => store::save_place(dir, &self.key, place::snapshot(app)),
         }
     }
 }
@@ -81,7 +82,7 @@ impl Session {
 /// What the place depends on, compared after every key: indexes and stamps, no ids.
 /// (A reload makes new marks for the new briefing: it counts as a change.)
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Look {
+struct PlaceStamp {
     section: usize,
     scroll: usize,
     filter: Vec<ActorIx>,
@@ -90,7 +91,7 @@ struct Look {
     briefing: u64,
 }
 
-impl Look {
+impl PlaceStamp {
     fn of(app: &App) -> Self {
         Self {
             section: app.sections.selected,
@@ -207,7 +208,7 @@ pub fn flush() {
 struct Saver {
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
-    seen: Look,
+    seen: PlaceStamp,
     /// The ids, by the `Marks::briefing` they are for.
     ids: (u64, Arc<Ids>),
     /// The flags, by the `Marks::stamp` they were copied at.
@@ -232,7 +233,7 @@ impl Saver {
         Some(Self {
             shared,
             thread: Some(thread),
-            seen: Look::of(app),
+            seen: PlaceStamp::of(app),
             ids: (app.marks.briefing, Arc::new(ids(app))),
             flags: (app.marks.stamp, Arc::new(flags(app))),
         })
@@ -243,7 +244,7 @@ impl Saver {
             return;
         }
         let star = app.marks.star_stamp != self.seen.stars;
-        self.seen = Look::of(app);
+        self.seen = PlaceStamp::of(app);
         let pending = self.pending(app);
         let now = Instant::now();
         let mut q = self.shared.queue();
@@ -264,7 +265,7 @@ impl Saver {
         if self.flags.0 != app.marks.stamp {
             self.flags = (app.marks.stamp, Arc::new(flags(app)));
         }
-        let (section, scroll, filter) = crate::run::place::view_place(app);
+        let (section, scroll, filter) = crate::app::place::view_place(app);
         Pending {
             section,
             scroll,
@@ -343,7 +344,7 @@ fn run(shared: &Shared) {
         let pending = q.pending.take().expect("checked above");
         (q.due, q.first) = (None, None);
         drop(q);
-        let result = place::save_place(&shared.dir, &shared.key, pending.place());
+        let result = store::save_place(&shared.dir, &shared.key, pending.place());
         q = shared.queue();
         q.error = result.err();
     }

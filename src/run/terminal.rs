@@ -1,5 +1,6 @@
-//! The terminal loop: the only code that talks to crossterm. It turns terminal events
-//! into actions, draws after each, and always gives the terminal back as it found it:
+//! The terminal and its event loop: the only code that talks to crossterm. It turns
+//! terminal events into actions for a `Screen` (the reader or the library), draws after
+//! each, and always gives the terminal back as it found it:
 //! on quit, on error, on panic, and on any signal that ends the process (SIGTERM,
 //! SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM...).
 
@@ -8,11 +9,10 @@ mod restore;
 
 pub use restore::{end_if_signalled, ending, restore};
 
-use crate::app::state::Effect;
-use crate::app::{Action, App, Key, KeyCode, update};
+use crate::app::action::Direction;
+use crate::app::keymap::{Context, PendingKeys};
+use crate::app::{Action, Effect, Key, KeyCode, Settings};
 use crate::clipboard::{Clipboard, Setting};
-use crate::run::reload::{self, Watch};
-use crate::run::scan::{self, Library};
 use crate::ui::flags::Flags;
 use crossterm::event::{self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 use ratatui::backend::CrosstermBackend;
@@ -71,37 +71,63 @@ fn key(k: event::KeyEvent) -> Option<Key> {
     })
 }
 
-/// The action an event asks for. Keys go through the session's keymap, which holds
-/// the first keys of a sequence until it is complete.
-fn action(app: &mut App, e: &Event) -> Option<Action> {
+/// The action an event asks for. Keys go through the run's keymap, with the keys of
+/// a sequence typed so far.
+fn action(screen: &mut dyn Screen, settings: &Settings, e: &Event) -> Option<Action> {
     match e {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
-            let context = app.context();
-            app.keys.press(context, key(*k)?)
+            let context = screen.context();
+            screen
+                .pending_keys()
+                .press(&settings.keymap, context, key(*k)?)
         }
         Event::Resize(w, h) => {
             let area = drawn_area((*w, *h));
             Some(Action::Resize(area.width, area.height))
         }
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Scroll {
+        Event::Mouse(m) => {
+            let direction = match m.kind {
+                MouseEventKind::ScrollDown => Direction::Forward,
+                MouseEventKind::ScrollUp => Direction::Backward,
+                MouseEventKind::Down(MouseButton::Left) => {
+                    return Some(Action::Click {
+                        x: m.column,
+                        y: m.row,
+                    });
+                }
+                _ => return None,
+            };
+            Some(Action::Scroll {
                 x: m.column,
                 y: m.row,
-                down: true,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::Scroll {
-                x: m.column,
-                y: m.row,
-                down: false,
-            }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                x: m.column,
-                y: m.row,
-            }),
-            _ => None,
-        },
+                direction,
+            })
+        }
         _ => None,
     }
+}
+
+/// What the event loop runs: the reader or the library. The loop turns events into
+/// actions, hands them to `update`, carries out what it returns and draws.
+pub trait Screen {
+    /// Which keys apply now.
+    fn context(&self) -> Context;
+    /// The keys of a sequence typed so far.
+    fn pending_keys(&mut self) -> &mut PendingKeys;
+    fn update(&mut self, settings: &Settings, action: Action) -> Effect;
+    fn render(&self, settings: &Settings, area: Rect, buf: &mut Buffer);
+    /// How long to wait for an event before `tick` (`Duration::MAX`: until one comes).
+    fn idle(&self) -> Duration;
+    /// Work between events (a step of indexing or searching, a file watched or read);
+    /// `acted`: an action came this turn. Whether the screen changed.
+    fn tick(&mut self, acted: bool) -> bool;
+    /// Carries out an effect other than a copy: `None` when done here, else the effect
+    /// that ends this screen (quit, back to the library, open a briefing).
+    fn carry_out(&mut self, effect: Effect) -> Option<Effect>;
+    /// Shows a one-off message in the status line, where the screen has one.
+    fn notice(&mut self, text: String);
+    /// Called after each turn, before its frame is drawn.
+    fn turned(&mut self) {}
 }
 
 /// The terminal while `brief` owns it: raw mode, alternate screen, hidden cursor, the
@@ -151,154 +177,79 @@ impl Tty {
         self
     }
 
-    /// Runs the reader until the user quits, asks for the library (`app.back`), or a
-    /// signal arrives. With a `watch`, the file is reloaded when it changes on disk.
-    /// After an ending signal the reader comes back even if the terminal failed (it
-    /// may be gone), so that its place can be saved.
-    ///
-    /// `note` is called after each turn of the loop, before its frame is drawn: the
-    /// session hands a changed place to its saver there.
-    pub fn read(
-        &mut self,
-        mut app: App,
-        mut watch: Option<Watch>,
-        note: &mut dyn FnMut(&App),
-    ) -> io::Result<App> {
-        match self.reader(&mut app, &mut watch, note) {
-            Err(_) if ending() => Ok(app),
-            Err(e) => Err(e),
-            Ok(()) => Ok(app),
+    /// Runs `screen` until it ends (quit, back to the library, a briefing to open) or
+    /// a signal arrives, and says how it ended (`Effect::Quit` after a signal). After
+    /// an ending signal it comes back even if the terminal failed (it may be gone), so
+    /// that the place can be saved.
+    pub fn run(&mut self, screen: &mut dyn Screen, settings: &Settings) -> io::Result<Effect> {
+        match self.run_loop(screen, settings) {
+            Err(_) if ending() => Ok(Effect::Quit),
+            other => other,
         }
     }
 
-    fn reader(
-        &mut self,
-        app: &mut App,
-        watch: &mut Option<Watch>,
-        note: &mut dyn FnMut(&App),
-    ) -> io::Result<()> {
+    fn run_loop(&mut self, screen: &mut dyn Screen, settings: &Settings) -> io::Result<Effect> {
         let size = area()?;
         tracing::debug!(width = size.width, height = size.height, "terminal size");
-        let shown = std::time::Instant::now();
-        let mut indexed = app.derived.is_warm();
-        app.back = false;
-        update(app, Action::Resize(size.width, size.height));
-        self.draw(|area, buf| crate::ui::render(app, area, buf))?;
-        while !app.quit && !app.back && !ending() {
-            // Indexing the briefing once it is on screen (after a reload too), and a
-            // search still finding matches, go on between keys, a step per frame.
-            let idle = if app.busy() || !app.derived.is_warm() {
-                Duration::ZERO
-            } else if watch.is_some() {
-                reload::POLL
-            } else {
-                Duration::MAX
-            };
-            // Whether anything may have changed the screen: when a poll times out with
-            // nothing to do (a watched file unchanged), no frame is drawn at all.
-            let working = app.busy() || !app.derived.is_warm();
-            let (mut suspend, mut acted) = (false, false);
+        let _ = screen.update(settings, Action::Resize(size.width, size.height));
+        self.draw(|area, buf| screen.render(settings, area, buf))?;
+        loop {
+            if ending() {
+                return Ok(Effect::Quit);
+            }
+            let idle = screen.idle();
+            // Whether anything may change the screen without an event: when a wait
+            // times out with nothing to do (a watched file unchanged), no frame is drawn.
+            let working = idle == Duration::ZERO;
+            let (mut suspend, mut acted, mut effects) = (false, false, false);
+            let mut exit = None;
+            let clipboard = &mut self.clipboard;
             let evented = pump(idle, |e| {
-                esc_alt(app, e);
-                let a = action(app, e);
+                esc_alt(screen, settings, e);
+                let a = action(screen, settings, e);
                 acted |= a.is_some();
                 match a {
                     Some(Action::Suspend) => suspend = true,
-                    Some(a) => update(app, a),
+                    Some(a) => match screen.update(settings, a) {
+                        Effect::None => {}
+                        // A copy's status line says where the text went, or why nowhere
+                        // (see `clipboard`); OSC 52 carries it base64-encoded, so nothing
+                        // in it can act as a terminal control.
+                        Effect::Copy(text) => {
+                            screen.notice(clipboard.copy(&text));
+                            effects = true;
+                        }
+                        other => {
+                            exit = screen.carry_out(other);
+                            effects = true;
+                        }
+                    },
                     None => {}
                 }
-                suspend || app.quit || app.back
+                suspend || exit.is_some()
             })?;
             if ending() {
-                break;
+                return Ok(Effect::Quit);
             }
-            let reloaded = watch.as_mut().is_some_and(|w| w.poll(app));
-            // A key's frame first: its step of the search is done, and the next
-            // step waits for an iteration with no key (mouse motion is no key).
-            // Indexing comes first: a step of it, or else of the search.
-            if !acted && app.warm_step() && app.busy() {
-                app.work();
+            if let Some(exit) = exit {
+                return Ok(exit);
             }
-            if !indexed && app.derived.is_warm() {
-                indexed = true;
-                tracing::debug!(
-                    ms = shown.elapsed().as_secs_f64() * 1000.0,
-                    "indexed (from the first frame)"
-                );
-            }
-            let effects = !app.effects.is_empty();
-            run_effects(app, watch.as_ref(), &mut self.clipboard);
-            let (refused, resumed) = self.settle(suspend)?;
+            let changed = screen.tick(acted);
+            let (refused, resumed) = self.after_suspension(suspend)?;
             if refused {
-                app.notice =
-                    Some("Ctrl-z: no shell to suspend to (brief has a terminal of its own)".into());
+                screen.notice(
+                    "Ctrl-z: no shell to suspend to (brief has a terminal of its own)".into(),
+                );
             }
             if let Some((w, h)) = resumed {
                 tracing::debug!(width = w, height = h, "resumed");
-                update(app, Action::Resize(w, h));
+                let _ = screen.update(settings, Action::Resize(w, h));
             }
-            note(app);
-            if evented || reloaded || working || effects || suspend || resumed.is_some() {
-                self.draw(|area, buf| crate::ui::render(app, area, buf))?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Runs the library until the user opens a briefing (`lib.open`), asks for a fresh
-    /// scan (`lib.rescan`) or quits. While files are still being read
-    /// (`lib.unread_files`), `feed` adds those read since it was last called.
-    pub fn library(
-        &mut self,
-        lib: &mut Library,
-        feed: &mut dyn FnMut(&mut Library),
-    ) -> io::Result<()> {
-        let size = area()?;
-        (lib.open, lib.rescan) = (None, false);
-        scan::update(lib, Action::Resize(size.width, size.height));
-        self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
-        while !lib.quit && lib.open.is_none() && !lib.rescan && !ending() {
-            let mut suspend = false;
-            // Files still being read: look for them between keys.
-            let idle = if lib.unread_files > 0 {
-                Duration::from_millis(50)
-            } else {
-                Duration::MAX
-            };
-            let reading = lib.unread_files;
-            let evented = pump(idle, |e| {
-                let a = match e {
-                    Event::Key(k) if k.kind != KeyEventKind::Release => {
-                        key(*k).and_then(|k| lib.keys.press(lib.context(), k))
-                    }
-                    Event::Resize(w, h) => {
-                        let area = drawn_area((*w, *h));
-                        Some(Action::Resize(area.width, area.height))
-                    }
-                    _ => None,
-                };
-                match a {
-                    Some(Action::Suspend) => suspend = true,
-                    Some(a) => scan::update(lib, a),
-                    None => {}
-                }
-                suspend || lib.quit || lib.open.is_some() || lib.rescan
-            })?;
-            if ending() {
-                break;
-            }
-            if reading > 0 {
-                feed(lib);
-            }
-            let (_, resumed) = self.settle(suspend)?;
-            if let Some((w, h)) = resumed {
-                scan::update(lib, Action::Resize(w, h));
-            }
-            if evented || lib.unread_files != reading || suspend || resumed.is_some() {
-                self.draw(|area, buf| crate::ui::library::render(lib, area, buf))?;
+            screen.turned();
+            if evented || changed || working || effects || suspend || resumed.is_some() {
+                self.draw(|area, buf| screen.render(settings, area, buf))?;
             }
         }
-        Ok(())
     }
 
     /// Suspends if asked (Ctrl-z); after any suspension (SIGTSTP too) the screen holds
@@ -306,7 +257,7 @@ impl Tty {
     /// has now (a stopped job gets no SIGWINCH: the shell has the terminal). Says
     /// whether a suspension was refused (no shell to suspend to), and the size after
     /// one.
-    fn settle(&mut self, suspend: bool) -> io::Result<(bool, Option<(u16, u16)>)> {
+    fn after_suspension(&mut self, suspend: bool) -> io::Result<(bool, Option<(u16, u16)>)> {
         let refused = suspend && !restore::suspend();
         if restore::resumed() {
             // The screen was cleared when taken again: blank the last frame too (the
@@ -339,11 +290,6 @@ impl Tty {
     }
 }
 
-/// Runs the reader on a terminal of its own (mouse on, no file to watch).
-pub fn run(app: App) -> io::Result<App> {
-    Tty::enter(true)?.read(app, None, &mut |_| {})
-}
-
 /// Waits up to `idle` for an event, then hands it and everything already queued to
 /// `handle` (which says when to stop early), so a burst of keys or resizes costs one
 /// frame. Signals are not our business here (see `watch_signals`). Says whether any
@@ -363,28 +309,16 @@ fn pump(idle: Duration, mut handle: impl FnMut(&Event) -> bool) -> io::Result<bo
 
 /// Esc followed quickly by a key (fast typing, a paste, a slow link) reaches us as that
 /// key with Alt: treat it as the two presses it was.
-fn esc_alt(app: &mut App, e: &Event) {
+fn esc_alt(screen: &mut dyn Screen, settings: &Settings, e: &Event) {
     if let Event::Key(k) = e
         && k.modifiers.contains(KeyModifiers::ALT)
-        && let context = app.context()
-        && let Some(a) = app.keys.press(context, Key::plain(KeyCode::Esc))
+        && let context = screen.context()
+        && let Some(a) =
+            screen
+                .pending_keys()
+                .press(&settings.keymap, context, Key::plain(KeyCode::Esc))
     {
-        update(app, a);
-    }
-}
-
-/// Carries out what `update` asked for. A copy's status line says where the text
-/// went, or why nowhere (see `clipboard`); OSC 52 carries it base64-encoded, so
-/// nothing in it can act as a terminal control.
-fn run_effects(app: &mut App, watch: Option<&Watch>, clipboard: &mut Clipboard) {
-    for effect in std::mem::take(&mut app.effects) {
-        match effect {
-            Effect::Clipboard(text) => app.notice = Some(clipboard.copy(&text)),
-            Effect::Reload => match watch {
-                Some(w) => reload::reload(app, &w.path),
-                None => app.notice = Some("the bundled briefing has no file to reload".into()),
-            },
-        }
+        let _ = screen.update(settings, a);
     }
 }
 
@@ -409,7 +343,9 @@ mod tests {
     /// 3,000 columns, issue 16), no panic in any pane or popup.
     #[test]
     fn every_screen_draws_at_the_largest_areas() {
+        use crate::app::{App, update};
         let b = crate::load::bundled().unwrap().briefing;
+        let settings = Settings::default();
         let (tab, enter) = (Key::plain(KeyCode::Tab), Key::plain(KeyCode::Enter));
         let sessions: [&[Key]; 8] = [
             &[],
@@ -425,14 +361,14 @@ mod tests {
             let area = drawn_area((w, h));
             for keys in sessions {
                 let mut app = App::new(b.clone(), 80, 24);
-                update(&mut app, Action::Resize(area.width, area.height));
+                let _ = update(&mut app, &settings, Action::Resize(area.width, area.height));
                 for &k in keys {
                     if let Some(a) = crate::app::keymap::lookup(app.context(), k) {
-                        update(&mut app, a);
+                        let _ = update(&mut app, &settings, a);
                     }
                 }
                 let mut buf = Buffer::empty(area);
-                crate::ui::render(&app, area, &mut buf);
+                crate::ui::render(&app, &settings, area, &mut buf);
             }
         }
     }

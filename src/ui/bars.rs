@@ -1,11 +1,12 @@
 //! The title bar (briefing title, dek, source, date), the tab bar at narrow widths,
 //! and the status line (where you are, the filter, key hints from the keymap).
 
+use crate::app::Settings;
 use crate::app::key::sequence_label;
 use crate::app::{App, Mode};
 use crate::layout::{Geometry, Pane};
 use crate::text;
-use crate::theme::THEME;
+use crate::theme::Theme;
 use crate::views::pages::View;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -15,14 +16,15 @@ use ratatui::text::{Line, Span};
 const MIN_TITLE: usize = 24;
 
 /// Row 1: the title and the view tabs. Row 2 (when tall enough): dek, source and date.
-pub fn title(app: &App, g: &Geometry, buf: &mut Buffer) {
+pub fn title(app: &App, settings: &Settings, g: &Geometry, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     let m = &app.briefing.meta;
     let area = g.title;
     let width = usize::from(area.width);
-    let tabs = view_tabs(app.view, width.saturating_sub(MIN_TITLE + 1));
+    let tabs = view_tabs(theme, app.view, width.saturating_sub(MIN_TITLE + 1));
     let tabs_w = tabs.width();
     let title = text::truncate(&m.title, width.saturating_sub(tabs_w + 1));
-    buf.set_stringn(area.x, area.y, &title, width, THEME.title);
+    buf.set_stringn(area.x, area.y, &title, width, theme.title);
     let x = area.x + u16::try_from(width.saturating_sub(tabs_w)).unwrap_or(0);
     buf.set_line(x, area.y, &tabs, u16::try_from(tabs_w).unwrap_or(0));
     if area.height > 1 {
@@ -36,17 +38,17 @@ pub fn title(app: &App, g: &Geometry, buf: &mut Buffer) {
         let by_w = text::width(&by);
         let dek = m.dek.as_deref().unwrap_or_default();
         let dek = text::truncate(dek, width.saturating_sub(by_w + 2));
-        buf.set_stringn(area.x, area.y + 1, &dek, width, THEME.dim);
+        buf.set_stringn(area.x, area.y + 1, &dek, width, theme.dim);
         if by_w + 2 <= width {
             let x = area.x + u16::try_from(width - by_w).unwrap_or(0);
-            buf.set_stringn(x, area.y + 1, &by, by_w, THEME.dim);
+            buf.set_stringn(x, area.y + 1, &by, by_w, theme.dim);
         }
     }
 }
 
 /// "1 Briefing  [2 Claims]  3 Figures ..." or, when there is no room, "1 [2] 3 4 5".
 /// The current view is bracketed, so it shows without colour too.
-fn view_tabs(current: View, room: usize) -> Line<'static> {
+fn view_tabs(theme: &Theme, current: View, room: usize) -> Line<'static> {
     let full = |v: View, n: usize| format!("{n} {}", v.title());
     let build = |label: &dyn Fn(View, usize) -> String| {
         let mut spans = Vec::new();
@@ -57,10 +59,10 @@ fn view_tabs(current: View, room: usize) -> Line<'static> {
             if v == current {
                 spans.push(Span::styled(
                     format!("[{}]", label(v, i + 1)),
-                    THEME.border_focus,
+                    theme.border_focus,
                 ));
             } else {
-                spans.push(Span::styled(format!(" {} ", label(v, i + 1)), THEME.dim));
+                spans.push(Span::styled(format!(" {} ", label(v, i + 1)), theme.dim));
             }
         }
         Line::from(spans)
@@ -73,21 +75,22 @@ fn view_tabs(current: View, room: usize) -> Line<'static> {
     }
 }
 
-pub fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn tabs(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     let mut spans = Vec::new();
     for pane in Pane::ALL {
         let (label, style) = if pane == app.focus {
             (
                 format!("[{}]", pane.title()),
-                THEME.border_focus.patch(THEME.selected),
+                theme.border_focus.patch(theme.selected),
             )
         } else {
-            (format!(" {} ", pane.title()), THEME.dim)
+            (format!(" {} ", pane.title()), theme.dim)
         };
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
-    spans.push(Span::styled("Tab switches", THEME.dim));
+    spans.push(Span::styled("Tab switches", theme.dim));
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
@@ -140,15 +143,16 @@ fn place(app: &App) -> String {
     }
 }
 
-pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, THEME.status);
+pub fn status(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
+    buf.set_style(area, theme.status);
     let mut left = vec![Span::styled(
         format!(" {} ", place(app)),
-        THEME.status.patch(THEME.status_mode),
+        theme.status.patch(theme.status_mode),
     )];
     // Opened from the library: the way back, always in view.
-    if app.from_library && matches!(app.mode, Mode::Panes) {
-        left.push(Span::styled(" q: back to the library ", THEME.status));
+    if settings.origin == crate::app::Origin::Library && matches!(app.mode, Mode::Panes) {
+        left.push(Span::styled(" q: back to the library ", theme.status));
     }
     if app.filter.is_active() {
         left.push(Span::styled(
@@ -158,19 +162,19 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
                 app.filter.quotes.len(),
                 app.briefing.quotes.len()
             ),
-            THEME.status,
+            theme.status,
         ));
     }
     if let Some(stale) = &app.stale {
         left.push(Span::styled(
             format!(" {stale} "),
-            THEME.status.patch(THEME.status_mode),
+            theme.status.patch(theme.status_mode),
         ));
     }
     if let Some(notice) = &app.notice {
         left.push(Span::styled(
             format!(" {notice} "),
-            THEME.status.patch(THEME.status_mode),
+            theme.status.patch(theme.status_mode),
         ));
     }
     if let Some(search) = &app.search {
@@ -181,7 +185,7 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
         };
         left.push(Span::styled(
             format!(" /{}{cursor} ", search.query),
-            THEME.status.patch(THEME.status_mode),
+            theme.status.patch(theme.status_mode),
         ));
         // The Briefing view's matches, or a view's own ("item match 2/5").
         let label = match app.view.page_index() {
@@ -189,17 +193,17 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             Some(i) => app.pages[i].search_label(&search.query),
         };
         if let Some(label) = label {
-            left.push(Span::styled(format!("{label} "), THEME.status));
+            left.push(Span::styled(format!("{label} "), theme.status));
         }
     }
-    if !app.keys.pending.is_empty() {
+    if !app.pending_keys.is_empty() {
         // The first keys of a sequence, waiting for the rest.
         left.push(Span::styled(
             format!(
                 " {}… ",
-                sequence_label(&app.keys.pending, app.glyphs == crate::theme::Glyphs::Ascii)
+                sequence_label(&app.pending_keys.0, settings.ascii())
             ),
-            THEME.status.patch(THEME.status_mode),
+            theme.status.patch(theme.status_mode),
         ));
     }
     // The selected cell of the claims matrix, named (actor, stance, claim): last,
@@ -215,15 +219,13 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer) {
             target,
         )
     {
-        left.push(Span::styled(format!(" {said} "), THEME.status));
+        left.push(Span::styled(format!(" {said} "), theme.status));
     }
     let left = Line::from(left);
     let used = left.width();
     buf.set_line(area.x, area.y, &left, area.width);
-    let hints = app.keys.map.hints(
-        app.context(),
-        app.glyphs == crate::theme::Glyphs::Ascii,
-        |a| app.acts(a),
-    );
-    super::chrome::hints(buf, area, used, &hints);
+    let hints = settings
+        .keymap
+        .hints(app.context(), settings.ascii(), |a| app.acts(settings, a));
+    super::chrome::hints(theme, buf, area, used, &hints);
 }

@@ -1,7 +1,7 @@
 //! Pieces every pane and popup shares: the bordered block that shows focus without
 //! colour, the scrollbar, popup backgrounds, and single-row text drawing.
 
-use crate::theme::THEME;
+use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
@@ -13,11 +13,11 @@ use ratatui::widgets::{
 
 /// Draws a pane's border and title. The focused pane gets a thick border and a `▶`
 /// before its title, so focus shows in monochrome too. Returns the inner area.
-pub fn pane_block(area: Rect, buf: &mut Buffer, title: &str, focused: bool) -> Rect {
+pub fn pane_block(theme: &Theme, area: Rect, buf: &mut Buffer, title: &str, focused: bool) -> Rect {
     let (style, kind, marker) = if focused {
-        (THEME.border_focus, BorderType::Thick, "▶ ")
+        (theme.border_focus, BorderType::Thick, "▶ ")
     } else {
-        (THEME.border, BorderType::Plain, "")
+        (theme.border, BorderType::Plain, "")
     };
     let block = Block::bordered()
         .border_type(kind)
@@ -25,9 +25,9 @@ pub fn pane_block(area: Rect, buf: &mut Buffer, title: &str, focused: bool) -> R
         .title(Line::styled(
             format!("{marker}{title}"),
             if focused {
-                THEME.border_focus
+                theme.border_focus
             } else {
-                THEME.title
+                theme.title
             },
         ));
     let inner = block.inner(area);
@@ -40,7 +40,7 @@ pub fn pane_block(area: Rect, buf: &mut Buffer, title: &str, focused: bool) -> R
 /// The column either side is cleared too, so no text beneath touches the border, and
 /// a wide character cut by that edge (its first half outside, its second inside) is
 /// blanked whole: a terminal would draw it over the border.
-pub fn popup_block(area: Rect, buf: &mut Buffer, title: &str) -> Rect {
+pub fn popup_block(theme: &Theme, area: Rect, buf: &mut Buffer, title: &str) -> Rect {
     let screen = buf.area;
     let left = area.x.saturating_sub(1).max(screen.x);
     let right = (area.right() + 1).min(screen.right());
@@ -56,8 +56,8 @@ pub fn popup_block(area: Rect, buf: &mut Buffer, title: &str) -> Rect {
     }
     let block = Block::bordered()
         .border_type(BorderType::Thick)
-        .border_style(THEME.border_focus)
-        .title(Line::styled(title.to_owned(), THEME.border_focus));
+        .border_style(theme.border_focus)
+        .title(Line::styled(title.to_owned(), theme.border_focus));
     let inner = block.inner(area);
     block.render(area, buf);
     inner
@@ -95,13 +95,13 @@ pub fn row(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) {
 
 /// The status line's key hints, right-aligned after the `used` columns on the left;
 /// left out when fewer than 8 columns remain.
-pub fn hints(buf: &mut Buffer, area: Rect, used: usize, hints: &[String]) {
+pub fn hints(theme: &Theme, buf: &mut Buffer, area: Rect, used: usize, hints: &[String]) {
     let width = usize::from(area.width);
     let room = width.saturating_sub(used + 2);
     if room >= 8 {
         let hints = crate::text::truncate(&hints.join("  "), room);
         let x = area.x + u16::try_from(width - crate::text::width(&hints) - 1).unwrap_or(0);
-        buf.set_stringn(x, area.y, &hints, room, THEME.status);
+        buf.set_stringn(x, area.y, &hints, room, theme.status);
     }
 }
 

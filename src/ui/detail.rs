@@ -2,21 +2,23 @@
 
 use super::chrome;
 use crate::app::App;
+use crate::app::Settings;
 use crate::app::state::{Detail, SourceView};
 use crate::layout;
-use crate::theme::THEME;
+use crate::theme::Theme;
 use crate::views::lines::LineKind;
 use ratatui::buffer::Buffer;
 use ratatui::text::{Line, Span};
 
-pub fn render(app: &App, d: &Detail, buf: &mut Buffer) {
+pub fn render(app: &App, settings: &Settings, d: &Detail, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     let area = layout::detail_popup(app.geometry().area);
     let list = &app.filter.quotes;
     let position = list.binary_search(&d.quote).map_or_else(
         |_| "not in the filtered list".to_owned(),
         |i| format!("{}/{}", i + 1, list.len()),
     );
-    let inner = chrome::popup_block(area, buf, &format!("Quote {position}"));
+    let inner = chrome::popup_block(theme, area, buf, &format!("Quote {position}"));
     let rows = usize::from(inner.height);
     let lines = &d.view.lines;
     let end = (d.scroll + rows).min(lines.len());
@@ -24,10 +26,10 @@ pub fn render(app: &App, d: &Detail, buf: &mut Buffer) {
         let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
         let line = match l.kind {
             LineKind::QuoteText => {
-                Line::styled(l.text.as_str(), THEME.quote_text.patch(THEME.title))
+                Line::styled(l.text.as_str(), theme.quote_text.patch(theme.title))
             }
-            LineKind::Title => Line::styled(l.text.as_str(), THEME.speaker),
-            LineKind::Attribution => Line::styled(l.text.as_str(), THEME.dim),
+            LineKind::Title => Line::styled(l.text.as_str(), theme.speaker),
+            LineKind::Attribution => Line::styled(l.text.as_str(), theme.dim),
             LineKind::Field { label } => {
                 let cut = l
                     .text
@@ -35,11 +37,11 @@ pub fn render(app: &App, d: &Detail, buf: &mut Buffer) {
                     .nth(label)
                     .map_or(l.text.len(), |(i, _)| i);
                 Line::from(vec![
-                    Span::styled(&l.text[..cut], THEME.heading),
+                    Span::styled(&l.text[..cut], theme.heading),
                     Span::raw(&l.text[cut..]),
                 ])
             }
-            LineKind::Passage { from, to } => passage(&l.text, from, to),
+            LineKind::Passage { from, to } => passage(theme, &l.text, from, to),
             LineKind::Body | LineKind::Blank | LineKind::Summary => Line::raw(l.text.as_str()),
         };
         chrome::line(buf, inner, y, &line);
@@ -48,7 +50,8 @@ pub fn render(app: &App, d: &Detail, buf: &mut Buffer) {
 }
 
 /// The source text popup: the source's text, the quote highlighted.
-pub fn render_source(app: &App, v: &SourceView, buf: &mut Buffer) {
+pub fn render_source(app: &App, settings: &Settings, v: &SourceView, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     let area = layout::detail_popup(app.geometry().area);
     let b = &app.briefing;
     let text = match app.sources.get(v.source.get()) {
@@ -66,25 +69,37 @@ pub fn render_source(app: &App, v: &SourceView, buf: &mut Buffer) {
         v.stops.len(),
         b.actor(b.quote(v.quote).speaker).name
     );
-    let inner = chrome::popup_block(area, buf, &title);
+    let inner = chrome::popup_block(theme, area, buf, &title);
     let rows = usize::from(inner.height);
     let end = (v.scroll + rows).min(v.rows.len());
     for (n, r) in v.rows[v.scroll.min(end)..end].iter().enumerate() {
         let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
         let from = v.range.start.clamp(r.start, r.end) - r.start;
         let to = v.range.end.clamp(r.start, r.end) - r.start;
-        let line = marked(&text[r.clone()], from, to, ratatui::style::Style::new());
+        let line = marked(
+            theme,
+            &text[r.clone()],
+            from,
+            to,
+            ratatui::style::Style::new(),
+        );
         chrome::line(buf, inner, y, &line);
     }
     chrome::scrollbar(area, buf, v.rows.len(), v.scroll, rows);
 }
 
 /// A line of a source's text, the quote's bytes `from..to` in it highlighted.
-pub fn passage(text: &str, from: usize, to: usize) -> Line<'_> {
-    marked(text, from, to, THEME.dim)
+pub fn passage<'a>(theme: &Theme, text: &'a str, from: usize, to: usize) -> Line<'a> {
+    marked(theme, text, from, to, theme.dim)
 }
 
-fn marked(text: &str, from: usize, to: usize, rest: ratatui::style::Style) -> Line<'_> {
+fn marked<'a>(
+    theme: &Theme,
+    text: &'a str,
+    from: usize,
+    to: usize,
+    rest: ratatui::style::Style,
+) -> Line<'a> {
     let cut = |i: usize| {
         let mut i = i.min(text.len());
         while !text.is_char_boundary(i) {
@@ -95,7 +110,7 @@ fn marked(text: &str, from: usize, to: usize, rest: ratatui::style::Style) -> Li
     let (from, to) = (cut(from), cut(to));
     Line::from(vec![
         Span::styled(&text[..from], rest),
-        Span::styled(&text[from..to], THEME.mark),
+        Span::styled(&text[from..to], theme.mark),
         Span::styled(&text[to..], rest),
     ])
 }

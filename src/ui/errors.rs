@@ -3,15 +3,18 @@
 
 use super::chrome;
 use crate::app::App;
+use crate::app::Settings;
 use crate::layout;
-use crate::theme::THEME;
+use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 
 /// First row of the panel: what happened, before the report itself.
 const HEADLINE: &str = "The file changed and no longer loads; still showing the last good version.";
 
-pub fn render(app: &App, lines: &[String], scroll: usize, buf: &mut Buffer) {
+pub fn render(app: &App, settings: &Settings, lines: &[String], scroll: usize, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     panel(
+        theme,
         app.geometry().area,
         "Reload failed",
         HEADLINE,
@@ -23,6 +26,7 @@ pub fn render(app: &App, lines: &[String], scroll: usize, buf: &mut Buffer) {
 
 /// A panel of a file's located errors under a headline, scrolled.
 pub fn panel(
+    theme: &Theme,
     screen: ratatui::layout::Rect,
     title: &str,
     headline: &str,
@@ -31,7 +35,7 @@ pub fn panel(
     buf: &mut Buffer,
 ) {
     let area = layout::help_popup(screen);
-    let inner = chrome::popup_block(area, buf, title);
+    let inner = chrome::popup_block(theme, area, buf, title);
     if inner.height == 0 {
         return;
     }
@@ -41,7 +45,7 @@ pub fn panel(
     let head_rows = head.len().min(usize::from(inner.height));
     for (n, text) in head.iter().take(head_rows).enumerate() {
         let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
-        chrome::row(buf, inner, y, text, THEME.heading);
+        chrome::row(buf, inner, y, text, theme.heading);
     }
     let rows = usize::from(inner.height) - head_rows;
     for (n, text) in lines.iter().skip(scroll).take(rows).enumerate() {

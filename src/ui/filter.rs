@@ -3,10 +3,10 @@
 
 use super::chrome;
 use crate::app::App;
+use crate::app::Settings;
 use crate::app::filter::{FilterPopup, Input};
 use crate::layout;
 use crate::text;
-use crate::theme::THEME;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -15,7 +15,8 @@ use ratatui::text::{Line, Span};
 const KIND_COLUMNS: usize = 13;
 const COUNT_COLUMNS: usize = 4;
 
-pub fn render(app: &App, popup: &FilterPopup, buf: &mut Buffer) {
+pub fn render(app: &App, settings: &Settings, popup: &FilterPopup, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     let area = layout::filter_popup(app.geometry().area);
     let title = format!(
         "Actors {}/{} · {} chosen",
@@ -23,21 +24,21 @@ pub fn render(app: &App, popup: &FilterPopup, buf: &mut Buffer) {
         app.actors.rows.len(),
         app.filter.chosen.len()
     );
-    let inner = chrome::popup_block(area, buf, &title);
+    let inner = chrome::popup_block(theme, area, buf, &title);
     if inner.height == 0 {
         return;
     }
     let query = match (popup.input, popup.query.is_empty()) {
         (Input::Typing, _) => Line::from(vec![
-            Span::styled("/", THEME.key),
+            Span::styled("/", theme.key),
             Span::raw(popup.query.as_str()),
-            Span::styled("█", THEME.dim),
+            Span::styled("█", theme.dim),
         ]),
         (Input::Browse, false) => Line::from(vec![
-            Span::styled("/", THEME.key),
+            Span::styled("/", theme.key),
             Span::raw(popup.query.as_str()),
         ]),
-        (Input::Browse, true) => Line::styled("/ to narrow · Space to choose", THEME.dim),
+        (Input::Browse, true) => Line::styled("/ to narrow · Space to choose", theme.dim),
     };
     chrome::line(buf, inner, inner.y, &query);
     let list = ratatui::layout::Rect {
@@ -47,7 +48,7 @@ pub fn render(app: &App, popup: &FilterPopup, buf: &mut Buffer) {
     };
     let width = usize::from(list.width);
     if popup.rows.is_empty() {
-        chrome::row(buf, list, list.y, "No actor matches", THEME.dim);
+        chrome::row(buf, list, list.y, "No actor matches", theme.dim);
     }
     let b = &app.briefing;
     for (n, &r) in popup
@@ -87,11 +88,11 @@ pub fn render(app: &App, popup: &FilterPopup, buf: &mut Buffer) {
         let name = text::truncate(&a.name, name_width);
         let pad = name_width.saturating_sub(text::width(&name));
         let base = if n == popup.cursor {
-            THEME.selected
+            theme.selected
         } else {
             Style::new()
         };
-        let check_style = if chosen { THEME.chosen } else { Style::new() };
+        let check_style = if chosen { theme.chosen } else { Style::new() };
         buf.set_style(
             ratatui::layout::Rect {
                 y,
@@ -103,7 +104,7 @@ pub fn render(app: &App, popup: &FilterPopup, buf: &mut Buffer) {
         let line = Line::from(vec![
             Span::styled(check, check_style.patch(base)),
             Span::styled(format!("{indent}{name}{}", " ".repeat(pad)), base),
-            Span::styled(tail, THEME.dim.patch(base)),
+            Span::styled(tail, theme.dim.patch(base)),
         ]);
         chrome::line(buf, list, y, &line);
     }

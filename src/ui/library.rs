@@ -2,9 +2,10 @@
 //! rows each (title; source, date, counts, unread), failures with their first error.
 
 use super::chrome;
-use crate::run::scan::{ENTRY_ROWS, Entry, Library};
+use crate::app::Settings;
+use crate::app::library::{ENTRY_ROWS, Entry, Library};
 use crate::text;
-use crate::theme::THEME;
+use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,11 +14,13 @@ use ratatui::style::Style;
 const MIN_WIDTH: u16 = 30;
 const MIN_HEIGHT: u16 = 6;
 
-pub fn render(lib: &Library, area: Rect, buf: &mut Buffer) {
-    lib.look.paint(buf, |buf| draw(lib, area, buf));
+pub fn render(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
+    draw(lib, settings, area, buf);
+    settings.appearance.finish(buf);
 }
 
-fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
+fn draw(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
             "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
@@ -42,7 +45,7 @@ fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
         area,
         area.y,
         &text::truncate(&head, width),
-        THEME.title,
+        theme.title,
     );
     let list = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
     let title = format!(
@@ -50,14 +53,14 @@ fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
         (lib.list.selected + 1).min(lib.entries.len()),
         lib.entries.len()
     );
-    let inner = chrome::pane_block(list, buf, &title, true);
+    let inner = chrome::pane_block(theme, list, buf, &title, true);
     if lib.entries.is_empty() {
         let empty = if lib.unread_files > 0 {
             "Reading the folder's briefings…"
         } else {
             "No *.toml files in this folder."
         };
-        chrome::row(buf, inner, inner.y, empty, THEME.dim);
+        chrome::row(buf, inner, inner.y, empty, theme.dim);
     }
     let shown = usize::from(inner.height) / ENTRY_ROWS;
     for (n, (i, e)) in lib
@@ -69,7 +72,7 @@ fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
         .enumerate()
     {
         let y = inner.y + u16::try_from(n * ENTRY_ROWS).unwrap_or(u16::MAX);
-        entry(buf, inner, y, e, i == lib.list.selected);
+        entry(theme, buf, inner, y, e, i == lib.list.selected);
     }
     chrome::scrollbar(
         list,
@@ -80,6 +83,7 @@ fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
     );
     status(
         lib,
+        settings,
         Rect::new(area.x, area.bottom() - 1, area.width, 1),
         buf,
     );
@@ -88,6 +92,7 @@ fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
     {
         let title = format!("{} does not load", e.name);
         super::errors::panel(
+            theme,
             area,
             &title,
             "Fix the file and press Ctrl-r to scan again.",
@@ -98,8 +103,8 @@ fn draw(lib: &Library, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn entry(buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
-    let pick = |s: Style| if selected { s.patch(THEME.selected) } else { s };
+fn entry(theme: &Theme, buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
+    let pick = |s: Style| if selected { s.patch(theme.selected) } else { s };
     let marker = if selected { "▸" } else { " " };
     match &e.info {
         Ok(s) => {
@@ -109,7 +114,7 @@ fn entry(buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
                 area,
                 y,
                 &text::truncate(&format!("{marker}{}", s.title), width),
-                pick(THEME.speaker),
+                pick(theme.speaker),
             );
             let mut facts: Vec<String> = Vec::new();
             facts.extend(s.source.clone());
@@ -130,7 +135,7 @@ fn entry(buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
                 area,
                 y + 1,
                 &text::truncate(&format!("  {head}{tail}"), width),
-                pick(THEME.dim),
+                pick(theme.dim),
             );
         }
         Err(first) => {
@@ -140,34 +145,36 @@ fn entry(buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
                 area,
                 y,
                 &text::truncate(&format!("{marker}✘ {} does not load", e.name), width),
-                pick(THEME.mark),
+                pick(theme.mark),
             );
             chrome::row(
                 buf,
                 area,
                 y + 1,
                 &text::truncate(&format!("  {first} (Enter: every error)"), width),
-                pick(THEME.dim),
+                pick(theme.dim),
             );
         }
     }
 }
 
-fn status(lib: &Library, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, THEME.status);
+fn status(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
+    buf.set_style(area, theme.status);
     let place = format!(
         " LIBRARY {}/{} ",
         (lib.list.selected + 1).min(lib.entries.len()),
         lib.entries.len()
     );
-    let ascii = lib.look.glyphs == crate::theme::Glyphs::Ascii;
-    let hints = lib.keys.map.hints(lib.context(), ascii, |_| true);
+    let hints = settings
+        .keymap
+        .hints(lib.context(), settings.ascii(), |_| true);
     chrome::row(
         buf,
         area,
         area.y,
         &place,
-        THEME.status.patch(THEME.status_mode),
+        theme.status.patch(theme.status_mode),
     );
-    chrome::hints(buf, area, text::width(&place), &hints);
+    chrome::hints(theme, buf, area, text::width(&place), &hints);
 }

@@ -16,17 +16,18 @@ mod quotes;
 mod reader;
 mod sections;
 
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, Settings};
 use crate::layout::{Arrangement, Geometry, MIN_HEIGHT, MIN_WIDTH, Pane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 /// Draws the whole screen for `app` into `buf` over `area` (the terminal's size).
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    app.look().paint(buf, |buf| draw(app, area, buf));
+pub fn render(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
+    draw(app, settings, area, buf);
+    settings.appearance.finish(buf);
 }
 
-fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+fn draw(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
     let g = app.geometry();
     if g.arrangement == Arrangement::TooSmall
         || area.width < g.area.width
@@ -35,41 +36,41 @@ fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         too_small(area, buf);
         return;
     }
-    bars::title(app, &g, buf);
+    bars::title(app, settings, &g, buf);
     if let Some(state) = app.page() {
-        page::render(app, state, g.body, buf);
+        page::render(app, settings, state, g.body, buf);
     } else {
-        panes(app, &g, buf);
+        panes(app, settings, &g, buf);
     }
-    bars::status(app, g.status, buf);
+    bars::status(app, settings, g.status, buf);
     match &app.mode {
         // The search line is part of the status line.
         Mode::Panes | Mode::Search => {}
-        Mode::Help { scroll, .. } => help::render(app, g.area, *scroll, buf),
-        Mode::Filter(p) => filter::render(app, p, buf),
-        Mode::Detail(d) => detail::render(app, d, buf),
-        Mode::Source(v, _) => detail::render_source(app, v, buf),
+        Mode::Help { scroll, .. } => help::render(app, settings, g.area, *scroll, buf),
+        Mode::Filter(p) => filter::render(app, settings, p, buf),
+        Mode::Detail(d) => detail::render(app, settings, d, buf),
+        Mode::Source(v, _) => detail::render_source(app, settings, v, buf),
         Mode::Positions {
             claim,
             positions,
             scroll,
-        } => note::render(app, *claim, positions, *scroll, buf),
-        Mode::Picker(p) => picker::render(app, p, buf),
-        Mode::Errors { lines, scroll } => errors::render(app, lines, *scroll, buf),
+        } => note::render(app, settings, *claim, positions, *scroll, buf),
+        Mode::Picker(p) => picker::render(app, settings, p, buf),
+        Mode::Errors { lines, scroll } => errors::render(app, settings, lines, *scroll, buf),
     }
 }
 
 /// The Briefing view: the tab bar at narrow widths and the three panes.
-fn panes(app: &App, g: &Geometry, buf: &mut Buffer) {
+fn panes(app: &App, settings: &Settings, g: &Geometry, buf: &mut Buffer) {
     if g.arrangement == Arrangement::Tabs {
-        bars::tabs(app, g.tabs, buf);
+        bars::tabs(app, settings, g.tabs, buf);
     }
     for pane in Pane::ALL {
         if let Some(r) = g.pane(pane) {
             match pane {
-                Pane::Sections => sections::render(app, r, buf),
-                Pane::Reader => reader::render(app, r, buf),
-                Pane::Quotes => quotes::render(app, r, buf),
+                Pane::Sections => sections::render(app, settings, r, buf),
+                Pane::Reader => reader::render(app, settings, r, buf),
+                Pane::Quotes => quotes::render(app, settings, r, buf),
             }
         }
     }

@@ -3,8 +3,9 @@
 
 use super::chrome;
 use crate::app::App;
+use crate::app::Settings;
 use crate::app::state::PageState;
-use crate::theme::THEME;
+use crate::theme::Theme;
 use crate::views::pages::Tone;
 use crate::views::search::find_in;
 use ratatui::buffer::Buffer;
@@ -12,23 +13,24 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-fn style(tone: Tone) -> Style {
+fn style(theme: &Theme, tone: Tone) -> Style {
     match tone {
         Tone::Plain => Style::new(),
-        Tone::Heading => THEME.heading,
-        Tone::Dim => THEME.dim,
-        Tone::Strong => THEME.speaker,
-        Tone::Flag => THEME
+        Tone::Heading => theme.heading,
+        Tone::Dim => theme.dim,
+        Tone::Strong => theme.speaker,
+        Tone::Flag => theme
             .mark
             .add_modifier(ratatui::style::Modifier::UNDERLINED),
-        Tone::Quote => THEME.quote_text,
+        Tone::Quote => theme.quote_text,
     }
 }
 
-pub fn render(app: &App, state: &PageState, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, settings: &Settings, state: &PageState, area: Rect, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     let (at, total) = state.counter();
     let title = format!("{} {at}/{total}", app.view.title());
-    let inner = chrome::pane_block(area, buf, &title, true);
+    let inner = chrome::pane_block(theme, area, buf, &title, true);
     let rows = usize::from(inner.height);
     let query = app.search.as_ref().map(|s| s.query.as_str());
     let lines = state.visible_lines(&app.briefing, &app.filter, rows);
@@ -37,9 +39,9 @@ pub fn render(app: &App, state: &PageState, area: Rect, buf: &mut Buffer) {
         let spans: Vec<Span<'_>> = cells
             .iter()
             .flat_map(|c| {
-                let s = style(c.tone);
+                let s = style(theme, c.tone);
                 let s = if c.item == Some(state.selected) {
-                    s.patch(THEME.selected)
+                    s.patch(theme.selected)
                 } else {
                     s
                 };
@@ -47,7 +49,7 @@ pub fn render(app: &App, state: &PageState, area: Rect, buf: &mut Buffer) {
                     .map(|q| {
                         find_in(&c.text, q)
                             .into_iter()
-                            .map(|r| (r, THEME.search_current))
+                            .map(|r| (r, theme.search_current))
                             .collect()
                     })
                     .unwrap_or_default();

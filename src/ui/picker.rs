@@ -2,16 +2,17 @@
 
 use super::chrome;
 use crate::app::App;
+use crate::app::Settings;
 use crate::app::picker::Picker;
 use crate::layout;
 use crate::text;
-use crate::theme::THEME;
 use ratatui::buffer::Buffer;
 use ratatui::style::Style;
 
-pub fn render(app: &App, p: &Picker, buf: &mut Buffer) {
+pub fn render(app: &App, settings: &Settings, p: &Picker, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     let area = layout::help_popup(app.geometry().area);
-    let inner = chrome::popup_block(area, buf, &p.title());
+    let inner = chrome::popup_block(theme, area, buf, &p.title());
     let rows = usize::from(inner.height);
     if p.rows.is_empty() {
         chrome::row(
@@ -19,7 +20,7 @@ pub fn render(app: &App, p: &Picker, buf: &mut Buffer) {
             inner,
             inner.y,
             "Nothing here yet: s stars the selected quote.",
-            THEME.dim,
+            theme.dim,
         );
         return;
     }
@@ -27,7 +28,7 @@ pub fn render(app: &App, p: &Picker, buf: &mut Buffer) {
         let label = p.label(n, &app.briefing, &app.marks);
         let y = inner.y + u16::try_from(n - p.offset).unwrap_or(u16::MAX);
         let style = if n == p.cursor {
-            THEME.selected
+            theme.selected
         } else {
             Style::new()
         };

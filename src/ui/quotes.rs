@@ -3,18 +3,19 @@
 
 use super::chrome;
 use crate::app::App;
+use crate::app::Settings;
 use crate::app::state::QUOTE_ROWS;
 use crate::layout::Pane;
 use crate::model::QuoteMode;
 use crate::text;
-use crate::theme::THEME;
 use crate::views::search::find_in;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     let b = &app.briefing;
     let list = &app.filter.quotes;
     let title = format!(
@@ -26,7 +27,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         },
         list.len()
     );
-    let inner = chrome::pane_block(area, buf, &title, app.focus == Pane::Quotes);
+    let inner = chrome::pane_block(theme, area, buf, &title, app.focus == Pane::Quotes);
     let visible = usize::from(inner.height) / QUOTE_ROWS;
     if list.is_empty() {
         chrome::row(
@@ -34,7 +35,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             inner,
             inner.y,
             "No quotes match the filter (c clears it)",
-            THEME.dim,
+            theme.dim,
         );
         return;
     }
@@ -49,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let quote = b.quote(q);
         let selected = i == app.quotes.selected;
         let base = if selected {
-            THEME.selected
+            theme.selected
         } else {
             Style::new()
         };
@@ -64,10 +65,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let star = if app.marks.is_starred(q) { " ★" } else { "" };
         let head = Line::from(vec![
             Span::styled(if selected { "▸" } else { " " }, base),
-            Span::styled(unread, THEME.dim.patch(base)),
-            Span::styled(name, THEME.speaker.patch(base)),
-            Span::styled(date, THEME.dim.patch(base)),
-            Span::styled(star, THEME.mark.patch(base)),
+            Span::styled(unread, theme.dim.patch(base)),
+            Span::styled(name, theme.speaker.patch(base)),
+            Span::styled(date, theme.dim.patch(base)),
+            Span::styled(star, theme.mark.patch(base)),
         ]);
         chrome::line(buf, inner, y, &head);
         // Only as much of the text as can show: a long quote costs nothing per frame.
@@ -82,7 +83,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             QuoteMode::Reported => head,
         };
         let excerpt = text::truncate(&words, width.saturating_sub(2));
-        let style = THEME.quote_text.patch(base);
+        let style = theme.quote_text.patch(base);
         buf.set_style(Rect::new(inner.x, y + 1, inner.width, 1), style);
         let hits: Vec<_> = app
             .search
@@ -90,7 +91,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .map(|s| {
                 find_in(&excerpt, &s.query)
                     .into_iter()
-                    .map(|r| (r, THEME.search))
+                    .map(|r| (r, theme.search))
                     .collect()
             })
             .unwrap_or_default();

@@ -3,8 +3,8 @@
 
 use super::chrome;
 use crate::app::App;
+use crate::app::Settings;
 use crate::layout::Pane;
-use crate::theme::THEME;
 use crate::views::lines::{Line as VLine, LineKind};
 use crate::views::search::find_in;
 use ratatui::buffer::Buffer;
@@ -13,7 +13,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use std::ops::Range;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     let lines = &app.reader.view.lines;
     let rows = usize::from(area.height.saturating_sub(2));
     let first = app.reader.scroll;
@@ -28,25 +29,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         "Reader".to_owned()
     };
-    let inner = chrome::pane_block(area, buf, &title, app.focus == Pane::Reader);
+    let inner = chrome::pane_block(theme, area, buf, &title, app.focus == Pane::Reader);
     if app.briefing.sections.is_empty() {
         chrome::row(
             buf,
             inner,
             inner.y,
             "This briefing has no sections.",
-            THEME.dim,
+            theme.dim,
         );
         return;
     }
     for (n, l) in lines[first.min(last)..last].iter().enumerate() {
         let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
-        chrome::line(buf, inner, y, &styled(app, l));
+        chrome::line(buf, inner, y, &styled(app, settings, l));
     }
     chrome::scrollbar(area, buf, lines.len(), first, rows);
 }
 
-fn styled<'a>(app: &App, l: &'a VLine) -> Line<'a> {
+fn styled<'a>(app: &App, settings: &Settings, l: &'a VLine) -> Line<'a> {
+    let theme = &settings.appearance.theme;
     let chosen = l
         .quote
         .is_some_and(|q| app.filter.is_active() && app.filter.matches(&app.briefing, q));
@@ -60,27 +62,27 @@ fn styled<'a>(app: &App, l: &'a VLine) -> Line<'a> {
     let marked = l.quote.is_some() && l.quote == current;
     let first = marked && l.source.is_some_and(|(_, at)| at == 0) && l.kind == LineKind::QuoteText;
     let bar = match (marked, chosen) {
-        (true, _) if first => Span::styled("▶ ", THEME.mark),
-        (true, _) => Span::styled("┃ ", THEME.mark),
-        (false, true) => Span::styled("┃ ", THEME.highlight),
-        _ => Span::styled("│ ", THEME.quote_bar),
+        (true, _) if first => Span::styled("▶ ", theme.mark),
+        (true, _) => Span::styled("┃ ", theme.mark),
+        (false, true) => Span::styled("┃ ", theme.highlight),
+        _ => Span::styled("│ ", theme.quote_bar),
     };
-    let hits = hits(app, l);
+    let hits = hits(app, settings, l);
     match l.kind {
-        LineKind::Title => Line::from(spans(&l.text, &hits, THEME.heading)),
+        LineKind::Title => Line::from(spans(&l.text, &hits, theme.heading)),
         LineKind::Summary => Line::from(spans(
             &l.text,
             &hits,
-            THEME.dim.add_modifier(ratatui::style::Modifier::ITALIC),
+            theme.dim.add_modifier(ratatui::style::Modifier::ITALIC),
         )),
         LineKind::Body => Line::from(spans(&l.text, &hits, Style::new())),
         LineKind::QuoteText => {
             let mut out = vec![bar];
-            out.extend(spans(&l.text, &hits, THEME.quote_text));
+            out.extend(spans(&l.text, &hits, theme.quote_text));
             Line::from(out)
         }
         LineKind::Attribution => {
-            let style = if chosen { THEME.highlight } else { THEME.dim };
+            let style = if chosen { theme.highlight } else { theme.dim };
             let mut out = vec![bar];
             out.extend(spans(&l.text, &hits, style));
             Line::from(out)
@@ -95,7 +97,8 @@ fn styled<'a>(app: &App, l: &'a VLine) -> Line<'a> {
 /// filter's names where no match already is. Only visible lines get here. They are
 /// found in the line's piece around the line, so that one the wrap splits shows on
 /// both lines.
-fn hits(app: &App, l: &VLine) -> Vec<(Range<usize>, Style)> {
+fn hits(app: &App, settings: &Settings, l: &VLine) -> Vec<(Range<usize>, Style)> {
+    let theme = &settings.appearance.theme;
     let mut hits: Vec<(Range<usize>, Style)> = Vec::new();
     let piece = l.source.and_then(|(p, start)| {
         let text = app.reader.view.texts.get(p)?;
@@ -134,9 +137,9 @@ fn hits(app: &App, l: &VLine) -> Vec<(Range<usize>, Style)> {
         let margin = search.query.len() * 4 + 8;
         for (at, r) in around(margin, &|t: &str| find_in(t, &search.query)) {
             let style = if Some(at) == current {
-                THEME.search_current
+                theme.search_current
             } else {
-                THEME.search
+                theme.search
             };
             hits.push((r, style));
         }
@@ -153,7 +156,7 @@ fn hits(app: &App, l: &VLine) -> Vec<(Range<usize>, Style)> {
                     .iter()
                     .all(|(h, _)| r.end <= h.start || r.start >= h.end)
                 {
-                    hits.push((r, THEME.highlight));
+                    hits.push((r, theme.highlight));
                 }
             }
         }

@@ -2,20 +2,21 @@
 
 use super::chrome;
 use crate::app::App;
+use crate::app::Settings;
 use crate::layout::Pane;
 use crate::text;
-use crate::theme::THEME;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
+    let theme = &settings.appearance.theme;
     let b = &app.briefing;
     let n = b.sections.len();
     let title = format!(
         "Sections {}/{n}",
         if n == 0 { 0 } else { app.sections.selected + 1 }
     );
-    let inner = chrome::pane_block(area, buf, &title, app.focus == Pane::Sections);
+    let inner = chrome::pane_block(theme, area, buf, &title, app.focus == Pane::Sections);
     let rows = usize::from(inner.height);
     let filtered = app.filter.is_active();
     for (i, s) in b
@@ -33,12 +34,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let selected = i == app.sections.selected;
         let mut style = if filtered && count == 0 {
-            THEME.dim
+            theme.dim
         } else {
             ratatui::style::Style::new()
         };
         if selected {
-            style = style.patch(THEME.selected);
+            style = style.patch(theme.selected);
         }
         let marker = if selected { "▸" } else { " " };
         // Filtered: matches of all the section's quotes, so "0/5" reads as "none of 5".

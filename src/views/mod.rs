@@ -7,3 +7,10 @@ pub mod indexes;
 pub mod lines;
 pub mod pages;
 pub mod search;
+
+/// Which way a step goes: towards the end (`n`, `J`, the wheel down) or back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Forward,
+    Backward,
+}

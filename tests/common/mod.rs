@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use brief::app::keymap;
-use brief::app::{Action, App, Key, KeyCode, update};
+use brief::app::{Action, App, Effect, Key, KeyCode, Settings, update};
 use brief::model::{ActorIx, Briefing};
 use brief::views::pages::Structure;
 use ratatui::buffer::Buffer;
@@ -19,30 +19,45 @@ pub fn app(width: u16, height: u16) -> App {
     App::new(bundled(), width, height)
 }
 
+/// The settings of a run with no config and no flags.
+pub fn settings() -> &'static Settings {
+    static DEFAULT: std::sync::LazyLock<Settings> = std::sync::LazyLock::new(Settings::default);
+    &DEFAULT
+}
+
 /// Presses a key as the terminal loop would: through the keymap for the current mode.
-pub fn press(app: &mut App, key: Key) {
-    if let Some(action) = keymap::lookup(app.context(), key) {
-        update(app, action);
+/// What the run would have to do next.
+pub fn press(app: &mut App, key: Key) -> Effect {
+    press_with(app, settings(), key)
+}
+
+/// `press` with other settings (a config's keys, `--ascii`, opened from a library).
+pub fn press_with(app: &mut App, settings: &Settings, key: Key) -> Effect {
+    match settings.keymap.resolve(app.context(), &[key]) {
+        keymap::Resolved::Action(action) => update(app, settings, action),
+        keymap::Resolved::Prefix | keymap::Resolved::Nothing => Effect::None,
     }
 }
 
-pub fn ch(app: &mut App, c: char) {
-    press(app, Key::ch(c));
+pub fn ch(app: &mut App, c: char) -> Effect {
+    press(app, Key::ch(c))
 }
 
-pub fn code(app: &mut App, code: KeyCode) {
-    press(app, Key::plain(code));
+pub fn code(app: &mut App, code: KeyCode) -> Effect {
+    press(app, Key::plain(code))
 }
 
-/// Presses each character of `keys` in turn.
-pub fn typed(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        ch(app, c);
-    }
+/// Presses each character of `keys` in turn; what the run would have to do, for the
+/// keys that ask for something.
+pub fn typed(app: &mut App, keys: &str) -> Vec<Effect> {
+    keys.chars()
+        .map(|c| ch(app, c))
+        .filter(|e| *e != Effect::None)
+        .collect()
 }
 
-pub fn act(app: &mut App, action: Action) {
-    update(app, action);
+pub fn act(app: &mut App, action: Action) -> Effect {
+    update(app, settings(), action)
 }
 
 pub fn actor(b: &Briefing, id: &str) -> ActorIx {
@@ -56,9 +71,14 @@ pub fn actor(b: &Briefing, id: &str) -> ActorIx {
 
 /// Renders the app into a buffer of its own size.
 pub fn render(app: &App) -> Buffer {
+    render_with(app, settings())
+}
+
+/// `render` with other settings (a theme, `--ascii`, opened from a library).
+pub fn render_with(app: &App, settings: &Settings) -> Buffer {
     let area = Rect::new(0, 0, app.width, app.height);
     let mut buf = Buffer::empty(area);
-    brief::ui::render(app, area, &mut buf);
+    brief::ui::render(app, settings, area, &mut buf);
     buf
 }
 

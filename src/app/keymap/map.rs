@@ -5,7 +5,7 @@
 use super::{BINDINGS, Context};
 use crate::app::action::Action;
 use crate::app::key::{Key, KeyCode};
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 /// One binding: a single key or a sequence (`g g`).
 pub type Seq = Vec<Key>;
@@ -79,31 +79,30 @@ pub fn sequence_config(keys: &[Key]) -> String {
         .join(" ")
 }
 
-static DEFAULTS: LazyLock<Arc<Keymap>> = LazyLock::new(|| {
-    Arc::new(Keymap {
-        rows: BINDINGS
-            .iter()
-            .map(|b| Row {
-                context: b.context,
-                name: b.name,
-                keys: b.keys.iter().map(|&k| vec![k]).collect(),
-                action: b.action,
-                help: b.help,
-                hint: b.hint,
-            })
-            .collect(),
-    })
+static DEFAULTS: LazyLock<Keymap> = LazyLock::new(|| Keymap {
+    rows: BINDINGS
+        .iter()
+        .map(|b| Row {
+            context: b.context,
+            name: b.name,
+            keys: b.keys.iter().map(|&k| vec![k]).collect(),
+            action: b.action,
+            help: b.help,
+            hint: b.hint,
+        })
+        .collect(),
 });
+
+impl Default for Keymap {
+    fn default() -> Self {
+        DEFAULTS.clone()
+    }
+}
 
 impl Keymap {
     /// The default table, built once.
     pub fn defaults() -> &'static Keymap {
         &DEFAULTS
-    }
-
-    /// The default table, to share with an `App`.
-    pub fn shared_defaults() -> Arc<Keymap> {
-        Arc::clone(&DEFAULTS)
     }
 
     /// The default keys of an action name, if it is one.

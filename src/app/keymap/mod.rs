@@ -11,7 +11,7 @@ pub mod pending;
 pub use actions::ACTIONS;
 pub use listing::{Entry, HELP_KEYS, HelpLine, entry_keys};
 pub use map::{Conflict, Keymap, Resolved, Row};
-pub use pending::{Keys, press};
+pub use pending::{PendingKeys, press};
 
 use super::action::Action;
 use super::key::{Key, KeyCode as K};

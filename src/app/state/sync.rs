@@ -83,11 +83,7 @@ impl App {
         let list_len = self.actors.rows.len();
         let filter_rows = self.filter_rows();
         let help_rows = self.help_rows();
-        let help_len = if matches!(self.mode, Mode::Help { .. }) {
-            self.help_lines().len()
-        } else {
-            0
-        };
+        // The help's scroll is kept within its lines by `update`, which has the keymap.
         match &mut self.mode {
             Mode::Detail(d) => {
                 if let Some(read) = self.marks.read_quotes.get_mut(d.quote.get())
@@ -121,9 +117,6 @@ impl App {
                 list.fit(p.rows.len().min(list_len), filter_rows);
                 (p.cursor, p.offset) = (list.selected, list.offset);
             }
-            Mode::Help { scroll, .. } => {
-                *scroll = (*scroll).min(help_len.saturating_sub(help_rows));
-            }
             Mode::Picker(p) => {
                 let mut list = ListState {
                     selected: p.cursor,
@@ -144,7 +137,7 @@ impl App {
                     .len();
                 *scroll = (*scroll).min(n.saturating_sub(drows));
             }
-            Mode::Panes | Mode::Search => {}
+            Mode::Panes | Mode::Search | Mode::Help { .. } => {}
         }
     }
 }

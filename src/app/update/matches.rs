@@ -2,7 +2,7 @@
 //! Reader or on an analyst view's page.
 
 use super::select_section;
-use crate::app::action::Action;
+use crate::app::action::{Action, Direction};
 use crate::app::state::{App, Mode};
 use crate::layout::Pane;
 use crate::views::pages::View;
@@ -74,7 +74,7 @@ pub(super) fn search_input(app: &mut App, action: Action) {
             if search.query.is_empty() {
                 app.search = None;
             } else if app.view != View::Briefing {
-                page_find(app, true);
+                page_find(app, Direction::Forward);
             } else {
                 if from_here(search).is_none() {
                     app.finish_search();
@@ -128,12 +128,17 @@ pub(super) fn go_to_match(app: &mut App, index: usize) {
 /// Search on a view's page: selects the next (or previous) item that holds the query
 /// (`PageState::seek`), wrapping around; the status line says which of how many
 /// matching items it is, or that none is (`PageState::search_label`).
-pub(super) fn page_find(app: &mut App, forward: bool) {
+pub(super) fn page_find(app: &mut App, direction: Direction) {
     let Some(query) = app.search.as_ref().map(|s| s.query.clone()) else {
         return;
     };
     let Some(i) = app.view.page_index() else {
         return;
     };
-    app.pages[i].seek((&app.briefing, &app.derived), &app.filter, &query, forward);
+    app.pages[i].seek(
+        (&app.briefing, &app.derived),
+        &app.filter,
+        &query,
+        direction,
+    );
 }

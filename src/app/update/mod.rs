@@ -12,6 +12,7 @@ mod views;
 
 use super::action::Action;
 use super::marks::citation;
+use super::settings::{Origin, Settings};
 use super::state::{App, Detail, Effect, Mode};
 use crate::model::QuoteIx;
 use crate::views::lines::Wrapped;
@@ -21,43 +22,89 @@ use panes::panes;
 use popups::{detail, errors, filter, help, picker, positions};
 use views::views;
 
-pub fn update(app: &mut App, action: Action) {
+/// Applies one action to the reading state and says what the run must do next.
+#[must_use]
+pub fn update(app: &mut App, settings: &Settings, action: Action) -> Effect {
     // A notice lasts until the next key; resizes and mouse motion do not dismiss it.
     if !matches!(action, Action::Resize(..)) {
         app.notice = None;
     }
-    match action {
-        Action::Resize(w, h) => (app.width, app.height) = (w, h),
-        Action::Quit if app.from_library && matches!(app.mode, Mode::Panes) => app.back = true,
-        Action::Quit | Action::QuitAll => app.quit = true,
-        Action::Reload => app.effects.push(Effect::Reload),
+    let library = settings.origin == Origin::Library;
+    let effect = match action {
+        Action::Resize(w, h) => {
+            (app.width, app.height) = (w, h);
+            Effect::None
+        }
+        Action::Quit if library && matches!(app.mode, Mode::Panes) => Effect::BackToLibrary,
+        Action::Quit | Action::QuitAll => Effect::Quit,
+        Action::Reload => Effect::Reload,
         Action::Library if matches!(app.mode, Mode::Panes) => {
-            if app.from_library {
-                app.back = true;
+            if library {
+                Effect::BackToLibrary
             } else {
                 app.notice = Some(
                     "opened without a library: `brief DIR` lists a folder's briefings".to_owned(),
                 );
+                Effect::None
             }
         }
         Action::ShowView(v) => {
             app.view = v;
             app.mode = Mode::Panes;
+            Effect::None
         }
         _ => match app.mode {
-            Mode::Panes if app.view != View::Briefing => views(app, action),
+            Mode::Panes if app.view != View::Briefing => {
+                views(app, action);
+                Effect::None
+            }
             Mode::Panes => panes(app, action),
-            Mode::Positions { .. } => positions(app, action),
-            Mode::Search => search_input(app, action),
-            Mode::Picker(_) => picker(app, action),
-            Mode::Help { .. } => help(app, action),
-            Mode::Filter(_) => filter(app, action),
+            Mode::Positions { .. } => {
+                positions(app, action);
+                Effect::None
+            }
+            Mode::Search => {
+                search_input(app, action);
+                Effect::None
+            }
+            Mode::Picker(_) => {
+                picker(app, action);
+                Effect::None
+            }
+            Mode::Help { .. } => {
+                help(app, action);
+                Effect::None
+            }
+            Mode::Filter(_) => {
+                filter(app, action);
+                Effect::None
+            }
             Mode::Detail(_) => detail(app, action),
-            Mode::Source(..) => popups::source(app, action),
-            Mode::Errors { .. } => errors(app, action),
+            Mode::Source(..) => {
+                popups::source(app, action);
+                Effect::None
+            }
+            Mode::Errors { .. } => {
+                errors(app, action);
+                Effect::None
+            }
         },
-    }
+    };
     app.sync();
+    fit_help(app, settings);
+    effect
+}
+
+/// Keeps the help's scroll within its lines, which depend on the keymap and the
+/// popup's width (a resize re-wraps them).
+fn fit_help(app: &mut App, settings: &Settings) {
+    if !matches!(app.mode, Mode::Help { .. }) {
+        return;
+    }
+    let (len, rows) = (app.help_lines(settings).len(), app.help_rows());
+    if let Mode::Help { scroll, .. } = &mut app.mode {
+        *scroll = (*scroll).min(len.saturating_sub(rows));
+    }
 }
 
 /// A position change: how far and which way.
@@ -206,7 +253,6 @@ fn quote_name(app: &App, q: QuoteIx) -> String {
 
 /// Copies the quote with its citation: the terminal loop hands it to the clipboard,
 /// and its status line says where the text went (see `clipboard`).
-fn copy(app: &mut App, q: QuoteIx) {
-    let text = citation(&app.briefing, q);
-    app.effects.push(Effect::Clipboard(text));
+fn copy(app: &App, q: QuoteIx) -> Effect {
+    Effect::Copy(citation(&app.briefing, q))
 }

@@ -6,7 +6,7 @@ use super::{
     Move, copy, follow_quotes, moved, movement, no_quote, open_detail, reselect_quote,
     select_in_quotes, select_section, show_in_reader, star,
 };
-use crate::app::action::Action;
+use crate::app::action::{Action, Direction};
 use crate::app::filter::FilterPopup;
 use crate::app::picker::Picker;
 use crate::app::state::{App, Effect, Mode, QUOTE_ROWS};
@@ -16,7 +16,7 @@ use crate::views::search::Search;
 /// Lines the Reader moves per mouse wheel notch.
 const WHEEL_LINES: usize = 3;
 
-pub(super) fn panes(app: &mut App, action: Action) {
+pub(super) fn panes(app: &mut App, action: Action) -> Effect {
     let order = Pane::ALL;
     let at = app.focus.index();
     match action {
@@ -34,11 +34,18 @@ pub(super) fn panes(app: &mut App, action: Action) {
             app.filter.clear(&app.briefing);
             reselect_quote(app, keep);
         }
-        Action::Scroll { x, y, down } => {
+        Action::Scroll { x, y, direction } => {
             if let Some(pane) = app.geometry().pane_at(x, y) {
                 let step = if pane == Pane::Reader { WHEEL_LINES } else { 1 };
                 let d = isize::try_from(step).unwrap_or(1);
-                move_in(app, pane, &Move::By(if down { d } else { -d }));
+                move_in(
+                    app,
+                    pane,
+                    &Move::By(match direction {
+                        Direction::Forward => d,
+                        Direction::Backward => -d,
+                    }),
+                );
             }
         }
         Action::Click { x, y } => click(app, x, y),
@@ -56,7 +63,8 @@ pub(super) fn panes(app: &mut App, action: Action) {
             Some(q) => star(app, q),
             None => app.notice = Some(no_quote(app)),
         },
-        Action::NextQuote | Action::PrevQuote => step_quote(app, action == Action::NextQuote),
+        Action::NextQuote => step_quote(app, Direction::Forward),
+        Action::PrevQuote => step_quote(app, Direction::Backward),
         Action::NextUnread => {
             let list = &app.filter.quotes;
             let n = list.len();
@@ -73,7 +81,7 @@ pub(super) fn panes(app: &mut App, action: Action) {
             }
         }
         Action::Copy => match app.current_quote() {
-            Some(q) => copy(app, q),
+            Some(q) => return copy(app, q),
             None => app.notice = Some(no_quote(app)),
         },
         Action::ViewSource => match app.current_quote() {
@@ -86,7 +94,7 @@ pub(super) fn panes(app: &mut App, action: Action) {
             None => app.notice = Some(no_quote(app)),
         },
         Action::CopyUrl => match app.briefing.meta.url.clone() {
-            Some(url) => app.effects.push(Effect::Clipboard(url)),
+            Some(url) => return Effect::Copy(url),
             None => app.notice = Some("this briefing has no source URL".to_owned()),
         },
         other if app.focus == Pane::Reader && read_on(app, other) => {}
@@ -100,6 +108,7 @@ pub(super) fn panes(app: &mut App, action: Action) {
             }
         }
     }
+    Effect::None
 }
 
 pub(super) fn move_in(app: &mut App, pane: Pane, m: &Move) {
@@ -162,7 +171,8 @@ pub(super) fn click(app: &mut App, x: u16, y: u16) {
 
 /// `J`/`K`: moves the Reader's marker to the next (or previous) quote of the section,
 /// scrolling it into view; the Quotes pane follows when it lists the quote.
-fn step_quote(app: &mut App, forward: bool) {
+fn step_quote(app: &mut App, direction: Direction) {
+    let forward = direction == Direction::Forward;
     let Some(section) = app.section() else { return };
     let range = app.briefing.section(section).quotes.clone();
     let next = match app.reader_quote() {

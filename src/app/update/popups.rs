@@ -7,7 +7,7 @@ use super::{
 };
 use crate::app::action::Action;
 use crate::app::filter::Input;
-use crate::app::state::{App, Detail, Mode, SourceView};
+use crate::app::state::{App, Detail, Effect, Mode, SourceView};
 use crate::layout::Pane;
 use crate::model::QuoteIx;
 use crate::verify::Status;
@@ -93,15 +93,15 @@ pub(super) fn filter(app: &mut App, action: Action) {
     }
 }
 
-pub(super) fn detail(app: &mut App, action: Action) {
+pub(super) fn detail(app: &mut App, action: Action) -> Effect {
     let rows = app.detail_rows();
     let Mode::Detail(d) = &mut app.mode else {
-        return;
+        return Effect::None;
     };
     if let Some(m) = movement(action, rows) {
         let max = d.view.lines.len().saturating_sub(rows);
         d.scroll = moved(d.scroll, max + 1, &m);
-        return;
+        return Effect::None;
     }
     match action {
         Action::Close => app.mode = Mode::Panes,
@@ -128,7 +128,7 @@ pub(super) fn detail(app: &mut App, action: Action) {
         }
         Action::Copy => {
             let q = d.quote;
-            copy(app, q);
+            return copy(app, q);
         }
         Action::JumpToQuote => {
             let q = d.quote;
@@ -141,6 +141,7 @@ pub(super) fn detail(app: &mut App, action: Action) {
         }
         _ => {}
     }
+    Effect::None
 }
 
 /// Opens the quote's source text over its detail, scrolled to the quote; or says

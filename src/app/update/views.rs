@@ -3,7 +3,7 @@
 
 use super::matches::page_find;
 use super::{open_detail, select_section};
-use crate::app::action::Action;
+use crate::app::action::{Action, Direction};
 use crate::app::filter::FilterPopup;
 use crate::app::state::{App, Columns, Mode};
 use crate::layout::{self, Pane};
@@ -18,8 +18,8 @@ pub(super) fn views(app: &mut App, action: Action) {
             app.search = Some(Search::default());
             app.mode = Mode::Search;
         }
-        Action::NextMatch => page_find(app, true),
-        Action::PrevMatch => page_find(app, false),
+        Action::NextMatch => page_find(app, Direction::Forward),
+        Action::PrevMatch => page_find(app, Direction::Backward),
         Action::ClearSearch => app.search = None,
         Action::Help => app.mode = Mode::help(),
         Action::OpenFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
@@ -92,8 +92,12 @@ pub(super) fn views(app: &mut App, action: Action) {
                 None => {}
             }
         }
-        Action::Scroll { down, .. } => {
-            page_move(app, if down { Action::Down } else { Action::Up }, rows);
+        Action::Scroll { direction, .. } => {
+            let step = match direction {
+                Direction::Forward => Action::Down,
+                Direction::Backward => Action::Up,
+            };
+            page_move(app, step, rows);
         }
         Action::Click { x, y } => {
             let inner = layout::inner(app.geometry().body);

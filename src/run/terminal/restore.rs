@@ -224,7 +224,7 @@ pub(super) fn watch_signals() -> io::Result<()> {
                 // ... unless it is stuck (a hung-up terminal): then without the place,
                 // but never in the middle of a save (which waits a bounded time for
                 // the state folder's lock).
-                let _saving = crate::run::place::saving();
+                let _saving = crate::run::store::saving();
                 end_if_signalled();
             }
         })?;

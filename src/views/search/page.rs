@@ -6,6 +6,7 @@
 
 use super::matches::Hits;
 use crate::model::Briefing;
+use crate::views::Direction;
 use crate::views::filter::Filter;
 use crate::views::indexes::Derived;
 use crate::views::pages::{PageState, Structure};
@@ -34,7 +35,7 @@ pub(in crate::views) struct Finding {
 /// found goes two matches on).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Want {
-    forward: bool,
+    direction: Direction,
     from: usize,
     skip: usize,
 }
@@ -53,7 +54,7 @@ impl Finding {
     fn settles(&self, s: &Structure, w: Want) -> bool {
         if self.next >= s.blocks.len() {
             true
-        } else if w.forward {
+        } else if w.direction == Direction::Forward {
             let after = self.items.len() - self.items.partition_point(|&n| n <= w.from);
             after > w.skip
         } else {
@@ -68,7 +69,7 @@ impl Finding {
         if n == 0 {
             return None;
         }
-        let at = if w.forward {
+        let at = if w.direction == Direction::Forward {
             (self.items.partition_point(|&i| i <= w.from) + w.skip) % n
         } else {
             let before = self.items.partition_point(|&i| i < w.from);
@@ -87,9 +88,9 @@ impl PageState {
         briefing: (&Briefing, &Derived),
         filter: &Filter,
         query: &str,
-        forward: bool,
+        direction: Direction,
     ) -> Option<(usize, usize)> {
-        self.ask(query, forward);
+        self.ask(query, direction);
         self.pursue(briefing, filter, usize::MAX);
         self.scan(briefing, filter, usize::MAX, |_, _| false);
         let f = self.found.as_ref()?;
@@ -105,15 +106,15 @@ impl PageState {
         briefing: (&Briefing, &Derived),
         filter: &Filter,
         query: &str,
-        forward: bool,
+        direction: Direction,
     ) -> bool {
-        self.ask(query, forward);
+        self.ask(query, direction);
         self.pursue(briefing, filter, KEY_BLOCKS)
     }
 
     /// Starts (or goes on with) the search for `query`, wanting the match after (or
     /// before) the selection.
-    fn ask(&mut self, query: &str, forward: bool) {
+    fn ask(&mut self, query: &str, direction: Direction) {
         let needle = query.to_lowercase();
         if needle.is_empty() {
             self.found = None;
@@ -132,12 +133,12 @@ impl PageState {
             // Pressed again before the match was found, and in the same direction:
             // one match further.
             f.wanted = Some(match f.wanted {
-                Some(w) if w.forward == forward && self.selected == w.from => Want {
+                Some(w) if w.direction == direction && self.selected == w.from => Want {
                     skip: w.skip + 1,
                     ..w
                 },
                 _ => Want {
-                    forward,
+                    direction,
                     from: self.selected,
                     skip: 0,
                 },

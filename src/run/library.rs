@@ -1,0 +1,131 @@
+//! Browsing a folder of briefings (`brief DIR`): the library, then a briefing, then
+//! back (Backspace or `q`), until quit. One terminal serves them all, so moving
+//! between them does not flicker.
+
+use super::Options;
+use super::reader::{Reader, prepare};
+use super::reload::Watch;
+use super::scan::Pending;
+use super::store::Store;
+use super::terminal::{Screen, Tty, ending};
+use crate::app::keymap::{Context, PendingKeys};
+use crate::app::library::{self, Library};
+use crate::app::{Action, Effect, Settings};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use std::path::Path;
+use std::time::Duration;
+
+/// Browses `dir` until quit. Returns warnings to print once the terminal is back.
+pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
+    let store = |warnings: &mut Vec<String>| {
+        opts.state_dir.as_deref().map(|d| {
+            let (store, warning) = Store::open(d);
+            warnings.extend(warning);
+            store
+        })
+    };
+    // Every briefing opened from here goes back to the library.
+    let settings = opts.settings.in_library();
+    let mut warnings = Vec::new();
+    let started = std::time::Instant::now();
+    // Listed at once; the files are read by a thread and added as they come, so the
+    // library is on screen, and answers keys, while a slow folder is read.
+    let mut store_now = store(&mut warnings);
+    let (mut lib, mut pending) = Library::scan_later(dir, store_now.as_ref(), None)?;
+    tracing::info!(
+        dir = %dir.display(),
+        ms = started.elapsed().as_secs_f64() * 1000.0,
+        "library listed"
+    );
+    let mut tty = Tty::enter(opts.mouse)
+        .map_err(|e| e.to_string())?
+        .with_clipboard(opts.clipboard);
+    loop {
+        let mut screen = Browser {
+            lib: &mut lib,
+            pending: pending.as_ref(),
+            store: store_now.as_ref(),
+        };
+        let ended = tty.run(&mut screen, &settings).map_err(|e| e.to_string())?;
+        if ended == Effect::Quit || ending() {
+            break;
+        }
+        if let Effect::Open(path) = ended {
+            // A file that loaded at the scan but not now has changed since: the scan
+            // below lists it with its error.
+            if let Ok(loaded) = super::load_briefing(Some(&path), "opened from the library") {
+                let (app, mut session) = prepare(loaded.briefing, Some(&path), opts, |_| {});
+                let mut reader = Reader::new(app, Some(Watch::new(&path)), &mut session);
+                let ended = tty.run(&mut reader, &settings).map_err(|e| e.to_string())?;
+                let app = reader.app;
+                warnings.extend(session.finish(&app).err());
+                if ended == Effect::Quit || ending() {
+                    break;
+                }
+            }
+        }
+        // Back from a briefing, or Ctrl-r: scan again for new files and unread counts.
+        // Files still being read are read afresh.
+        store_now = store(&mut warnings);
+        let (mut fresh, more) = Library::scan_later(dir, store_now.as_ref(), Some(&lib))?;
+        fresh.keep_selection(&lib);
+        (lib, pending) = (fresh, more);
+    }
+    drop(tty);
+    Ok(warnings)
+}
+
+/// The library as the event loop runs it, with the files still being read.
+struct Browser<'a> {
+    lib: &'a mut Library,
+    pending: Option<&'a Pending>,
+    store: Option<&'a Store>,
+}
+
+impl Screen for Browser<'_> {
+    fn context(&self) -> Context {
+        self.lib.context()
+    }
+
+    fn pending_keys(&mut self) -> &mut PendingKeys {
+        &mut self.lib.pending_keys
+    }
+
+    fn update(&mut self, _settings: &Settings, action: Action) -> Effect {
+        library::update(self.lib, action)
+    }
+
+    fn render(&self, settings: &Settings, area: Rect, buf: &mut Buffer) {
+        crate::ui::library::render(self.lib, settings, area, buf);
+    }
+
+    fn idle(&self) -> Duration {
+        // Files still being read: look for them between keys.
+        if self.lib.unread_files > 0 {
+            Duration::from_millis(50)
+        } else {
+            Duration::MAX
+        }
+    }
+
+    fn tick(&mut self, _acted: bool) -> bool {
+        let reading = self.lib.unread_files;
+        if reading > 0
+            && let Some(p) = self.pending
+        {
+            for file in p.ready() {
+                self.lib.add(file, self.store);
+            }
+        }
+        self.lib.unread_files != reading
+    }
+
+    fn carry_out(&mut self, effect: Effect) -> Option<Effect> {
+        // Ctrl-r, Enter and quitting all end this screen: the loop above scans, opens
+        // or ends.
+        (effect != Effect::None).then_some(effect)
+    }
+
+    fn notice(&mut self, _text: String) {}
+}
