@@ -57,7 +57,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 ok: v.ok,
             }])
         }
-        Some(Command::Diff { old, new, format }) => diff(&old, &new, format),
+        Some(Command::Diff { old, new, format }) => {
+            let colour = brief::diff::use_colour(
+                cli.look.color,
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            );
+            diff(&old, &new, format, colour)
+        }
         Some(Command::Keys { markdown }) => {
             output::stdout(&config::command::keys(&cli.look, markdown)?)?;
             Ok(ExitCode::SUCCESS)
@@ -134,7 +141,12 @@ fn report_outcomes(outcomes: &[check::Outcome]) -> Result<ExitCode, Fail> {
 /// `brief diff OLD NEW`: exit 0 when the two say the same thing, 1 when they differ,
 /// 2 when either does not load (its located errors on stderr, as `brief check` shows
 /// them).
-fn diff(old: &Path, new: &Path, format: brief::diff::DiffFormat) -> Result<ExitCode, Fail> {
+fn diff(
+    old: &Path,
+    new: &Path,
+    format: brief::diff::DiffFormat,
+    colour: bool,
+) -> Result<ExitCode, Fail> {
     let mut loaded = Vec::new();
     let mut errors = String::new();
     for path in [old, new] {
@@ -150,7 +162,9 @@ fn diff(old: &Path, new: &Path, format: brief::diff::DiffFormat) -> Result<ExitC
         let d = brief::diff::diff(a, b);
         let (o, n) = (old.display().to_string(), new.display().to_string());
         let text = match format {
+            brief::diff::DiffFormat::Text if colour => brief::diff::coloured(&d, &o, &n),
             brief::diff::DiffFormat::Text => brief::diff::text(&d, &o, &n),
+            brief::diff::DiffFormat::Markdown => brief::diff::markdown(&d, &o, &n),
             brief::diff::DiffFormat::Json => brief::diff::json(&d, &o, &n),
         };
         let code = if d.is_empty() {
