@@ -11,6 +11,7 @@ pub mod config;
 pub mod diff;
 pub mod find;
 pub mod flow;
+pub mod history;
 pub mod layout;
 pub mod library;
 pub mod load;
