@@ -776,7 +776,7 @@ pub fn use_colour(flag: Option<crate::config::ColorWhen>, terminal: bool, no_col
 /// Briefing text inside Markdown: inline markup escaped, `~` (strikethrough in GFM,
 /// and the `~ likely` glyph) and `#` too, so no text opens markup or a heading; a line
 /// break becomes ` ¶ `.
-fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -237,8 +237,11 @@ pub struct Earlier {
 /// folder that cannot be read is an error.
 pub fn read_folder(dir: &Path, this: Option<&Path>) -> Result<(Vec<Earlier>, Vec<String>), String> {
     let shown = |p: &Path| crate::load::diag::escape(&p.display().to_string());
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read the folder {}: {e}", shown(dir)))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        let why = e.to_string();
+        let why = why.split(" (os error").next().unwrap_or(&why).to_owned();
+        format!("cannot read the folder {}: {why}", shown(dir))
+    })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())

@@ -91,8 +91,26 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Some(Command::Print {
             file,
             actors,
+            view,
+            history: Some(dir),
+            format,
+            ..
+        }) => {
+            if view != Some(print::PageView::Claims) {
+                return Err(Fail::Error(
+                    "--history goes with --view claims: it shows each claim's stances across time"
+                        .into(),
+                ));
+            }
+            print_history(file.as_deref(), &actors, &dir, format, cli.look.ascii)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Print {
+            file,
+            actors,
             section,
             view,
+            history: None,
             format,
             width,
         }) => {
@@ -365,6 +383,43 @@ fn print_briefing(
         None => print::render(&briefing, &selection, format, width),
     };
     output::stdout(&text)
+}
+
+/// `brief print --view claims --history DIR`: the briefings of DIR that load (but
+/// FILE itself) are compared by date; the others are named in warnings on stderr.
+fn print_history(
+    file: Option<&Path>,
+    actors: &[String],
+    dir: &Path,
+    format: print::Format,
+    ascii: bool,
+) -> Result<(), Fail> {
+    let (briefing, actors, _) = open(file, actors, None)?;
+    let sel = print::Selection::new(&briefing, &actors, None);
+    let (earlier, mut warnings) = brief::history::read_folder(dir, file)?;
+    let named: Vec<print::history::Named<'_>> = earlier
+        .iter()
+        .map(|e| print::history::Named {
+            name: brief::load::diag::escape(&e.path.file_name().map_or_else(
+                || e.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )),
+            briefing: &e.briefing,
+        })
+        .collect();
+    for n in named.iter().filter(|n| n.briefing.meta.published.is_none()) {
+        warnings.push(format!("{} has no published date: left out", n.name));
+    }
+    output::stdout(&print::history::render(
+        &briefing, &sel, &named, format, ascii,
+    ))?;
+    for w in warnings {
+        output::stderr(&format!(
+            "brief: warning: {}\n",
+            brief::load::diag::escape(&w)
+        ))?;
+    }
+    Ok(())
 }
 
 /// The terminal's width when stdout is one, else 80; never below the minimum.
