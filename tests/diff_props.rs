@@ -193,7 +193,7 @@ fn spec() -> impl Strategy<Value = Spec> {
 /// One random change; `pick` chooses its target among those it may apply to (and
 /// `other` a second choice: a word, a speaker, a section...).
 #[derive(Debug, Clone)]
-enum Change {
+enum Mutation {
     EditWord,
     ChangeSpeaker,
     ChangeDate,
@@ -208,20 +208,20 @@ enum Change {
     RenameClaim,
 }
 
-fn change() -> impl Strategy<Value = (Change, usize, usize)> {
+fn mutation() -> impl Strategy<Value = (Mutation, usize, usize)> {
     let kind = prop_oneof![
-        Just(Change::EditWord),
-        Just(Change::ChangeSpeaker),
-        Just(Change::ChangeDate),
-        Just(Change::ChangeStance),
-        Just(Change::ReviseFigure),
-        Just(Change::AddQuote),
-        Just(Change::RemoveQuote),
-        Just(Change::MoveQuote),
-        Just(Change::RenameQuote),
-        Just(Change::RenameActor),
-        Just(Change::RenameSection),
-        Just(Change::RenameClaim),
+        Just(Mutation::EditWord),
+        Just(Mutation::ChangeSpeaker),
+        Just(Mutation::ChangeDate),
+        Just(Mutation::ChangeStance),
+        Just(Mutation::ReviseFigure),
+        Just(Mutation::AddQuote),
+        Just(Mutation::RemoveQuote),
+        Just(Mutation::MoveQuote),
+        Just(Mutation::RenameQuote),
+        Just(Mutation::RenameActor),
+        Just(Mutation::RenameSection),
+        Just(Mutation::RenameClaim),
     ];
     (kind, any::<usize>(), any::<usize>())
 }
@@ -248,9 +248,12 @@ fn pick<T: Copy>(from: &[T], n: usize) -> Option<T> {
     (!from.is_empty()).then(|| from[n % from.len()])
 }
 
-/// Applies one change to `b` if it has a target; records it in `applied`.
-fn apply(b: &mut Spec, applied: &mut Applied, (change, n, m): &(Change, usize, usize)) {
+/// Applies one change to `spec` if it has a target; records it in `applied`. One arm
+/// per kind of change, read together.
+#[allow(clippy::too_many_lines)]
+fn apply(spec: &mut Spec, applied: &mut Applied, (mutation, n, m): &(Mutation, usize, usize)) {
     let (n, m) = (*n, *m);
+    let b = spec;
     // Quotes that may take a change of `field`: not added, not yet changed in that
     // field, and for the words or the speaker (what a renamed quote is matched by),
     // not renamed.
@@ -263,35 +266,35 @@ fn apply(b: &mut Spec, applied: &mut Applied, (change, n, m): &(Change, usize, u
             .filter(|t| applied.quotes.get(t).is_none_or(|f| !f.contains(field)))
             .collect()
     };
-    match change {
-        Change::EditWord => {
+    match mutation {
+        Mutation::EditWord => {
             if let Some(t) = pick(&free(b, applied, "text"), n) {
-                let q = b.quote(t);
-                let i = m % q.words.len();
-                q.words[i] = (q.words[i] + 1 + m % (VOCAB.len() - 1)) % VOCAB.len();
+                let quote = b.quote(t);
+                let word = m % quote.words.len();
+                quote.words[word] = (quote.words[word] + 1 + m % (VOCAB.len() - 1)) % VOCAB.len();
                 applied.quotes.entry(t).or_default().insert("text");
             }
         }
-        Change::ChangeSpeaker => {
+        Mutation::ChangeSpeaker => {
             if let Some(t) = pick(&free(b, applied, "speaker"), n) {
                 let actors = b.actors.len();
-                let q = b.quote(t);
-                q.speaker = (q.speaker + 1 + m % (actors - 1)) % actors;
+                let quote = b.quote(t);
+                quote.speaker = (quote.speaker + 1 + m % (actors - 1)) % actors;
                 applied.quotes.entry(t).or_default().insert("speaker");
             }
         }
-        Change::ChangeDate => {
+        Mutation::ChangeDate => {
             if let Some(t) = pick(&free(b, applied, "said"), n) {
-                let q = b.quote(t);
-                q.said = match q.said {
+                let quote = b.quote(t);
+                quote.said = match quote.said {
                     Some(_) if m % 2 == 0 => None,
-                    Some(d) => Some(d % 28 + 1),
+                    Some(day) => Some(day % 28 + 1),
                     None => Some(u32::try_from(m % 28).unwrap() + 1),
                 };
                 applied.quotes.entry(t).or_default().insert("said");
             }
         }
-        Change::ChangeStance => {
+        Mutation::ChangeStance => {
             let cells: Vec<(usize, usize)> = b
                 .claims
                 .iter()
@@ -305,7 +308,7 @@ fn apply(b: &mut Spec, applied: &mut Applied, (change, n, m): &(Change, usize, u
                 applied.stances.entry(c).or_default().insert(a);
             }
         }
-        Change::ReviseFigure => {
+        Mutation::ReviseFigure => {
             let free: Vec<usize> = (0..b.figures.len())
                 .filter(|f| !applied.figures.contains(f))
                 .collect();
@@ -314,7 +317,7 @@ fn apply(b: &mut Spec, applied: &mut Applied, (change, n, m): &(Change, usize, u
                 applied.figures.insert(f);
             }
         }
-        Change::AddQuote => {
+        Mutation::AddQuote => {
             let tag = 1000 + applied.added.len();
             let s = n % b.sections.len();
             let speaker = m % b.actors.len();
@@ -327,7 +330,7 @@ fn apply(b: &mut Spec, applied: &mut Applied, (change, n, m): &(Change, usize, u
             });
             applied.added.insert(tag);
         }
-        Change::RemoveQuote => {
+        Mutation::RemoveQuote => {
             let untouched: Vec<usize> = b
                 .tags()
                 .into_iter()
@@ -335,21 +338,21 @@ fn apply(b: &mut Spec, applied: &mut Applied, (change, n, m): &(Change, usize, u
                 .filter(|t| !applied.quotes.contains_key(t))
                 .collect();
             if let Some(t) = pick(&untouched, n) {
-                let (s, i) = b.find(t);
-                let q = b.sections[s].quotes.remove(i);
-                applied.removed.push(q.id);
+                let (section, at) = b.find(t);
+                let quote = b.sections[section].quotes.remove(at);
+                applied.removed.push(quote.id);
             }
         }
-        Change::MoveQuote => {
+        Mutation::MoveQuote => {
             if let Some(t) = pick(&free(b, applied, "section"), n) {
-                let (s, i) = b.find(t);
-                let q = b.sections[s].quotes.remove(i);
-                let to = (s + 1 + m % (b.sections.len() - 1)) % b.sections.len();
-                b.sections[to].quotes.push(q);
+                let (section, at) = b.find(t);
+                let quote = b.sections[section].quotes.remove(at);
+                let to = (section + 1 + m % (b.sections.len() - 1)) % b.sections.len();
+                b.sections[to].quotes.push(quote);
                 applied.quotes.entry(t).or_default().insert("section");
             }
         }
-        Change::RenameQuote => {
+        Mutation::RenameQuote => {
             // Added quotes too (still added, under the new id), moved or re-dated ones
             // too (matched by speaker and words), once each.
             let untouched: Vec<usize> = b
@@ -364,24 +367,24 @@ fn apply(b: &mut Spec, applied: &mut Applied, (change, n, m): &(Change, usize, u
                 })
                 .collect();
             if let Some(t) = pick(&untouched, n) {
-                let q = b.quote(t);
-                q.id = format!("renamed-q{t}");
+                let quote = b.quote(t);
+                quote.id = format!("renamed-q{t}");
                 applied.renamed_quotes.insert(t);
             }
         }
-        Change::RenameActor => {
+        Mutation::RenameActor => {
             let k = n % b.actors.len();
             if applied.renamed.insert(("actor", k)) {
                 b.actors[k] = format!("renamed-a{k}");
             }
         }
-        Change::RenameSection => {
+        Mutation::RenameSection => {
             let k = n % b.sections.len();
             if applied.renamed.insert(("section", k)) {
                 b.sections[k].id = format!("renamed-s{k}");
             }
         }
-        Change::RenameClaim => {
+        Mutation::RenameClaim => {
             let k = n % b.claims.len();
             if applied.renamed.insert(("claim", k)) {
                 b.claims[k].id = format!("renamed-c{k}");
@@ -469,7 +472,7 @@ proptest! {
     #[test]
     fn the_diff_lists_exactly_the_changes_applied(
         a in spec(),
-        changes in proptest::collection::vec(change(), 1..8),
+        changes in proptest::collection::vec(mutation(), 1..8),
     ) {
         let mut b = a.clone();
         let mut applied = Applied::default();
