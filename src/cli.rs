@@ -130,10 +130,16 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         section: Option<String>,
 
-        /// Print an analyst view instead of the text (text or Markdown; the actor
-        /// filter applies)
+        /// Print an analyst view instead of the text (text or Markdown, and JSON with
+        /// --history; the actor filter applies)
         #[arg(long, value_enum, conflicts_with = "section")]
         view: Option<PageView>,
+
+        /// With --view claims: instead of the matrix, each cell's history, the same
+        /// actor's stances on the same claim in the earlier briefings of DIR (by date;
+        /// claims matched by id or same-as; not wrapped to --width)
+        #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+        history: Option<PathBuf>,
 
         /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]

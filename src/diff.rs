@@ -15,9 +15,11 @@ use std::fmt::Write as _;
 /// How `brief diff` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum DiffFormat {
-    /// Plain text, a line per item
+    /// Plain text, a line per item (coloured on a terminal)
     #[default]
     Text,
+    /// Markdown: a list item per item, a nested one per change
+    Markdown,
     /// JSON, for scripts
     Json,
 }
@@ -660,10 +662,42 @@ impl Differ<'_> {
     }
 }
 
+/// SGR sequences for coloured text. Only these constants are ever written as control
+/// sequences: briefing text was cleaned at load and paths go through
+/// `load::diag::escape`, so no byte of a briefing or a path becomes one.
+mod sgr {
+    pub const RED: &str = "\x1b[31m";
+    pub const GREEN: &str = "\x1b[32m";
+    pub const YELLOW: &str = "\x1b[33m";
+    pub const CYAN: &str = "\x1b[36m";
+    pub const BOLD: &str = "\x1b[1m";
+    pub const RESET: &str = "\x1b[0m";
+}
+
+/// `text` in `colour` (an SGR constant), or as is when `paint` is off.
+fn paint(on: bool, colour: &str, text: &str) -> String {
+    if on && !text.is_empty() {
+        format!("{colour}{text}{}", sgr::RESET)
+    } else {
+        text.to_owned()
+    }
+}
+
 /// The diff as text: a heading naming both files, then one line per item (`+` added,
 /// `-` removed, `~` changed, `>` moved) and an indented line per changed field. A
 /// text field shows its words inline, `[-deleted-]{+inserted+}`.
 pub fn text(d: &Diff, old_name: &str, new_name: &str) -> String {
+    render_text(d, old_name, new_name, false)
+}
+
+/// `text` coloured for a terminal: added green, removed red, changed yellow, moved
+/// cyan; deleted words and old values red, inserted words and new values green. The
+/// marks (`+ - ~ >`, `[- -]`, `{+ +}`, `→`) stay, so nothing is said by colour alone.
+pub fn coloured(d: &Diff, old_name: &str, new_name: &str) -> String {
+    render_text(d, old_name, new_name, true)
+}
+
+fn render_text(d: &Diff, old_name: &str, new_name: &str, on: bool) -> String {
     let (old_name, new_name) = (
         crate::load::diag::escape(old_name),
         crate::load::diag::escape(new_name),
@@ -676,50 +710,157 @@ pub fn text(d: &Diff, old_name: &str, new_name: &str) -> String {
         );
         return out;
     }
-    let _ = writeln!(
-        out,
+    let heading = format!(
         "{old_name} → {new_name}: {}",
         crate::text::count(d.changes.len(), "difference")
     );
+    let _ = writeln!(out, "{}", paint(on, sgr::BOLD, &heading));
     for c in &d.changes {
-        let mark = match c.change {
-            Kind::Added => '+',
-            Kind::Removed => '-',
-            Kind::Changed => '~',
-            Kind::Moved => '>',
+        let (mark, colour) = match c.change {
+            Kind::Added => ('+', sgr::GREEN),
+            Kind::Removed => ('-', sgr::RED),
+            Kind::Changed => ('~', sgr::YELLOW),
+            Kind::Moved => ('>', sgr::CYAN),
         };
-        let _ = write!(out, "{mark} {}", c.item);
+        let mut line = format!("{mark} {}", c.item);
         if let Some(id) = &c.id {
-            let _ = write!(out, " `{id}`");
+            let _ = write!(line, " `{id}`");
         }
-        let _ = write!(out, " {}", c.label);
+        let _ = write!(line, " {}", c.label);
         if let Some(t) = &c.text {
-            let _ = write!(out, ": {t}");
+            let _ = write!(line, ": {t}");
         }
-        out.push('\n');
+        let _ = writeln!(out, "{}", paint(on, colour, &line));
         for f in &c.fields {
+            let (red, green) = (
+                |t: &str| paint(on, sgr::RED, t),
+                |t: &str| paint(on, sgr::GREEN, t),
+            );
             let line = match (&f.before, &f.after, &f.words) {
                 (_, _, Some(words)) => {
                     let mut inline = String::new();
                     for w in words {
                         match w.op {
-                            "delete" => {
-                                let _ = write!(inline, "[-{}-]", w.text);
-                            }
-                            "insert" => {
-                                let _ = write!(inline, "{{+{}+}}", w.text);
-                            }
+                            "delete" => inline.push_str(&red(&format!("[-{}-]", w.text))),
+                            "insert" => inline.push_str(&green(&format!("{{+{}+}}", w.text))),
                             _ => inline.push_str(&w.text),
                         }
                     }
                     format!("{}: {inline}", f.field)
                 }
-                (Some(b), Some(a), None) => format!("{}: {b} → {a}", f.field),
-                (Some(b), None, None) => format!("- {}: {b}", f.field),
-                (None, Some(a), None) => format!("+ {}: {a}", f.field),
+                (Some(b), Some(a), None) => format!("{}: {} → {}", f.field, red(b), green(a)),
+                (Some(b), None, None) => red(&format!("- {}: {b}", f.field)),
+                (None, Some(a), None) => green(&format!("+ {}: {a}", f.field)),
                 (None, None, None) => f.field.clone(),
             };
             let _ = writeln!(out, "    {line}");
+        }
+    }
+    out
+}
+
+/// Whether `brief diff` colours its text: `--color always` yes (even through a pipe,
+/// as `--color always` means for `ls` and `grep`), `never` no, and `auto` (the
+/// default) only on a terminal and when `NO_COLOR` is not set (or empty), as the
+/// reader treats it. The config's `color` is not read: `diff` reads no config, so a
+/// broken config cannot turn its exit code into an error.
+pub fn use_colour(flag: Option<crate::config::ColorWhen>, terminal: bool, no_color: bool) -> bool {
+    use crate::config::ColorWhen;
+    match flag.unwrap_or(ColorWhen::Auto) {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => terminal && !no_color,
+    }
+}
+
+/// Briefing text inside Markdown: inline markup escaped, `~` (strikethrough in GFM,
+/// and the `~ likely` glyph) and `#` too, so no text opens markup or a heading; a line
+/// break becomes ` ¶ `.
+pub(crate) fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            // A line break inside a list item could start a block: paragraphs are
+            // marked as the section text's are.
+            '\n' => out.push_str(" ¶ "),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A run of changed words between `mark`s (`~~` deleted, `**` inserted), its
+/// surrounding blanks kept outside the marks (Markdown ignores a mark next to a blank).
+fn md_marked(mark: &str, text: &str) -> String {
+    let inner = text.trim();
+    if inner.is_empty() {
+        return text.to_owned();
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    format!("{lead}{mark}{}{mark}{trail}", md(inner))
+}
+
+/// The diff as Markdown: a heading naming both files, then a list item per item
+/// (`**added**`, `**removed**`, `**changed**`, `**moved**`) with a nested item per
+/// changed field; a text field's words inline, deleted ones ~~struck~~ and inserted
+/// ones **bold**. Briefing text and paths are escaped so they cannot add markup.
+pub fn markdown(d: &Diff, old_name: &str, new_name: &str) -> String {
+    let (old_name, new_name) = (
+        md(&crate::load::diag::escape(old_name)),
+        md(&crate::load::diag::escape(new_name)),
+    );
+    let mut out = format!("# Differences: {old_name} → {new_name}\n\n");
+    if d.is_empty() {
+        out.push_str("No differences: the two say the same thing.\n");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{}:\n",
+        crate::text::count(d.changes.len(), "difference")
+    );
+    for c in &d.changes {
+        let kind = match c.change {
+            Kind::Added => "added",
+            Kind::Removed => "removed",
+            Kind::Changed => "changed",
+            Kind::Moved => "moved",
+        };
+        let _ = write!(out, "- **{kind}** {}", c.item);
+        if let Some(id) = &c.id {
+            // Ids are slugs: no backtick can end the code span.
+            let _ = write!(out, " `{id}`");
+        }
+        let _ = write!(out, " {}", md(&c.label));
+        if let Some(t) = &c.text {
+            let _ = write!(out, ": {}", md(t));
+        }
+        out.push('\n');
+        for f in &c.fields {
+            let name = md(&f.field);
+            let line = match (&f.before, &f.after, &f.words) {
+                (_, _, Some(words)) => {
+                    let inline: String = words
+                        .iter()
+                        .map(|w| match w.op {
+                            "delete" => md_marked("~~", &w.text),
+                            "insert" => md_marked("**", &w.text),
+                            _ => md(&w.text),
+                        })
+                        .collect();
+                    format!("**{name}**: {inline}")
+                }
+                (Some(b), Some(a), None) => format!("**{name}**: {} → {}", md(b), md(a)),
+                (Some(b), None, None) => format!("**{name}** removed: {}", md(b)),
+                (None, Some(a), None) => format!("**{name}** added: {}", md(a)),
+                (None, None, None) => format!("**{name}**"),
+            };
+            let _ = writeln!(out, "  - {line}");
         }
     }
     out
@@ -763,6 +904,57 @@ mod tests {
                 ("insert", "intended.")
             ]
         );
+    }
+
+    #[test]
+    fn colour_follows_the_flag_then_the_terminal_and_no_color() {
+        use crate::config::ColorWhen::{Always, Auto, Never};
+        for (flag, terminal, no_color, want) in [
+            (None, true, false, true),
+            (None, false, false, false),
+            (None, true, true, false),
+            (Some(Auto), true, false, true),
+            (Some(Auto), false, false, false),
+            (Some(Always), false, true, true),
+            (Some(Never), true, false, false),
+        ] {
+            assert_eq!(
+                use_colour(flag, terminal, no_color),
+                want,
+                "{flag:?} terminal={terminal} NO_COLOR={no_color}"
+            );
+        }
+    }
+
+    #[test]
+    fn coloured_text_carries_no_control_sequence_from_a_briefing_or_a_path() {
+        let base = include_str!("../tests/fixtures/diff/base.toml");
+        let hostile = base.replace("We said what we meant.", "We said \\u001b[2J\\u0007what.");
+        assert_ne!(hostile, base);
+        let load = |t: &str| crate::load::load_str("x.toml", t).unwrap().briefing;
+        let d = diff(&load(base), &load(&hostile));
+        assert!(!d.is_empty());
+        let out = coloured(&d, "old\x1b]52;c;eA==\x07.toml", "new\x1b[1m.toml");
+        let mut rest = out.clone();
+        for c in [
+            sgr::RED,
+            sgr::GREEN,
+            sgr::YELLOW,
+            sgr::CYAN,
+            sgr::BOLD,
+            sgr::RESET,
+        ] {
+            rest = rest.replace(c, "");
+        }
+        assert!(out.contains(sgr::RED), "{out:?}");
+        assert!(!rest.contains(['\x1b', '\x07', '\u{9b}']), "{rest:?}");
+    }
+
+    #[test]
+    fn markdown_keeps_briefing_text_from_making_markup() {
+        assert_eq!(md("*a* ~ b # [c]\nd"), "\\*a\\* \\~ b \\# \\[c\\] ¶ d");
+        assert_eq!(md_marked("~~", " two words "), " ~~two words~~ ");
+        assert_eq!(md_marked("**", " "), " ");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `load` turns bytes into a validated `model::Briefing`; `app` is the pure state
 //! machine; `ui` draws it; `terminal` (the only crossterm code) runs the loop.
 pub mod app;
+pub mod ascii;
 pub mod check;
 pub mod cli;
 pub mod clipboard;

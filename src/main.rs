@@ -57,7 +57,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
                 ok: v.ok,
             }])
         }
-        Some(Command::Diff { old, new, format }) => diff(&old, &new, format),
+        Some(Command::Diff { old, new, format }) => {
+            let colour = brief::diff::use_colour(
+                cli.look.color,
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            );
+            diff(&old, &new, format, colour)
+        }
         Some(Command::Keys { markdown }) => {
             output::stdout(&config::command::keys(&cli.look, markdown)?)?;
             Ok(ExitCode::SUCCESS)
@@ -84,8 +91,26 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Some(Command::Print {
             file,
             actors,
+            view,
+            history: Some(dir),
+            format,
+            ..
+        }) => {
+            if view != Some(print::PageView::Claims) {
+                return Err(Fail::Error(
+                    "--history goes with --view claims: it shows each claim's stances across time"
+                        .into(),
+                ));
+            }
+            print_history(file.as_deref(), &actors, &dir, format, cli.look.ascii)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Print {
+            file,
+            actors,
             section,
             view,
+            history: None,
             format,
             width,
         }) => {
@@ -134,7 +159,12 @@ fn report_outcomes(outcomes: &[check::Outcome]) -> Result<ExitCode, Fail> {
 /// `brief diff OLD NEW`: exit 0 when the two say the same thing, 1 when they differ,
 /// 2 when either does not load (its located errors on stderr, as `brief check` shows
 /// them).
-fn diff(old: &Path, new: &Path, format: brief::diff::DiffFormat) -> Result<ExitCode, Fail> {
+fn diff(
+    old: &Path,
+    new: &Path,
+    format: brief::diff::DiffFormat,
+    colour: bool,
+) -> Result<ExitCode, Fail> {
     let mut loaded = Vec::new();
     let mut errors = String::new();
     for path in [old, new] {
@@ -150,7 +180,9 @@ fn diff(old: &Path, new: &Path, format: brief::diff::DiffFormat) -> Result<ExitC
         let d = brief::diff::diff(a, b);
         let (o, n) = (old.display().to_string(), new.display().to_string());
         let text = match format {
+            brief::diff::DiffFormat::Text if colour => brief::diff::coloured(&d, &o, &n),
             brief::diff::DiffFormat::Text => brief::diff::text(&d, &o, &n),
+            brief::diff::DiffFormat::Markdown => brief::diff::markdown(&d, &o, &n),
             brief::diff::DiffFormat::Json => brief::diff::json(&d, &o, &n),
         };
         let code = if d.is_empty() {
@@ -336,6 +368,43 @@ fn print_briefing(
         None => print::render(&briefing, &selection, format, width),
     };
     output::stdout(&text)
+}
+
+/// `brief print --view claims --history DIR`: the briefings of DIR that load (but
+/// FILE itself) are compared by date; the others are named in warnings on stderr.
+fn print_history(
+    file: Option<&Path>,
+    actors: &[String],
+    dir: &Path,
+    format: print::Format,
+    ascii: bool,
+) -> Result<(), Fail> {
+    let (briefing, actors, _) = open(file, actors, None)?;
+    let sel = print::Selection::new(&briefing, &actors, None);
+    let (earlier, mut warnings) = brief::views::history::read_folder(dir, file)?;
+    let named: Vec<print::history::Named<'_>> = earlier
+        .iter()
+        .map(|e| print::history::Named {
+            name: brief::load::diag::escape(&e.path.file_name().map_or_else(
+                || e.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            )),
+            briefing: &e.briefing,
+        })
+        .collect();
+    for n in named.iter().filter(|n| n.briefing.meta.published.is_none()) {
+        warnings.push(format!("{} has no published date: left out", n.name));
+    }
+    output::stdout(&print::history::render(
+        &briefing, &sel, &named, format, ascii,
+    ))?;
+    for w in warnings {
+        output::stderr(&format!(
+            "brief: warning: {}\n",
+            brief::load::diag::escape(&w)
+        ))?;
+    }
+    Ok(())
 }
 
 /// The terminal's width when stdout is one, else 80; never below the minimum.

@@ -169,7 +169,7 @@ impl Appearance {
             strip_colour(buf);
         }
         if self.glyphs == Glyphs::Ascii {
-            crate::ui::ascii::only_ascii(buf);
+            crate::ascii::only_ascii(buf);
         }
     }
 }

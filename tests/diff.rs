@@ -165,3 +165,94 @@ fn a_broken_new_is_exit_2_with_its_located_error() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn each_fixture_as_markdown() {
+    let head = |new: &str| {
+        format!("# Differences: tests/fixtures/diff/base.toml → tests/fixtures/diff/{new}.toml\n\n")
+    };
+    for (new, body, code) in [
+        (
+            "word-edited",
+            "1 difference:
+
+- **changed** quote `doe-first` Jane Doe
+  - **text**: We said what we ~~meant.~~**intended.**
+",
+            1,
+        ),
+        (
+            "stance-changed",
+            "1 difference:
+
+- **changed** claim `troops` Troops were sent.
+  - **Russia**: ✘ denies → \\~ likely
+",
+            1,
+        ),
+        (
+            "figure-revised",
+            "1 difference:
+
+- **changed** figure Troops sent (Jane Doe)
+  - **value**: 1,500 → 3,000
+",
+            1,
+        ),
+        (
+            "quote-moved",
+            "1 difference:
+
+- **moved** quote `doe-second` Jane Doe
+  - **section**: The second section → The first section
+",
+            1,
+        ),
+        (
+            "ids-renamed",
+            "No differences: the two say the same thing.\n",
+            0,
+        ),
+    ] {
+        let out = diff(new, &["--format", "markdown"]);
+        assert_eq!(stdout(&out), format!("{}{body}", head(new)), "{new}");
+        assert_eq!(out.status.code(), Some(code), "{new}");
+    }
+}
+
+#[test]
+fn piped_output_has_no_escape_codes_unless_colour_is_forced() {
+    for new in [
+        "word-edited",
+        "stance-changed",
+        "figure-revised",
+        "quote-moved",
+    ] {
+        for extra in [&[][..], &["--color", "never"], &["--format", "markdown"]] {
+            let out = diff(new, extra);
+            assert_eq!(out.status.code(), Some(1));
+            assert!(
+                !out.stdout.contains(&0x1b),
+                "{new} {extra:?}: {}",
+                stdout(&out)
+            );
+        }
+    }
+    // --color always colours even a pipe, and wins over NO_COLOR.
+    let forced = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["diff", "--color", "always"])
+        .arg(format!("{DIR}/base.toml"))
+        .arg(format!("{DIR}/stance-changed.toml"))
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&forced),
+        "\x1b[1mtests/fixtures/diff/base.toml → tests/fixtures/diff/stance-changed.toml: 1 difference\x1b[0m
+\x1b[33m~ claim `troops` Troops were sent.\x1b[0m
+    Russia: \x1b[31m✘ denies\x1b[0m → \x1b[32m~ likely\x1b[0m
+"
+    );
+    assert_eq!(forced.status.code(), Some(1));
+}

@@ -115,3 +115,22 @@ fn the_schema_directive_is_a_comment_to_the_loader() {
         brief::load::load_str("mine.toml", &text).unwrap_or_else(|r| panic!("{}", r.render()));
     assert_eq!(loaded.briefing.meta.title, "What happened");
 }
+
+#[test]
+fn a_claims_same_as_is_a_list_of_ids_to_the_schema_and_the_loader() {
+    let (schemas, ix) = schema();
+    let good = brief::new::TEMPLATE;
+    let statement = "\nstatement = ";
+    assert!(good.contains(statement), "the template has a claim");
+    let with =
+        |same_as: &str| good.replacen(statement, &format!("\nsame-as = {same_as}{statement}"), 1);
+    let renamed = with(r#"["troops", "troops-sent"]"#);
+    check(&schemas, ix, &renamed).expect("a list of ids passes the schema");
+    let loaded = brief::load::load_str("renamed.toml", &renamed)
+        .unwrap_or_else(|r| panic!("{}", r.render()));
+    assert_eq!(loaded.briefing.claims[0].same_as, ["troops", "troops-sent"]);
+    for bad in [with(r#""troops""#), with(r#"["Troops Sent"]"#)] {
+        assert!(check(&schemas, ix, &bad).is_err(), "{bad}");
+        assert!(brief::load::load_str("bad.toml", &bad).is_err(), "{bad}");
+    }
+}

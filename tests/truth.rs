@@ -387,8 +387,8 @@ fn one_is_singular_everywhere() {
 
 #[test]
 fn ascii_keeps_unread_and_starred_apart() {
-    assert_eq!(brief::ui::ascii::fold('★'), Some('*'));
-    assert_eq!(brief::ui::ascii::fold('•'), Some('o'));
+    assert_eq!(brief::ascii::fold('★'), Some('*'));
+    assert_eq!(brief::ascii::fold('•'), Some('o'));
     let mut a = app(120, 40);
     let mut ascii = common::settings().clone();
     ascii.appearance.glyphs = brief::theme::Glyphs::Ascii;

@@ -125,6 +125,8 @@ pub struct Quote {
 pub struct Claim {
     pub id: String,
     pub statement: String,
+    /// The ids this claim had in earlier briefings (`same-as`), as written.
+    pub same_as: Vec<String>,
     pub positions: Vec<Position>,
 }
 

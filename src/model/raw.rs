@@ -224,6 +224,11 @@ pub struct RawClaim {
     /// The statement actors take positions on.
     #[schemars(with = "String")]
     pub statement: Str,
+    /// The ids this claim had in earlier briefings, when it was renamed: the claim's
+    /// history across a folder follows them.
+    #[serde(default)]
+    #[schemars(with = "Vec<Id>")]
+    pub same_as: Vec<Str>,
     /// Who stands where on it.
     #[serde(default)]
     #[schemars(with = "Vec<RawPosition>")]

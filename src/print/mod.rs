@@ -2,6 +2,7 @@
 //! wrapped plain text, Markdown or JSON. Everything comes from the loaded model, whose
 //! text was cleaned at load, so nothing printed can carry a terminal escape.
 
+pub mod history;
 mod json;
 mod markdown;
 mod text;

@@ -1,6 +1,5 @@
 //! Rendering: a pure function of the state into a buffer. One module per pane or popup.
 
-pub mod ascii;
 mod bars;
 mod chrome;
 mod detail;

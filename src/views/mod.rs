@@ -14,3 +14,4 @@ pub enum Direction {
     Forward,
     Backward,
 }
+pub mod history;

@@ -18,6 +18,8 @@ pub(super) fn claims(
             Claim {
                 id: std::mem::take(c.id.get_mut()),
                 statement: v.required(&mut c.statement, "claim statement", true),
+                // Ids of other briefings' claims: checked as slugs, not resolved here.
+                same_as: c.same_as.iter().map(|s| v.slug(s, "same-as id")).collect(),
                 positions: c
                     .positions
                     .iter_mut()
