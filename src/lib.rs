@@ -6,7 +6,6 @@ pub mod app;
 pub mod ascii;
 pub mod check;
 pub mod cli;
-pub mod clipboard;
 pub mod config;
 pub mod diff;
 pub mod find;

@@ -36,7 +36,7 @@ fn the_default_config_loads_as_the_defaults() {
         Config {
             mouse: Some(true),
             color: loaded.color,
-            clipboard: Some(brief::clipboard::Setting::Auto),
+            clipboard: Some(brief::config::ClipboardSetting::Auto),
             ..Config::default()
         }
     );
@@ -267,7 +267,7 @@ fn the_docs_example_of_problems_is_what_brief_prints() {
 
 #[test]
 fn the_clipboard_setting_is_read_and_a_wrong_one_refused() {
-    use brief::clipboard::Setting;
+    use brief::config::ClipboardSetting as Setting;
     for (text, want) in [
         ("auto", Setting::Auto),
         ("system", Setting::System),

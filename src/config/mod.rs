@@ -4,6 +4,7 @@
 //! like a bad briefing: every problem at once, each `FILE:LINE:COL: error: MESSAGE`
 //! with its line and a caret, and brief does not start.
 
+mod clipboard;
 pub mod command;
 pub mod default;
 mod keys;
@@ -11,6 +12,7 @@ pub mod raw;
 pub mod settings;
 pub mod theme;
 
+pub use clipboard::ClipboardSetting;
 pub use settings::{ColorWhen, LookArgs, Setup, settings};
 
 use crate::app::keymap::Keymap;
@@ -28,7 +30,7 @@ pub struct Config {
     pub palette: Palette,
     pub color: Option<ColorWhen>,
     pub mouse: Option<bool>,
-    pub clipboard: Option<crate::clipboard::Setting>,
+    pub clipboard: Option<ClipboardSetting>,
 }
 
 impl Default for Config {
@@ -88,7 +90,7 @@ pub fn parse(name: &str, text: &str) -> Result<Config, Report> {
         when
     });
     let clipboard = raw.clipboard.as_ref().and_then(|c| {
-        let setting = crate::clipboard::Setting::parse(c.get_ref());
+        let setting = ClipboardSetting::parse(c.get_ref());
         if setting.is_none() {
             diags.push(Diagnostic::error(
                 Some(c.span()),

@@ -68,7 +68,7 @@ pub struct Setup {
     /// The config's `mouse` (default true); `--no-mouse` turns it off too.
     pub mouse: bool,
     /// The config's `clipboard` (default `auto`).
-    pub clipboard: crate::clipboard::Setting,
+    pub clipboard: crate::config::ClipboardSetting,
 }
 
 impl Default for Setup {

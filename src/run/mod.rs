@@ -3,6 +3,7 @@
 //! (`terminal`, the only crossterm code), reloads a file that changes (`reload`),
 //! remembers the place (`session`, `store`) and lists a folder (`scan`).
 
+pub mod clipboard;
 pub mod library;
 pub mod reader;
 pub mod reload;
@@ -25,7 +26,7 @@ pub struct Options {
     /// Where the place is remembered (`None`: `--no-state`).
     pub state_dir: Option<PathBuf>,
     pub mouse: bool,
-    pub clipboard: crate::clipboard::Setting,
+    pub clipboard: crate::config::ClipboardSetting,
     pub settings: Settings,
 }
 

@@ -14,37 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The config's `clipboard` setting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Setting {
-    /// The system clipboard when there is one on this machine (not over SSH), else
-    /// tmux's buffer inside tmux, else OSC 52; each falls back to the next.
-    #[default]
-    Auto,
-    /// Only a system clipboard command.
-    System,
-    /// Only tmux's buffer.
-    Tmux,
-    /// Only OSC 52.
-    Osc52,
-    /// No copying at all.
-    None,
-}
-
-impl Setting {
-    pub const NAMES: [&'static str; 5] = ["auto", "system", "tmux", "osc52", "none"];
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Some(match text {
-            "auto" => Self::Auto,
-            "system" => Self::System,
-            "tmux" => Self::Tmux,
-            "osc52" => Self::Osc52,
-            "none" => Self::None,
-            _ => return None,
-        })
-    }
-}
+pub use crate::config::ClipboardSetting as Setting;
 
 /// Where a copy went.
 #[derive(Debug, Clone, PartialEq, Eq)]
