@@ -2,7 +2,7 @@
 //! `BRIEF_BENCH_50MB=1`) and at 80x24, 200x60 and 400x120:
 //!
 //! - `first_frame`: `App::new` on a loaded briefing, then one frame (what the terminal
-//!   shows first); `warm`: what the terminal loop then works out once per briefing
+//!   shows first); `build_indexes`: what the terminal loop then works out once per briefing
 //!   before it reads the first key (`App::warm`: the search index, the lexicon, the
 //!   timeline order, the actors' lists);
 //! - `idle`: one frame of the starting state, no key;
@@ -122,16 +122,16 @@ fn frames(c: &mut Criterion) {
                 bench.iter_custom(|iters| {
                     let mut total = Duration::ZERO;
                     for _ in 0..iters {
-                        app.derived = brief::views::indexes::Derived::default();
+                        app.indexes = brief::views::indexes::Indexes::default();
                         let start = Instant::now();
-                        app.warm();
+                        app.build_indexes();
                         total += start.elapsed();
                     }
                     total
                 });
             });
-            // Every key below is measured as the terminal loop runs it: after `warm`.
-            app.warm();
+            // Every key below is measured as the terminal loop runs it: after `build_indexes`.
+            app.build_indexes();
             g.bench_function(BenchmarkId::new("idle", label), |bench| {
                 bench.iter(|| draw(&app, &mut buf));
             });
@@ -175,7 +175,7 @@ fn changes(c: &mut Criterion) {
             }
         }
         let mut app = App::new(b, 200, 60);
-        app.warm();
+        app.build_indexes();
 
         // Floor: one pass over an interned speaker column with a per-actor flag.
         let mut selects = vec![false; app.briefing.actors.len()];
@@ -232,7 +232,7 @@ fn changes(c: &mut Criterion) {
 }
 
 /// A search keystroke (the last letter of `ministr`), the first letter of a query (one
-/// step), and that whole search (the key, then `App::work` to the end).
+/// step), and that whole search (the key, then `App::search_step` to the end).
 fn search_keys(
     g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
     app: &mut App,
@@ -241,8 +241,8 @@ fn search_keys(
 ) {
     restore(app, start);
     typed(app, "/minist");
-    while app.busy() {
-        app.work();
+    while app.is_searching() {
+        app.search_step();
     }
     let copy = light_copy(app);
     g.bench_function(BenchmarkId::new("search_char", label), |bench| {
@@ -273,7 +273,7 @@ fn search_keys(
             total
         });
     });
-    // The same search to its end: the key, then `App::work` until no match is
+    // The same search to its end: the key, then `App::search_step` until no match is
     // left to find (the terminal loop draws between these steps).
     g.bench_function(
         BenchmarkId::new("search_first_char_whole", label),
@@ -284,8 +284,8 @@ fn search_keys(
                     restore(app, &copy);
                     let t = Instant::now();
                     press(app, Key::ch('m'));
-                    while app.busy() {
-                        app.work();
+                    while app.is_searching() {
+                        app.search_step();
                     }
                     total += t.elapsed();
                 }

@@ -107,7 +107,7 @@ fn restore(c: &mut Criterion) {
         .expect("the synthetic briefing is valid")
         .briefing;
     let ids: Vec<String> = briefing.quotes.iter().map(|q| q.id.clone()).collect();
-    let place = brief::run::store::Place {
+    let place = brief::run::store::SavedPlace {
         section: briefing.sections.last().map(|s| s.id.clone()),
         scroll: 3,
         filter: Vec::new(),

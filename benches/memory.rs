@@ -118,11 +118,11 @@ fn heap(b: &Briefing) -> usize {
 }
 
 /// What the reader adds beside the briefing once warm: what it works out per briefing
-/// (`Derived`: the search index, the lexicon, the timeline order, the actors' lists,
+/// (`Indexes`: the search index, the lexicon, the timeline order, the actors' lists,
 /// as they report themselves), the filter's quote list and the read and star marks.
 /// The actor index (a few strings per actor) is left out.
 fn app_indexes(app: &brief::app::App) -> usize {
-    let search = app.derived.heap_bytes();
+    let search = app.indexes.heap_bytes();
     let filter = app.filter.quotes.capacity() * size_of::<brief::model::QuoteIx>()
         + app.filter.per_section.capacity() * size_of::<usize>()
         + app.filter.selects.capacity();
@@ -161,7 +161,7 @@ fn child(mode: &str, bytes: usize) {
         _ => {
             let loaded = brief::load::load_str("synth.toml", &text).expect("valid briefing");
             let app = brief::app::App::new(loaded.briefing, 200, 60);
-            app.warm();
+            app.build_indexes();
             let (peak, now) = rss();
             println!(
                 "{} {} {} 0",

@@ -98,8 +98,8 @@ fn compare((w, h): (u16, u16), small: brief::model::Briefing, large: brief::mode
     let mut small = App::new(small, w, h);
     let mut large = App::new(large, w, h);
     // As the terminal loop does once the first frame is drawn.
-    small.warm();
-    large.warm();
+    small.build_indexes();
+    large.build_indexes();
     let small_start = light_copy(&mut small);
     let large_start = light_copy(&mut large);
     let mut buf = Buffer::empty(Rect::new(0, 0, w, h));

@@ -9,7 +9,7 @@ use brief::app::place;
 use brief::app::state::Mode;
 use brief::app::{Action, Effect};
 use brief::run::reload::{self, Watch};
-use brief::run::store::{Place, Store};
+use brief::run::store::{SavedPlace, Store};
 use std::path::Path;
 
 use common::TempDir as Dir;
@@ -57,9 +57,9 @@ fn unread_counts_come_from_the_remembered_place() {
     let d = folder();
     let state = Dir::new("state");
     let (mut store, _) = Store::open(&state.0);
-    let place = Place {
+    let place = SavedPlace {
         read_quotes: vec!["starmer-war-machine".into(), "no-such-quote".into()],
-        ..Place::default()
+        ..SavedPlace::default()
     };
     store.set("korea-ukraine-2024-10".into(), place);
     store.save().unwrap();
@@ -263,9 +263,9 @@ fn a_rescan_reads_only_changed_files_and_recounts_unread() {
         .unwrap();
     // A quote read meanwhile.
     let (mut store, _) = Store::open(&state.0);
-    let place = Place {
+    let place = SavedPlace {
         read_quotes: vec!["starmer-war-machine".into()],
-        ..Place::default()
+        ..SavedPlace::default()
     };
     store.set("korea-ukraine-2024-10".into(), place);
     store.save().unwrap();

@@ -12,7 +12,7 @@ mod synth;
 use brief::model::{ActorIx, Briefing};
 use brief::views::Direction;
 use brief::views::filter::Filter;
-use brief::views::indexes::Derived;
+use brief::views::indexes::Indexes;
 use brief::views::pages::{self, Page, PageState, Structure, Target, View};
 use brief::views::search::find_in;
 use proptest::prelude::*;
@@ -50,7 +50,7 @@ fn lazy_lines(state: &PageState, b: &Briefing, f: &Filter) -> Vec<Vec<pages::Cel
 fn lazy_pages_are_the_whole_pages() {
     let bundled = brief::load::bundled().unwrap().briefing;
     for b in [&bundled, large()] {
-        let d = Derived::default();
+        let d = Indexes::default();
         for f in filters(b) {
             for view in VIEWS {
                 for width in [24, 80, 157] {
@@ -74,7 +74,7 @@ fn lazy_pages_are_the_whole_pages() {
 }
 
 /// Search in the Timeline and Actors views answers from the search index and the
-/// lexicon (`Hits`), never reading a block: it must find what reading each block's
+/// lexicon (`BlockMatcher`), never reading a block: it must find what reading each block's
 /// texts would, for queries of every kind (words, names, native names, dates as each
 /// view shows them, stances, kinds, case, a phrase, nothing).
 #[test]
@@ -122,7 +122,7 @@ fn search_in_a_view_finds_what_reading_the_texts_finds() {
         }));
     }
     for b in [&bundled, large()] {
-        let d = Derived::default();
+        let d = Indexes::default();
         for f in filters(b) {
             for view in [View::Timeline, View::Actors, View::Figures] {
                 let mut state = PageState::default();
@@ -151,7 +151,7 @@ fn search_in_a_view_finds_what_reading_the_texts_finds() {
 #[test]
 fn a_phrase_wrapped_across_lines_is_found() {
     let b = brief::load::bundled().unwrap().briefing;
-    let d = Derived::default();
+    let d = Indexes::default();
     let f = Filter::new(&b);
     let width = 40;
     let page = pages::build(View::Timeline, &b, &f, width, true);
@@ -398,7 +398,7 @@ proptest! {
         const ROWS: usize = 18;
         let b = large();
         let f = filters(b).swap_remove(usize::from(filtered));
-        let d = Derived::default();
+        let d = Indexes::default();
         let (page, starts) = pages::build_with_starts(view, b, &f, width, true);
         let mut lazy = PageState::default();
         lazy.sync(view, (b, &d), &f, width, true, ROWS);
@@ -452,7 +452,7 @@ proptest! {
 #[test]
 fn a_resize_keeps_the_place_and_the_selection_on_screen() {
     let b = large();
-    let d = Derived::default();
+    let d = Indexes::default();
     let f = Filter::new(b);
     let mut state = PageState::default();
     state.sync(View::Timeline, (b, &d), &f, 120, true, 20);
@@ -486,7 +486,7 @@ fn a_resize_keeps_the_place_and_the_selection_on_screen() {
 #[test]
 fn a_name_in_a_profile_selects_the_actors_first_entry() {
     let b = brief::load::bundled().unwrap().briefing;
-    let d = Derived::default();
+    let d = Indexes::default();
     let f = Filter::new(&b);
     let healey = b
         .actors
@@ -522,7 +522,7 @@ fn a_quote_over_several_lines_is_found_across_the_break() {
     let text = "format = 1\n\n[briefing]\ntitle = \"T\"\n\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\n\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[sections.quotes]]\nid = \"q\"\nspeaker = \"a\"\nsaid = \"2024-10-22\"\ntext = \"\"\"\nfirst line\nsecond line\"\"\"\n";
     let b = load(text);
     assert!(b.quotes[0].text.contains('\n'));
-    let d = Derived::default();
+    let d = Indexes::default();
     let f = Filter::new(&b);
     for view in [View::Timeline, View::Actors] {
         let mut state = PageState::default();

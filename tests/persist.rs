@@ -5,7 +5,7 @@ mod common;
 use common::TempDir;
 
 use brief::app::KeyCode;
-use brief::run::store::{self, Place, Store, VERSION};
+use brief::run::store::{self, SavedPlace, Store, VERSION};
 use common::{app, ch, code, typed};
 use std::path::PathBuf;
 
@@ -68,18 +68,18 @@ fn the_place_round_trips_through_the_file() {
 
 #[test]
 fn a_changed_briefing_restores_what_still_exists_and_clamps() {
-    let place = Place {
+    let place = SavedPlace {
         section: Some("nato-briefing-gone".into()),
         scroll: 10_000,
         filter: vec!["atlantis".into(), "nato".into()],
         read_quotes: vec!["no-such-quote".into()],
-        ..Place::default()
+        ..SavedPlace::default()
     };
     let mut a = app(120, 40);
     brief::app::place::restore(&mut a, &place);
     assert_eq!(a.sections.selected, 0, "unknown section: start at the top");
     assert_eq!(a.filter.chosen.len(), 1, "unknown actors are skipped");
-    let Place {
+    let SavedPlace {
         section: Some(first),
         ..
     } = brief::app::place::snapshot(&a)
@@ -89,10 +89,10 @@ fn a_changed_briefing_restores_what_still_exists_and_clamps() {
     let mut b = app(120, 40);
     brief::app::place::restore(
         &mut b,
-        &Place {
+        &SavedPlace {
             section: Some(first),
             scroll: 10_000,
-            ..Place::default()
+            ..SavedPlace::default()
         },
     );
     assert!(
@@ -185,9 +185,9 @@ fn special_state_files_are_refused_without_blocking() {
 #[test]
 fn save_place_merges_and_a_special_lock_file_does_not_block() {
     let dir = TempDir::new("save-place");
-    let place = |scroll| Place {
+    let place = |scroll| SavedPlace {
         scroll,
-        ..Place::default()
+        ..SavedPlace::default()
     };
     store::save_place(&dir.0, "a", place(1)).unwrap();
     store::save_place(&dir.0, "b", place(2)).unwrap();
@@ -218,7 +218,7 @@ fn temporary_files_of_dead_processes_are_removed() {
     let parent = std::os::unix::process::parent_id();
     let live = dir.0.join(format!("state.json.tmp-{parent}"));
     std::fs::write(&live, "{ being written").unwrap();
-    store::save_place(&dir.0, "k", Place::default()).unwrap();
+    store::save_place(&dir.0, "k", SavedPlace::default()).unwrap();
     assert!(!stale.exists(), "the dead process's file is gone");
     assert!(live.exists(), "a running process's file stays");
 }
@@ -244,9 +244,9 @@ fn a_failed_save_keeps_the_old_file_and_does_not_panic() {
     let (mut store, _) = Store::open(&dir.0);
     store.set(
         "k".into(),
-        Place {
+        SavedPlace {
             scroll: 1,
-            ..Place::default()
+            ..SavedPlace::default()
         },
     );
     store.save().unwrap();
@@ -255,9 +255,9 @@ fn a_failed_save_keeps_the_old_file_and_does_not_panic() {
     std::fs::create_dir(dir.0.join(format!("state.json.tmp-{}", std::process::id()))).unwrap();
     store.set(
         "k".into(),
-        Place {
+        SavedPlace {
             scroll: 2,
-            ..Place::default()
+            ..SavedPlace::default()
         },
     );
     let err = store.save().unwrap_err();

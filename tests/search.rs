@@ -225,11 +225,11 @@ fn n_after_a_filter_change_goes_on_from_the_old_match_even_before_it_is_found() 
     for (key, second_change) in [('n', false), ('N', false), ('n', true)] {
         let (mut a, was) = start();
         filter(&mut a, 0);
-        assert!(a.busy(), "one key does not find every `e` again");
+        assert!(a.is_searching(), "one key does not find every `e` again");
         assert_eq!(a.search.as_ref().unwrap().current, None, "not found yet");
         if second_change {
             filter(&mut a, 1);
-            assert!(a.busy());
+            assert!(a.is_searching());
         }
         ch(&mut a, key);
         let s = a.search.as_ref().unwrap();
@@ -300,13 +300,13 @@ body = "윤석열 대통령은 대통령실에서 말했다"
 fn search_before_the_briefing_is_indexed_finds_the_same() {
     let mut cold = app(120, 40);
     assert!(
-        !cold.derived.is_warm(),
+        !cold.indexes.indexes_built(),
         "App::new leaves indexing for later"
     );
     screen(&cold);
     let mut warm = app(120, 40);
-    warm.warm();
-    assert!(warm.derived.is_warm());
+    warm.build_indexes();
+    assert!(warm.indexes.indexes_built());
     for a in [&mut cold, &mut warm] {
         search(a, "korea");
         code(a, KeyCode::Enter);
@@ -318,7 +318,7 @@ fn search_before_the_briefing_is_indexed_finds_the_same() {
     // In a view too: the lexicon and the timeline order are made when first needed.
     let mut cold = app(120, 40);
     let mut warm = app(120, 40);
-    warm.warm();
+    warm.build_indexes();
     for a in [&mut cold, &mut warm] {
         ch(a, '4');
         search(a, "korea");
@@ -346,7 +346,7 @@ fn search_before_the_briefing_is_indexed_finds_the_same() {
 }
 
 /// On a large briefing a common letter has too many matches for one frame: the key
-/// finds the first ones, the status says more are coming, and `App::work` (called by
+/// finds the first ones, the status says more are coming, and `App::search_step` (called by
 /// the terminal loop between keys) finds the rest; `n` past the ones found, and
 /// Enter, finish the search first. The result is what one whole search finds.
 #[test]
@@ -364,7 +364,11 @@ fn a_search_too_large_for_one_key_goes_on_between_keys() {
 
     let mut a = App::new(b.clone(), 120, 40);
     search(&mut a, "e");
-    assert!(a.busy(), "one key does not find {} matches", all.len());
+    assert!(
+        a.is_searching(),
+        "one key does not find {} matches",
+        all.len()
+    );
     let found = a.search.as_ref().unwrap().matches.len();
     assert!(found > 0, "the first matches show at once");
     assert!(found < all.len());
@@ -375,8 +379,8 @@ fn a_search_too_large_for_one_key_goes_on_between_keys() {
         "the first ones"
     );
     let mut steps = 0;
-    while a.busy() {
-        a.work();
+    while a.is_searching() {
+        a.search_step();
         steps += 1;
         assert!(steps < 10_000, "work ends");
     }
@@ -393,9 +397,9 @@ fn a_search_too_large_for_one_key_goes_on_between_keys() {
     // The first match is among those found: Enter goes to it at once, and the rest
     // is found between keys.
     assert_eq!(a.search.as_ref().unwrap().current, Some(0));
-    assert!(a.busy(), "Enter does not wait for every match");
-    while a.busy() {
-        a.work();
+    assert!(a.is_searching(), "Enter does not wait for every match");
+    while a.is_searching() {
+        a.search_step();
     }
     assert_eq!(a.search.as_ref().unwrap().matches, all);
     assert_eq!(a.search.as_ref().unwrap().current, Some(0));
@@ -411,36 +415,36 @@ fn a_search_too_large_for_one_key_goes_on_between_keys() {
     assert_eq!(a.search.as_ref().unwrap().matches, all);
 }
 
-/// The terminal loop indexes a briefing a step at a time between keys (`warm_step`):
-/// step by step, it makes what `warm` makes at once, in more than one step of the
+/// The terminal loop indexes a briefing a step at a time between keys (`index_step`):
+/// step by step, it makes what `build_indexes` makes at once, in more than one step of the
 /// search index on a large briefing; and a key that needs the index midway finishes
 /// it, the same.
 #[test]
 fn indexing_in_steps_makes_what_indexing_at_once_does() {
-    use brief::views::indexes::Derived;
+    use brief::views::indexes::Indexes;
     use brief::views::search::SearchIndex;
     let text = synth::generate(2_000_000, 3);
     let b = brief::load::load_str("big.toml", &text).unwrap().briefing;
     let whole = SearchIndex::new(&b);
-    let stepped = Derived::default();
+    let stepped = Indexes::default();
     let mut steps = 0;
-    while !stepped.warm_step(&b) {
+    while !stepped.index_step(&b) {
         steps += 1;
         assert!(steps < 1_000, "warming never ends");
     }
-    assert!(stepped.is_warm());
+    assert!(stepped.indexes_built());
     // Seven parts, the index in several steps.
     assert!(steps > 8, "{steps} steps");
     assert!(*stepped.search(&b) == whole);
-    let midway = Derived::default();
-    assert!(!midway.warm_step(&b) && !midway.warm_step(&b));
+    let midway = Indexes::default();
+    assert!(!midway.index_step(&b) && !midway.index_step(&b));
     assert!(*midway.search(&b) == whole);
-    assert!(!midway.is_warm());
+    assert!(!midway.indexes_built());
     let mut more = 0;
-    while !midway.warm_step(&b) {
+    while !midway.index_step(&b) {
         more += 1;
     }
-    assert!(more >= 5 && midway.is_warm(), "{more} more steps");
+    assert!(more >= 5 && midway.indexes_built(), "{more} more steps");
 }
 
 /// A match that the Reader's wrap splits over two lines is highlighted on both (as

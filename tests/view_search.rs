@@ -1,6 +1,6 @@
 //! Search in the analyst views goes only as far as a key needs: Enter and `n` check
 //! blocks up to the match they select (a bounded number: past it the match is selected
-//! between keys, when found), and `App::work` counts the rest between keys. What they
+//! between keys, when found), and `App::search_step` counts the rest between keys. What they
 //! select, and the count once complete, are what a whole search finds.
 
 mod common;
@@ -12,7 +12,7 @@ use brief::app::{App, KeyCode};
 use brief::model::{ActorIx, Briefing};
 use brief::views::Direction;
 use brief::views::filter::Filter;
-use brief::views::indexes::Derived;
+use brief::views::indexes::Indexes;
 use brief::views::pages::{Block, PageState, View};
 use common::{ch, code, screen, text_hits, typed};
 use std::sync::OnceLock;
@@ -26,7 +26,7 @@ fn big() -> &'static Briefing {
     })
 }
 
-fn page(view: View, b: &Briefing, d: &Derived, f: &Filter) -> PageState {
+fn page(view: View, b: &Briefing, d: &Indexes, f: &Filter) -> PageState {
     let mut state = PageState::default();
     state.sync(view, (b, d), f, 120, true, 38);
     state
@@ -36,7 +36,7 @@ fn page(view: View, b: &Briefing, d: &Derived, f: &Filter) -> PageState {
 fn seek_then_steps(
     state: &mut PageState,
     b: &Briefing,
-    d: &Derived,
+    d: &Indexes,
     f: &Filter,
     query: &str,
     forward: bool,
@@ -62,7 +62,7 @@ fn expected(hits: &[usize], sel: usize, forward: bool) -> usize {
 
 #[test]
 fn enter_on_a_common_letter_checks_only_the_blocks_up_to_its_match() {
-    let (b, d) = (big(), Derived::default());
+    let (b, d) = (big(), Indexes::default());
     let f = Filter::new(b);
     for view in [View::Timeline, View::Actors] {
         let mut state = page(view, b, &d, &f);
@@ -100,7 +100,7 @@ fn enter_on_a_common_letter_checks_only_the_blocks_up_to_its_match() {
 /// "searching", the selection stays, and steps between keys select it when found.
 #[test]
 fn a_match_far_down_is_selected_between_keys() {
-    let (b, d) = (big(), Derived::default());
+    let (b, d) = (big(), Indexes::default());
     let f = Filter::new(b);
     let mut state = page(View::Timeline, b, &d, &f);
     let blocks = state.blocks();
@@ -173,7 +173,7 @@ fn a_match_far_down_is_selected_between_keys() {
 /// whole search.
 #[test]
 fn seeking_selects_what_a_whole_search_selects() {
-    let (b, d) = (big(), Derived::default());
+    let (b, d) = (big(), Indexes::default());
     let mut one = Filter::new(b);
     one.toggle(b, ActorIx(1));
     let rare = b.actors.last().unwrap().name.clone();
@@ -223,14 +223,14 @@ fn the_status_line_counts_a_views_matches_as_they_are_found() {
         shown.contains("item match ") && shown.contains("+ "),
         "{shown}"
     );
-    assert!(a.busy());
-    while a.busy() {
-        a.work();
+    assert!(a.is_searching());
+    while a.is_searching() {
+        a.search_step();
     }
     let (b, f) = (a.briefing.clone(), a.filter.clone());
-    let mut whole = page(View::Timeline, &b, &Derived::default(), &f);
+    let mut whole = page(View::Timeline, &b, &Indexes::default(), &f);
     let (at, count) = whole
-        .find((&b, &Derived::default()), &f, "m", Direction::Forward)
+        .find((&b, &Indexes::default()), &f, "m", Direction::Forward)
         .unwrap();
     assert_eq!(first, whole.selected);
     let shown = screen(&a);
@@ -245,8 +245,8 @@ fn the_status_line_counts_a_views_matches_as_they_are_found() {
     ch(&mut a, '/');
     typed(&mut a, "zqzq");
     code(&mut a, KeyCode::Enter);
-    while a.busy() {
-        a.work();
+    while a.is_searching() {
+        a.search_step();
     }
     assert!(
         screen(&a).contains("/zqzq no item match "),
@@ -260,7 +260,7 @@ fn the_status_line_counts_a_views_matches_as_they_are_found() {
 /// starts again, and a resize wraps them anew: the search goes on, its matches kept.
 #[test]
 fn a_search_outlives_a_full_cache_of_wrapped_blocks() {
-    let (b, d) = (big(), Derived::default());
+    let (b, d) = (big(), Indexes::default());
     let f = Filter::new(b);
     let mut state = page(View::Timeline, b, &d, &f);
     assert!(state.seek((b, &d), &f, "m", Direction::Forward));

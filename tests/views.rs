@@ -85,7 +85,7 @@ fn m_unfolds_members_into_their_own_columns() {
     assert_eq!(a.columns, Columns::Folded);
     assert!(!screen(&a).contains("John Healey"));
     ch(&mut a, 'm');
-    assert_eq!(a.columns, Columns::Every);
+    assert_eq!(a.columns, Columns::Unfolded);
     let s = screen(&a);
     assert!(
         s.contains("John Healey") && s.contains("North Korea"),

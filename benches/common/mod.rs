@@ -66,20 +66,20 @@ pub fn draw(app: &App, buf: &mut Buffer) {
 /// what is derived from it once), so restoring it before each timed key is cheap.
 pub fn light_copy(app: &mut App) -> App {
     let briefing = std::mem::take(&mut app.briefing);
-    let index = std::mem::take(&mut app.derived);
+    let index = std::mem::take(&mut app.indexes);
     let copy = app.clone();
     app.briefing = briefing;
-    app.derived = index;
+    app.indexes = index;
     copy
 }
 
 /// Puts back a state saved by `light_copy`, keeping the briefing and what is derived.
 pub fn restore(app: &mut App, copy: &App) {
     let briefing = std::mem::take(&mut app.briefing);
-    let index = std::mem::take(&mut app.derived);
+    let index = std::mem::take(&mut app.indexes);
     app.clone_from(copy);
     app.briefing = briefing;
-    app.derived = index;
+    app.indexes = index;
 }
 
 /// Prepares a case's state as the terminal loop leaves it while no key is waiting:
@@ -87,8 +87,8 @@ pub fn restore(app: &mut App, copy: &App) {
 /// (`App::work`, which the loop calls between keys).
 pub fn prepare(app: &mut App, case: &Case) {
     (case.prepare)(app);
-    while app.busy() {
-        app.work();
+    while app.is_searching() {
+        app.search_step();
     }
 }
 

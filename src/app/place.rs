@@ -11,7 +11,7 @@ use std::collections::HashMap;
 /// Where one briefing was left.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct Place {
+pub struct SavedPlace {
     pub section: Option<String>,
     pub scroll: usize,
     pub filter: Vec<String>,
@@ -21,7 +21,7 @@ pub struct Place {
 }
 
 /// The app's place, by ids, so it survives edits to the briefing.
-pub fn snapshot(app: &App) -> Place {
+pub fn snapshot(app: &App) -> SavedPlace {
     let b = &app.briefing;
     let ids = |flags: &[bool], id: &dyn Fn(usize) -> String| {
         flags
@@ -32,7 +32,7 @@ pub fn snapshot(app: &App) -> Place {
             .collect()
     };
     let (section, scroll, filter) = view_place(app);
-    Place {
+    SavedPlace {
         section,
         scroll,
         filter,
@@ -47,7 +47,7 @@ pub fn snapshot(app: &App) -> Place {
 ///
 /// Linear in the briefing and the place: each kind of id is looked up in a map made
 /// once (issue 16: a search per id took 35 s for 100k quotes all read).
-pub fn restore(app: &mut App, place: &Place) {
+pub fn restore(app: &mut App, place: &SavedPlace) {
     let b = &app.briefing;
     let sections = index(b.sections.iter().map(|s| s.id.as_str()));
     // Only what the place names is looked up: no map of quotes for a place without

@@ -10,7 +10,7 @@ use super::picker::Picker;
 use crate::layout::{self, Geometry, Pane};
 use crate::model::{Briefing, ClaimIx, QuoteIx, SectionIx};
 use crate::views::filter::{ActorIndex, Filter};
-use crate::views::indexes::Derived;
+use crate::views::indexes::Indexes;
 use crate::views::lines::Wrapped;
 pub use crate::views::pages::PageState;
 use crate::views::pages::View;
@@ -130,7 +130,7 @@ pub enum Effect {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Columns {
     Folded,
-    Every,
+    Unfolded,
 }
 
 /// The Reader's scroll position, its wrapped lines and the quote marked by a jump.
@@ -158,7 +158,7 @@ pub struct App {
     pub pages: Vec<PageState>,
     pub columns: Columns,
     /// What is worked out once per briefing (search index, timeline order...).
-    pub derived: Derived,
+    pub indexes: Indexes,
     /// The active search, if any (typed with `/`, kept with Enter).
     pub search: Option<Search>,
     pub marks: Marks,
@@ -178,7 +178,7 @@ impl App {
     pub fn new(briefing: Briefing, width: u16, height: u16) -> Self {
         let mut app = Self {
             actors: ActorIndex::new(&briefing),
-            derived: Derived::default(),
+            indexes: Indexes::default(),
             filter: Filter::new(&briefing),
             marks: Marks::new(&briefing),
             briefing,
@@ -251,20 +251,20 @@ impl App {
         }
     }
 
-    /// Works out now what is kept per briefing (`Derived`); the terminal loop does it
-    /// in steps (`warm_step`) once the first frame is drawn. Keys that need a part
+    /// Works out now what is kept per briefing (`Indexes`); the terminal loop does it
+    /// in steps (`index_step`) once the first frame is drawn. Keys that need a part
     /// make it themselves when it is not made yet.
-    pub fn warm(&self) {
-        self.derived.warm(&self.briefing);
+    pub fn build_indexes(&self) {
+        self.indexes.build_indexes(&self.briefing);
     }
 
-    /// A step of `warm` (`Derived::warm_step`): whether all is made.
-    pub fn warm_step(&self) -> bool {
-        self.derived.warm_step(&self.briefing)
+    /// A step of `build_indexes` (`Indexes::index_step`): whether all is made.
+    pub fn index_step(&self) -> bool {
+        self.indexes.index_step(&self.briefing)
     }
 
-    /// Whether a search is still finding matches (`work` goes on with it).
-    pub fn busy(&self) -> bool {
+    /// Whether a search is still finding matches (`search_step` goes on with it).
+    pub fn is_searching(&self) -> bool {
         self.search.as_ref().is_some_and(|s| {
             s.pending()
                 || (self.view.page_index()).is_some_and(|i| self.pages[i].searching(&s.query))
@@ -274,17 +274,17 @@ impl App {
     /// One more step of an unfinished search: the terminal loop calls it while no key
     /// is waiting, drawing in between, so a search over a large briefing fills in
     /// over a few frames instead of holding one.
-    pub fn work(&mut self) {
+    pub fn search_step(&mut self) {
         if let Some(s) = &mut self.search {
-            s.work(
-                self.derived.search(&self.briefing),
+            s.search_step(
+                self.indexes.search(&self.briefing),
                 &self.briefing,
                 &self.filter,
             );
             // A view's search goes on counting its matches.
             if let Some(i) = self.view.page_index()
                 && self.pages[i].searching(&s.query)
-                && self.pages[i].search_step((&self.briefing, &self.derived), &self.filter)
+                && self.pages[i].search_step((&self.briefing, &self.indexes), &self.filter)
             {
                 // It found the match a key asked for: scroll to it.
                 self.sync();
@@ -296,7 +296,7 @@ impl App {
     pub fn finish_search(&mut self) {
         if let Some(s) = &mut self.search {
             s.finish(
-                self.derived.search(&self.briefing),
+                self.indexes.search(&self.briefing),
                 &self.briefing,
                 &self.filter,
             );

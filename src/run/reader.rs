@@ -67,7 +67,7 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(app: App, watch: Option<Watch>, session: &'a mut Session) -> Self {
-        let indexed = app.derived.is_warm();
+        let indexed = app.indexes.indexes_built();
         Self {
             app,
             watch,
@@ -98,7 +98,7 @@ impl Screen for Reader<'_> {
     fn idle(&self) -> Duration {
         // Indexing the briefing once it is on screen (after a reload too), and a search
         // still finding matches, go on between keys, a step per frame.
-        if self.app.busy() || !self.app.derived.is_warm() {
+        if self.app.is_searching() || !self.app.indexes.indexes_built() {
             Duration::ZERO
         } else if self.watch.is_some() {
             reload::POLL
@@ -113,10 +113,10 @@ impl Screen for Reader<'_> {
         // A key's frame first: its step of the search is done, and the next step
         // waits for an iteration with no key (mouse motion is no key). Indexing comes
         // first: a step of it, or else of the search.
-        if !acted && app.warm_step() && app.busy() {
-            app.work();
+        if !acted && app.index_step() && app.is_searching() {
+            app.search_step();
         }
-        if !self.indexed && app.derived.is_warm() {
+        if !self.indexed && app.indexes.indexes_built() {
             self.indexed = true;
             tracing::debug!(
                 ms = self.shown.elapsed().as_secs_f64() * 1000.0,

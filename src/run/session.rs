@@ -4,7 +4,7 @@
 //! here is a warning, never a reason not to read.
 
 use crate::app::App;
-use crate::app::place::{self, Place};
+use crate::app::place::{self, SavedPlace};
 use crate::model::ActorIx;
 use crate::run::store::{self, Store};
 use std::path::PathBuf;
@@ -140,7 +140,7 @@ struct Pending {
 }
 
 impl Pending {
-    fn place(&self) -> Place {
+    fn place(&self) -> SavedPlace {
         let pick = |flags: &[bool], ids: &[String]| -> Vec<String> {
             flags
                 .iter()
@@ -149,7 +149,7 @@ impl Pending {
                 .map(|(_, id)| id.clone())
                 .collect()
         };
-        Place {
+        SavedPlace {
             section: self.section.clone(),
             scroll: self.scroll,
             filter: self.filter.clone(),

@@ -6,7 +6,7 @@
 //! (corrupt, truncated, from a future version) is moved aside, never overwritten, and
 //! the reader starts from defaults with a warning.
 
-pub use crate::app::place::Place;
+pub use crate::app::place::SavedPlace;
 use crate::load::source::{self, ReadError};
 use crate::model::Briefing;
 use serde::{Deserialize, Serialize};
@@ -28,7 +28,7 @@ pub const MAX_STATE_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct File {
     version: u32,
-    briefings: BTreeMap<String, Place>,
+    briefings: BTreeMap<String, SavedPlace>,
 }
 
 /// The state directory: `--state-dir`, then `BRIEF_STATE_DIR`, then
@@ -116,11 +116,11 @@ impl Store {
         (store, Some(crate::load::diag::escape(&warning)))
     }
 
-    pub fn place(&self, key: &str) -> Option<&Place> {
+    pub fn place(&self, key: &str) -> Option<&SavedPlace> {
         self.file.briefings.get(key)
     }
 
-    pub fn set(&mut self, key: String, place: Place) {
+    pub fn set(&mut self, key: String, place: SavedPlace) {
         self.file.briefings.insert(key, place);
     }
 
@@ -188,7 +188,7 @@ pub fn saving() -> MutexGuard<'static, ()> {
 /// the advisory lock (waiting at most `LOCK_WAIT` for another `brief`), the file is
 /// read again, the one entry set, and the whole written atomically. Two processes
 /// saving at once both keep their places.
-pub fn save_place(dir: &Path, key: &str, place: Place) -> Result<(), String> {
+pub fn save_place(dir: &Path, key: &str, place: SavedPlace) -> Result<(), String> {
     let _saving = saving();
     let fail = |what: &str, e: &dyn std::fmt::Display| {
         let message = format!(

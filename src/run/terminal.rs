@@ -285,7 +285,7 @@ impl Tty {
         let flags = &mut self.flags;
         self.t.draw(|f| {
             render(f.area(), f.buffer_mut());
-            flags.mend(f.buffer_mut());
+            flags.repair_flags(f.buffer_mut());
         })?;
         Ok(())
     }

@@ -27,7 +27,7 @@ impl Flags {
     /// Called with each frame's buffer before it is drawn: where a flag of the last
     /// frame gave way to narrower content, the column behind it is written this
     /// frame whatever it holds. Then remembers this frame's flags.
-    pub fn mend(&mut self, buf: &mut Buffer) {
+    pub fn repair_flags(&mut self, buf: &mut Buffer) {
         let area = buf.area;
         for &p in &self.drawn {
             let behind = Position::new(p.x.saturating_add(1), p.y);
@@ -70,20 +70,20 @@ mod tests {
     fn the_column_behind_a_flag_is_written_when_the_flag_goes() {
         let mut flags = Flags::default();
         let mut prev = frame("ab🇺🇳cd");
-        flags.mend(&mut prev);
+        flags.repair_flags(&mut prev);
         // Ratatui alone writes column 2 only: a terminal that keeps the indicators
         // apart still shows the 🇳 in column 3.
         let plain = frame("ab    ");
         assert_eq!(written(&prev, &plain), vec![(2, 0), (4, 0), (5, 0)]);
         let mut next = frame("ab    ");
-        flags.mend(&mut next);
+        flags.repair_flags(&mut next);
         assert_eq!(written(&prev, &next), vec![(2, 0), (3, 0), (4, 0), (5, 0)]);
         // Once gone, nothing more is forced (the frame after writes the column once
         // more, as its option changes back; the one after that, nothing).
         let mut after = frame("ab    ");
-        flags.mend(&mut after);
+        flags.repair_flags(&mut after);
         let mut later = frame("ab    ");
-        flags.mend(&mut later);
+        flags.repair_flags(&mut later);
         assert_eq!(written(&after, &later), Vec::<(u16, u16)>::new());
     }
 
@@ -91,14 +91,14 @@ mod tests {
     fn a_flag_that_stays_or_moves_is_drawn_as_ratatui_draws_it() {
         let mut flags = Flags::default();
         let mut prev = frame("ab🇺🇳cd");
-        flags.mend(&mut prev);
+        flags.repair_flags(&mut prev);
         let mut same = frame("ab🇺🇳cd");
-        flags.mend(&mut same);
+        flags.repair_flags(&mut same);
         assert_eq!(written(&prev, &same), Vec::<(u16, u16)>::new());
         // Moved one column left: its old first column now holds its second half,
         // and the old second column is written.
         let mut moved = frame("a🇺🇳 cd");
-        flags.mend(&mut moved);
+        flags.repair_flags(&mut moved);
         assert!(written(&same, &moved).contains(&(3, 0)));
     }
 }

@@ -3,14 +3,14 @@
 //! reads, the timeline's date order, each actor's quotes, positions and figures, and
 //! the analyst views' pages without a filter.
 //!
-//! Each part is made when first needed, or by `warm_step`, which the terminal loop
+//! Each part is made when first needed, or by `index_step`, which the terminal loop
 //! calls between keys once the first frame is on screen: a large briefing is shown
 //! before it is indexed, and a key typed meanwhile waits for one step (the search
 //! index, most of the work, is made a few hundred kilobytes of text at a time), not
 //! for the whole (tens of milliseconds at 10 MB).
 
 use super::filter::Filter;
-use super::pages::{Gathered, Lexicon, Structure, View};
+use super::pages::{ActorActivity, Lexicon, Structure, View};
 use super::search::SearchIndex;
 use crate::model::{Briefing, PartialDate};
 use crate::views::analysis::{self, Entry};
@@ -18,28 +18,28 @@ use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 #[derive(Debug, Clone, Default)]
-pub struct Derived {
+pub struct Indexes {
     search: OnceCell<SearchIndex>,
     lexicon: OnceCell<Lexicon>,
     timeline: OnceCell<Vec<(PartialDate, Entry)>>,
-    gathered: OnceCell<Gathered>,
+    gathered: OnceCell<ActorActivity>,
     /// The Figures, Timeline and Actors pages without a filter (they do not depend on
     /// the width or the fold).
     whole_pages: [OnceCell<Rc<Structure>>; 3],
-    /// The search index while `warm_step` makes it: the sections indexed so far, and
+    /// The search index while `index_step` makes it: the sections indexed so far, and
     /// the next.
     building: RefCell<Option<(SearchIndex, usize)>>,
 }
 
-/// Bytes of text a step of `warm_step` indexes: about half a millisecond.
+/// Bytes of text a step of `index_step` indexes: about half a millisecond.
 const WARM_BYTES: usize = 256 << 10;
 
-impl Derived {
+impl Indexes {
     /// The lower-cased text of every section: the typed search, and quotes' words
     /// for search in a view.
     pub fn search(&self, b: &Briefing) -> &SearchIndex {
         self.search.get_or_init(|| match self.building.take() {
-            // A key needs it before `warm_step` has made it all: the rest now.
+            // A key needs it before `index_step` has made it all: the rest now.
             Some((mut index, next)) => {
                 index.extend(b, next, usize::MAX);
                 index
@@ -59,8 +59,8 @@ impl Derived {
     }
 
     /// Each actor's quotes, positions and figures, and the actors in tree order.
-    pub fn gathered(&self, b: &Briefing) -> &Gathered {
-        self.gathered.get_or_init(|| Gathered::new(b))
+    pub fn actor_activity(&self, b: &Briefing) -> &ActorActivity {
+        self.gathered.get_or_init(|| ActorActivity::new(b))
     }
 
     /// The page of the Figures, Timeline or Actors view with no filter; `None` for the
@@ -76,16 +76,16 @@ impl Derived {
         Some(Rc::clone(slot.get_or_init(|| Rc::new(page()))))
     }
 
-    /// Makes every part now (the index in one go, then what `warm_step` makes).
-    pub fn warm(&self, b: &Briefing) {
+    /// Makes every part now (the index in one go, then what `index_step` makes).
+    pub fn build_indexes(&self, b: &Briefing) {
         self.search(b);
-        while !self.warm_step(b) {}
+        while !self.index_step(b) {}
     }
 
     /// Makes a step of what is not made yet: some sections of the search index, or
     /// one other part. Whether every part is made (nothing was left to do): then
-    /// `is_warm` holds.
-    pub fn warm_step(&self, b: &Briefing) -> bool {
+    /// `indexes_built` holds.
+    pub fn index_step(&self, b: &Briefing) -> bool {
         if self.search.get().is_none() {
             let mut building = self.building.borrow_mut();
             let (index, next) = building.get_or_insert_with(|| (SearchIndex::sized(b), 0));
@@ -108,7 +108,7 @@ impl Derived {
             return false;
         }
         if self.gathered.get().is_none() {
-            self.gathered(b);
+            self.actor_activity(b);
             return false;
         }
         let views = [View::Figures, View::Timeline, View::Actors];
@@ -119,7 +119,7 @@ impl Derived {
         true
     }
 
-    pub fn is_warm(&self) -> bool {
+    pub fn indexes_built(&self) -> bool {
         self.search.get().is_some()
             && self.lexicon.get().is_some()
             && self.timeline.get().is_some()
@@ -135,7 +135,7 @@ impl Derived {
                 .timeline
                 .get()
                 .map_or(0, |t| t.capacity() * size_of::<(PartialDate, Entry)>())
-            + self.gathered.get().map_or(0, Gathered::heap_bytes)
+            + self.gathered.get().map_or(0, ActorActivity::heap_bytes)
             + (self.whole_pages.iter())
                 .filter_map(OnceCell::get)
                 .map(|s| s.heap_bytes())

@@ -19,7 +19,7 @@ impl App {
         let fold = self.columns == Columns::Folded;
         self.pages[i].sync(
             self.view,
-            (&self.briefing, &self.derived),
+            (&self.briefing, &self.indexes),
             &self.filter,
             width,
             fold,
@@ -36,7 +36,7 @@ impl App {
             && s.generation != self.filter.generation
         {
             s.refresh(
-                self.derived.search(&self.briefing),
+                self.indexes.search(&self.briefing),
                 &self.briefing,
                 &self.filter,
             );

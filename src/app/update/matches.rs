@@ -49,7 +49,7 @@ pub(super) fn next_match(app: &mut App, action: Action) {
 }
 
 /// Typing a search: each keystroke starts finding the matches again over the whole
-/// briefing (a step of it: `App::work` goes on with the rest).
+/// briefing (a step of it: `App::search_step` goes on with the rest).
 pub(super) fn search_input(app: &mut App, action: Action) {
     let Some(search) = &mut app.search else {
         app.mode = Mode::Panes;
@@ -91,7 +91,7 @@ pub(super) fn search_input(app: &mut App, action: Action) {
     }
     search.clear_current();
     search.refresh(
-        app.derived.search(&app.briefing),
+        app.indexes.search(&app.briefing),
         &app.briefing,
         &app.filter,
     );
@@ -136,7 +136,7 @@ pub(super) fn page_find(app: &mut App, direction: Direction) {
         return;
     };
     app.pages[i].seek(
-        (&app.briefing, &app.derived),
+        (&app.briefing, &app.indexes),
         &app.filter,
         &query,
         direction,

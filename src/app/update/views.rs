@@ -36,8 +36,8 @@ pub(super) fn views(app: &mut App, action: Action) {
         Action::ToggleFold => {
             let keep = app.page().and_then(|p| p.target(p.selected));
             app.columns = match app.columns {
-                Columns::Folded => Columns::Every,
-                Columns::Every => Columns::Folded,
+                Columns::Folded => Columns::Unfolded,
+                Columns::Unfolded => Columns::Folded,
             };
             // The same position stays selected: its own cell, or the folded cell
             // that now holds it.

@@ -47,14 +47,14 @@ impl<T: Copy + Default> ByActor<T> {
 /// tree order (members under their organisation) and each one's quotes, positions
 /// (claim, position) and figures.
 #[derive(Debug, Clone)]
-pub struct Gathered {
+pub struct ActorActivity {
     tree: Vec<ActorIx>,
     quotes: ByActor<usize>,
     positions: ByActor<(usize, usize)>,
     figures: ByActor<usize>,
 }
 
-impl Gathered {
+impl ActorActivity {
     pub fn new(b: &Briefing) -> Self {
         let n = b.actors.len();
         Self {
@@ -84,7 +84,7 @@ impl Gathered {
     }
 }
 
-pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, g: &Gathered) {
+pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, g: &ActorActivity) {
     let blocks =
         4 * g.tree.len() + g.quotes.items.len() + g.positions.items.len() + g.figures.items.len();
     s.blocks.reserve(blocks);

@@ -5,7 +5,7 @@ use super::{Page, Target, View, actors, claims, figures, timeline};
 use crate::model::{ActorIx, Briefing, QuoteIx};
 use crate::views::analysis::MeasureGroup;
 use crate::views::filter::Filter;
-use crate::views::indexes::Derived;
+use crate::views::indexes::Indexes;
 use std::borrow::Cow;
 
 /// One block of a page: lines that belong together. Every block starts on a new line,
@@ -83,7 +83,7 @@ impl Structure {
     /// The page of `view` for a filter, from what `derived` keeps of the briefing.
     pub fn new(
         view: View,
-        (b, derived): (&Briefing, &Derived),
+        (b, derived): (&Briefing, &Indexes),
         filter: &Filter,
         width: usize,
         fold: bool,
@@ -93,7 +93,7 @@ impl Structure {
             View::Claims => claims::structure(&mut s, b, filter, width, fold),
             View::Figures => figures::structure(&mut s, b, filter),
             View::Timeline => timeline::structure(&mut s, b, filter, derived.timeline(b)),
-            View::Actors => actors::structure(&mut s, b, filter, derived.gathered(b)),
+            View::Actors => actors::structure(&mut s, b, filter, derived.actor_activity(b)),
             View::Briefing => {}
         }
         s

@@ -9,7 +9,7 @@
 use super::{Cell, Page, Structure, Target, View};
 use crate::model::Briefing;
 use crate::views::filter::Filter;
-use crate::views::indexes::Derived;
+use crate::views::indexes::Indexes;
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -37,7 +37,7 @@ pub struct PageState {
     pub(in crate::views) key: Option<(View, u64, bool)>,
     pub(in crate::views) width: usize,
     pub(in crate::views) fold: bool,
-    /// Shared with `Derived` when it is a view's whole page (no filter): switching to
+    /// Shared with `Indexes` when it is a view's whole page (no filter): switching to
     /// it again costs nothing, however long it is.
     pub(in crate::views) structure: Rc<Structure>,
     /// Blocks wrapped at `width`, by block; `kept` of them, with `kept_lines` lines.
@@ -47,7 +47,7 @@ pub struct PageState {
     kept: usize,
     kept_lines: usize,
     /// The last search on this page, as far as it went.
-    pub(in crate::views) found: Option<crate::views::search::page::Finding>,
+    pub(in crate::views) found: Option<crate::views::search::page::PageSearch>,
 }
 
 impl PageState {
@@ -101,7 +101,7 @@ impl PageState {
     pub fn sync(
         &mut self,
         view: View,
-        (b, derived): (&Briefing, &Derived),
+        (b, derived): (&Briefing, &Indexes),
         filter: &Filter,
         width: usize,
         fold: bool,

@@ -18,11 +18,11 @@ mod timeline;
 mod walk;
 
 use super::filter::Filter;
-use super::indexes::Derived;
+use super::indexes::Indexes;
 pub use super::search::Lexicon;
 use crate::model::{ActorIx, Briefing, ClaimIx, QuoteIx, SectionIx};
 use crate::text::wrap;
-pub use actors::Gathered;
+pub use actors::ActorActivity;
 pub use blocks::{Block, Structure};
 pub use claims::{MatrixLayout, cell_label, cell_positions, describe as describe_claim_target};
 pub use lazy::{PageState, Pos};
@@ -219,7 +219,7 @@ pub fn build_with_starts(
     width: usize,
     fold: bool,
 ) -> (Page, Vec<usize>) {
-    let structure = Structure::new(view, (b, &Derived::default()), filter, width, fold);
+    let structure = Structure::new(view, (b, &Indexes::default()), filter, width, fold);
     let mut page = Page::new(width);
     let mut starts = Vec::with_capacity(structure.blocks.len());
     for &block in &structure.blocks {

@@ -9,7 +9,7 @@
 use super::lexicon::{Field, Lexicon};
 use crate::model::{ActorIx, Briefing, PartialDate, QuoteIx};
 use crate::views::analysis::STANCES;
-use crate::views::indexes::Derived;
+use crate::views::indexes::Indexes;
 use crate::views::pages::Block;
 use crate::views::search::{SearchIndex, holds};
 use memchr::memmem::Finder;
@@ -55,7 +55,7 @@ enum DateStyle {
 /// What holds one query (lower-cased), block by block, remembering what recurs:
 /// dates, speakers' names, sections' titles.
 #[derive(Debug, Clone)]
-pub struct Hits {
+pub struct BlockMatcher {
     needle: String,
     finder: Finder<'static>,
     stances: [bool; STANCES.len()],
@@ -71,7 +71,7 @@ pub struct Hits {
     titles: Vec<Option<bool>>,
 }
 
-impl Hits {
+impl BlockMatcher {
     /// `needle` must be lower-cased and not empty.
     pub fn new(needle: &str) -> Self {
         let months = "jan feb mar apr may jun jul aug sep oct nov dec";
@@ -152,7 +152,7 @@ impl Hits {
     /// Whether a block's texts (`Structure::texts`) hold the query; `None` for the
     /// blocks without briefing text of their own (headings) and the Claims and
     /// Figures views' blocks, which are few: they are read as they are.
-    pub fn block(&mut self, (b, derived): (&Briefing, &Derived), block: Block) -> Option<bool> {
+    pub fn block(&mut self, (b, derived): (&Briefing, &Indexes), block: Block) -> Option<bool> {
         let (index, lexicon) = (derived.search(b), derived.lexicon(b));
         Some(match block {
             Block::Event(i) => {

@@ -1,14 +1,14 @@
 //! Search on an analyst view's page: the items that hold a query, found block by block
 //! in page order, only as far as a key needs (the next match after the selection, and
-//! at most `KEY_BLOCKS` blocks), then a step at a time between keys (`App::work`) for
+//! at most `KEY_BLOCKS` blocks), then a step at a time between keys (`App::search_step`) for
 //! a match further on and to count the rest. So no key costs more than a bounded
 //! number of blocks, however long the page.
 
-use super::matches::Hits;
+use super::matches::BlockMatcher;
 use crate::model::Briefing;
 use crate::views::Direction;
 use crate::views::filter::Filter;
-use crate::views::indexes::Derived;
+use crate::views::indexes::Indexes;
 use crate::views::pages::{PageState, Structure};
 use crate::views::search::{holds, occurs_in};
 
@@ -22,25 +22,25 @@ const STEP_BLOCKS: usize = 1024;
 /// first block on), the next block to check, and the match keys asked for and are
 /// still waiting for.
 #[derive(Debug, Clone)]
-pub(in crate::views) struct Finding {
+pub(in crate::views) struct PageSearch {
     query: String,
-    hits: Hits,
+    hits: BlockMatcher,
     items: Vec<usize>,
     next: usize,
-    wanted: Option<Want>,
+    wanted: Option<WantedMatch>,
 }
 
 /// The match keys wait for: the `skip`-th after (or before) `from`, the item
 /// selected when the first of them was pressed (`n n` before the first match is
 /// found goes two matches on).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Want {
+struct WantedMatch {
     direction: Direction,
     from: usize,
     skip: usize,
 }
 
-impl Finding {
+impl PageSearch {
     fn push(&mut self, n: usize) {
         if self.items.last().is_none_or(|&l| n > l) {
             self.items.push(n);
@@ -51,7 +51,7 @@ impl Finding {
     /// `next` on gives items from its first item less one on (`check`), so once the
     /// next block starts past `from`, every item before it is known. Wrapping round
     /// needs every block checked.
-    fn settles(&self, s: &Structure, w: Want) -> bool {
+    fn settles(&self, s: &Structure, w: WantedMatch) -> bool {
         if self.next >= s.blocks.len() {
             true
         } else if w.direction == Direction::Forward {
@@ -64,7 +64,7 @@ impl Finding {
     }
 
     /// The match wanted, wrapping round, once `settles` says so.
-    fn choose(&self, w: Want) -> Option<usize> {
+    fn choose(&self, w: WantedMatch) -> Option<usize> {
         let n = self.items.len();
         if n == 0 {
             return None;
@@ -85,13 +85,13 @@ impl PageState {
     /// none does.
     pub fn find(
         &mut self,
-        briefing: (&Briefing, &Derived),
+        briefing: (&Briefing, &Indexes),
         filter: &Filter,
         query: &str,
         direction: Direction,
     ) -> Option<(usize, usize)> {
-        self.ask(query, direction);
-        self.pursue(briefing, filter, usize::MAX);
+        self.start_search(query, direction);
+        self.search_until(briefing, filter, usize::MAX);
         self.scan(briefing, filter, usize::MAX, |_, _| false);
         let f = self.found.as_ref()?;
         let at = f.items.binary_search(&self.selected).ok()?;
@@ -103,27 +103,27 @@ impl PageState {
     /// was settled now (selected, or none found).
     pub fn seek(
         &mut self,
-        briefing: (&Briefing, &Derived),
+        briefing: (&Briefing, &Indexes),
         filter: &Filter,
         query: &str,
         direction: Direction,
     ) -> bool {
-        self.ask(query, direction);
-        self.pursue(briefing, filter, KEY_BLOCKS)
+        self.start_search(query, direction);
+        self.search_until(briefing, filter, KEY_BLOCKS)
     }
 
     /// Starts (or goes on with) the search for `query`, wanting the match after (or
     /// before) the selection.
-    fn ask(&mut self, query: &str, direction: Direction) {
+    fn start_search(&mut self, query: &str, direction: Direction) {
         let needle = query.to_lowercase();
         if needle.is_empty() {
             self.found = None;
             return;
         }
         if self.found.as_ref().is_none_or(|f| f.query != query) {
-            self.found = Some(Finding {
+            self.found = Some(PageSearch {
                 query: query.to_owned(),
-                hits: Hits::new(&needle),
+                hits: BlockMatcher::new(&needle),
                 items: Vec::new(),
                 next: 0,
                 wanted: None,
@@ -133,11 +133,11 @@ impl PageState {
             // Pressed again before the match was found, and in the same direction:
             // one match further.
             f.wanted = Some(match f.wanted {
-                Some(w) if w.direction == direction && self.selected == w.from => Want {
+                Some(w) if w.direction == direction && self.selected == w.from => WantedMatch {
                     skip: w.skip + 1,
                     ..w
                 },
-                _ => Want {
+                _ => WantedMatch {
                     direction,
                     from: self.selected,
                     skip: 0,
@@ -148,7 +148,12 @@ impl PageState {
 
     /// Checks up to `budget` blocks for the match wanted, and selects it once
     /// settled, unless the selection moved meanwhile. Whether it is settled.
-    fn pursue(&mut self, briefing: (&Briefing, &Derived), filter: &Filter, budget: usize) -> bool {
+    fn search_until(
+        &mut self,
+        briefing: (&Briefing, &Indexes),
+        filter: &Filter,
+        budget: usize,
+    ) -> bool {
         let Some(w) = self.found.as_ref().and_then(|f| f.wanted) else {
             return false;
         };
@@ -177,9 +182,9 @@ impl PageState {
 
     /// Checks the next `STEP_BLOCKS` blocks for the page's search; whether that
     /// selected the match a key was waiting for.
-    pub fn search_step(&mut self, briefing: (&Briefing, &Derived), filter: &Filter) -> bool {
+    pub fn search_step(&mut self, briefing: (&Briefing, &Indexes), filter: &Filter) -> bool {
         if self.found.as_ref().is_some_and(|f| f.wanted.is_some()) {
-            return self.pursue(briefing, filter, STEP_BLOCKS);
+            return self.search_until(briefing, filter, STEP_BLOCKS);
         }
         self.scan(briefing, filter, STEP_BLOCKS, |_, _| false);
         false
@@ -207,10 +212,10 @@ impl PageState {
     /// or none is left.
     fn scan(
         &mut self,
-        (b, derived): (&Briefing, &Derived),
+        (b, derived): (&Briefing, &Indexes),
         filter: &Filter,
         mut budget: usize,
-        stop: impl Fn(&Structure, &Finding) -> bool,
+        stop: impl Fn(&Structure, &PageSearch) -> bool,
     ) {
         let Some(mut f) = self.found.take() else {
             return;
@@ -224,13 +229,13 @@ impl PageState {
     }
 
     /// Adds the items that block `f.next` makes match. An item holds the query when
-    /// its block's texts do (`Structure::texts`: through `Hits` for the blocks it
+    /// its block's texts do (`Structure::texts`: through `BlockMatcher` for the blocks it
     /// knows). A head (a profile, a figure group) has no item: its text counts for
     /// the item after it (its own first entry; for an actor with none, the first
     /// entry below, often a member's), or the item above at the end of the page; any
     /// other block without items counts for the item above. Claims have no texts:
     /// their rows are wrapped and read cell by cell.
-    fn check(&self, (b, derived): (&Briefing, &Derived), filter: &Filter, f: &mut Finding) {
+    fn check(&self, (b, derived): (&Briefing, &Indexes), filter: &Filter, f: &mut PageSearch) {
         let i = f.next;
         let block = self.structure.blocks[i];
         let first = self.structure.item_start[i];

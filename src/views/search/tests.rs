@@ -138,7 +138,7 @@ proptest! {
         }
     }
 
-    /// A search done a few units at a time (as keys and `App::work` do it on a large
+    /// A search done a few units at a time (as keys and `App::search_step` do it on a large
     /// briefing), however the steps fall, and however the query was typed meanwhile
     /// (a step or none between keys), finds what a naive search finds.
     #[test]

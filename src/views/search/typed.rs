@@ -11,7 +11,7 @@ use std::ops::Range;
 /// The search the user typed: its matches and which one is current.
 ///
 /// Found a step at a time: each key does at most `KEY_STEP` of work (about a byte of
-/// the index scanned per unit) and `App::work` continues what is left while no key is
+/// the index scanned per unit) and `App::search_step` continues what is left while no key is
 /// waiting, so a common first letter over a large briefing (678,608 matches of `e` at
 /// 10 MB) never holds a frame. Matches are found in reading order, so those found
 /// so far are the first ones: `n` and Enter use them, and finish the search only when
@@ -56,7 +56,7 @@ enum Left {
 }
 
 /// Units of work a key does (about 0.1 ms here, at 50 MB too: the key's frame shows
-/// at once; four times this cost 0.4 ms at 50 MB), and one `work` call between keys
+/// at once; four times this cost 0.4 ms at 50 MB), and one `search_step` call between keys
 /// (about 0.4 ms: with its frame, well within a frame's 2 ms, while a search of every
 /// `e` in 10 MB finishes in about 20 of them).
 const KEY_STEP: usize = 1 << 17;
@@ -127,7 +127,7 @@ impl Search {
     }
 
     /// One more step of an unfinished search.
-    pub fn work(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
+    pub fn search_step(&mut self, index: &SearchIndex, b: &Briefing, filter: &Filter) {
         self.step(index, |q| filter.matches(b, q), WORK_STEP);
         self.settle(b);
     }
