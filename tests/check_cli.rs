@@ -1,7 +1,10 @@
 //! `brief check` as a user runs it: the real binary, its output streams and exit status.
 
+mod common;
+use common::brief;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const BUNDLED: &str = "content/korea-ukraine-2024-10.toml";
 const BUNDLED_OK: &str =
@@ -28,14 +31,6 @@ tests/fixtures/errors/five-errors.toml:43:11: error: unknown section `closing` (
 ";
 
 /// Runs the binary from the crate root, so paths in its output are the relative ones given.
-fn brief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the brief binary runs")
-}
-
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }

@@ -1,14 +1,10 @@
 //! The binary's arguments: files, `--actor`, `--section`, and their errors. stdout is
 //! a pipe here, so a good run prints the briefing as plain text.
 
-use std::process::{Command, Output};
+mod common;
+use common::brief;
 
-fn brief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .output()
-        .expect("brief runs")
-}
+use std::process::Output;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -31,7 +31,7 @@ impl Drop for Dir {
 }
 
 /// `brief ARGS` with `XDG_CONFIG_HOME` set to `config_home`.
-fn brief(config_home: &Path, args: &[&str]) -> Output {
+fn brief_with_config(config_home: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(args)
         .env("XDG_CONFIG_HOME", config_home)
@@ -47,26 +47,26 @@ fn stdout(o: &Output) -> String {
 #[test]
 fn the_printed_default_config_checks_ok_and_changes_no_key() {
     let d = Dir::new("default");
-    let printed = brief(&d.0, &["config", "--default"]);
+    let printed = brief_with_config(&d.0, &["config", "--default"]);
     assert!(printed.status.success());
     let file = d.put("default.toml", &stdout(&printed));
     let file = file.to_str().unwrap();
-    let checked = brief(&d.0, &["config", "--config", file]);
+    let checked = brief_with_config(&d.0, &["config", "--config", file]);
     assert!(
         checked.status.success(),
         "{}",
         String::from_utf8_lossy(&checked.stderr)
     );
     assert_eq!(stdout(&checked), format!("ok: {file}\n"));
-    let with = brief(&d.0, &["keys", "--config", file]);
-    let without = brief(&d.0, &["keys"]);
+    let with = brief_with_config(&d.0, &["keys", "--config", file]);
+    let without = brief_with_config(&d.0, &["keys"]);
     assert_eq!(stdout(&with), stdout(&without));
 }
 
 #[test]
 fn brief_config_says_where_the_config_would_be_when_there_is_none() {
     let d = Dir::new("none");
-    let out = brief(&d.0, &["config"]);
+    let out = brief_with_config(&d.0, &["config"]);
     assert!(out.status.success());
     assert_eq!(
         stdout(&out),
@@ -82,7 +82,7 @@ fn brief_config_reads_the_default_path_and_reports_its_problems() {
     let d = Dir::new("bad");
     std::fs::create_dir_all(d.0.join("brief")).unwrap();
     d.put("brief/config.toml", "[keys]\nquitt = [\"x\"]\n");
-    let out = brief(&d.0, &["config"]);
+    let out = brief_with_config(&d.0, &["config"]);
     assert!(!out.status.success());
     let path = format!("{}/brief/config.toml", d.0.display());
     assert_eq!(
@@ -97,7 +97,7 @@ fn brief_config_reads_the_default_path_and_reports_its_problems() {
 fn brief_keys_prints_the_table_the_config_sets() {
     let d = Dir::new("keys");
     let file = d.put("config.toml", "[keys]\nquit = [\"x\", \"ctrl-q\"]\n");
-    let out = brief(&d.0, &["keys", "--config", file.to_str().unwrap()]);
+    let out = brief_with_config(&d.0, &["keys", "--config", file.to_str().unwrap()]);
     let text = stdout(&out);
     assert!(out.status.success());
     assert!(text.contains("  x / Ctrl-q              quit\n"), "{text}");
@@ -106,7 +106,7 @@ fn brief_keys_prints_the_table_the_config_sets() {
 #[test]
 fn a_missing_config_given_by_flag_is_an_error_and_a_missing_default_is_not() {
     let d = Dir::new("missing");
-    let run = |args: &[&str]| brief(&d.0, args);
+    let run = |args: &[&str]| brief_with_config(&d.0, args);
     let out = run(&["keys", "--config", "/nonexistent/brief.toml"]);
     assert!(!out.status.success());
     assert_eq!(
@@ -134,7 +134,7 @@ fn a_special_config_is_refused_and_dev_null_is_empty() {
     std::os::unix::fs::symlink("/dev/tty", &tty).unwrap();
     for (path, kind) in [(&fifo, "a named pipe"), (&tty, "a character device")] {
         let path = path.to_str().unwrap();
-        let out = brief(&d.0, &["keys", "--config", path]);
+        let out = brief_with_config(&d.0, &["keys", "--config", path]);
         assert_eq!(out.status.code(), Some(1));
         assert_eq!(
             String::from_utf8_lossy(&out.stderr),
@@ -143,7 +143,7 @@ fn a_special_config_is_refused_and_dev_null_is_empty() {
             )
         );
     }
-    let out = brief(&d.0, &["keys", "--config", "/dev/null"]);
+    let out = brief_with_config(&d.0, &["keys", "--config", "/dev/null"]);
     assert!(out.status.success(), "{out:?}");
     // An oversized config names the config's limit, not a briefing's.
     let huge = d.0.join("huge.toml");
@@ -151,7 +151,7 @@ fn a_special_config_is_refused_and_dev_null_is_empty() {
         .unwrap()
         .set_len(16 * 1024 * 1024 + 1)
         .unwrap();
-    let out = brief(&d.0, &["keys", "--config", huge.to_str().unwrap()]);
+    let out = brief_with_config(&d.0, &["keys", "--config", huge.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("error: is larger than the 16 MiB limit for a config"),
@@ -172,7 +172,7 @@ fn invisible_key_names_are_refused_with_a_located_error() {
     ] {
         let file = d.put("c.toml", &format!("[keys]\nquit = [\"x\", \"{c}\"]\n"));
         let path = file.to_str().unwrap();
-        let out = brief(&d.0, &["keys", "--config", path]);
+        let out = brief_with_config(&d.0, &["keys", "--config", path]);
         assert_eq!(out.status.code(), Some(1));
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(
@@ -197,8 +197,8 @@ fn look_flags_go_before_or_after_a_subcommand() {
     let d = Dir::new("order");
     let file = d.put("c.toml", "[keys]\nquit = \"x\"\n");
     let file = file.to_str().unwrap();
-    let after = brief(&d.0, &["keys", "--config", file]);
-    let before = brief(&d.0, &["--config", file, "keys"]);
+    let after = brief_with_config(&d.0, &["keys", "--config", file]);
+    let before = brief_with_config(&d.0, &["--config", file, "keys"]);
     assert!(
         before.status.success(),
         "{}",
@@ -206,7 +206,7 @@ fn look_flags_go_before_or_after_a_subcommand() {
     );
     assert_eq!(stdout(&before), stdout(&after));
     assert!(stdout(&before).contains("  x "), "{}", stdout(&before));
-    let ascii = brief(&d.0, &["--ascii", "keys"]);
+    let ascii = brief_with_config(&d.0, &["--ascii", "keys"]);
     assert!(ascii.status.success());
 
     for args in [
@@ -214,7 +214,7 @@ fn look_flags_go_before_or_after_a_subcommand() {
         &["briefing.toml", "keys"],
         &["--no-state", "config"],
     ] {
-        let out = brief(&d.0, args);
+        let out = brief_with_config(&d.0, args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(

@@ -2,15 +2,11 @@
 //! accepted by the programs that read them. A test whose checker is not installed says
 //! so on stderr and checks only what it can without it.
 
+mod common;
+use common::brief;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
-
-fn brief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .output()
-        .expect("brief runs")
-}
 
 /// Runs `program args` with `input` on stdin; `None` when the program is not installed.
 fn run_with_stdin(program: &str, args: &[&str], input: &[u8]) -> Option<Output> {

@@ -13,7 +13,7 @@ mod inputs;
 use brief::app::{App, Key, KeyCode};
 use brief::load::clean::is_unsafe_char;
 use brief::model::Briefing;
-use inputs::{Scratch, brief, corpus, field, input, safe};
+use inputs::{Scratch, brief_os, corpus, field, input, safe};
 use std::collections::BTreeMap;
 use std::os::unix::ffi::OsStrExt;
 use std::process::Command;
@@ -101,7 +101,7 @@ fn run_case(name: &str, e: &Expect) {
         e.check
     );
 
-    let out = brief(&["check".as_ref(), path.as_os_str()]);
+    let out = brief_os(&["check".as_ref(), path.as_os_str()]);
     let stdout = safe(&format!("{name}: check stdout"), &out.stdout);
     let stderr = safe(&format!("{name}: check stderr"), &out.stderr);
     assert_eq!(out.status.code(), Some(i32::from(!ok)), "{name}: {stderr}");
@@ -131,7 +131,7 @@ fn run_case(name: &str, e: &Expect) {
     }
 
     for format in ["text", "markdown", "json"] {
-        let out = brief(&[
+        let out = brief_os(&[
             "print".as_ref(),
             path.as_os_str(),
             "--format".as_ref(),
@@ -241,7 +241,7 @@ fn a_library_of_hostile_files_lists_them_escaped() {
     std::fs::write(dir.0.join("broken\u{1b}[1m.toml"), broken).unwrap();
     let non_utf8 = std::ffi::OsStr::from_bytes(b"broken\xff.toml");
     std::fs::write(dir.0.join(non_utf8), broken).unwrap();
-    let out = brief(&[dir.0.as_os_str()]);
+    let out = brief_os(&[dir.0.as_os_str()]);
     let listed = safe("library", &out.stdout);
     safe("library stderr", &out.stderr);
     for name in [

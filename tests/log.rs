@@ -12,7 +12,7 @@ fn log_file(name: &str) -> PathBuf {
     file
 }
 
-fn brief(args: &[&str], env: &[(&str, &str)]) -> Output {
+fn brief_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_brief"));
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -35,7 +35,7 @@ const BRIEFING_TEXT: [&str; 3] = [
 #[test]
 fn a_log_records_the_run_and_no_briefing_text() {
     let file = log_file("print");
-    let o = brief(&["print", "--log", file.to_str().unwrap()], &[]);
+    let o = brief_with_env(&["print", "--log", file.to_str().unwrap()], &[]);
     assert!(o.status.success(), "{o:?}");
     assert!(String::from_utf8_lossy(&o.stdout).contains(BRIEFING_TEXT[0]));
     let log = std::fs::read_to_string(&file).unwrap();
@@ -56,7 +56,7 @@ fn a_log_records_the_run_and_no_briefing_text() {
 #[test]
 fn brief_log_names_the_file_and_a_bad_briefing_is_logged_by_position() {
     let file = log_file("check");
-    let o = brief(
+    let o = brief_with_env(
         &["check", "tests/fixtures/errors/five-errors.toml"],
         &[("BRIEF_LOG", file.to_str().unwrap())],
     );
@@ -75,7 +75,7 @@ fn brief_log_names_the_file_and_a_bad_briefing_is_logged_by_position() {
 #[test]
 fn settings_and_errors_are_logged_but_not_what_the_error_quotes() {
     let file = log_file("error");
-    let o = brief(
+    let o = brief_with_env(
         &["--actor", "Atlantis", "--log", file.to_str().unwrap()],
         &[],
     );
@@ -94,7 +94,7 @@ fn settings_and_errors_are_logged_but_not_what_the_error_quotes() {
 
 #[test]
 fn a_log_file_that_cannot_be_opened_is_a_clear_error() {
-    let o = brief(&["keys", "--log", "/nonexistent-dir/brief.log"], &[]);
+    let o = brief_with_env(&["keys", "--log", "/nonexistent-dir/brief.log"], &[]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),

@@ -3,18 +3,11 @@
 //! and that nothing printed carries an escape sequence.
 
 mod common;
+use common::brief;
 
 use brief::model::Briefing;
 use brief::print::{self, Format, Selection};
 use serde_json::Value;
-use std::process::{Command, Output};
-
-fn brief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .output()
-        .expect("brief runs")
-}
 
 /// Runs `brief print ARGS...` and returns stdout, asserting success.
 fn print_out(args: &[&str]) -> String {

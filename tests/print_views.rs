@@ -1,14 +1,8 @@
 //! `brief print --view`: the analyst views as text and Markdown, built as the reader
 //! draws them, with the actor filter applied.
 
-use std::process::{Command, Output};
-
-fn brief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .output()
-        .expect("brief runs")
-}
+mod common;
+use common::brief;
 
 fn view(args: &[&str]) -> String {
     let mut all = vec!["print", "--view"];

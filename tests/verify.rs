@@ -2,16 +2,11 @@
 //! it (tests/fixtures/verify/), and variants of that briefing: exact messages,
 //! locations, summary lines and exit statuses.
 
-use proptest::prelude::*;
-use std::process::{Command, Output};
+mod common;
+use common::brief;
 
-fn brief(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the brief binary runs")
-}
+use proptest::prelude::*;
+use std::process::Output;
 
 fn streams(o: &Output) -> (String, String, Option<i32>) {
     (

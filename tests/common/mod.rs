@@ -9,6 +9,15 @@ use brief::views::pages::Structure;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+/// Runs the real `brief` binary with `args`, from the crate's folder, and waits for it.
+pub fn brief(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the brief binary runs")
+}
+
 pub fn bundled() -> Briefing {
     brief::load::bundled()
         .expect("the bundled briefing loads")

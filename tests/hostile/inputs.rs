@@ -107,7 +107,7 @@ pub fn input(name: &str, how: Option<&str>, dir: &Path) -> PathBuf {
 }
 
 /// Runs the real binary; fails instead of hanging if it does not finish.
-pub fn brief(args: &[&std::ffi::OsStr]) -> Output {
+pub fn brief_os(args: &[&std::ffi::OsStr]) -> Output {
     let child = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(args)
         .stdin(Stdio::null())
