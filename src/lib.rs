@@ -8,6 +8,7 @@ pub mod check;
 pub mod cli;
 pub mod clipboard;
 pub mod config;
+pub mod corpus;
 pub mod diff;
 pub mod find;
 pub mod flow;
