@@ -69,7 +69,10 @@ fn progress_printer(dir: &Path) -> impl FnMut(Progress) {
     move |p: Progress| {
         if terminal && p.total > 0 {
             let end = if p.done == p.total { "\n" } else { "" };
-            let _ = output::stderr(&format!("\rindexing {shown}: {}/{} files{end}", p.done, p.total));
+            let _ = output::stderr(&format!(
+                "\rindexing {shown}: {}/{} files{end}",
+                p.done, p.total
+            ));
         } else if p.total > PROGRESS_FILES && p.done * 10 / p.total > step {
             step = p.done * 10 / p.total;
             let _ = output::stderr(&format!("indexing {shown}: {}/{} files\n", p.done, p.total));
@@ -121,7 +124,12 @@ pub fn index(dir: &Path, rebuild: bool, cache_dir: Option<&Path>) -> Result<Exit
 }
 
 /// `brief search DIR QUERY`.
-pub fn search(dir: &Path, query: &str, format: Format, cache_args: &CacheArgs) -> Result<ExitCode, Fail> {
+pub fn search(
+    dir: &Path,
+    query: &str,
+    format: Format,
+    cache_args: &CacheArgs,
+) -> Result<ExitCode, Fail> {
     finish((|| {
         if super::text::terms(query).is_empty() {
             return Err(Fail::Error(
@@ -141,12 +149,21 @@ pub fn search(dir: &Path, query: &str, format: Format, cache_args: &CacheArgs) -
             Format::Json => hits_json(&hits),
         };
         output::stdout(&text)?;
-        Ok(if hits.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        Ok(if hits.is_empty() {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        })
     })())
 }
 
 /// `brief actor DIR NAME`.
-pub fn actor(dir: &Path, name: &str, format: Format, cache_args: &CacheArgs) -> Result<ExitCode, Fail> {
+pub fn actor(
+    dir: &Path,
+    name: &str,
+    format: Format,
+    cache_args: &CacheArgs,
+) -> Result<ExitCode, Fail> {
     finish((|| {
         let found = if cache_args.no_cache {
             let s = scan::actor_statements(dir, name)?;
@@ -195,7 +212,11 @@ pub fn place_text(kind: Kind, p: &super::Place) -> String {
             n(p.paragraph.unwrap_or(0))
         ),
         Kind::Actor | Kind::Claim => {
-            format!("{} {}", kind.name(), escape(p.item.as_deref().unwrap_or("?")))
+            format!(
+                "{} {}",
+                kind.name(),
+                escape(p.item.as_deref().unwrap_or("?"))
+            )
         }
         Kind::Figure | Kind::Event => format!(
             "{} {}",
@@ -255,8 +276,8 @@ pub fn hits_json(hits: &[Hit]) -> String {
             })
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&serde_json::json!({ "hits": hits }))
-        .unwrap_or_default();
+    let mut text =
+        serde_json::to_string_pretty(&serde_json::json!({ "hits": hits })).unwrap_or_default();
     text.push('\n');
     text
 }
@@ -288,7 +309,11 @@ pub fn statements_text(s: &Statements) -> String {
             st.section_title,
             st.mode
         ));
-        out.push_str(&format!("  {}: “{}”\n", st.speaker, st.text.split_whitespace().collect::<Vec<_>>().join(" ")));
+        out.push_str(&format!(
+            "  {}: “{}”\n",
+            st.speaker,
+            st.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        ));
     }
     out
 }

@@ -55,12 +55,18 @@ pub fn hit(briefing: &Briefing, ord: u32, item: &Item, terms: &[String]) -> Opti
 /// Best first; among equals, the newest briefing first, then by path and place.
 pub fn rank(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
-        (Reverse(a.score), Reverse(&a.briefing.published), &a.briefing.rel, a.ord).cmp(&(
-            Reverse(b.score),
-            Reverse(&b.briefing.published),
-            &b.briefing.rel,
-            b.ord,
-        ))
+        (
+            Reverse(a.score),
+            Reverse(&a.briefing.published),
+            &a.briefing.rel,
+            a.ord,
+        )
+            .cmp(&(
+                Reverse(b.score),
+                Reverse(&b.briefing.published),
+                &b.briefing.rel,
+                b.ord,
+            ))
     });
 }
 
@@ -142,7 +148,10 @@ pub trait Keys {
 
 /// The keys a name typed by the user finds: an id as is, a name lowercased.
 pub fn typed_keys(name: &str) -> [String; 2] {
-    [format!("#{}", name.trim()), format!("={}", text::name_key(name))]
+    [
+        format!("#{}", name.trim()),
+        format!("={}", text::name_key(name)),
+    ]
 }
 
 /// Every actor of the library that is the same as one the typed `name` finds: the
@@ -202,7 +211,12 @@ pub fn describe(rows: &[(&str, &ActorRow)]) -> Actor {
     }
     let name = names
         .iter()
-        .max_by_key(|n| (count.get(n.as_str()).copied().unwrap_or(0), Reverse(names.iter().position(|m| m == *n))))
+        .max_by_key(|n| {
+            (
+                count.get(n.as_str()).copied().unwrap_or(0),
+                Reverse(names.iter().position(|m| m == *n)),
+            )
+        })
         .cloned()
         .unwrap_or_default();
     Actor {

@@ -167,19 +167,15 @@ pub fn briefings(ix: &Index) -> rusqlite::Result<Vec<(Briefing, Option<String>)>
         .conn
         .prepare_cached("SELECT path, title, published, error FROM files ORDER BY path")?;
     st.query_map([], |r| {
-        Ok((
-            briefing(ix, r.get(0)?, r.get(1)?, r.get(2)?),
-            r.get(3)?,
-        ))
+        Ok((briefing(ix, r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?))
     })?
     .collect()
 }
 
 /// The files that do not load: path (escaped) and first error.
 pub fn failed(conn: &Connection) -> rusqlite::Result<Vec<(String, String)>> {
-    let mut st = conn.prepare_cached(
-        "SELECT path, error FROM files WHERE error IS NOT NULL ORDER BY path",
-    )?;
+    let mut st =
+        conn.prepare_cached("SELECT path, error FROM files WHERE error IS NOT NULL ORDER BY path")?;
     st.query_map([], |r| {
         Ok((
             crate::load::diag::escape(&r.get::<_, String>(0)?),

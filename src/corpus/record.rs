@@ -311,7 +311,11 @@ pub fn record(b: &Briefing) -> Record {
             item: Some(n.to_string()),
             ..Place::default()
         };
-        items.push(item(Kind::Figure, place, &format!("{}: {}", f.measure, f.value)));
+        items.push(item(
+            Kind::Figure,
+            place,
+            &format!("{}: {}", f.measure, f.value),
+        ));
     }
     let events = b
         .timeline

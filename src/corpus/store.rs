@@ -80,7 +80,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
 /// Where indexes are kept: `--cache-dir`, else `$BRIEF_CACHE_DIR`, else
 /// `$XDG_CACHE_HOME/brief`, else `~/.cache/brief`.
 pub fn cache_dir(flag: Option<&Path>) -> Option<PathBuf> {
-    let env = |name| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let env = |name| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     flag.map(Path::to_path_buf)
         .or_else(|| env("BRIEF_CACHE_DIR"))
         .or_else(|| env("XDG_CACHE_HOME").map(|d| d.join("brief")))
@@ -93,7 +97,13 @@ pub fn db_path(cache: &Path, root: &Path) -> PathBuf {
     let key = xxhash_rust::xxh3::xxh3_64(root.as_os_str().as_encoded_bytes());
     let name = root
         .file_name()
-        .map(|n| n.to_string_lossy().chars().filter(|c| c.is_alphanumeric()).take(32).collect())
+        .map(|n| {
+            n.to_string_lossy()
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .take(32)
+                .collect()
+        })
         .unwrap_or_else(|| "root".to_owned());
     cache.join(format!("library-{name}-{key:016x}.sqlite"))
 }
@@ -108,9 +118,8 @@ enum Unusable {
 /// is not a database, is removed and made again: the notices say so.
 pub fn open(db: &Path) -> Result<(Connection, Vec<String>), String> {
     if let Some(dir) = db.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            format!("cannot create the index folder {}: {e}", shown(dir))
-        })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create the index folder {}: {e}", shown(dir)))?;
     }
     let mut notices = Vec::new();
     match try_open(db) {
@@ -173,8 +182,10 @@ fn try_open(db: &Path) -> Result<Connection, Result<Unusable, String>> {
     let conn = Connection::open(db).map_err(sql)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
     // WAL: a reader never waits for a writer, and a writer's crash loses nothing.
-    conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
-    conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(sql)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(sql)?;
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(sql)?;
@@ -186,9 +197,8 @@ fn try_open(db: &Path) -> Result<Connection, Result<Unusable, String>> {
     }
     // New: made in one immediate transaction, so two processes starting at once
     // make it once (the second waits, then finds it made).
-    let tx_sql = format!(
-        "BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
-    );
+    let tx_sql =
+        format!("BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;");
     conn.execute_batch(&tx_sql).map_err(sql)?;
     Ok(conn)
 }
@@ -227,7 +237,15 @@ pub fn delete(conn: &Connection, path: &str) -> rusqlite::Result<()> {
         "DELETE FROM items_fts WHERE rowid IN (SELECT id FROM items WHERE file = ?1)",
         [id],
     )?;
-    for table in ["items", "actors", "actor_keys", "quotes", "positions", "figures", "events"] {
+    for table in [
+        "items",
+        "actors",
+        "actor_keys",
+        "quotes",
+        "positions",
+        "figures",
+        "events",
+    ] {
         conn.prepare_cached(&format!("DELETE FROM {table} WHERE file = ?1"))?
             .execute([id])?;
     }
@@ -238,7 +256,12 @@ pub fn delete(conn: &Connection, path: &str) -> rusqlite::Result<()> {
 /// The file's new stamp, when its contents are the same (touched, or renamed).
 pub fn restamp(conn: &Connection, old_path: &str, new: &Stamp) -> rusqlite::Result<()> {
     conn.prepare_cached("UPDATE files SET path = ?2, size = ?3, mtime = ?4 WHERE path = ?1")?
-        .execute(params![old_path, new.path, new.size.cast_signed(), new.mtime])?;
+        .execute(params![
+            old_path,
+            new.path,
+            new.size.cast_signed(),
+            new.mtime
+        ])?;
     Ok(())
 }
 
@@ -297,8 +320,8 @@ pub fn put(
         "INSERT INTO actors(file, ix, id, name, kind, role, affiliation, aliases, native_name, same_as)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    let mut keys =
-        conn.prepare_cached("INSERT INTO actor_keys(key, file, ix, same_as) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut keys = conn
+        .prepare_cached("INSERT INTO actor_keys(key, file, ix, same_as) VALUES (?1, ?2, ?3, ?4)")?;
     for (ix, a) in (0i64..).zip(&r.actors) {
         st.execute(params![
             file,
@@ -359,7 +382,9 @@ pub fn put(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for f in &r.figures {
-        st.execute(params![file, f.measure, f.value, f.number, f.actor, f.date, f.note])?;
+        st.execute(params![
+            file, f.measure, f.value, f.number, f.actor, f.date, f.note
+        ])?;
     }
     let mut st = conn.prepare_cached(
         "INSERT INTO events(file, date, event, actors, section) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -384,7 +409,10 @@ pub fn put(
             it.place.item,
             it.text
         ])?;
-        fts.execute(params![conn.last_insert_rowid(), super::text::indexed(&it.text)])?;
+        fts.execute(params![
+            conn.last_insert_rowid(),
+            super::text::indexed(&it.text)
+        ])?;
     }
     Ok(())
 }

@@ -151,9 +151,7 @@ pub fn snippet(text: &str, terms: &[String]) -> Snippet {
 pub fn paragraph_of(paragraphs: &[String], terms: &[String]) -> usize {
     paragraphs
         .iter()
-        .position(|p| {
-            words(p).any(|(_, w)| terms.iter().any(|t| w.starts_with(t.as_str())))
-        })
+        .position(|p| words(p).any(|(_, w)| terms.iter().any(|t| w.starts_with(t.as_str()))))
         .unwrap_or(0)
 }
 
@@ -191,7 +189,11 @@ mod tests {
         assert_eq!(s.marked("[", "]"), "one [two] three");
         let long = format!("{} needle {}", "a ".repeat(200), "b ".repeat(200));
         let s = snippet(&long, &terms("needle"));
-        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
         assert_eq!(s.marked("[", "]").matches("[needle]").count(), 1);
     }
 }

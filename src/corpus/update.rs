@@ -52,7 +52,10 @@ pub fn refresh(
                 "the index {} was damaged ({e}): rebuilt from the files",
                 store::shown(&ix.db)
             ));
-            let conn = std::mem::replace(&mut ix.conn, rusqlite::Connection::open_in_memory().map_err(|e| e.to_string())?);
+            let conn = std::mem::replace(
+                &mut ix.conn,
+                rusqlite::Connection::open_in_memory().map_err(|e| e.to_string())?,
+            );
             drop(conn);
             store::remove(&ix.db)?;
             let (conn, more) = store::open(&ix.db)?;
@@ -101,7 +104,8 @@ fn apply(
     }
     let total = to_read.len();
     for (n, batch) in to_read.chunks(BATCH).enumerate() {
-        let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+        let tx =
+            rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
         for f in batch {
             one_file(conn, f, known.get(&f.rel), &mut gone, &mut changes)?;
         }
@@ -178,5 +182,9 @@ fn one_file(
 }
 
 fn exists(conn: &rusqlite::Connection, path: &str) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT EXISTS(SELECT 1 FROM files WHERE path = ?1)", [path], |r| r.get(0))
+    conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM files WHERE path = ?1)",
+        [path],
+        |r| r.get(0),
+    )
 }

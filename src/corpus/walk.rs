@@ -100,8 +100,7 @@ pub fn walk(root: &Path, lister: &dyn ListDir) -> Walk {
                 } else {
                     stack.push((path, depth + 1));
                 }
-            } else if meta.is_file() && !hidden && path.extension().is_some_and(|e| e == "toml")
-            {
+            } else if meta.is_file() && !hidden && path.extension().is_some_and(|e| e == "toml") {
                 let rel = path
                     .strip_prefix(root)
                     .unwrap_or(&path)
