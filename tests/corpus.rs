@@ -534,3 +534,202 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------
+// The command line
+// ---------------------------------------------------------------------------------
+
+/// Runs `brief ARGS` with the cache in `cache`: exit code, stdout, stderr, with the
+/// library's folder written `LIB`.
+fn brief(lib: &TempDir, cache: &TempDir, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .env("BRIEF_CACHE_DIR", &cache.0)
+        .env_remove("XDG_CACHE_HOME")
+        .output()
+        .expect("brief runs");
+    let dir = lib.0.display().to_string();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).replace(&dir, "LIB");
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+#[test]
+fn brief_index_says_what_changed() {
+    let (lib, cache) = (TempDir::new("cli"), TempDir::new("clicache"));
+    two(&lib);
+    lib.put("bad.toml", "format = 1\n[briefing]\n");
+    let dir = lib.0.display().to_string();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["index", dir.as_str()];
+        args.extend_from_slice(extra);
+        brief(&lib, &cache, &args)
+    };
+    assert_eq!(
+        run(&[]),
+        (
+            0,
+            "LIB: 3 added, 0 updated, 0 renamed, 0 removed, 0 unchanged, 1 failed\n\
+             ✘ bad.toml does not load: 2:1: error: missing field `title`\n"
+                .to_owned(),
+            String::new()
+        )
+    );
+    assert_eq!(
+        run(&[]).1,
+        "LIB: 0 added, 0 updated, 0 renamed, 0 removed, 3 unchanged, 1 failed\n\
+         ✘ bad.toml does not load: 2:1: error: missing field `title`\n"
+    );
+    std::fs::remove_file(lib.0.join("bad.toml")).unwrap();
+    assert_eq!(
+        run(&["--rebuild"]).1,
+        "LIB: 2 added, 0 updated, 0 renamed, 0 removed, 0 unchanged, 0 failed\n"
+    );
+    let other = TempDir::new("cliother");
+    let (code, out, _) = brief(
+        &lib,
+        &cache,
+        &[
+            "index",
+            dir.as_str(),
+            "--cache-dir",
+            &other.0.display().to_string(),
+        ],
+    );
+    assert_eq!((code, out.starts_with("LIB: 2 added")), (0, true), "{out}");
+    assert!(
+        std::fs::read_dir(&other.0).unwrap().count() > 0,
+        "the index went to --cache-dir"
+    );
+    let (code, _, err) = brief(&lib, &cache, &["index", "/no/such/folder"]);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("brief: /no/such/folder: "), "{err}");
+}
+
+#[test]
+fn brief_search_prints_ranked_hits_with_and_without_the_index() {
+    let (lib, cache) = (TempDir::new("cli"), TempDir::new("clicache"));
+    two(&lib);
+    let dir = lib.0.display().to_string();
+    let expected = "\
+b.toml · 2024-02-03 · Beta
+  quote q0 (section 1): The harbour will «close».
+";
+    for extra in [&[][..], &["--no-cache"][..]] {
+        let mut args = vec!["search", dir.as_str(), "CLOSE"];
+        args.extend_from_slice(extra);
+        assert_eq!(
+            brief(&lib, &cache, &args),
+            (0, expected.to_owned(), String::new())
+        );
+    }
+    let (code, out, _) = brief(&lib, &cache, &["search", &dir, "harb"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.lines()
+            .filter(|l| l.starts_with("  "))
+            .collect::<Vec<_>>(),
+        [
+            "  quote q0 (section 1): The «harbour» will close.",
+            "  quote q0 (section 1): The «harbour» stays open.",
+            "  section 1, paragraph 2: Second paragraph on the «harbour».",
+            "  section 1, paragraph 2: Second paragraph on the «harbour».",
+        ],
+        "a quote outranks a paragraph; among equals the newest briefing first\n{out}"
+    );
+    let (code, out, err) = brief(&lib, &cache, &["search", &dir, "nothing-here"]);
+    assert_eq!((code, out.as_str(), err.as_str()), (1, "", ""));
+    let (code, _, err) = brief(&lib, &cache, &["search", &dir, "!!"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no word to search for"), "{err}");
+
+    let (code, out, _) = brief(&lib, &cache, &["search", &dir, "close", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let hit = &v["hits"][0];
+    assert_eq!(hit["briefing"]["rel"], "b.toml");
+    assert_eq!(hit["kind"], "quote");
+    assert_eq!(hit["place"]["quote"], "q0");
+    assert_eq!(hit["place"]["section"], 0);
+    assert_eq!(hit["snippet"], "The harbour will close.");
+    assert_eq!(hit["marks"], serde_json::json!([[17, 22]]));
+}
+
+#[test]
+fn brief_actor_prints_statements_in_date_order() {
+    let (lib, cache) = (TempDir::new("cli"), TempDir::new("clicache"));
+    two(&lib);
+    let dir = lib.0.display().to_string();
+    let expected = "\
+Kim Min (also Minister Kim, Kim Min-jun) · 2 statements in 2 briefings
+2024-01-01 · a.toml · section 1 The news of Alpha · direct
+  Kim Min: “The harbour stays open.”
+2024-02-03 · b.toml · section 1 The news of Beta · direct
+  Kim Min-jun: “The harbour will close.”
+";
+    for extra in [&[][..], &["--no-cache"][..]] {
+        let mut args = vec!["actor", dir.as_str(), "minister kim"];
+        args.extend_from_slice(extra);
+        assert_eq!(
+            brief(&lib, &cache, &args),
+            (0, expected.to_owned(), String::new())
+        );
+    }
+    assert_eq!(
+        brief(&lib, &cache, &["actor", &dir, "Nobody"]),
+        (
+            1,
+            String::new(),
+            "brief: no actor Nobody in any briefing of LIB\n".to_owned()
+        )
+    );
+    let (code, out, _) = brief(&lib, &cache, &["actor", &dir, "kim-mj", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["actor"]["briefings"], 2);
+    assert_eq!(v["statements"][1]["speaker-id"], "kim-mj");
+    assert_eq!(v["statements"][1]["date"], "2024-02-03");
+    assert_eq!(v["statements"][0]["mode"], "direct");
+}
+
+#[test]
+fn two_brief_processes_index_one_library_at_once() {
+    let (lib, cache) = (TempDir::new("cli2"), TempDir::new("cli2cache"));
+    for n in 0..120 {
+        lib.put(
+            &format!("f{n:03}.toml"),
+            &briefing(
+                &format!("N{n}"),
+                "2024-03-04",
+                &[("kim", "Kim Min", None, &[], &[])],
+                &[("kim", "Words.", None)],
+            ),
+        );
+    }
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["index", &lib.0.display().to_string()])
+            .env("BRIEF_CACHE_DIR", &cache.0)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("brief starts")
+    };
+    let (a, b) = (spawn(), spawn());
+    for child in [a, b] {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(
+        brief(&lib, &cache, &["index", &lib.0.display().to_string()]).1,
+        "LIB: 0 added, 0 updated, 0 renamed, 0 removed, 120 unchanged, 0 failed\n"
+    );
+}

@@ -38,15 +38,19 @@ pub struct Hit {
 pub fn hit(briefing: &Briefing, ord: u32, item: &Item, terms: &[String]) -> Option<Hit> {
     let score = text::score(&item.text, terms)?;
     let mut place = item.place.clone();
+    let mut shown = item.text.as_str();
     if item.kind == Kind::Text {
+        // The snippet and the place are the paragraph's that matches first.
         let paragraphs: Vec<String> = item.text.split("\n\n").map(str::to_owned).collect();
-        place.paragraph = u32::try_from(text::paragraph_of(&paragraphs, terms)).ok();
+        let p = text::paragraph_of(&paragraphs, terms);
+        place.paragraph = u32::try_from(p).ok();
+        shown = item.text.split("\n\n").nth(p).unwrap_or(shown);
     }
     Some(Hit {
         briefing: briefing.clone(),
         kind: item.kind,
         place,
-        snippet: text::snippet(&item.text, terms),
+        snippet: text::snippet(shown, terms),
         score: score * 10 + item.kind.weight(),
         ord,
     })
