@@ -209,6 +209,10 @@ pub enum Command {
         /// Words that must all begin words of the text, in any case
         query: String,
 
+        /// Print only the best N hits (default: all)
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+
         /// Output format
         #[arg(long, value_enum, default_value_t = crate::corpus::command::Format::Text)]
         format: crate::corpus::command::Format,

@@ -83,9 +83,10 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
         Some(Command::Search {
             dir,
             query,
+            limit,
             format,
             cache,
-        }) => brief::corpus::command::search(&dir, &query, format, &cache),
+        }) => brief::corpus::command::search(&dir, &query, limit, format, &cache),
         Some(Command::Actor {
             dir,
             name,

@@ -122,7 +122,7 @@ fn the_index_follows_added_changed_removed_and_renamed_files() {
     two(&lib);
     let (ix, c) = index(&lib.0, &cache.0);
     assert_eq!(counts(&c), [2, 0, 0, 0, 0, 0]);
-    assert_eq!(hits(&ix.search("close").unwrap()).len(), 1);
+    assert_eq!(hits(&ix.search("close", None).unwrap().hits).len(), 1);
     drop(ix);
 
     let (_, c) = index(&lib.0, &cache.0);
@@ -140,15 +140,15 @@ fn the_index_follows_added_changed_removed_and_renamed_files() {
     );
     let (ix, c) = index(&lib.0, &cache.0);
     assert_eq!(counts(&c), [0, 1, 0, 0, 1, 0]);
-    assert!(ix.search("close").unwrap().is_empty());
-    assert_eq!(ix.search("reopens").unwrap().len(), 1);
+    assert!(ix.search("close", None).unwrap().hits.is_empty());
+    assert_eq!(ix.search("reopens", None).unwrap().hits.len(), 1);
     drop(ix);
 
     // Renamed: found under its new name, not parsed again.
     std::fs::rename(lib.0.join("b.toml"), lib.0.join("c.toml")).unwrap();
     let (ix, c) = index(&lib.0, &cache.0);
     assert_eq!(counts(&c), [0, 0, 1, 0, 1, 0]);
-    let found = ix.search("reopens").unwrap();
+    let found = ix.search("reopens", None).unwrap().hits;
     assert_eq!(found[0].briefing.rel, "c.toml");
     assert_eq!(
         found[0].briefing.path,
@@ -160,7 +160,7 @@ fn the_index_follows_added_changed_removed_and_renamed_files() {
     std::fs::remove_file(lib.0.join("c.toml")).unwrap();
     let (ix, c) = index(&lib.0, &cache.0);
     assert_eq!(counts(&c), [0, 0, 0, 1, 1, 0]);
-    assert!(ix.search("reopens").unwrap().is_empty());
+    assert!(ix.search("reopens", None).unwrap().hits.is_empty());
     assert_eq!(ix.briefings().unwrap().len(), 1);
     drop(ix);
 
@@ -197,7 +197,7 @@ fn a_damaged_index_is_rebuilt_with_a_notice() {
         c.notices
     );
     assert_eq!(counts(&c), [2, 0, 0, 0, 0, 0]);
-    assert_eq!(ix.search("harbour").unwrap().len(), 4);
+    assert_eq!(ix.search("harbour", None).unwrap().hits.len(), 4);
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn an_index_of_another_schema_version_is_rebuilt() {
         c.notices
     );
     assert_eq!(counts(&c), [2, 0, 0, 0, 0, 0]);
-    assert_eq!(ix.search("close").unwrap().len(), 1);
+    assert_eq!(ix.search("close", None).unwrap().hits.len(), 1);
 }
 
 #[test]
@@ -251,8 +251,8 @@ fn two_writers_at_once_leave_a_sound_index() {
     assert_eq!(counts(&c), [0, 0, 0, 0, 150, 0]);
     assert_eq!(ix.briefings().unwrap().len(), 150);
     assert_eq!(
-        hits(&ix.search("harbour").unwrap()),
-        hits(&scan::search(&lib.0, "harbour").unwrap().answer)
+        hits(&ix.search("harbour", None).unwrap().hits),
+        hits(&scan::search(&lib.0, "harbour", None).unwrap().answer.hits)
     );
     assert_eq!(
         ix.actor_statements("kim")
@@ -281,7 +281,10 @@ fn a_link_loop_is_reported_and_read_once() {
         "{:?}",
         c.problems
     );
-    assert_eq!(ix.search("gamma").unwrap()[0].briefing.rel, "sub/c.toml");
+    assert_eq!(
+        ix.search("gamma", None).unwrap().hits[0].briefing.rel,
+        "sub/c.toml"
+    );
 }
 
 /// Lists folders as the file system does, except one, which fails as an unreadable
@@ -312,7 +315,7 @@ fn an_unreadable_folder_is_reported_and_the_rest_indexed() {
         "{:?}",
         c.problems
     );
-    assert!(ix.search("gamma").unwrap().is_empty());
+    assert!(ix.search("gamma", None).unwrap().hits.is_empty());
     // Readable again: found.
     let c = ix.refresh(&mut |_| {}).unwrap();
     assert_eq!(counts(&c), [1, 0, 0, 0, 2, 0]);
@@ -324,7 +327,7 @@ fn a_briefing_that_stops_loading_shows_its_error_and_leaves_search() {
     let (lib, cache) = (TempDir::new("lib"), TempDir::new("cache"));
     two(&lib);
     let (ix, _) = index(&lib.0, &cache.0);
-    assert_eq!(ix.search("close").unwrap().len(), 1);
+    assert_eq!(ix.search("close", None).unwrap().hits.len(), 1);
     drop(ix);
     let broken = std::fs::read_to_string(lib.0.join("b.toml"))
         .unwrap()
@@ -334,7 +337,7 @@ fn a_briefing_that_stops_loading_shows_its_error_and_leaves_search() {
     assert_eq!(counts(&c), [0, 1, 0, 0, 1, 1]);
     assert_eq!(c.failed[0].0, "b.toml");
     assert!(c.failed[0].1.contains("nobody"), "{:?}", c.failed);
-    assert!(ix.search("close").unwrap().is_empty());
+    assert!(ix.search("close", None).unwrap().hits.is_empty());
     assert_eq!(
         ix.actor_statements("kim")
             .unwrap()
@@ -523,10 +526,12 @@ proptest! {
             q = q.iter().map(|w| w.chars().take(3).collect()).collect();
         }
         let q = q.join(" ");
-        let from_index = ix.search(&q).unwrap();
-        let from_files = scan::search(&lib.0, &q).unwrap().answer;
-        prop_assert_eq!(hits(&from_index), hits(&from_files));
-        prop_assert_eq!(from_index, from_files);
+        for limit in [None, Some(3)] {
+            let from_index = ix.search(&q, limit).unwrap();
+            let from_files = scan::search(&lib.0, &q, limit).unwrap().answer;
+            prop_assert_eq!(hits(&from_index.hits), hits(&from_files.hits));
+            prop_assert_eq!(from_index, from_files);
+        }
         for name in [NAMES[who].to_owned(), format!("{} 0", NAMES[who]), "a0".to_owned()] {
             let from_index = ix.actor_statements(&name).unwrap();
             let from_files = scan::actor_statements(&lib.0, &name).unwrap().answer;

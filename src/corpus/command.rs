@@ -2,7 +2,7 @@
 //! questions from the command line, as text or JSON. Exit codes as grep's: 0 something
 //! found (or the index built), 1 nothing found, 2 a usage or I/O error.
 
-use super::found::{Hit, Statements};
+use super::found::{Hit, Search, Statements};
 use super::record::Kind;
 use super::{Changes, Index, Progress, scan};
 use crate::load::diag::escape;
@@ -127,6 +127,7 @@ pub fn index(dir: &Path, rebuild: bool, cache_dir: Option<&Path>) -> Result<Exit
 pub fn search(
     dir: &Path,
     query: &str,
+    limit: Option<usize>,
     format: Format,
     cache_args: &CacheArgs,
 ) -> Result<ExitCode, Fail> {
@@ -137,19 +138,19 @@ pub fn search(
             ));
         }
         let hits = if cache_args.no_cache {
-            let s = scan::search(dir, query)?;
+            let s = scan::search(dir, query, limit)?;
             warn(&s.problems)?;
             s.answer
         } else {
             let (index, _) = fresh_index(dir, &cache(cache_args.cache_dir.as_deref())?, false)?;
-            index.search(query)?
+            index.search(query, limit)?
         };
         let text = match format {
-            Format::Text => hits_text(&hits),
+            Format::Text => hits_text(&hits.hits),
             Format::Json => hits_json(&hits),
         };
         output::stdout(&text)?;
-        Ok(if hits.is_empty() {
+        Ok(if hits.hits.is_empty() {
             ExitCode::FAILURE
         } else {
             ExitCode::SUCCESS
@@ -262,8 +263,9 @@ fn briefing_json(b: &super::Briefing) -> serde_json::Value {
     })
 }
 
-pub fn hits_json(hits: &[Hit]) -> String {
-    let hits: Vec<serde_json::Value> = hits
+pub fn hits_json(search: &Search) -> String {
+    let hits: Vec<serde_json::Value> = search
+        .hits
         .iter()
         .map(|h| {
             serde_json::json!({
@@ -277,7 +279,8 @@ pub fn hits_json(hits: &[Hit]) -> String {
         })
         .collect();
     let mut text =
-        serde_json::to_string_pretty(&serde_json::json!({ "hits": hits })).unwrap_or_default();
+        serde_json::to_string_pretty(&serde_json::json!({ "total": search.total, "hits": hits }))
+            .unwrap_or_default();
     text.push('\n');
     text
 }

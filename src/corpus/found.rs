@@ -56,6 +56,24 @@ pub fn hit(briefing: &Briefing, ord: u32, item: &Item, terms: &[String]) -> Opti
     })
 }
 
+/// The hits of a search: the best `limit` (all without one), and how many there are.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Search {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+}
+
+/// What a hit is ranked by: its score (best first), its briefing's date (newest
+/// first), its briefing's path and its place in it.
+pub fn rank_key<'a>(
+    score: u32,
+    published: &'a Option<String>,
+    rel: &'a str,
+    ord: u32,
+) -> (Reverse<u32>, Reverse<&'a Option<String>>, &'a str, u32) {
+    (Reverse(score), Reverse(published), rel, ord)
+}
+
 /// Best first; among equals, the newest briefing first, then by path and place.
 pub fn rank(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
@@ -146,8 +164,8 @@ pub type ActorRef = (i64, u32);
 /// Where actors are looked up by key: the index, or the scan's table.
 pub trait Keys {
     type Error;
-    fn with_key(&mut self, key: &str) -> Result<Vec<ActorRef>, Self::Error>;
-    fn keys_of(&mut self, actor: ActorRef) -> Result<Vec<String>, Self::Error>;
+    /// The actors with `key`, and every key those actors have.
+    fn with_key(&mut self, key: &str) -> Result<(Vec<ActorRef>, Vec<String>), Self::Error>;
 }
 
 /// The keys a name typed by the user finds: an id as is, a name lowercased.
@@ -168,11 +186,9 @@ pub fn same_actor<K: Keys>(keys: &mut K, name: &str) -> Result<Vec<ActorRef>, K:
         if !seen_keys.insert(key.clone()) {
             continue;
         }
-        for a in keys.with_key(&key)? {
-            if found.insert(a) {
-                queue.extend(keys.keys_of(a)?);
-            }
-        }
+        let (actors, more) = keys.with_key(&key)?;
+        found.extend(actors);
+        queue.extend(more.into_iter().filter(|k| !seen_keys.contains(k)));
     }
     Ok(found.into_iter().collect())
 }

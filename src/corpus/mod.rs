@@ -19,7 +19,7 @@ pub mod text;
 pub mod update;
 pub mod walk;
 
-pub use found::{Actor, Briefing, Hit, Statement, Statements};
+pub use found::{Actor, Briefing, Hit, Search, Statement, Statements};
 pub use record::{Kind, Place};
 pub use store::{SCHEMA_VERSION, cache_dir};
 pub use update::{Changes, Progress};
@@ -80,9 +80,11 @@ impl Index {
         update::refresh(self, lister, progress)
     }
 
-    /// Every item of the library that holds every word of `query`, best first.
-    pub fn search(&self, query: &str) -> Result<Vec<Hit>, String> {
-        query::search(self, query).map_err(|e| self.error(&e))
+    /// The items of the library that hold every word of `query` (each word beginning
+    /// a word of the item, in any case), best first: the first `limit` (all without
+    /// one), and how many there are in all.
+    pub fn search(&self, query: &str, limit: Option<usize>) -> Result<Search, String> {
+        query::search(self, query, limit).map_err(|e| self.error(&e))
     }
 
     /// What the actor `name` (an id, a name or an alias) and their affiliates said

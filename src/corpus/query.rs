@@ -3,7 +3,7 @@
 //! `actor_keys`, then each briefing's quotes by them and their affiliates).
 
 use super::Index;
-use super::found::{self, ActorRef, Briefing, Hit, Keys, Statements};
+use super::found::{self, ActorRef, Briefing, Keys, Search, Statements};
 use super::record::{ActorRow, Item, Place, QuoteRow};
 use super::store::{self, split};
 use super::text;
@@ -19,20 +19,59 @@ fn briefing(ix: &Index, rel: String, title: Option<String>, published: Option<St
     }
 }
 
-pub fn search(ix: &Index, query: &str) -> rusqlite::Result<Vec<Hit>> {
+/// The best `limit` hits (all without one). FTS5 finds the items and which hold each
+/// term as a whole word, which is all the score needs: only the hits returned have
+/// their text read, for the snippet.
+pub fn search(ix: &Index, query: &str, limit: Option<usize>) -> rusqlite::Result<Search> {
     let terms = text::terms(query);
     if terms.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Search::default());
     }
-    let mut st = ix.conn.prepare_cached(
-        "SELECT i.kind, i.ord, i.section, i.paragraph, i.quote, i.item, i.text,
-                f.path, f.title, f.published
+    let conn = &ix.conn;
+    let mut whole: Vec<HashSet<i64>> = Vec::with_capacity(terms.len());
+    let mut st = conn.prepare_cached("SELECT rowid FROM items_fts WHERE items_fts MATCH ?1")?;
+    for t in &terms {
+        whole.push(
+            st.query_map([format!("\"{t}\"")], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?,
+        );
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT i.id, i.kind, i.ord, f.path, f.published
          FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN files f ON f.id = i.file
          WHERE items_fts MATCH ?1",
     )?;
-    let mut rows = st.query([text::fts_query(&terms)])?;
-    let mut hits = Vec::new();
-    while let Some(r) = rows.next()? {
+    let mut found: Vec<(u32, Option<String>, String, u32, i64)> = st
+        .query_map([text::fts_query(&terms)], |r| {
+            let id: i64 = r.get(0)?;
+            let kind = store::kind(&r.get::<_, String>(1)?);
+            let words: u32 = whole
+                .iter()
+                .map(|w| if w.contains(&id) { 2 } else { 1 })
+                .sum();
+            Ok((
+                words * 10 + kind.weight(),
+                r.get(4)?,
+                r.get(3)?,
+                r.get(2)?,
+                id,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    found.sort_by(|a, b| {
+        found::rank_key(a.0, &a.1, &a.2, a.3).cmp(&found::rank_key(b.0, &b.1, &b.2, b.3))
+    });
+    let total = found.len();
+    found.truncate(limit.unwrap_or(usize::MAX));
+    let mut st = conn.prepare_cached(
+        "SELECT i.kind, i.ord, i.section, i.paragraph, i.quote, i.item, i.text,
+                f.path, f.title, f.published
+         FROM items i JOIN files f ON f.id = i.file WHERE i.id = ?1",
+    )?;
+    let mut hits = Vec::with_capacity(found.len());
+    for (.., id) in found {
+        let mut rows = st.query([id])?;
+        let Some(r) = rows.next()? else { continue };
         let item = Item {
             kind: store::kind(&r.get::<_, String>(0)?),
             place: Place {
@@ -44,12 +83,9 @@ pub fn search(ix: &Index, query: &str) -> rusqlite::Result<Vec<Hit>> {
             text: r.get(6)?,
         };
         let b = briefing(ix, r.get(7)?, r.get(8)?, r.get(9)?);
-        if let Some(h) = found::hit(&b, r.get(1)?, &item, &terms) {
-            hits.push(h);
-        }
+        hits.extend(found::hit(&b, r.get(1)?, &item, &terms));
     }
-    found::rank(&mut hits);
-    Ok(hits)
+    Ok(Search { hits, total })
 }
 
 struct IndexKeys<'a>(&'a Connection);
@@ -57,40 +93,35 @@ struct IndexKeys<'a>(&'a Connection);
 impl Keys for IndexKeys<'_> {
     type Error = rusqlite::Error;
 
-    fn with_key(&mut self, key: &str) -> rusqlite::Result<Vec<ActorRef>> {
+    fn with_key(&mut self, key: &str) -> rusqlite::Result<(Vec<ActorRef>, Vec<String>)> {
         let mut st = self
             .0
             .prepare_cached("SELECT file, ix FROM actor_keys WHERE key = ?1")?;
-        st.query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect()
-    }
-
-    fn keys_of(&mut self, (file, ix): ActorRef) -> rusqlite::Result<Vec<String>> {
-        let mut st = self
-            .0
-            .prepare_cached("SELECT key FROM actor_keys WHERE file = ?1 AND ix = ?2")?;
-        st.query_map(params![file, ix], |r| r.get(0))?.collect()
+        let actors = st
+            .query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut st = self.0.prepare_cached(
+            "SELECT DISTINCT b.key FROM actor_keys a
+             JOIN actor_keys b ON b.file = a.file AND b.ix = a.ix WHERE a.key = ?1",
+        )?;
+        let keys = st
+            .query_map([key], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((actors, keys))
     }
 }
 
-fn actors_of(conn: &Connection, file: i64) -> rusqlite::Result<Vec<ActorRow>> {
-    let mut st = conn.prepare_cached(
-        "SELECT id, name, kind, role, affiliation, aliases, native_name, same_as
-         FROM actors WHERE file = ?1 ORDER BY ix",
-    )?;
-    st.query_map([file], |r| {
-        Ok(ActorRow {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            kind: r.get(2)?,
-            role: r.get(3)?,
-            affiliation: r.get(4)?,
-            aliases: split(&r.get::<_, String>(5)?),
-            native_name: r.get(6)?,
-            same_as: split(&r.get::<_, String>(7)?),
-        })
-    })?
-    .collect()
+fn actor_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorRow> {
+    Ok(ActorRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: r.get(2)?,
+        role: r.get(3)?,
+        affiliation: r.get(4)?,
+        aliases: split(&r.get::<_, String>(5)?),
+        native_name: r.get(6)?,
+        same_as: split(&r.get::<_, String>(7)?),
+    })
 }
 
 pub fn actor_statements(ix: &Index, name: &str) -> rusqlite::Result<Option<Statements>> {
@@ -107,7 +138,7 @@ pub fn actor_statements(ix: &Index, name: &str) -> rusqlite::Result<Option<State
     let mut statements = Vec::new();
     let mut quotes = conn.prepare_cached(
         "SELECT ix, id, section, section_id, section_title, speaker, text, mode, said, context, via
-         FROM quotes WHERE file = ?1 ORDER BY ix",
+         FROM quotes WHERE file = ?1 AND speaker = ?2",
     )?;
     for (file, chosen) in &by_file {
         let Some((rel, title, published)) = conn
@@ -121,34 +152,58 @@ pub fn actor_statements(ix: &Index, name: &str) -> rusqlite::Result<Option<State
             continue;
         };
         let b = briefing(ix, rel.clone(), title, published);
-        let actors = actors_of(conn, *file)?;
+        let mut actor = conn.prepare_cached(
+            "SELECT id, name, kind, role, affiliation, aliases, native_name, same_as
+             FROM actors WHERE file = ?1 AND ix = ?2",
+        )?;
+        let mut row_of = |a: u32| -> rusqlite::Result<Option<ActorRow>> {
+            actor.query_row(params![file, a], actor_row).optional()
+        };
         for &a in chosen {
-            if let Some(row) = actors.get(a as usize) {
-                rows.push((rel.clone(), a, row.clone()));
+            if let Some(row) = row_of(a)? {
+                rows.push((rel.clone(), a, row));
             }
         }
-        let affiliations: Vec<Option<u32>> = actors.iter().map(|a| a.affiliation).collect();
-        let speakers = found::with_members(&affiliations, chosen);
-        let mut q = quotes.query([file])?;
-        while let Some(r) = q.next()? {
-            let speaker: u32 = r.get(5)?;
-            if !speakers.contains(&speaker) {
+        // Only the affiliated actors are read to find the members.
+        let mut affiliated = conn.prepare_cached(
+            "SELECT ix, affiliation FROM actors WHERE file = ?1 AND affiliation IS NOT NULL",
+        )?;
+        let links: Vec<(u32, u32)> = affiliated
+            .query_map([file], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let len = links
+            .iter()
+            .map(|&(a, b)| a.max(b))
+            .chain(chosen.iter().copied())
+            .max()
+            .map_or(0, |m| m as usize + 1);
+        let mut affiliations = vec![None; len];
+        for (a, parent) in links {
+            affiliations[a as usize] = Some(parent);
+        }
+        let mut speakers: Vec<u32> = found::with_members(&affiliations, chosen)
+            .into_iter()
+            .collect();
+        speakers.sort_unstable();
+        for speaker in speakers {
+            let Some(who) = row_of(speaker)? else {
                 continue;
-            }
-            let row = QuoteRow {
-                id: r.get(1)?,
-                section: r.get(2)?,
-                section_id: r.get(3)?,
-                section_title: r.get(4)?,
-                speaker,
-                text: r.get(6)?,
-                mode: r.get(7)?,
-                said: r.get(8)?,
-                context: r.get(9)?,
-                via: r.get(10)?,
             };
-            if let Some(who) = actors.get(speaker as usize) {
-                statements.push(found::statement(&b, r.get(0)?, &row, who));
+            let mut q = quotes.query(params![file, speaker])?;
+            while let Some(r) = q.next()? {
+                let row = QuoteRow {
+                    id: r.get(1)?,
+                    section: r.get(2)?,
+                    section_id: r.get(3)?,
+                    section_title: r.get(4)?,
+                    speaker,
+                    text: r.get(6)?,
+                    mode: r.get(7)?,
+                    said: r.get(8)?,
+                    context: r.get(9)?,
+                    via: r.get(10)?,
+                };
+                statements.push(found::statement(&b, r.get(0)?, &row, &who));
             }
         }
     }

@@ -2,7 +2,7 @@
 //! the same answers, one briefing in memory at a time. Also the truth the index is
 //! tested against.
 
-use super::found::{self, ActorRef, Briefing, Hit, Keys, Statements};
+use super::found::{self, ActorRef, Briefing, Keys, Statements};
 use super::record::{self, ActorRow, Record};
 use super::walk::{self, Found};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -36,7 +36,12 @@ fn files(root: &Path) -> Result<walk::Walk, String> {
     Ok(walk::walk(&root, &walk::Fs))
 }
 
-pub fn search(root: &Path, query: &str) -> Result<Scanned<Vec<Hit>>, String> {
+/// The best `limit` hits of `query` (all without one), and how many there are.
+pub fn search(
+    root: &Path,
+    query: &str,
+    limit: Option<usize>,
+) -> Result<Scanned<found::Search>, String> {
     let found = files(root)?;
     let terms = super::text::terms(query);
     let mut hits = Vec::new();
@@ -51,8 +56,10 @@ pub fn search(root: &Path, query: &str) -> Result<Scanned<Vec<Hit>>, String> {
         }
     }
     found::rank(&mut hits);
+    let total = hits.len();
+    hits.truncate(limit.unwrap_or(usize::MAX));
     Ok(Scanned {
-        answer: hits,
+        answer: found::Search { hits, total },
         problems: found.problems,
     })
 }
@@ -67,12 +74,13 @@ struct ScanKeys {
 impl Keys for ScanKeys {
     type Error = std::convert::Infallible;
 
-    fn with_key(&mut self, key: &str) -> Result<Vec<ActorRef>, Self::Error> {
-        Ok(self.by_key.get(key).cloned().unwrap_or_default())
-    }
-
-    fn keys_of(&mut self, actor: ActorRef) -> Result<Vec<String>, Self::Error> {
-        Ok(self.keys.get(&actor).cloned().unwrap_or_default())
+    fn with_key(&mut self, key: &str) -> Result<(Vec<ActorRef>, Vec<String>), Self::Error> {
+        let actors = self.by_key.get(key).cloned().unwrap_or_default();
+        let keys = actors
+            .iter()
+            .flat_map(|a| self.keys.get(a).into_iter().flatten().cloned())
+            .collect();
+        Ok((actors, keys))
     }
 }
 

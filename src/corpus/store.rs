@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS files(
     size INTEGER NOT NULL,
     mtime INTEGER NOT NULL,
     hash INTEGER NOT NULL,
+    seen INTEGER NOT NULL,
     format INTEGER,
     title TEXT,
     briefing_id TEXT,
@@ -52,6 +53,7 @@ CREATE TABLE IF NOT EXISTS quotes(
     text TEXT NOT NULL, mode TEXT NOT NULL, said TEXT, context TEXT, via TEXT,
     PRIMARY KEY(file, ix)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(file, speaker);
 CREATE TABLE IF NOT EXISTS positions(
     file INTEGER NOT NULL, claim_id TEXT NOT NULL, statement TEXT NOT NULL,
     actor INTEGER NOT NULL, stance TEXT NOT NULL, detail TEXT, quote_id TEXT
@@ -211,10 +213,31 @@ pub struct Stamp {
     pub size: u64,
     pub mtime: i64,
     pub hash: u64,
+    /// When the file was last read (nanoseconds since 1970).
+    pub seen: i64,
+}
+
+/// A file changed this close to when it was read may change again within the same
+/// tick of the file system's clock, leaving size and time as they were: such a file
+/// is read again (and hashed) until its time is this much older than the reading.
+pub const RACY_NS: i64 = 2_000_000_000;
+
+impl Stamp {
+    /// Whether a file of this size and time is surely the one read.
+    pub fn same(&self, size: u64, mtime: i64) -> bool {
+        self.size == size && self.mtime == mtime && mtime < self.seen.saturating_sub(RACY_NS)
+    }
+}
+
+/// Now, in nanoseconds since 1970.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
 pub fn stamps(conn: &Connection) -> rusqlite::Result<Vec<Stamp>> {
-    let mut st = conn.prepare_cached("SELECT id, path, size, mtime, hash FROM files")?;
+    let mut st = conn.prepare_cached("SELECT id, path, size, mtime, hash, seen FROM files")?;
     st.query_map([], |r| {
         Ok(Stamp {
             id: r.get(0)?,
@@ -222,6 +245,7 @@ pub fn stamps(conn: &Connection) -> rusqlite::Result<Vec<Stamp>> {
             size: r.get::<_, i64>(2)?.cast_unsigned(),
             mtime: r.get(3)?,
             hash: r.get::<_, i64>(4)?.cast_unsigned(),
+            seen: r.get(5)?,
         })
     })?
     .collect()
@@ -255,13 +279,16 @@ pub fn delete(conn: &Connection, path: &str) -> rusqlite::Result<()> {
 
 /// The file's new stamp, when its contents are the same (touched, or renamed).
 pub fn restamp(conn: &Connection, old_path: &str, new: &Stamp) -> rusqlite::Result<()> {
-    conn.prepare_cached("UPDATE files SET path = ?2, size = ?3, mtime = ?4 WHERE path = ?1")?
-        .execute(params![
-            old_path,
-            new.path,
-            new.size.cast_signed(),
-            new.mtime
-        ])?;
+    conn.prepare_cached(
+        "UPDATE files SET path = ?2, size = ?3, mtime = ?4, seen = ?5 WHERE path = ?1",
+    )?
+    .execute(params![
+        old_path,
+        new.path,
+        new.size.cast_signed(),
+        new.mtime,
+        new.seen
+    ])?;
     Ok(())
 }
 
@@ -295,20 +322,21 @@ pub fn put(
     let Ok(r) = record else {
         let error = record.err();
         conn.prepare_cached(
-            "INSERT INTO files(path, size, mtime, hash, error) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO files(path, size, mtime, hash, seen, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
-        .execute(params![stamp.path, size, stamp.mtime, hash, error])?;
+        .execute(params![stamp.path, size, stamp.mtime, hash, stamp.seen, error])?;
         return Ok(());
     };
     conn.prepare_cached(
-        "INSERT INTO files(path, size, mtime, hash, format, title, briefing_id, published, summary, tags)
-         VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO files(path, size, mtime, hash, seen, format, title, briefing_id, published, summary, tags)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
         stamp.path,
         size,
         stamp.mtime,
         hash,
+        stamp.seen,
         r.title,
         r.briefing_id,
         r.published,

@@ -1,5 +1,6 @@
 //! Bringing an index up to date with its folder, file by file: a file whose size and
-//! modification time are unchanged is not read; one whose bytes hash as before is not
+//! modification time are unchanged is not read (unless it changed just before it was
+//! last read: `store::RACY_NS`); one whose bytes hash as before is not
 //! parsed (touched, or renamed: a new path with a removed file's hash); any other is
 //! parsed, written and dropped before the next, so memory holds one briefing at most.
 //! Writes go in batches, each one immediate transaction: another `brief` indexing the
@@ -85,7 +86,7 @@ fn apply(
     let mut to_read: Vec<&Found> = Vec::new();
     for f in &found.files {
         match known.get(&f.rel) {
-            Some(s) if s.size == f.size && s.mtime == f.mtime => changes.unchanged += 1,
+            Some(s) if s.same(f.size, f.mtime) => changes.unchanged += 1,
             _ => to_read.push(f),
         }
     }
@@ -143,6 +144,7 @@ fn one_file(
         size: f.size,
         mtime: f.mtime,
         hash,
+        seen: store::now(),
     };
     if bytes.is_ok() {
         if known.is_some_and(|k| k.hash == hash) {
