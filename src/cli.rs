@@ -1,5 +1,6 @@
 //! Command-line interface: `brief [FILE]`, `brief check FILE...`, `brief keys`,
 //! `brief print [FILE]`, `brief diff OLD NEW`, `brief config`, `brief new [FILE]`, `brief schema`,
+//! `brief index DIR`, `brief search DIR QUERY`, `brief actor DIR NAME`,
 //! `brief completions SHELL`, `brief man`.
 
 use crate::print::{Format, PageView};
@@ -185,6 +186,63 @@ pub enum Command {
         #[arg(value_hint = ValueHint::FilePath)]
         file: Option<PathBuf>,
     },
+    /// Build or refresh the index of a library folder and say what changed (--rebuild:
+    /// start over)
+    Index {
+        /// The library folder
+        #[arg(value_hint = ValueHint::DirPath)]
+        dir: PathBuf,
+
+        /// Remove the index and build it again from the files
+        #[arg(long)]
+        rebuild: bool,
+
+        #[arg(
+            long,
+            value_name = "DIR",
+            value_hint = ValueHint::DirPath,
+            help = "Keep the library's index in this folder (default: $BRIEF_CACHE_DIR, else $XDG_CACHE_HOME/brief, else ~/.cache/brief)"
+        )]
+        cache_dir: Option<PathBuf>,
+    },
+    /// Search every briefing of a library folder: quotes, text, titles, names, claims
+    /// (exit 0: found, 1: nothing found, 2: an error)
+    Search {
+        /// The library folder
+        #[arg(value_hint = ValueHint::DirPath)]
+        dir: PathBuf,
+
+        /// Words that must all begin words of the text, in any case
+        query: String,
+
+        /// Print only the best N hits (default: all)
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+
+        /// Output format
+        #[arg(long, value_enum, default_value_t = crate::corpus::command::Format::Text)]
+        format: crate::corpus::command::Format,
+
+        #[command(flatten)]
+        cache: crate::corpus::command::CacheArgs,
+    },
+    /// Print what an actor and their affiliates said across a library folder, oldest
+    /// first (exit 0: found, 1: nothing found, 2: an error)
+    Actor {
+        /// The library folder
+        #[arg(value_hint = ValueHint::DirPath)]
+        dir: PathBuf,
+
+        /// The actor's id, name or alias
+        name: String,
+
+        /// Output format
+        #[arg(long, value_enum, default_value_t = crate::corpus::command::Format::Text)]
+        format: crate::corpus::command::Format,
+
+        #[command(flatten)]
+        cache: crate::corpus::command::CacheArgs,
+    },
     /// Print the JSON Schema of the briefing format, for editors (taplo, Even Better
     /// TOML: `#:schema ./brief.schema.json` as a briefing's first line)
     Schema,
@@ -321,6 +379,12 @@ fn render_files_section(out: &mut Vec<u8>) -> std::io::Result<()> {
              when XDG_CONFIG_HOME is not set). brief config --default prints every setting.",
         ),
         (
+            "$XDG_CACHE_HOME/brief/library-*.sqlite",
+            "The index of each library folder, for brief index, search and actor \
+             (~/.cache/brief when XDG_CACHE_HOME is not set). Safe to delete: it is \
+             built again from the files.",
+        ),
+        (
             "$XDG_STATE_HOME/brief/state.json",
             "The remembered place, read marks and stars (~/.local/state/brief/state.json \
              when XDG_STATE_HOME is not set).",
@@ -341,6 +405,11 @@ fn render_files_section(out: &mut Vec<u8>) -> std::io::Result<()> {
             "The folder for state.json (--state-dir wins).",
         ),
         ("BRIEF_LOG", "A file to append a debug log to (--log wins)."),
+        (
+            "BRIEF_CACHE_DIR",
+            "The folder for library indexes (--cache-dir wins).",
+        ),
+        ("XDG_CACHE_HOME", "Where the index folder is looked for."),
         ("XDG_CONFIG_HOME", "Where the config folder is looked for."),
         ("XDG_STATE_HOME", "Where the state folder is looked for."),
     ] {

@@ -7,6 +7,7 @@ pub mod ascii;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod diff;
 pub mod find;
 pub mod layout;

@@ -82,6 +82,24 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             ))?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Index {
+            dir,
+            rebuild,
+            cache_dir,
+        }) => brief::corpus::command::index(&dir, rebuild, cache_dir.as_deref()),
+        Some(Command::Search {
+            dir,
+            query,
+            limit,
+            format,
+            cache,
+        }) => brief::corpus::command::search(&dir, &query, limit, format, &cache),
+        Some(Command::Actor {
+            dir,
+            name,
+            format,
+            cache,
+        }) => brief::corpus::command::actor(&dir, &name, format, &cache),
         Some(Command::Schema) => write_generated(brief::model::raw::json_schema().as_bytes()),
         Some(Command::Completions { shell }) => write_generated(&brief::cli::completions(shell)),
         Some(Command::Man) => {
@@ -210,6 +228,9 @@ fn command_name(c: &Command) -> &'static str {
         Command::Keys { .. } => "keys",
         Command::Config { .. } => "config",
         Command::New { .. } => "new",
+        Command::Index { .. } => "index",
+        Command::Search { .. } => "search",
+        Command::Actor { .. } => "actor",
         Command::Schema => "schema",
         Command::Completions { .. } => "completions",
         Command::Man => "man",

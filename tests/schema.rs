@@ -134,3 +134,31 @@ fn a_claims_same_as_is_a_list_of_ids_to_the_schema_and_the_loader() {
         assert!(brief::load::load_str("bad.toml", &bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn an_actor_may_say_who_it_is_in_other_briefings() {
+    let (schemas, ix) = schema();
+    let good = brief::new::TEMPLATE.replacen(
+        "kind = \"person\"",
+        "kind = \"person\"\nsame-as = [\"kim-mj\", \"Minister Kim\"]",
+        1,
+    );
+    assert_ne!(good, brief::new::TEMPLATE, "the template has a person");
+    check(&schemas, ix, &good).expect("same-as passes the schema");
+    let loaded = brief::load::load_str("same-as.toml", &good).expect("and loads");
+    let a = loaded
+        .briefing
+        .actors
+        .iter()
+        .find(|a| !a.same_as.is_empty());
+    assert_eq!(
+        a.map(|a| a.same_as.clone()),
+        Some(vec!["kim-mj".to_owned(), "Minister Kim".to_owned()])
+    );
+    let bad = good.replace("\"kim-mj\"", "42");
+    assert!(check(&schemas, ix, &bad).is_err(), "a number passes");
+    assert!(
+        brief::load::load_str("bad.toml", &bad).is_err(),
+        "a number loads"
+    );
+}

@@ -82,3 +82,37 @@ fn text_is_escaped_as_toml() {
         toml::from_str(&format!("x = {}", synth::multiline("1 \"\"\" 2\n\n\\3"))).unwrap();
     assert_eq!(parsed["x"].as_str(), Some("1 \"\"\" 2\n\n\\3"));
 }
+
+#[test]
+fn a_library_shares_its_cast_and_says_same_as() {
+    let a = synth::library_briefing(20_000, 5, 3);
+    assert_eq!(a, synth::library_briefing(20_000, 5, 3), "deterministic");
+    assert_ne!(
+        a,
+        synth::library_briefing(20_000, 5, 2),
+        "each briefing its own"
+    );
+    let load = |n| {
+        brief::load::load_str("lib.toml", &synth::library_briefing(20_000, 5, n))
+            .unwrap_or_else(|r| panic!("briefing {n} loads:\n{}", r.render()))
+            .briefing
+    };
+    let (b0, b4) = (load(0), load(4));
+    assert_ne!(b0.meta.published, b4.meta.published);
+    let renamed: Vec<_> = b4.actors.iter().filter(|a| !a.same_as.is_empty()).collect();
+    assert_eq!(renamed.len(), 1, "every fifth renames one person");
+    let usual = &renamed[0].same_as[0];
+    assert!(
+        b0.actors.iter().any(|a| &a.id == usual),
+        "same-as names an id of the cast"
+    );
+    assert!(!b4.actors.iter().any(|a| &a.id == usual));
+    let ids = |b: &brief::model::Briefing| {
+        b.actors
+            .iter()
+            .filter(|a| a.same_as.is_empty())
+            .map(|a| a.id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&b0).len(), ids(&load(1)).len(), "one cast");
+}

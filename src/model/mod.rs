@@ -91,6 +91,9 @@ pub struct Actor {
     pub affiliation: Option<ActorIx>,
     pub aliases: Vec<String>,
     pub native_name: Option<String>,
+    /// Ids or names of the same actor in other briefings (`same-as`): only the library
+    /// reads them, to merge actors across briefings.
+    pub same_as: Vec<String>,
     /// Actors whose `affiliation` is this one, in file order (derived at load).
     pub members: Vec<ActorIx>,
 }

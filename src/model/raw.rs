@@ -153,6 +153,10 @@ pub struct RawActor {
     /// The name in the actor's own language and script.
     #[schemars(with = "Option<String>")]
     pub native_name: Option<Str>,
+    /// Ids or names this actor has in other briefings: the library counts them as one actor.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub same_as: Vec<Str>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -34,6 +34,7 @@ pub(super) fn actors(
                     .map(ActorIx::at),
                 aliases: a.aliases.iter_mut().map(|s| v.name(s, "alias")).collect(),
                 native_name: a.native_name.as_mut().map(|s| v.name(s, "native name")),
+                same_as: a.same_as.iter_mut().map(|s| v.name(s, "same-as")).collect(),
                 members: Vec::new(),
             }
         })

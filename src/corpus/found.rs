@@ -1,0 +1,247 @@
+//! What library queries answer: search hits and an actor's statements, with the one
+//! order each is given in, and the merging of actors across briefings. The index
+//! (`query.rs`) and the plain scan (`scan.rs`) both fill these, through the same
+//! functions, so they answer alike.
+
+use super::record::{ActorRow, Item, Kind, Place, QuoteRow};
+use super::text::{self, Snippet};
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::path::PathBuf;
+
+/// A briefing of the library, as hits and statements name it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Briefing {
+    /// The file, under the library folder.
+    pub path: PathBuf,
+    /// The path below the library folder.
+    pub rel: String,
+    pub title: String,
+    pub published: Option<String>,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Hit {
+    pub briefing: Briefing,
+    pub kind: Kind,
+    pub place: Place,
+    pub snippet: Snippet,
+    /// Higher is better: whole-word matches, then what kind of text it is.
+    pub score: u32,
+    /// The item's position among its briefing's items (a tie-breaker).
+    #[serde(skip)]
+    pub ord: u32,
+}
+
+/// The hit for `item` (the `ord`th of its briefing), if it answers `terms`.
+pub fn hit(briefing: &Briefing, ord: u32, item: &Item, terms: &[String]) -> Option<Hit> {
+    let score = text::score(&item.text, terms)?;
+    let mut place = item.place.clone();
+    let mut shown = item.text.as_str();
+    if item.kind == Kind::Text {
+        // The snippet and the place are the paragraph's that matches first.
+        let paragraphs: Vec<String> = item.text.split("\n\n").map(str::to_owned).collect();
+        let p = text::paragraph_of(&paragraphs, terms);
+        place.paragraph = u32::try_from(p).ok();
+        shown = item.text.split("\n\n").nth(p).unwrap_or(shown);
+    }
+    Some(Hit {
+        briefing: briefing.clone(),
+        kind: item.kind,
+        place,
+        snippet: text::snippet(shown, terms),
+        score: score * 10 + item.kind.weight(),
+        ord,
+    })
+}
+
+/// The hits of a search: the best `limit` (all without one), and how many there are.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Search {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+}
+
+/// What a hit is ranked by: its score (best first), its briefing's date (newest
+/// first), its briefing's path and its place in it.
+pub fn rank_key<'a>(
+    score: u32,
+    published: &'a Option<String>,
+    rel: &'a str,
+    ord: u32,
+) -> (Reverse<u32>, Reverse<&'a Option<String>>, &'a str, u32) {
+    (Reverse(score), Reverse(published), rel, ord)
+}
+
+/// Best first; among equals, the newest briefing first, then by path and place.
+pub fn rank(hits: &mut [Hit]) {
+    hits.sort_by(|a, b| {
+        (
+            Reverse(a.score),
+            Reverse(&a.briefing.published),
+            &a.briefing.rel,
+            a.ord,
+        )
+            .cmp(&(
+                Reverse(b.score),
+                Reverse(&b.briefing.published),
+                &b.briefing.rel,
+                b.ord,
+            ))
+    });
+}
+
+/// One actor's quote, somewhere in the library.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Statement {
+    pub briefing: Briefing,
+    /// When it was said, else when its briefing was published.
+    pub date: Option<String>,
+    /// Who said it, as that briefing names them.
+    pub speaker: String,
+    pub speaker_id: String,
+    pub quote: String,
+    pub section: u32,
+    pub section_id: String,
+    pub section_title: String,
+    pub mode: String,
+    pub text: String,
+    #[serde(skip)]
+    pub ix: u32,
+}
+
+pub fn statement(briefing: &Briefing, ix: u32, q: &QuoteRow, speaker: &ActorRow) -> Statement {
+    Statement {
+        briefing: briefing.clone(),
+        date: q.said.clone().or_else(|| briefing.published.clone()),
+        speaker: speaker.name.clone(),
+        speaker_id: speaker.id.clone(),
+        quote: q.id.clone(),
+        section: q.section,
+        section_id: q.section_id.clone(),
+        section_title: q.section_title.clone(),
+        mode: q.mode.clone(),
+        text: q.text.clone(),
+        ix,
+    }
+}
+
+/// Oldest first (undated last), then by path and reading order.
+pub fn in_date_order(statements: &mut [Statement]) {
+    statements.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.briefing.rel, a.ix).cmp(&(
+            b.date.is_none(),
+            &b.date,
+            &b.briefing.rel,
+            b.ix,
+        ))
+    });
+}
+
+/// An actor as the library sees it: the briefings' actors that are the same one.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Actor {
+    /// The name most briefings give it (ties: the first in order).
+    pub name: String,
+    /// Every name and alias it has, in order.
+    pub names: Vec<String>,
+    /// In how many briefings it appears.
+    pub briefings: usize,
+}
+
+/// What an actor's statements come with.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Statements {
+    pub actor: Actor,
+    pub statements: Vec<Statement>,
+}
+
+/// An actor of one briefing: the briefing's number (the index's file id, or the
+/// scan's position) and the actor's position in it.
+pub type ActorRef = (i64, u32);
+
+/// Where actors are looked up by key: the index, or the scan's table.
+pub trait Keys {
+    type Error;
+    /// The actors with `key`, and every key those actors have.
+    fn with_key(&mut self, key: &str) -> Result<(Vec<ActorRef>, Vec<String>), Self::Error>;
+}
+
+/// The keys a name typed by the user finds: an id as is, a name lowercased.
+pub fn typed_keys(name: &str) -> [String; 2] {
+    [
+        format!("#{}", name.trim()),
+        format!("={}", text::name_key(name)),
+    ]
+}
+
+/// Every actor of the library that is the same as one the typed `name` finds: the
+/// closure over shared keys (ids, names, aliases, `same-as`). Sorted.
+pub fn same_actor<K: Keys>(keys: &mut K, name: &str) -> Result<Vec<ActorRef>, K::Error> {
+    let mut seen_keys: HashSet<String> = HashSet::new();
+    let mut found: BTreeSet<ActorRef> = BTreeSet::new();
+    let mut queue: VecDeque<String> = typed_keys(name).into_iter().collect();
+    while let Some(key) = queue.pop_front() {
+        if !seen_keys.insert(key.clone()) {
+            continue;
+        }
+        let (actors, more) = keys.with_key(&key)?;
+        found.extend(actors);
+        queue.extend(more.into_iter().filter(|k| !seen_keys.contains(k)));
+    }
+    Ok(found.into_iter().collect())
+}
+
+/// Within one briefing: the actors given and every actor affiliated to them, directly
+/// or not (the loader cut affiliation cycles).
+pub fn with_members(affiliations: &[Option<u32>], chosen: &HashSet<u32>) -> HashSet<u32> {
+    let mut out = HashSet::new();
+    for start in 0..affiliations.len() {
+        let mut cur = u32::try_from(start).ok();
+        let mut steps = 0;
+        while let Some(a) = cur {
+            if chosen.contains(&a) {
+                out.insert(u32::try_from(start).unwrap_or(u32::MAX));
+                break;
+            }
+            steps += 1;
+            if steps > affiliations.len() {
+                break;
+            }
+            cur = affiliations.get(a as usize).copied().flatten();
+        }
+    }
+    out
+}
+
+/// The library's view of the actors found (`rows`: each with its briefing's path).
+pub fn describe(rows: &[(&str, &ActorRow)]) -> Actor {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut briefings: HashSet<&str> = HashSet::new();
+    for (rel, a) in rows {
+        briefings.insert(rel);
+        *count.entry(a.name.as_str()).or_default() += 1;
+        for n in std::iter::once(&a.name).chain(&a.aliases) {
+            if !names.contains(n) {
+                names.push(n.clone());
+            }
+        }
+    }
+    let name = names
+        .iter()
+        .max_by_key(|n| {
+            (
+                count.get(n.as_str()).copied().unwrap_or(0),
+                Reverse(names.iter().position(|m| m == *n)),
+            )
+        })
+        .cloned()
+        .unwrap_or_default();
+    Actor {
+        name,
+        names,
+        briefings: briefings.len(),
+    }
+}
