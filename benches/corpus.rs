@@ -135,13 +135,13 @@ fn corpus(c: &mut Criterion) {
     );
     // The best 100 hits, as a screen shows them, and how many there are.
     g.bench_function("search_rare", |b| {
-        b.iter(|| black_box(ix.search(&surname, Some(100)).unwrap()))
+        b.iter(|| black_box(ix.search(&surname, Some(100)).unwrap()));
     });
     g.bench_function("search_common", |b| {
         b.iter(|| black_box(ix.search("ceasefire proposal", Some(100)).unwrap()));
     });
     g.bench_function("actor", |b| {
-        b.iter(|| black_box(ix.actor_statements(&name).unwrap()))
+        b.iter(|| black_box(ix.actor_statements(&name).unwrap()));
     });
     g.finish();
 

@@ -419,7 +419,14 @@ const WORDS: &[&str] = &[
     "sanction",
 ];
 
-fn actor_strategy() -> impl Strategy<Value = (usize, Option<usize>, Option<usize>, Option<usize>)> {
+/// A random actor: its name, an alias, a same-as (each a position in `NAMES`) and its
+/// affiliation (an earlier actor of the file, when there is one).
+type RandomActor = (usize, Option<usize>, Option<usize>, Option<usize>);
+/// A random quote: its speaker, its words (positions in `WORDS`), the day said.
+type RandomQuote = (usize, Vec<usize>, Option<u8>);
+type RandomFile = (Vec<RandomActor>, Vec<RandomQuote>);
+
+fn actor_strategy() -> impl Strategy<Value = RandomActor> {
     // Name, alias (another name), same-as (another name), affiliation (an earlier actor).
     (
         0..NAMES.len(),
@@ -429,12 +436,7 @@ fn actor_strategy() -> impl Strategy<Value = (usize, Option<usize>, Option<usize
     )
 }
 
-fn library_strategy() -> impl Strategy<
-    Value = Vec<(
-        Vec<(usize, Option<usize>, Option<usize>, Option<usize>)>,
-        Vec<(usize, Vec<usize>, Option<u8>)>,
-    )>,
-> {
+fn library_strategy() -> impl Strategy<Value = Vec<RandomFile>> {
     let file = (
         proptest::collection::vec(actor_strategy(), 1..4),
         proptest::collection::vec(
@@ -449,13 +451,7 @@ fn library_strategy() -> impl Strategy<
     proptest::collection::vec(file, 1..5)
 }
 
-fn write_library(
-    lib: &TempDir,
-    files: &[(
-        Vec<(usize, Option<usize>, Option<usize>, Option<usize>)>,
-        Vec<(usize, Vec<usize>, Option<u8>)>,
-    )],
-) {
+fn write_library(lib: &TempDir, files: &[RandomFile]) {
     for (n, (actors, quotes)) in files.iter().enumerate() {
         let ids: Vec<String> = (0..actors.len()).map(|i| format!("a{i}")).collect();
         let names: Vec<String> = actors

@@ -7,6 +7,7 @@ use super::record::Kind;
 use super::{Changes, Index, Progress, scan};
 use crate::load::diag::escape;
 use crate::output::{self, Fail};
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -116,7 +117,7 @@ pub fn index(dir: &Path, rebuild: bool, cache_dir: Option<&Path>) -> Result<Exit
             c.failed.len()
         );
         for (path, error) in &c.failed {
-            out.push_str(&format!("✘ {path} does not load: {error}\n"));
+            let _ = writeln!(out, "✘ {path} does not load: {error}");
         }
         output::stdout(&out)?;
         Ok(ExitCode::SUCCESS)
@@ -245,11 +246,12 @@ pub fn hits_text(hits: &[Hit]) -> String {
     for h in hits {
         out.push_str(&briefing_line(&h.briefing));
         out.push('\n');
-        out.push_str(&format!(
-            "  {}: {}\n",
+        let _ = writeln!(
+            out,
+            "  {}: {}",
             place_text(h.kind, &h.place),
             h.snippet.marked("«", "»")
-        ));
+        );
     }
     out
 }
@@ -296,27 +298,30 @@ pub fn statements_text(s: &Statements) -> String {
         .collect();
     let mut out = a.name.clone();
     if !others.is_empty() {
-        out.push_str(&format!(" (also {})", others.join(", ")));
+        let _ = write!(out, " (also {})", others.join(", "));
     }
-    out.push_str(&format!(
-        " · {} in {}\n",
+    let _ = writeln!(
+        out,
+        " · {} in {}",
         crate::text::count(s.statements.len(), "statement"),
         crate::text::count(a.briefings, "briefing")
-    ));
+    );
     for st in &s.statements {
-        out.push_str(&format!(
-            "{} · {} · section {} {} · {}\n",
+        let _ = writeln!(
+            out,
+            "{} · {} · section {} {} · {}",
             st.date.as_deref().unwrap_or("undated"),
             escape(&st.briefing.rel),
             u64::from(st.section) + 1,
             st.section_title,
             st.mode
-        ));
-        out.push_str(&format!(
-            "  {}: “{}”\n",
+        );
+        let _ = writeln!(
+            out,
+            "  {}: “{}”",
             st.speaker,
             st.text.split_whitespace().collect::<Vec<_>>().join(" ")
-        ));
+        );
     }
     out
 }

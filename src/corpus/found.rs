@@ -195,7 +195,10 @@ pub fn same_actor<K: Keys>(keys: &mut K, name: &str) -> Result<Vec<ActorRef>, K:
 
 /// Within one briefing: the actors given and every actor affiliated to them, directly
 /// or not (the loader cut affiliation cycles).
-pub fn with_members(affiliations: &[Option<u32>], chosen: &HashSet<u32>) -> HashSet<u32> {
+pub fn with_members<S: std::hash::BuildHasher>(
+    affiliations: &[Option<u32>],
+    chosen: &HashSet<u32, S>,
+) -> HashSet<u32> {
     let mut out = HashSet::new();
     for start in 0..affiliations.len() {
         let mut cur = u32::try_from(start).ok();

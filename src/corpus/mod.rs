@@ -1,4 +1,4 @@
-//! The library as a corpus (issue 19): every briefing of a folder indexed in SQLite
+//! The library as a corpus (issue 19): every briefing of a folder indexed in `SQLite`
 //! (FTS5 for full text), kept up to date file by file, and the questions asked across
 //! briefings: `search` and `actor_statements`. The files are the truth and the index a
 //! cache: a damaged or outdated index is rebuilt, never an error; `scan` answers the

@@ -28,6 +28,9 @@ pub fn search(ix: &Index, query: &str, limit: Option<usize>) -> rusqlite::Result
         return Ok(Search::default());
     }
     let conn = &ix.conn;
+    // One read transaction: one snapshot (a writer meanwhile changes nothing seen
+    // here), and the file lock taken once instead of per statement.
+    let snapshot = conn.unchecked_transaction()?;
     let mut whole: Vec<HashSet<i64>> = Vec::with_capacity(terms.len());
     let mut st = conn.prepare_cached("SELECT rowid FROM items_fts WHERE items_fts MATCH ?1")?;
     for t in &terms {
@@ -85,6 +88,7 @@ pub fn search(ix: &Index, query: &str, limit: Option<usize>) -> rusqlite::Result
         let b = briefing(ix, r.get(7)?, r.get(8)?, r.get(9)?);
         hits.extend(found::hit(&b, r.get(1)?, &item, &terms));
     }
+    snapshot.commit()?;
     Ok(Search { hits, total })
 }
 
@@ -126,6 +130,7 @@ fn actor_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorRow> {
 
 pub fn actor_statements(ix: &Index, name: &str) -> rusqlite::Result<Option<Statements>> {
     let conn = &ix.conn;
+    let snapshot = conn.unchecked_transaction()?;
     let refs = found::same_actor(&mut IndexKeys(conn), name)?;
     if refs.is_empty() {
         return Ok(None);
@@ -138,7 +143,7 @@ pub fn actor_statements(ix: &Index, name: &str) -> rusqlite::Result<Option<State
     let mut statements = Vec::new();
     let mut quotes = conn.prepare_cached(
         "SELECT ix, id, section, section_id, section_title, speaker, text, mode, said, context, via
-         FROM quotes WHERE file = ?1 AND speaker = ?2",
+         FROM quotes INDEXED BY quotes_speaker WHERE file = ?1 AND speaker = ?2",
     )?;
     for (file, chosen) in &by_file {
         let Some((rel, title, published)) = conn
@@ -210,6 +215,7 @@ pub fn actor_statements(ix: &Index, name: &str) -> rusqlite::Result<Option<State
     rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     let described: Vec<(&str, &ActorRow)> = rows.iter().map(|(r, _, a)| (r.as_str(), a)).collect();
     found::in_date_order(&mut statements);
+    snapshot.commit()?;
     Ok(Some(Statements {
         actor: found::describe(&described),
         statements,

@@ -199,6 +199,8 @@ fn ix(i: usize) -> u32 {
 }
 
 /// The record of a loaded briefing.
+// One kind of row after another: long, but one plain mapping, read top to bottom.
+#[allow(clippy::too_many_lines)]
 pub fn record(b: &Briefing) -> Record {
     let mut items = Vec::new();
     let item = |kind, place, text: &str| Item {

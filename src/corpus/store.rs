@@ -1,4 +1,4 @@
-//! The index's SQLite database: where it lives, its schema, opening it (and starting
+//! The index's `SQLite` database: where it lives, its schema, opening it (and starting
 //! over when it is damaged or from another schema version), and writing one file's
 //! record. Only this file and `query.rs` speak SQL.
 
@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// The schema's version, kept in SQLite's `user_version`. Change it with the schema:
+/// The schema's version, kept in `SQLite`'s `user_version`. Change it with the schema:
 /// an index of another version is rebuilt from the files.
 pub const SCHEMA_VERSION: i64 = 1;
 
@@ -97,16 +97,16 @@ pub fn cache_dir(flag: Option<&Path>) -> Option<PathBuf> {
 /// named by a hash of its path so two folders never share one.
 pub fn db_path(cache: &Path, root: &Path) -> PathBuf {
     let key = xxhash_rust::xxh3::xxh3_64(root.as_os_str().as_encoded_bytes());
-    let name = root
-        .file_name()
-        .map(|n| {
+    let name = root.file_name().map_or_else(
+        || "root".to_owned(),
+        |n| {
             n.to_string_lossy()
                 .chars()
                 .filter(|c| c.is_alphanumeric())
                 .take(32)
                 .collect()
-        })
-        .unwrap_or_else(|| "root".to_owned());
+        },
+    );
     cache.join(format!("library-{name}-{key:016x}.sqlite"))
 }
 
@@ -165,7 +165,7 @@ pub fn shown(p: &Path) -> String {
     crate::load::diag::escape(&p.display().to_string())
 }
 
-/// Whether an SQLite error means the file is not a sound database.
+/// Whether an `SQLite` error means the file is not a sound database.
 pub fn is_damage(e: &rusqlite::Error) -> bool {
     matches!(
         e.sqlite_error_code(),
@@ -187,6 +187,12 @@ fn try_open(db: &Path) -> Result<Connection, Result<Unusable, String>> {
     conn.pragma_update(None, "journal_mode", "WAL")
         .map_err(sql)?;
     conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(sql)?;
+    // Queries read pages all over a large index: map it, and keep more of it cached,
+    // instead of a read call per page.
+    conn.pragma_update(None, "mmap_size", 1i64 << 30)
+        .map_err(sql)?;
+    conn.pragma_update(None, "cache_size", -32_000)
         .map_err(sql)?;
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -312,6 +318,8 @@ pub fn split(s: &str) -> Vec<String> {
 }
 
 /// Writes a file's record (or its error) in place of whatever was indexed at its path.
+// One table after another: long, but one plain mapping, read top to bottom.
+#[allow(clippy::too_many_lines)]
 pub fn put(
     conn: &Connection,
     stamp: &Stamp,

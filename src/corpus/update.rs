@@ -135,9 +135,7 @@ fn one_file(
     changes: &mut Changes,
 ) -> rusqlite::Result<()> {
     let bytes = crate::load::source::read(&f.path);
-    let hash = bytes
-        .as_deref()
-        .map_or(0, |b| xxhash_rust::xxh3::xxh3_64(b));
+    let hash = bytes.as_deref().map_or(0, xxhash_rust::xxh3::xxh3_64);
     let stamp = Stamp {
         id: 0,
         path: f.rel.clone(),
