@@ -36,26 +36,9 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Fail> {
     match cli.command {
-        Some(Command::Check { files, sources }) => {
-            let outcome = check::check(&files);
-            let mut report = vec![outcome];
-            if sources && report[0].ok {
-                let v = brief::verify::verify(&files);
-                report.push(check::Outcome {
-                    stdout: v.stdout,
-                    stderr: v.stderr,
-                    ok: v.ok,
-                });
-            }
-            report_outcomes(&report)
-        }
+        Some(Command::Check { files, sources }) => check_files(&files, sources),
         Some(Command::Verify { files }) => {
-            let v = brief::verify::verify(&files);
-            report_outcomes(&[check::Outcome {
-                stdout: v.stdout,
-                stderr: v.stderr,
-                ok: v.ok,
-            }])
+            report_outcomes(&[verified(&brief::verify::verify(&files))])
         }
         Some(Command::Diff { old, new, format }) => {
             let colour = brief::diff::use_colour(
@@ -151,6 +134,25 @@ fn run(cli: Cli) -> Result<ExitCode, Fail> {
             }
             result.map(|()| ExitCode::SUCCESS)
         }
+    }
+}
+
+/// `brief check FILES`, and with `--sources` the quotes against their sources when
+/// the files load.
+fn check_files(files: &[std::path::PathBuf], sources: bool) -> Result<ExitCode, Fail> {
+    let mut report = vec![check::check(files)];
+    if sources && report[0].ok {
+        report.push(verified(&brief::verify::verify(files)));
+    }
+    report_outcomes(&report)
+}
+
+/// What `verify` found, as a check's outcome.
+fn verified(v: &brief::verify::Outcome) -> check::Outcome {
+    check::Outcome {
+        stdout: v.stdout.clone(),
+        stderr: v.stderr.clone(),
+        ok: v.ok,
     }
 }
 
