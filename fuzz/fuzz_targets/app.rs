@@ -12,8 +12,7 @@
 #![no_main]
 
 use brief::app::keymap::{self, BINDINGS};
-use brief::app::state::Effect;
-use brief::app::{Action, App, Key, KeyCode, update};
+use brief::app::{Action, App, Effect, Key, KeyCode, update};
 use brief::model::Briefing;
 use libfuzzer_sys::fuzz_target;
 use ratatui::buffer::Buffer;
@@ -52,30 +51,27 @@ fuzz_target!(|data: &[u8]| {
         app.palette = brief::theme::Palette::Mono;
     }
     let every_step = flags & 4 != 0;
+    let settings = brief::app::Settings::default();
     let mut bytes = events.iter().copied();
     for _ in 0..MAX_STEPS {
         let Some(step) = Step::next(&mut bytes) else {
             break;
         };
-        match step {
-            Step::Key(k) => {
-                // Quit would only end the session; everything else is applied.
-                if let Some(a) = keymap::lookup(app.context(), k).filter(|a| *a != Action::Quit) {
-                    update(&mut app, a);
-                }
+        let effect = match step {
+            // Quit only ends the session (an effect): everything is applied.
+            Step::Key(k) => keymap::lookup(app.context(), k)
+                .map_or(Effect::None, |a| update(&mut app, &settings, a)),
+            Step::Act(a) => update(&mut app, &settings, a),
+            Step::Draw(w, h) => {
+                draw(&app, &settings, w, h);
+                Effect::None
             }
-            Step::Act(a) => update(&mut app, a),
-            Step::Draw(w, h) => draw(&app, w, h),
-        }
-        for effect in app.effects.drain(..) {
-            // Effect may have only this variant (then `if let` is irrefutable) or more.
-            #[allow(irrefutable_let_patterns)]
-            if let Effect::Clipboard(text) = effect {
-                assert!(!text.contains(['\u{1b}', '\u{9b}', '\u{7}']), "{text:?}");
-            }
+        };
+        if let Effect::Copy(text) = effect {
+            assert!(!text.contains(['\u{1b}', '\u{9b}', '\u{7}']), "{text:?}");
         }
         if every_step {
-            draw(&app, app.width, app.height);
+            draw(&app, &settings, app.width, app.height);
         }
     }
     draw(&app, app.width, app.height);
@@ -132,10 +128,10 @@ impl Step {
 }
 
 /// Renders into a fresh buffer of `w`×`h` and checks every cell.
-fn draw(app: &App, w: u16, h: u16) {
+fn draw(app: &App, settings: &brief::app::Settings, w: u16, h: u16) {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    brief::ui::render(app, area, &mut buf);
+    brief::ui::render(app, settings, area, &mut buf);
     for cell in &buf.content {
         assert!(
             !cell
