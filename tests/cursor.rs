@@ -220,7 +220,7 @@ fn headings_stay_in_view_with_the_selection() {
         let st = a.page().unwrap();
         let block = st.structure().block_of_item(st.selected);
         let head = st.structure().heading_of(block);
-        let brief::views::pages::Block::Profile(actor) = st.structure().blocks[head] else {
+        let brief::views::pages::PageBlock::Profile(actor) = st.structure().blocks[head] else {
             panic!("an actor's entry under a profile")
         };
         let name = &a.briefing.actor(actor).name;
@@ -238,7 +238,7 @@ fn headings_stay_in_view_with_the_selection() {
         let st = a.page().unwrap();
         let block = st.structure().block_of_item(st.selected);
         let head = st.structure().heading_of(block);
-        let brief::views::pages::Block::ListClaim(c) = st.structure().blocks[head] else {
+        let brief::views::pages::PageBlock::ListClaim(c) = st.structure().blocks[head] else {
             panic!("a position under its claim")
         };
         let first_words: String = a.briefing.claims[c].statement.chars().take(20).collect();

@@ -38,7 +38,7 @@ fn filters(b: &Briefing) -> Vec<Filter> {
 }
 
 /// The lazy page made whole: every line, in order.
-fn lazy_lines(state: &PageState, b: &Briefing, f: &Filter) -> Vec<Vec<pages::Cell>> {
+fn lazy_lines(state: &PageState, b: &Briefing, f: &Filter) -> Vec<Vec<pages::PageCell>> {
     state
         .visible_lines(b, f, usize::MAX)
         .into_iter()
@@ -189,14 +189,14 @@ fn a_phrase_wrapped_across_lines_is_found() {
 
 #[test]
 fn the_timeline_is_a_stable_sort_by_date_with_events_first() {
-    use brief::views::analysis::{Entry, timeline};
+    use brief::views::analysis::{TimelineEntry, timeline};
     let b = large();
     let mut want: Vec<_> = (b.timeline.iter().enumerate())
-        .map(|(i, e)| (e.date, Entry::Event(i)))
+        .map(|(i, e)| (e.date, TimelineEntry::Event(i)))
         .collect();
     want.extend((b.quotes.iter().enumerate()).filter_map(|(i, q)| {
         q.said
-            .map(|d| (d, Entry::Quote(brief::model::QuoteIx::at(i))))
+            .map(|d| (d, TimelineEntry::Quote(brief::model::QuoteIx::at(i))))
     }));
     want.sort_by_key(|(d, _)| *d);
     assert!(want.len() > 100, "{}", want.len());
@@ -309,7 +309,7 @@ impl Whole<'_> {
             let mut owner = None;
             // The notes under the claims (on folding, on what the filter hides) are
             // about the view, not its content: not searched.
-            let note = |cells: &Vec<pages::Cell>| {
+            let note = |cells: &Vec<pages::PageCell>| {
                 cells.iter().any(|c| {
                     c.text.starts_with("Members are folded") || c.text.contains(" other claim")
                 })
@@ -326,7 +326,7 @@ impl Whole<'_> {
                 // first position, the next item down.
                 let block = self.starts.partition_point(|&s| s <= line) - 1;
                 if on_line.is_empty()
-                    && matches!(self.structure.blocks[block], pages::Block::ListClaim(_))
+                    && matches!(self.structure.blocks[block], pages::PageBlock::ListClaim(_))
                 {
                     owner = (0..items.len()).find(|&n| items[n].line > line).or(owner);
                 }
@@ -438,7 +438,7 @@ proptest! {
             prop_assert_eq!(lazy.selected, whole.selected, "{:?}", key);
             let scroll = lazy.scroll;
             prop_assert_eq!(lazy.line_of(b, &f, scroll), whole.scroll, "{:?}", key);
-            let shown: Vec<Vec<pages::Cell>> = lazy
+            let shown: Vec<Vec<pages::PageCell>> = lazy
                 .visible_lines(b, &f, ROWS)
                 .into_iter()
                 .map(std::borrow::Cow::into_owned)

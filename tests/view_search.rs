@@ -13,7 +13,7 @@ use brief::model::{ActorIx, Briefing};
 use brief::views::Direction;
 use brief::views::filter::Filter;
 use brief::views::indexes::Indexes;
-use brief::views::pages::{Block, PageState, View};
+use brief::views::pages::{PageBlock, PageState, View};
 use common::{ch, code, screen, text_hits, typed};
 use std::sync::OnceLock;
 
@@ -117,7 +117,7 @@ fn a_match_far_down_is_selected_between_keys() {
     };
     let (query, (whole, (at, count))) = (state.structure().blocks.iter().rev())
         .filter_map(|&block| match block {
-            Block::DatedQuote(q) if !b.quote(q).text.contains('\n') => {
+            PageBlock::DatedQuote(q) if !b.quote(q).text.contains('\n') => {
                 let date = b.quote(q).said.map(|d| d.iso());
                 Some(date.into_iter().chain([b.quote(q).text.clone()]))
             }

@@ -28,7 +28,7 @@ pub struct Summary {
 
 /// One file of the folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub struct LibraryEntry {
     pub path: PathBuf,
     /// The file name, escaped for display.
     pub name: String,
@@ -50,7 +50,7 @@ pub struct ErrorPanel {
 #[derive(Debug, Clone)]
 pub struct Library {
     pub dir: PathBuf,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<LibraryEntry>,
     pub list: ListState,
     pub width: u16,
     pub height: u16,
@@ -118,7 +118,7 @@ impl Library {
 
 impl Library {
     /// The entry for a file, if listed.
-    pub fn entry(&self, path: &Path) -> Option<&Entry> {
+    pub fn entry(&self, path: &Path) -> Option<&LibraryEntry> {
         self.entries.iter().find(|e| e.path == path)
     }
 

@@ -4,7 +4,7 @@
 
 use super::{Format, Selection};
 use crate::model::{Briefing, Stance};
-use crate::views::history::{self, Cell, History};
+use crate::views::history::{self, History, HistoryCell};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -26,7 +26,7 @@ pub fn render(
 ) -> String {
     let briefings: Vec<&Briefing> = earlier.iter().map(|e| e.briefing).collect();
     let h = history::history(now, &briefings);
-    let shown = |c: &&Cell| !sel.filter.is_active() || sel.filter.selects[c.actor.get()];
+    let shown = |c: &&HistoryCell| !sel.filter.is_active() || sel.filter.selects[c.actor.get()];
     match format {
         Format::Text => text(now, &h, earlier, ascii, &shown),
         Format::Markdown => markdown(now, &h, earlier, ascii, &shown),
@@ -44,7 +44,7 @@ struct Row {
     quote: Option<String>,
 }
 
-fn rows(now: &Briefing, cell: &Cell, earlier: &[Named<'_>]) -> Vec<Row> {
+fn rows(now: &Briefing, cell: &HistoryCell, earlier: &[Named<'_>]) -> Vec<Row> {
     let claim = now.claim(cell.claim);
     let mut out: Vec<Row> = cell
         .earlier
@@ -127,11 +127,11 @@ fn text(
     h: &History,
     earlier: &[Named<'_>],
     ascii: bool,
-    shown: &dyn Fn(&&Cell) -> bool,
+    shown: &dyn Fn(&&HistoryCell) -> bool,
 ) -> String {
     let mut out = format!("{}\n{}\n", title(now), compared(now, h, earlier));
     for (ci, claim) in now.claims.iter().enumerate() {
-        let cells: Vec<&Cell> = h
+        let cells: Vec<&HistoryCell> = h
             .cells
             .iter()
             .filter(|c| c.claim.get() == ci)
@@ -161,7 +161,7 @@ fn markdown(
     h: &History,
     earlier: &[Named<'_>],
     ascii: bool,
-    shown: &dyn Fn(&&Cell) -> bool,
+    shown: &dyn Fn(&&HistoryCell) -> bool,
 ) -> String {
     use crate::diff::md;
     let mut out = format!(
@@ -170,7 +170,7 @@ fn markdown(
         md(&compared(now, h, earlier))
     );
     for (ci, claim) in now.claims.iter().enumerate() {
-        let cells: Vec<&Cell> = h
+        let cells: Vec<&HistoryCell> = h
             .cells
             .iter()
             .filter(|c| c.claim.get() == ci)
@@ -252,7 +252,7 @@ fn json(
     now: &Briefing,
     h: &History,
     earlier: &[Named<'_>],
-    shown: &dyn Fn(&&Cell) -> bool,
+    shown: &dyn Fn(&&HistoryCell) -> bool,
 ) -> String {
     let claims = now
         .claims

@@ -4,7 +4,7 @@
 use super::Selection;
 use crate::model::{Briefing, SectionIx};
 use crate::text::wrap;
-use crate::views::lines::{self, Line, LineKind};
+use crate::views::lines::{self, LineKind, TextLine};
 
 pub fn render(b: &Briefing, sel: &Selection, width: usize) -> String {
     let mut out = Vec::new();
@@ -42,7 +42,7 @@ fn section(out: &mut Vec<String>, b: &Briefing, sel: &Selection, s: SectionIx, w
     // The Reader's title has no number; wrap the numbered one so it fits the width too.
     let title = format!("{}. {}", s.get() + 1, b.section(s).title);
     out.extend(wrap(&title, width));
-    let kept = |l: &Line| l.quote.is_none_or(|q| sel.filter.matches(b, q));
+    let kept = |l: &TextLine| l.quote.is_none_or(|q| sel.filter.matches(b, q));
     // The summary is printed once, under the title, not again in section 1.
     let start = lines
         .iter()

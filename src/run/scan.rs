@@ -2,7 +2,7 @@
 //! what each holds and how much of it is unread. Files that fail to load are listed with
 //! their first error, not hidden. The library's state and keys are `app::library`.
 
-use crate::app::library::{Entry, FileRecord, Library, Summary};
+use crate::app::library::{FileRecord, Library, LibraryEntry, Summary};
 use crate::load::{self, diag::escape};
 use crate::model::date::PartialDate;
 use crate::run::store::{self, Store};
@@ -157,7 +157,7 @@ fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Newest first; undated after dated; files that fail to load last; then by name.
-fn order(e: &Entry) -> (u8, std::cmp::Reverse<Option<PartialDate>>, PathBuf) {
+fn order(e: &LibraryEntry) -> (u8, std::cmp::Reverse<Option<PartialDate>>, PathBuf) {
     match &e.info {
         Ok(s) => (
             u8::from(s.published.is_none()),
@@ -207,7 +207,7 @@ fn read_file(path: &Path, stamp: (SystemTime, u64)) -> FileRecord {
 
 /// The list's entry for a file: what was read of it, with its unread count from the
 /// store.
-fn entry(path: PathBuf, r: &FileRecord, store: Option<&Store>) -> Entry {
+fn entry(path: PathBuf, r: &FileRecord, store: Option<&Store>) -> LibraryEntry {
     let name = escape(&path.file_name().unwrap_or_default().to_string_lossy());
     let info = r.info.clone().map(|mut summary| {
         summary.unread = store.and_then(|s| s.place(&r.key)).map(|place| {
@@ -220,7 +220,7 @@ fn entry(path: PathBuf, r: &FileRecord, store: Option<&Store>) -> Entry {
         });
         summary
     });
-    Entry {
+    LibraryEntry {
         path,
         name,
         info,

@@ -3,7 +3,7 @@
 
 use super::chrome;
 use crate::app::Settings;
-use crate::app::library::{ENTRY_ROWS, Entry, Library};
+use crate::app::library::{ENTRY_ROWS, Library, LibraryEntry};
 use crate::text;
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -103,7 +103,7 @@ fn draw(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn entry(theme: &Theme, buf: &mut Buffer, area: Rect, y: u16, e: &Entry, selected: bool) {
+fn entry(theme: &Theme, buf: &mut Buffer, area: Rect, y: u16, e: &LibraryEntry, selected: bool) {
     let pick = |s: Style| if selected { s.patch(theme.selected) } else { s };
     let marker = if selected { "▸" } else { " " };
     match &e.info {

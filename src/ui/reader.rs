@@ -5,7 +5,7 @@ use super::chrome;
 use crate::app::App;
 use crate::app::Settings;
 use crate::layout::Pane;
-use crate::views::lines::{Line as VLine, LineKind};
+use crate::views::lines::{LineKind, TextLine};
 use crate::views::search::find_in;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -47,7 +47,7 @@ pub fn render(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
     chrome::scrollbar(area, buf, lines.len(), first, rows);
 }
 
-fn styled<'a>(app: &App, settings: &Settings, l: &'a VLine) -> Line<'a> {
+fn styled<'a>(app: &App, settings: &Settings, l: &'a TextLine) -> Line<'a> {
     let theme = &settings.appearance.theme;
     let chosen = l
         .quote
@@ -97,7 +97,7 @@ fn styled<'a>(app: &App, settings: &Settings, l: &'a VLine) -> Line<'a> {
 /// filter's names where no match already is. Only visible lines get here. They are
 /// found in the line's piece around the line, so that one the wrap splits shows on
 /// both lines.
-fn hits(app: &App, settings: &Settings, l: &VLine) -> Vec<(Range<usize>, Style)> {
+fn hits(app: &App, settings: &Settings, l: &TextLine) -> Vec<(Range<usize>, Style)> {
     let theme = &settings.appearance.theme;
     let mut hits: Vec<(Range<usize>, Style)> = Vec::new();
     let piece = l.source.and_then(|(p, start)| {

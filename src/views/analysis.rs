@@ -151,14 +151,14 @@ pub fn conflict_summary(b: &Briefing, g: &MeasureGroup) -> String {
 
 /// One row of the timeline: an event of the `[[timeline]]` table or a dated quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Entry {
+pub enum TimelineEntry {
     Event(usize),
     Quote(QuoteIx),
 }
 
 /// Events and dated quotes in date order; coarse dates before finer ones inside them
 /// ("2024-10" before "2024-10-22"), ties in file order, events before quotes.
-pub fn timeline(b: &Briefing) -> Vec<(PartialDate, Entry)> {
+pub fn timeline(b: &Briefing) -> Vec<(PartialDate, TimelineEntry)> {
     // One integer per row, ordered as (date, events first, file order), sorted
     // unstably: several times faster than a stable sort comparing dates, and the same
     // order, since no two keys are equal.
@@ -193,9 +193,9 @@ pub fn timeline(b: &Briefing) -> Vec<(PartialDate, Entry)> {
             };
             let i = usize::try_from(k & u128::from(u64::MAX >> 1)).unwrap_or(usize::MAX);
             let entry = if k >> 63 & 1 == 0 {
-                Entry::Event(i)
+                TimelineEntry::Event(i)
             } else {
-                Entry::Quote(QuoteIx::at(i))
+                TimelineEntry::Quote(QuoteIx::at(i))
             };
             (date, entry)
         })
@@ -294,17 +294,17 @@ date = "2024-10"
     #[test]
     fn timeline_is_a_stable_sort_by_date_events_first() {
         let b = briefing();
-        let mut want: Vec<(PartialDate, Entry)> = b
+        let mut want: Vec<(PartialDate, TimelineEntry)> = b
             .timeline
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.date, Entry::Event(i)))
+            .map(|(i, e)| (e.date, TimelineEntry::Event(i)))
             .collect();
         want.extend(
             b.quotes
                 .iter()
                 .enumerate()
-                .filter_map(|(i, q)| q.said.map(|d| (d, Entry::Quote(QuoteIx::at(i))))),
+                .filter_map(|(i, q)| q.said.map(|d| (d, TimelineEntry::Quote(QuoteIx::at(i))))),
         );
         want.sort_by_key(|(d, _)| *d);
         assert_eq!(timeline(&b), want);
@@ -323,7 +323,7 @@ date = "2024-10"
         assert!(
             timeline(&b)
                 .iter()
-                .any(|(_, e)| matches!(e, Entry::Quote(_))),
+                .any(|(_, e)| matches!(e, TimelineEntry::Quote(_))),
             "dated quotes appear"
         );
     }

@@ -29,7 +29,7 @@ pub struct Step {
 
 /// The history of one cell of the Claims view: a claim of this briefing and an actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
+pub struct HistoryCell {
     pub claim: ClaimIx,
     pub actor: ActorIx,
     /// The actor's position on the claim in this briefing (an index in the claim's
@@ -44,7 +44,7 @@ pub struct Cell {
 pub struct History {
     /// By claim in file order; within a claim, the actors with a position now in
     /// position order, then the actors with only earlier ones in actor order.
-    pub cells: Vec<Cell>,
+    pub cells: Vec<HistoryCell>,
     /// The earlier briefings compared with, as indices in the slice given, oldest
     /// first.
     pub used: Vec<usize>,
@@ -140,7 +140,7 @@ pub fn history(now: &Briefing, earlier: &[&Briefing]) -> History {
                     });
                 }
             }
-            out.cells.push(Cell {
+            out.cells.push(HistoryCell {
                 claim: ClaimIx::at(ci),
                 actor: a,
                 position,
@@ -186,7 +186,7 @@ pub fn glyph(s: Stance, ascii: bool) -> String {
 /// The compact history of a cell: each earlier stance with its briefing's date, then
 /// the stance now with this briefing's date (`·` when it takes none now):
 /// `? 10 Jan 2025 → ~ 11 Jan 2025 → ✔ 12 Jan 2025`. `ascii` gives `+ ~ ? x` and `->`.
-pub fn trail(now: &Briefing, cell: &Cell, ascii: bool) -> String {
+pub fn trail(now: &Briefing, cell: &HistoryCell, ascii: bool) -> String {
     let arrow = if ascii { " -> " } else { " → " };
     let dated = |g: String, d: Option<PartialDate>| match d {
         Some(d) => format!("{g} {d}"),

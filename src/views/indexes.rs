@@ -13,7 +13,7 @@ use super::filter::Filter;
 use super::pages::{ActorActivity, Lexicon, Structure, View};
 use super::search::SearchIndex;
 use crate::model::{Briefing, PartialDate};
-use crate::views::analysis::{self, Entry};
+use crate::views::analysis::{self, TimelineEntry};
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
@@ -21,7 +21,7 @@ use std::rc::Rc;
 pub struct Indexes {
     search: OnceCell<SearchIndex>,
     lexicon: OnceCell<Lexicon>,
-    timeline: OnceCell<Vec<(PartialDate, Entry)>>,
+    timeline: OnceCell<Vec<(PartialDate, TimelineEntry)>>,
     gathered: OnceCell<ActorActivity>,
     /// The Figures, Timeline and Actors pages without a filter (they do not depend on
     /// the width or the fold).
@@ -54,7 +54,7 @@ impl Indexes {
     }
 
     /// Events and dated quotes in date order (`analysis::timeline`).
-    pub fn timeline(&self, b: &Briefing) -> &[(PartialDate, Entry)] {
+    pub fn timeline(&self, b: &Briefing) -> &[(PartialDate, TimelineEntry)] {
         self.timeline.get_or_init(|| analysis::timeline(b))
     }
 
@@ -131,10 +131,9 @@ impl Indexes {
     pub fn heap_bytes(&self) -> usize {
         self.search.get().map_or(0, SearchIndex::heap_bytes)
             + self.lexicon.get().map_or(0, Lexicon::heap_bytes)
-            + self
-                .timeline
-                .get()
-                .map_or(0, |t| t.capacity() * size_of::<(PartialDate, Entry)>())
+            + self.timeline.get().map_or(0, |t| {
+                t.capacity() * size_of::<(PartialDate, TimelineEntry)>()
+            })
             + self.gathered.get().map_or(0, ActorActivity::heap_bytes)
             + (self.whole_pages.iter())
                 .filter_map(OnceCell::get)

@@ -32,7 +32,7 @@ pub enum LineKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub struct TextLine {
     pub kind: LineKind,
     pub text: String,
     /// The quote this line belongs to, if any.
@@ -42,7 +42,7 @@ pub struct Line {
     pub source: Option<(usize, usize)>,
 }
 
-impl Line {
+impl TextLine {
     fn new(kind: LineKind, text: impl Into<String>, quote: Option<QuoteIx>) -> Self {
         Self {
             kind,
@@ -111,14 +111,14 @@ pub fn overview(b: &Briefing, section: SectionIx) -> Option<&str> {
 pub struct Wrapped {
     /// What was wrapped and at what width; a rebuild happens only when this changes.
     pub key: Option<(usize, u16)>,
-    pub lines: Vec<Line>,
-    /// The Reader's pieces' texts, which its lines are cut from (`Line::source`): a
+    pub lines: Vec<TextLine>,
+    /// The Reader's pieces' texts, which its lines are cut from (`TextLine::source`): a
     /// highlight that runs from one line into the next is found in them.
     pub texts: Vec<String>,
 }
 
 fn push_wrapped(
-    out: &mut Vec<Line>,
+    out: &mut Vec<TextLine>,
     kind: LineKind,
     text: &str,
     width: usize,
@@ -127,7 +127,7 @@ fn push_wrapped(
     out.extend(
         wrap(text, width)
             .into_iter()
-            .map(|t| Line::new(kind, t, quote)),
+            .map(|t| TextLine::new(kind, t, quote)),
     );
 }
 
@@ -160,18 +160,18 @@ pub fn attribution(b: &Briefing, q: QuoteIx) -> String {
 }
 
 /// The Reader's lines for a section: title, paragraphs, then its quotes as block quotes.
-pub fn reader_lines(b: &Briefing, section: SectionIx, width: usize) -> Vec<Line> {
+pub fn reader_lines(b: &Briefing, section: SectionIx, width: usize) -> Vec<TextLine> {
     reader_view(b, section, width).0
 }
 
 /// `reader_lines`, and the pieces' texts the lines are cut from.
-pub fn reader_view(b: &Briefing, section: SectionIx, width: usize) -> (Vec<Line>, Vec<String>) {
+pub fn reader_view(b: &Briefing, section: SectionIx, width: usize) -> (Vec<TextLine>, Vec<String>) {
     let pieces = pieces(b, section);
     let mut out = Vec::new();
     for (n, piece) in pieces.iter().enumerate() {
         // A blank line before each paragraph and each quote, none inside a quote.
         if n > 0 && piece.kind != LineKind::Attribution {
-            out.push(Line::new(LineKind::Blank, "", None));
+            out.push(TextLine::new(LineKind::Blank, "", None));
         }
         let w = if piece.quote.is_some() {
             width.saturating_sub(QUOTE_INDENT)
@@ -179,7 +179,7 @@ pub fn reader_view(b: &Briefing, section: SectionIx, width: usize) -> (Vec<Line>
             width
         };
         for r in wrap_ranges(&piece.text, w) {
-            out.push(Line {
+            out.push(TextLine {
                 kind: piece.kind,
                 text: piece.text[r.clone()].to_owned(),
                 quote: piece.quote,
@@ -202,7 +202,7 @@ pub fn speaker_chain(b: &Briefing, q: QuoteIx) -> String {
 }
 
 /// The quote detail's lines: the full text, then its attribution and facts.
-pub fn detail_lines(b: &Briefing, q: QuoteIx, width: usize) -> Vec<Line> {
+pub fn detail_lines(b: &Briefing, q: QuoteIx, width: usize) -> Vec<TextLine> {
     detail_lines_with(b, &[], q, width)
 }
 
@@ -213,7 +213,7 @@ pub fn detail_lines_with(
     texts: &[Option<Result<SourceText, String>>],
     q: QuoteIx,
     width: usize,
-) -> Vec<Line> {
+) -> Vec<TextLine> {
     let quote = b.quote(q);
     let mut out = Vec::new();
     if quote.mode == QuoteMode::Reported {
@@ -232,7 +232,7 @@ pub fn detail_lines_with(
         width,
         Some(q),
     );
-    out.push(Line::new(LineKind::Blank, "", None));
+    out.push(TextLine::new(LineKind::Blank, "", None));
     push_wrapped(
         &mut out,
         LineKind::Title,
@@ -240,7 +240,7 @@ pub fn detail_lines_with(
         width,
         Some(q),
     );
-    out.push(Line::new(LineKind::Blank, "", None));
+    out.push(TextLine::new(LineKind::Blank, "", None));
     let section = b.section(quote.section);
     let mut fields: Vec<(Cow<'static, str>, String)> = Vec::new();
     if let Some(d) = quote.said {
@@ -286,7 +286,7 @@ pub fn detail_lines_with(
             } else {
                 format!("{}{l}", " ".repeat(indent))
             };
-            out.push(Line::new(
+            out.push(TextLine::new(
                 LineKind::Field {
                     label: if i == 0 { indent } else { 0 },
                 },
@@ -298,7 +298,7 @@ pub fn detail_lines_with(
     if let Status::Found { source, range, .. } = status
         && let Some(Some(Ok(t))) = texts.get(source.get())
     {
-        out.push(Line::new(LineKind::Blank, "", None));
+        out.push(TextLine::new(LineKind::Blank, "", None));
         let (text, mark) = crate::verify::passage(&t.text, range);
         out.extend(passage_lines(&text, &mark, width, Some(q)));
     }
@@ -332,13 +332,13 @@ pub fn passage_lines(
     mark: &std::ops::Range<usize>,
     width: usize,
     quote: Option<QuoteIx>,
-) -> Vec<Line> {
+) -> Vec<TextLine> {
     wrap_ranges(text, width)
         .into_iter()
         .map(|r| {
             let from = mark.start.clamp(r.start, r.end) - r.start;
             let to = mark.end.clamp(r.start, r.end) - r.start;
-            Line::new(LineKind::Passage { from, to }, &text[r], quote)
+            TextLine::new(LineKind::Passage { from, to }, &text[r], quote)
         })
         .collect()
 }
@@ -350,12 +350,12 @@ pub fn positions_lines(
     claim: crate::model::ClaimIx,
     positions: &[usize],
     width: usize,
-) -> Vec<Line> {
+) -> Vec<TextLine> {
     let c = b.claim(claim);
     let mut out = Vec::new();
     push_wrapped(&mut out, LineKind::Title, &c.statement, width, None);
     for p in positions.iter().filter_map(|&i| c.positions.get(i)) {
-        out.push(Line::new(LineKind::Blank, "", None));
+        out.push(TextLine::new(LineKind::Blank, "", None));
         let chain: Vec<&str> = b.chain(p.actor).map(|a| b.actor(a).name.as_str()).collect();
         let who = format!(
             "{} — {}",

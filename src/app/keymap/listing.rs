@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 /// What the help shows on one line: rows of a context that do the same thing, merged
 /// (Enter, `a`, Esc and `q` all close the actor filter).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub struct HelpEntry {
     pub keys: Vec<Seq>,
     pub action: Action,
     pub help: &'static str,
@@ -21,8 +21,8 @@ pub struct Entry {
 impl Keymap {
     /// The rows of a context merged by what they do, in table order; actions left
     /// with no key are not listed.
-    pub fn entries(&self, context: Context) -> Vec<Entry> {
-        let mut out: Vec<Entry> = Vec::new();
+    pub fn entries(&self, context: Context) -> Vec<HelpEntry> {
+        let mut out: Vec<HelpEntry> = Vec::new();
         for row in self.rows(context).filter(|r| !r.keys.is_empty()) {
             match out
                 .iter_mut()
@@ -32,7 +32,7 @@ impl Keymap {
                     e.keys.extend(row.keys.iter().cloned());
                     e.hint |= row.hint;
                 }
-                None => out.push(Entry {
+                None => out.push(HelpEntry {
                     keys: row.keys.clone(),
                     action: row.action,
                     help: row.help,
@@ -105,7 +105,7 @@ impl Keymap {
 }
 
 /// An entry's keys for people: `j / ↓`, or `Down` spelled out when `ascii`.
-pub fn entry_keys(e: &Entry, separator: &str, ascii: bool) -> String {
+pub fn entry_keys(e: &HelpEntry, separator: &str, ascii: bool) -> String {
     e.keys
         .iter()
         .map(|k| sequence_label(k, ascii))

@@ -12,7 +12,7 @@ pub type Seq = Vec<Key>;
 
 /// A row of the keymap: the default table's row with its keys as the config left them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
+pub struct BindingRow {
     pub context: Context,
     pub name: &'static str,
     pub keys: Vec<Seq>,
@@ -23,7 +23,7 @@ pub struct Row {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    rows: Vec<Row>,
+    rows: Vec<BindingRow>,
 }
 
 /// What keys typed so far mean in a context.
@@ -82,7 +82,7 @@ pub fn sequence_config(keys: &[Key]) -> String {
 static DEFAULTS: LazyLock<Keymap> = LazyLock::new(|| Keymap {
     rows: BINDINGS
         .iter()
-        .map(|b| Row {
+        .map(|b| BindingRow {
             context: b.context,
             name: b.name,
             keys: b.keys.iter().map(|&k| vec![k]).collect(),
@@ -130,7 +130,7 @@ impl Keymap {
         (map, conflicts)
     }
 
-    pub fn rows(&self, context: Context) -> impl Iterator<Item = &Row> {
+    pub fn rows(&self, context: Context) -> impl Iterator<Item = &BindingRow> {
         self.rows.iter().filter(move |r| r.context == context)
     }
 
@@ -139,7 +139,7 @@ impl Keymap {
     fn conflicts(&self) -> Vec<Conflict> {
         let mut out: Vec<Conflict> = Vec::new();
         for ctx in Context::ALL {
-            let keys: Vec<(&Row, &Seq)> = self
+            let keys: Vec<(&BindingRow, &Seq)> = self
                 .rows(ctx)
                 .flat_map(|r| r.keys.iter().map(move |k| (r, k)))
                 .collect();

@@ -9,8 +9,8 @@ pub mod map;
 pub mod pending;
 
 pub use actions::ACTIONS;
-pub use listing::{Entry, HELP_KEYS, HelpLine, entry_keys};
-pub use map::{Conflict, Keymap, Resolved, Row};
+pub use listing::{HELP_KEYS, HelpEntry, HelpLine, entry_keys};
+pub use map::{BindingRow, Conflict, Keymap, Resolved};
 pub use pending::{PendingKeys, press};
 
 use super::action::Action;

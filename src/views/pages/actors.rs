@@ -1,7 +1,7 @@
 //! The Actors view: one profile per actor (kind, role, affiliation, members, aliases,
 //! native name) with every quote, position and figure they gave, each its own block.
 
-use super::{Block, Page, Structure, Target, Tone, excerpt};
+use super::{Page, PageBlock, Structure, Target, Tone, excerpt};
 use crate::model::{ActorIx, Briefing, ClaimIx, QuoteIx};
 use crate::text;
 use crate::views::analysis::stance_label;
@@ -94,26 +94,26 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, g: &ActorActi
         if filter.is_active() && !filter.selects[a.get()] {
             continue;
         }
-        s.push_unit(Block::Profile(a), []);
+        s.push_unit(PageBlock::Profile(a), []);
         if !g.quotes.of(a).is_empty() {
-            s.push(Block::Label("  Quotes"), []);
+            s.push(PageBlock::Label("  Quotes"), []);
             for q in g.quotes.of(a).iter().map(|&i| QuoteIx::at(i)) {
-                s.push(Block::ActorQuote(q), [Target::Quote(q)]);
+                s.push(PageBlock::ActorQuote(q), [Target::Quote(q)]);
             }
         }
         if !g.positions.of(a).is_empty() {
-            s.push(Block::Label("  Positions"), []);
+            s.push(PageBlock::Label("  Positions"), []);
             for &(ci, pi) in g.positions.of(a) {
                 let target = b.claims[ci].positions[pi]
                     .quote
                     .map_or(Target::Position(ClaimIx::at(ci), pi), Target::Quote);
-                s.push(Block::ActorPosition(ci, pi), [target]);
+                s.push(PageBlock::ActorPosition(ci, pi), [target]);
             }
         }
         if !g.figures.of(a).is_empty() {
-            s.push(Block::Label("  Figures"), []);
+            s.push(PageBlock::Label("  Figures"), []);
             for &i in g.figures.of(a) {
-                s.push(Block::ActorFigure(i), [Target::Nothing]);
+                s.push(PageBlock::ActorFigure(i), [Target::Nothing]);
             }
         }
     }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 /// One block of a page: lines that belong together. Every block starts on a new line,
 /// so it can be wrapped alone and shown after any other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Block {
+pub enum PageBlock {
     /// A line of dim text ("No figures from the chosen actors.").
     Message(&'static str),
     /// Timeline: an event (index in `Briefing::timeline`) or a dated quote.
@@ -39,11 +39,11 @@ pub enum Block {
     ListPosition(usize, usize),
 }
 
-impl Block {
+impl PageBlock {
     /// Whether the block heads a group of items without being one: a profile's head,
     /// a measure group's heading.
     pub fn is_head(self) -> bool {
-        matches!(self, Block::Profile(_) | Block::Group(_))
+        matches!(self, PageBlock::Profile(_) | PageBlock::Group(_))
     }
 
     /// Whether the block heads the items below it on screen: an actor's profile, a
@@ -52,7 +52,10 @@ impl Block {
     pub fn is_heading(self) -> bool {
         matches!(
             self,
-            Block::Profile(_) | Block::Group(_) | Block::ListClaim(_) | Block::MatrixHead
+            PageBlock::Profile(_)
+                | PageBlock::Group(_)
+                | PageBlock::ListClaim(_)
+                | PageBlock::MatrixHead
         )
     }
 }
@@ -61,7 +64,7 @@ impl Block {
 /// its view share.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Structure {
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<PageBlock>,
     /// Per block, the id of its first item (items are numbered in page order).
     pub item_start: Vec<usize>,
     /// Where Enter leads from each item.
@@ -73,7 +76,7 @@ pub struct Structure {
     /// matrix (not the list) fits the width it was made for.
     pub columns: Vec<ActorIx>,
     pub matrix: Option<claims::MatrixLayout>,
-    /// The blocks that are headings (`Block::is_heading`), in page order.
+    /// The blocks that are headings (`PageBlock::is_heading`), in page order.
     pub headings: Vec<usize>,
     /// Figures: the measure groups.
     pub groups: Vec<MeasureGroup>,
@@ -101,7 +104,7 @@ impl Structure {
 
     /// Heap bytes held (for the memory benchmark).
     pub fn heap_bytes(&self) -> usize {
-        self.blocks.capacity() * size_of::<Block>()
+        self.blocks.capacity() * size_of::<PageBlock>()
             + self.item_start.capacity() * size_of::<usize>()
             + self.targets.capacity() * size_of::<Target>()
             + self.columns.capacity() * size_of::<ActorIx>()
@@ -118,7 +121,7 @@ impl Structure {
     /// an entry, an actor), holding items with these targets.
     pub(in crate::views) fn push_unit(
         &mut self,
-        block: Block,
+        block: PageBlock,
         targets: impl IntoIterator<Item = Target>,
     ) {
         self.unit_start.push(self.blocks.len());
@@ -143,7 +146,7 @@ impl Structure {
     /// Adds a block holding items with these targets.
     pub(in crate::views) fn push(
         &mut self,
-        block: Block,
+        block: PageBlock,
         targets: impl IntoIterator<Item = Target>,
     ) {
         if block.is_heading() {
@@ -155,36 +158,43 @@ impl Structure {
     }
 
     /// Appends a block's lines and items to `page`.
-    pub fn render(&self, b: &Briefing, filter: &Filter, fold: bool, block: Block, page: &mut Page) {
+    pub fn render(
+        &self,
+        b: &Briefing,
+        filter: &Filter,
+        fold: bool,
+        block: PageBlock,
+        page: &mut Page,
+    ) {
         match block {
-            Block::Message(text) => {
+            PageBlock::Message(text) => {
                 page.line().text(text, super::Tone::Dim);
             }
-            Block::Event(i) => timeline::event(page, b, i),
-            Block::DatedQuote(q) => timeline::quote(page, b, q),
-            Block::Profile(a) => actors::profile(page, b, a),
-            Block::Label(text) => {
+            PageBlock::Event(i) => timeline::event(page, b, i),
+            PageBlock::DatedQuote(q) => timeline::quote(page, b, q),
+            PageBlock::Profile(a) => actors::profile(page, b, a),
+            PageBlock::Label(text) => {
                 page.line().text(text, super::Tone::Strong);
             }
-            Block::ActorQuote(q) => actors::quote(page, b, q),
-            Block::ActorPosition(c, p) => actors::position(page, b, c, p),
-            Block::ActorFigure(i) => actors::figure(page, b, i),
-            Block::Group(g) => figures::group(page, b, &self.groups[g]),
-            Block::Figure(i) => figures::figure(page, b, i),
-            Block::MatrixHead | Block::MatrixRow(_) => {
+            PageBlock::ActorQuote(q) => actors::quote(page, b, q),
+            PageBlock::ActorPosition(c, p) => actors::position(page, b, c, p),
+            PageBlock::ActorFigure(i) => actors::figure(page, b, i),
+            PageBlock::Group(g) => figures::group(page, b, &self.groups[g]),
+            PageBlock::Figure(i) => figures::figure(page, b, i),
+            PageBlock::MatrixHead | PageBlock::MatrixRow(_) => {
                 let Some(m) = &self.matrix else { return };
-                if let Block::MatrixRow(c) = block {
+                if let PageBlock::MatrixRow(c) = block {
                     claims::row(page, b, filter, &self.columns, m, fold, c);
                 } else {
                     claims::head(page, m);
                 }
             }
-            Block::FoldNote => {
+            PageBlock::FoldNote => {
                 claims::fold_note(page, self.matrix.as_ref().is_some_and(|m| m.compact));
             }
-            Block::HiddenClaims(n) => claims::hidden_note(page, n),
-            Block::ListClaim(c) => claims::list_claim(page, b, filter, c),
-            Block::ListPosition(c, p) => claims::list_position(page, b, c, p),
+            PageBlock::HiddenClaims(n) => claims::hidden_note(page, n),
+            PageBlock::ListClaim(c) => claims::list_claim(page, b, filter, c),
+            PageBlock::ListPosition(c, p) => claims::list_position(page, b, c, p),
         }
     }
 
@@ -193,24 +203,24 @@ impl Structure {
     /// around them. An item matches a query when its block's texts hold it; a block
     /// without items gives its match to a neighbour (`PageState::find_using`). `None`
     /// for the claims, which are searched cell by cell on their wrapped lines.
-    pub fn texts<'a>(&'a self, b: &'a Briefing, block: Block) -> Option<Vec<Cow<'a, str>>> {
+    pub fn texts<'a>(&'a self, b: &'a Briefing, block: PageBlock) -> Option<Vec<Cow<'a, str>>> {
         Some(match block {
-            Block::Message(text) => vec![text.into()],
+            PageBlock::Message(text) => vec![text.into()],
             // "Quotes", "Positions": the same under every actor, a label, not content;
             // likewise the claims' notes on folding and on what the filter hides.
-            Block::Label(_) | Block::FoldNote | Block::HiddenClaims(_) => Vec::new(),
-            Block::Event(i) => timeline::event_texts(b, i),
-            Block::DatedQuote(q) => timeline::quote_texts(b, q),
-            Block::Profile(a) => actors::profile_texts(b, a),
-            Block::ActorQuote(q) => actors::quote_texts(b, q),
-            Block::ActorPosition(c, p) => actors::position_texts(b, c, p).into(),
-            Block::ActorFigure(i) => actors::figure_texts(b, i).into(),
-            Block::Group(g) => figures::group_texts(b, &self.groups[g]).into(),
-            Block::Figure(i) => figures::figure_texts(b, i),
-            Block::MatrixHead
-            | Block::MatrixRow(_)
-            | Block::ListClaim(_)
-            | Block::ListPosition(..) => return None,
+            PageBlock::Label(_) | PageBlock::FoldNote | PageBlock::HiddenClaims(_) => Vec::new(),
+            PageBlock::Event(i) => timeline::event_texts(b, i),
+            PageBlock::DatedQuote(q) => timeline::quote_texts(b, q),
+            PageBlock::Profile(a) => actors::profile_texts(b, a),
+            PageBlock::ActorQuote(q) => actors::quote_texts(b, q),
+            PageBlock::ActorPosition(c, p) => actors::position_texts(b, c, p).into(),
+            PageBlock::ActorFigure(i) => actors::figure_texts(b, i).into(),
+            PageBlock::Group(g) => figures::group_texts(b, &self.groups[g]).into(),
+            PageBlock::Figure(i) => figures::figure_texts(b, i),
+            PageBlock::MatrixHead
+            | PageBlock::MatrixRow(_)
+            | PageBlock::ListClaim(_)
+            | PageBlock::ListPosition(..) => return None,
         })
     }
 

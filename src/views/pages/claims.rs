@@ -6,7 +6,7 @@
 //! the other positions counted by stance (`✘ denies · 1? 1✔`), and Enter on it lists
 //! them all.
 
-use super::{Block, Page, Structure, Target, Tone};
+use super::{Page, PageBlock, Structure, Target, Tone};
 use crate::model::{ActorIx, Briefing, Claim, ClaimIx};
 use crate::text::{truncate, width as text_width, wrap};
 use crate::views::analysis::{
@@ -121,7 +121,7 @@ pub fn cell_label(
 
 pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, width: usize, fold: bool) {
     if b.claims.is_empty() {
-        s.push(Block::Message("This briefing has no claims."), []);
+        s.push(PageBlock::Message("This briefing has no claims."), []);
         return;
     }
     // Columns: actors with a shown position, in actor-tree order.
@@ -144,19 +144,19 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, width: usize,
         .collect();
     let hidden = b.claims.len() - claims.len();
     if claims.is_empty() {
-        s.push(Block::Message(EMPTY_FILTERED), []);
+        s.push(PageBlock::Message(EMPTY_FILTERED), []);
         return;
     }
     s.matrix = layout(b, filter, fold, &s.columns, &claims, width);
     if s.matrix.is_some() {
-        s.push(Block::MatrixHead, []);
+        s.push(PageBlock::MatrixHead, []);
         for &ci in &claims {
             let targets: Vec<Target> = s
                 .columns
                 .iter()
                 .filter_map(|&col| cell_target(b, filter, fold, ci, col))
                 .collect();
-            s.push_unit(Block::MatrixRow(ci), targets);
+            s.push_unit(PageBlock::MatrixRow(ci), targets);
         }
         let folded = fold
             && b.claims.iter().any(|c| {
@@ -165,15 +165,15 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, width: usize,
                     .any(|p| shown(filter, p.actor) && b.actor(p.actor).affiliation.is_some())
             });
         if folded {
-            s.push(Block::FoldNote, []);
+            s.push(PageBlock::FoldNote, []);
         }
     } else {
         for &ci in &claims {
-            s.push_unit(Block::ListClaim(ci), []);
+            s.push_unit(PageBlock::ListClaim(ci), []);
             for (pi, p) in b.claims[ci].positions.iter().enumerate() {
                 if shown(filter, p.actor) {
                     s.push(
-                        Block::ListPosition(ci, pi),
+                        PageBlock::ListPosition(ci, pi),
                         [Target::Position(ClaimIx::at(ci), pi)],
                     );
                 }
@@ -181,7 +181,7 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, width: usize,
         }
     }
     if hidden > 0 {
-        s.push(Block::HiddenClaims(hidden), []);
+        s.push(PageBlock::HiddenClaims(hidden), []);
     }
 }
 

@@ -1,7 +1,7 @@
 //! The Figures view: a ledger grouped by measure, values sorted by number, conflicting
 //! values flagged with who gives which.
 
-use super::{Block, Page, Structure, Target, Tone};
+use super::{Page, PageBlock, Structure, Target, Tone};
 use crate::model::Briefing;
 use crate::views::analysis::{MeasureGroup, conflict_summary, figure_groups, figure_source};
 use crate::views::filter::Filter;
@@ -17,17 +17,17 @@ pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter) {
         if figures.is_empty() {
             continue;
         }
-        s.push(Block::Group(gi), []);
+        s.push(PageBlock::Group(gi), []);
         for i in figures {
-            s.push_unit(Block::Figure(i), [Target::Nothing]);
+            s.push_unit(PageBlock::Figure(i), [Target::Nothing]);
         }
     }
     s.groups = groups;
     if b.figures.is_empty() {
-        s.push(Block::Message("This briefing has no figures."), []);
+        s.push(PageBlock::Message("This briefing has no figures."), []);
     } else if s.blocks.is_empty() {
         s.push(
-            Block::Message("No figures from the chosen actors (c clears the filter)."),
+            PageBlock::Message("No figures from the chosen actors (c clears the filter)."),
             [],
         );
     }

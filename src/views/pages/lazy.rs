@@ -6,7 +6,7 @@
 //! than a screenful or two, whatever the size of the briefing. Wrapped blocks are kept
 //! until the width, the filter or the fold changes.
 
-use super::{Cell, Page, Structure, Target, View};
+use super::{Page, PageCell, Structure, Target, View};
 use crate::model::Briefing;
 use crate::views::filter::Filter;
 use crate::views::indexes::Indexes;
@@ -241,8 +241,8 @@ impl PageState {
         b: &Briefing,
         filter: &Filter,
         rows: usize,
-    ) -> Vec<Cow<'_, [Cell]>> {
-        let mut out: Vec<Cow<'_, [Cell]>> = Vec::with_capacity(rows.min(256));
+    ) -> Vec<Cow<'_, [PageCell]>> {
+        let mut out: Vec<Cow<'_, [PageCell]>> = Vec::with_capacity(rows.min(256));
         let mut p = self.scroll;
         while out.len() < rows && p.block < self.blocks() {
             let want = rows - out.len();

@@ -23,7 +23,7 @@ pub use super::search::Lexicon;
 use crate::model::{ActorIx, Briefing, ClaimIx, QuoteIx, SectionIx};
 use crate::text::wrap;
 pub use actors::ActorActivity;
-pub use blocks::{Block, Structure};
+pub use blocks::{PageBlock, Structure};
 pub use claims::{MatrixLayout, cell_label, cell_positions, describe as describe_claim_target};
 pub use lazy::{PageState, Pos};
 
@@ -76,7 +76,7 @@ pub enum Tone {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
+pub struct PageCell {
     pub text: String,
     pub tone: Tone,
     /// The item this cell belongs to (highlighted when selected).
@@ -107,7 +107,7 @@ pub struct Item {
 /// lines count from the block's first line and whose item ids are the page's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
-    pub lines: Vec<Vec<Cell>>,
+    pub lines: Vec<Vec<PageCell>>,
     pub items: Vec<Item>,
     width: usize,
     column: usize,
@@ -148,7 +148,7 @@ impl Page {
         let text = text.into();
         self.column += crate::text::width(&text);
         if let Some(l) = self.lines.last_mut() {
-            l.push(Cell { text, tone, item });
+            l.push(PageCell { text, tone, item });
         }
         self
     }

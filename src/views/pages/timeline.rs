@@ -1,8 +1,8 @@
 //! The Timeline view: events and dated quotes in date order, each with its actors.
 
-use super::{Block, Page, Structure, Target, Tone, excerpt};
+use super::{Page, PageBlock, Structure, Target, Tone, excerpt};
 use crate::model::{Briefing, PartialDate, QuoteIx, SectionIx};
-use crate::views::analysis::Entry;
+use crate::views::analysis::TimelineEntry;
 use crate::views::filter::Filter;
 use std::borrow::Cow;
 
@@ -10,35 +10,42 @@ use std::borrow::Cow;
 const DATE: usize = 12;
 
 /// The blocks in date order (`order` is `analysis::timeline`, made once per briefing).
-pub fn structure(s: &mut Structure, b: &Briefing, filter: &Filter, order: &[(PartialDate, Entry)]) {
+pub fn structure(
+    s: &mut Structure,
+    b: &Briefing,
+    filter: &Filter,
+    order: &[(PartialDate, TimelineEntry)],
+) {
     s.blocks.reserve(order.len());
     s.item_start.reserve(order.len());
     s.targets.reserve(order.len());
     for &(_, entry) in order {
         match entry {
-            Entry::Event(i) => {
+            TimelineEntry::Event(i) => {
                 let e = &b.timeline[i];
                 if filter.is_active() && !e.actors.iter().any(|a| filter.selects[a.get()]) {
                     continue;
                 }
                 let target = e.section.map_or(Target::Nothing, Target::Section);
-                s.push_unit(Block::Event(i), [target]);
+                s.push_unit(PageBlock::Event(i), [target]);
             }
-            Entry::Quote(q) => {
+            TimelineEntry::Quote(q) => {
                 if filter.matches(b, q) {
-                    s.push_unit(Block::DatedQuote(q), [Target::Quote(q)]);
+                    s.push_unit(PageBlock::DatedQuote(q), [Target::Quote(q)]);
                 }
             }
         }
     }
     if order.is_empty() {
         s.push(
-            Block::Message("This briefing has no timeline events and no dated quotes."),
+            PageBlock::Message("This briefing has no timeline events and no dated quotes."),
             [],
         );
     } else if s.blocks.is_empty() {
         s.push(
-            Block::Message("Nothing on the timeline for the chosen actors (c clears the filter)."),
+            PageBlock::Message(
+                "Nothing on the timeline for the chosen actors (c clears the filter).",
+            ),
             [],
         );
     }

@@ -10,7 +10,7 @@ use super::lexicon::{Field, Lexicon};
 use crate::model::{ActorIx, Briefing, PartialDate, QuoteIx};
 use crate::views::analysis::STANCES;
 use crate::views::indexes::Indexes;
-use crate::views::pages::Block;
+use crate::views::pages::PageBlock;
 use crate::views::search::{SearchIndex, holds};
 use memchr::memmem::Finder;
 use std::collections::HashMap;
@@ -152,23 +152,23 @@ impl BlockMatcher {
     /// Whether a block's texts (`Structure::texts`) hold the query; `None` for the
     /// blocks without briefing text of their own (headings) and the Claims and
     /// Figures views' blocks, which are few: they are read as they are.
-    pub fn block(&mut self, (b, derived): (&Briefing, &Indexes), block: Block) -> Option<bool> {
+    pub fn block(&mut self, (b, derived): (&Briefing, &Indexes), block: PageBlock) -> Option<bool> {
         let (index, lexicon) = (derived.search(b), derived.lexicon(b));
         Some(match block {
-            Block::Event(i) => {
+            PageBlock::Event(i) => {
                 let e = &b.timeline[i];
                 self.date(e.date, DateStyle::Iso)
                     || self.field(lexicon, Field::Event, i)
                     || e.actors.iter().any(|&a| self.name(lexicon, a))
             }
-            Block::DatedQuote(q) => {
+            PageBlock::DatedQuote(q) => {
                 let quote = b.quote(q);
                 self.words(index, lexicon, q)
                     || quote.said.is_some_and(|d| self.date(d, DateStyle::Iso))
                     || self.name(lexicon, quote.speaker)
                     || self.memo(lexicon, Field::Title, quote.section.get())
             }
-            Block::Profile(a) => {
+            PageBlock::Profile(a) => {
                 let actor = b.actor(a);
                 let i = a.get();
                 self.name(lexicon, a)
@@ -179,11 +179,11 @@ impl BlockMatcher {
                     || b.chain(a).skip(1).any(|o| self.name(lexicon, o))
                     || actor.members.iter().any(|&m| self.name(lexicon, m))
             }
-            Block::ActorQuote(q) => {
+            PageBlock::ActorQuote(q) => {
                 self.words(index, lexicon, q)
                     || (b.quote(q).said).is_some_and(|d| self.date(d, DateStyle::Shown))
             }
-            Block::ActorPosition(c, p) => {
+            PageBlock::ActorPosition(c, p) => {
                 let stance = b.claims[c].positions[p].stance;
                 STANCES
                     .iter()
@@ -191,7 +191,7 @@ impl BlockMatcher {
                     .is_some_and(|s| self.stances[s])
                     || self.field(lexicon, Field::Claim, c)
             }
-            Block::ActorFigure(i) => {
+            PageBlock::ActorFigure(i) => {
                 self.field(lexicon, Field::Value, i) || self.field(lexicon, Field::Measure, i)
             }
             _ => return None,

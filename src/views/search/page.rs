@@ -282,7 +282,7 @@ impl PageState {
         // first position's, not the claim above's.
         let heads = matches!(
             self.structure.blocks[i],
-            crate::views::pages::Block::ListClaim(_)
+            crate::views::pages::PageBlock::ListClaim(_)
         );
         let mut owner = if heads && first < self.items() {
             Some(first)
