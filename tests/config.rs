@@ -59,7 +59,7 @@ fn the_default_config_loads_as_the_defaults() {
 #[test]
 fn the_default_config_lists_every_action_and_style() {
     let text = config::default::text();
-    for (name, _) in keymap::ACTIONS {
+    for (name, _) in keymap::ACTIONS.iter() {
         assert!(text.contains(&format!("\n{name} = [")), "{name}");
     }
     for (name, _) in brief::theme::STYLES {

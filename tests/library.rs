@@ -157,8 +157,8 @@ fn a_reload_keeps_the_place_and_takes_the_new_text() {
     let mut app = common::app(120, 40);
     common::act(&mut app, Action::NextSection);
     common::act(&mut app, Action::NextSection);
-    common::act(&mut app, Action::OpenFilter);
-    common::act(&mut app, Action::ToggleActor);
+    common::act(&mut app, Action::ActorFilter);
+    common::act(&mut app, Action::Choose);
     common::act(&mut app, Action::Close);
     let before = place::snapshot(&app);
     let edited = BUNDLED.replacen(

@@ -408,7 +408,7 @@ impl App {
         use crate::views::pages::Target;
         match action {
             // Folding changes the matrix only; the list form shows every position.
-            Action::ToggleFold => self.view == View::Claims && self.claims_matrix(),
+            Action::Fold => self.view == View::Claims && self.claims_matrix(),
             // Opened from the library, the status line says where q goes instead.
             Action::Quit => settings.origin == super::settings::Origin::File,
             Action::Open if matches!(self.mode, Mode::Panes) && self.view != View::Briefing => {

@@ -48,7 +48,7 @@ name = "dark"
 /// The default config's text.
 pub fn text() -> String {
     let mut out = HEAD.to_owned();
-    for (name, what) in ACTIONS {
+    for (name, what) in ACTIONS.iter() {
         let keys = Keymap::default_keys(name)
             .unwrap_or_default()
             .iter()
@@ -75,7 +75,7 @@ fn escape(key: &str) -> String {
 /// The action and style tables of docs/config.md (a test keeps the file in step).
 pub fn reference_markdown() -> String {
     let mut out = String::from("\n| Action | Default keys | What it does |\n|---|---|---|\n");
-    for (name, what) in ACTIONS {
+    for (name, what) in ACTIONS.iter() {
         let keys = Keymap::default_keys(name)
             .unwrap_or_default()
             .iter()

@@ -19,14 +19,15 @@ pub struct HelpEntry {
 }
 
 impl Keymap {
-    /// The rows of a context merged by what they do, in table order; actions left
-    /// with no key are not listed.
+    /// The rows of a context merged by what the help says they do (Enter, `a` and Esc
+    /// all close the actor filter), in table order; actions left with no key are not
+    /// listed.
     pub fn entries(&self, context: Context) -> Vec<HelpEntry> {
         let mut out: Vec<HelpEntry> = Vec::new();
         for row in self.rows(context).filter(|r| !r.keys.is_empty()) {
             match out
                 .iter_mut()
-                .find(|e| e.action == row.action && e.help == row.help)
+                .find(|e| e.help == row.help)
             {
                 Some(e) => {
                     e.keys.extend(row.keys.iter().cloned());

@@ -60,12 +60,12 @@ pub(super) fn search_input(app: &mut App, action: Action) {
         Action::DeleteChar => {
             search.query.pop();
         }
-        Action::CancelInput => {
+        Action::Cancel => {
             app.search = None;
             app.mode = Mode::Panes;
             return;
         }
-        Action::AcceptInput => {
+        Action::Accept => {
             app.mode = Mode::Panes;
             let here = app.sections.selected;
             // The first match from the section on screen on, as in a pager: found

@@ -30,6 +30,13 @@ pub fn update(app: &mut App, settings: &Settings, action: Action) -> Effect {
         app.notice = None;
     }
     let library = settings.origin == Origin::Library;
+    // Space and `b` page as PgDn and PgUp do (in the Reader they go on across
+    // sections); they are keys of their own so that either can be rebound alone.
+    let action = match action {
+        Action::ReadOn => Action::PageDown,
+        Action::ReadBack => Action::PageUp,
+        other => other,
+    };
     let effect = match action {
         Action::Resize(w, h) => {
             (app.width, app.height) = (w, h);
@@ -48,8 +55,8 @@ pub fn update(app: &mut App, settings: &Settings, action: Action) -> Effect {
                 Effect::None
             }
         }
-        Action::ShowView(v) => {
-            app.view = v;
+        _ if action.view().is_some() => {
+            app.view = action.view().unwrap_or(app.view);
             app.mode = Mode::Panes;
             Effect::None
         }

@@ -21,14 +21,14 @@ pub(super) fn panes(app: &mut App, action: Action) -> Effect {
     let at = app.focus.index();
     match action {
         Action::Help => app.mode = Mode::help(),
-        Action::FocusNext => app.focus = order[(at + 1) % order.len()],
-        Action::FocusPrev => app.focus = order[(at + order.len() - 1) % order.len()],
-        Action::FocusLeft => app.focus = order[at.saturating_sub(1)],
-        Action::FocusRight => app.focus = order[(at + 1).min(order.len() - 1)],
+        Action::NextPane => app.focus = order[(at + 1) % order.len()],
+        Action::PrevPane => app.focus = order[(at + order.len() - 1) % order.len()],
+        Action::Left => app.focus = order[at.saturating_sub(1)],
+        Action::Right => app.focus = order[(at + 1).min(order.len() - 1)],
         Action::NextSection => select_section(app, app.sections.selected.saturating_add(1)),
         Action::PrevSection => select_section(app, app.sections.selected.saturating_sub(1)),
         Action::Open => open(app),
-        Action::OpenFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
+        Action::ActorFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
         Action::ClearFilter => {
             let keep = app.selected_quote();
             app.filter.clear(&app.briefing);

@@ -27,7 +27,7 @@ pub(super) fn help(app: &mut App, action: Action) {
         return;
     };
     match (action, *input) {
-        (Action::StartNarrow, _) => *input = Input::Typing,
+        (Action::Search, _) => *input = Input::Typing,
         (Action::Input(c), Input::Typing) => {
             query.push(c);
             *scroll = 0;
@@ -36,12 +36,13 @@ pub(super) fn help(app: &mut App, action: Action) {
             query.pop();
             *scroll = 0;
         }
-        (Action::AcceptInput, _) => *input = Input::Browse,
-        (Action::CancelInput, _) => {
+        (Action::Accept, _) => *input = Input::Browse,
+        (Action::Cancel, _) => {
             query.clear();
             *input = Input::Browse;
         }
-        (Action::Close, _) => app.mode = Mode::Panes,
+        // `?` opened the help and closes it.
+        (Action::Close | Action::Help, _) => app.mode = Mode::Panes,
         (other, _) => {
             if let Some(m) = movement(other, page) {
                 // Clamped to the help's length by `sync`.
@@ -61,7 +62,7 @@ pub(super) fn filter(app: &mut App, action: Action) {
         return;
     }
     match (popup.input, action) {
-        (Input::Browse, Action::ToggleActor) => {
+        (Input::Browse, Action::Choose) => {
             if let Some(actor) = popup.current(&app.actors) {
                 let keep = app.selected_quote();
                 app.filter.toggle(&app.briefing, actor);
@@ -73,8 +74,11 @@ pub(super) fn filter(app: &mut App, action: Action) {
             app.filter.clear(&app.briefing);
             reselect_quote(app, keep);
         }
-        (Input::Browse, Action::StartNarrow) => popup.input = Input::Typing,
-        (Input::Browse, Action::Close) => app.mode = Mode::Panes,
+        (Input::Browse, Action::Search) => popup.input = Input::Typing,
+        // Enter and `a` (which opened it) close it too; the choices stay.
+        (Input::Browse, Action::Close | Action::Open | Action::ActorFilter) => {
+            app.mode = Mode::Panes;
+        }
         (Input::Typing, Action::Input(c)) => {
             popup.query.push(c);
             popup.renarrow(&app.actors);
@@ -83,8 +87,8 @@ pub(super) fn filter(app: &mut App, action: Action) {
             popup.query.pop();
             popup.renarrow(&app.actors);
         }
-        (Input::Typing, Action::AcceptInput) => popup.input = Input::Browse,
-        (Input::Typing, Action::CancelInput) => {
+        (Input::Typing, Action::Accept) => popup.input = Input::Browse,
+        (Input::Typing, Action::Cancel) => {
             popup.query.clear();
             popup.renarrow(&app.actors);
             popup.input = Input::Browse;
@@ -105,12 +109,13 @@ pub(super) fn detail(app: &mut App, action: Action) -> Effect {
     }
     match action {
         Action::Close => app.mode = Mode::Panes,
-        Action::PrevQuote | Action::NextQuote => {
+        // Left and right go through the listed quotes.
+        Action::Left | Action::Right => {
             let list = &app.filter.quotes;
             let target = match (list.binary_search(&d.quote), action) {
-                (Ok(i), Action::NextQuote) if i + 1 < list.len() => Some(i + 1),
-                (Err(i), Action::NextQuote) if i < list.len() => Some(i),
-                (Ok(i) | Err(i), Action::PrevQuote) => i.checked_sub(1),
+                (Ok(i), Action::Right) if i + 1 < list.len() => Some(i + 1),
+                (Err(i), Action::Right) if i < list.len() => Some(i),
+                (Ok(i) | Err(i), Action::Left) => i.checked_sub(1),
                 _ => None,
             };
             if let Some(i) = target {
@@ -130,7 +135,8 @@ pub(super) fn detail(app: &mut App, action: Action) -> Effect {
             let q = d.quote;
             return copy(app, q);
         }
-        Action::JumpToQuote => {
+        // Enter shows the quote in its section.
+        Action::Open => {
             let q = d.quote;
             app.mode = Mode::Panes;
             jump_to(app, q);
@@ -221,7 +227,8 @@ pub(super) fn source(app: &mut App, action: Action) {
         return;
     }
     match action {
-        Action::Close => {
+        // `v` opened the source and goes back to the quote.
+        Action::Close | Action::ViewSource => {
             if let Mode::Source(_, d) = std::mem::replace(&mut app.mode, Mode::Panes) {
                 app.mode = Mode::Detail(d);
             }
@@ -300,12 +307,12 @@ pub(super) fn picker(app: &mut App, action: Action) {
 }
 
 /// A popup that only scrolls and closes (`sync` clamps the scroll): whether `action`
-/// closes it.
+/// closes it (Esc, `q`, or Enter, since there is nothing in it to open).
 fn scroll_or_close(scroll: &mut usize, action: Action) -> bool {
     match action {
         Action::Down => *scroll += 1,
         Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Close => return true,
+        Action::Close | Action::Open => return true,
         _ => {}
     }
     false

@@ -22,18 +22,18 @@ pub(super) fn views(app: &mut App, action: Action) {
         Action::PrevMatch => page_find(app, Direction::Backward),
         Action::ClearSearch => app.search = None,
         Action::Help => app.mode = Mode::help(),
-        Action::OpenFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
+        Action::ActorFilter => app.mode = Mode::Filter(FilterPopup::new(&app.actors)),
         Action::ClearFilter => app.filter.clear(&app.briefing),
-        Action::ToggleFold if app.view != View::Claims => {
+        Action::Fold if app.view != View::Claims => {
             app.notice = Some("members fold only in the Claims view (2)".to_owned());
         }
-        Action::ToggleFold if !app.claims_matrix() => {
+        Action::Fold if !app.claims_matrix() => {
             app.notice = Some(
                 "members fold in the claims matrix only: the list form shows every position"
                     .to_owned(),
             );
         }
-        Action::ToggleFold => {
+        Action::Fold => {
             let keep = app.page().and_then(|p| p.target(p.selected));
             app.columns = match app.columns {
                 Columns::Folded => Columns::Unfolded,
@@ -136,8 +136,8 @@ pub(super) fn page_move(app: &mut App, action: Action, rows: usize) {
     }
     let rows = rows.max(1);
     match action {
-        Action::NextItem => state.selected = (state.selected + 1).min(items - 1),
-        Action::PrevItem => state.selected = state.selected.saturating_sub(1),
+        Action::Right => state.selected = (state.selected + 1).min(items - 1),
+        Action::Left => state.selected = state.selected.saturating_sub(1),
         Action::Top => state.selected = 0,
         Action::Bottom => state.selected = items - 1,
         Action::Down => state.down(b, filter, 1),
