@@ -134,3 +134,21 @@ fn readme_lists_the_keys_from_the_table() {
         "README keys are stale: replace the block with `cargo run -- keys --markdown`"
     );
 }
+
+/// The config's name of each bound action is its variant's name in snake case, so the
+/// two cannot drift apart.
+#[test]
+fn config_names_are_the_action_names() {
+    for b in keymap::BINDINGS {
+        let variant = format!("{:?}", b.action);
+        let mut snake = String::new();
+        for (i, c) in variant.chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                snake.push('_');
+            }
+            snake.extend(c.to_lowercase());
+        }
+        assert_eq!(b.name, snake, "{variant}");
+        assert_eq!(b.action.name(), Some(b.name));
+    }
+}

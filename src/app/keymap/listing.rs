@@ -25,10 +25,7 @@ impl Keymap {
     pub fn entries(&self, context: Context) -> Vec<HelpEntry> {
         let mut out: Vec<HelpEntry> = Vec::new();
         for row in self.rows(context).filter(|r| !r.keys.is_empty()) {
-            match out
-                .iter_mut()
-                .find(|e| e.help == row.help)
-            {
+            match out.iter_mut().find(|e| e.help == row.help) {
                 Some(e) => {
                     e.keys.extend(row.keys.iter().cloned());
                     e.hint |= row.hint;
