@@ -98,7 +98,11 @@ pub enum Action {
     ViewSource,
     /// Copy the briefing's source URL to the clipboard.
     CopyUrl,
-    /// The terminal has a new size.
+    // Issue 20: what a reload changed, stances across time.
+    /// Open the list of what the last reload changed.
+    Changes,
+    /// Show or hide the selected cell's stances across time in the Claims view.
+    ToggleHistory,
     /// Load the briefing again from its file (it also reloads by itself on change).
     Reload,
     /// Give the terminal back to the shell and stop until `fg` (Ctrl-z). The terminal
@@ -106,6 +110,7 @@ pub enum Action {
     Suspend,
     /// Back to the library the briefing was opened from.
     Library,
+    /// The terminal has a new size.
     Resize(u16, u16),
     /// Mouse wheel over a cell: `Forward` is down.
     Scroll {

@@ -54,4 +54,6 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("fold", "fold or unfold members in the claims matrix"),
     ("reload", "load the briefing from its file again; in the library, scan the folder again"),
     ("library", "back to the library the briefing was opened from (brief DIR)"),
+    ("changes", "the list of what the last reload changed; Enter goes to a change"),
+    ("history", "in the Claims view, the selected cell's stances in the folder's earlier briefings"),
 ];
