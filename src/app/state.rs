@@ -215,7 +215,10 @@ impl App {
     /// Replaces the briefing with a new version of it (a reload) and puts the reader
     /// back at the same place, by ids, as when reopening: the view, the focus and the
     /// matrix columns are what the user set up, so they carry over.
-    pub fn reloaded(&mut self, briefing: Briefing) {
+    ///
+    /// `changes` is what the reload changed (`run::changes::rows`): kept for the change
+    /// list, said in words in the status line, its new and changed quotes marked.
+    pub fn reloaded(&mut self, briefing: Briefing, changes: Vec<super::changes::ChangeRow>) {
         let place = super::place::snapshot(self);
         let fresh = App::new(briefing, self.width, self.height);
         let old = std::mem::replace(self, fresh);
@@ -224,10 +227,8 @@ impl App {
         self.view = old.view;
         self.focus = old.focus;
         // What changed, compared by meaning; the notice says it in words.
-        self.changes = super::changes::Changes::new(&old.briefing, &self.briefing);
-        self.notice = Some(super::changes::summary(
-            self.changes.rows.as_deref().unwrap_or_default(),
-        ));
+        self.notice = Some(super::changes::summary(&changes));
+        self.changes = super::changes::Changes::new(changes, self.briefing.quotes.len());
         // The folder's history is read again by the run layer; whether it shows stays.
         self.stances.shown = old.stances.shown;
         self.sync();

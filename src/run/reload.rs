@@ -107,7 +107,8 @@ pub fn reload(app: &mut App, path: &Path) {
 pub fn apply(app: &mut App, result: Result<Loaded, Report>) {
     match result {
         Ok(loaded) => {
-            app.reloaded(loaded.briefing);
+            let changes = super::changes::rows(&app.briefing, &loaded.briefing);
+            app.reloaded(loaded.briefing, changes);
             app.stale = None;
         }
         Err(report) => app.reload_failed(report.render().lines().map(str::to_owned).collect()),

@@ -5,7 +5,7 @@
 use super::chrome;
 use crate::app::Settings;
 use crate::app::state::{App, ListState};
-use crate::diff::Kind;
+use crate::app::changes::ChangeKind as Kind;
 use crate::layout;
 use crate::text;
 use crate::views::history;
