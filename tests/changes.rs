@@ -39,13 +39,7 @@ fn reloaded(new: &str, w: u16, h: u16) -> App {
 }
 
 fn quote(a: &App, id: &str) -> QuoteIx {
-    QuoteIx::at(
-        a.briefing
-            .quotes
-            .iter()
-            .position(|q| q.id == id)
-            .unwrap(),
-    )
+    QuoteIx::at(a.briefing.quotes.iter().position(|q| q.id == id).unwrap())
 }
 
 #[test]
@@ -176,7 +170,10 @@ fn new_quotes_are_marked_until_seen_and_the_mark_survives_a_resize() {
     assert!(text.contains("!Jane Doe"), "{text}");
     // Selected in the Quotes pane with it focused: seen.
     ch(&mut a, ']');
-    assert!(a.changes.is_unseen(new), "a section change with Sections focused sees no quote");
+    assert!(
+        a.changes.is_unseen(new),
+        "a section change with Sections focused sees no quote"
+    );
     code(&mut a, brief::app::KeyCode::Tab);
     code(&mut a, brief::app::KeyCode::Tab);
     assert_eq!(a.focus, Pane::Quotes);
@@ -194,7 +191,11 @@ fn the_reader_marks_a_changed_quote_and_opening_it_sees_it() {
     assert_eq!(a.notice.as_deref(), Some("reloaded: 1 quote changed"));
     let q = quote(&a, "doe-first");
     assert!(a.changes.is_unseen(q));
-    assert!(screen(&a).contains("✦ “We said what we said.”"), "{}", screen(&a));
+    assert!(
+        screen(&a).contains("✦ “We said what we said.”"),
+        "{}",
+        screen(&a)
+    );
     // Opened in detail from the Quotes pane: seen.
     a.focus = Pane::Quotes;
     a.quotes.selected = 0;
@@ -231,9 +232,16 @@ fn h_shows_the_selected_cells_stances_across_time() {
             .join(" ")
     };
     ch(&mut a, '3');
-    assert!(!hints(&a).contains("H "), "not hinted outside the Claims view");
+    assert!(
+        !hints(&a).contains("H "),
+        "not hinted outside the Claims view"
+    );
     ch(&mut a, '2');
-    assert!(hints(&a).contains("H "), "hinted in the Claims view: {}", hints(&a));
+    assert!(
+        hints(&a).contains("H "),
+        "hinted in the Claims view: {}",
+        hints(&a)
+    );
     ch(&mut a, 'H');
     let russia = common::actor(&a.briefing, "russia");
     let (ci, claim) = a
@@ -243,7 +251,11 @@ fn h_shows_the_selected_cells_stances_across_time() {
         .enumerate()
         .find(|(_, c)| c.id == "sent")
         .unwrap();
-    let pi = claim.positions.iter().position(|p| p.actor == russia).unwrap();
+    let pi = claim
+        .positions
+        .iter()
+        .position(|p| p.actor == russia)
+        .unwrap();
     let want = Target::Position(brief::model::ClaimIx::at(ci), pi);
     common::select(&mut a, |t| t == want);
     let s = screen(&a);
@@ -255,7 +267,10 @@ fn h_shows_the_selected_cells_stances_across_time() {
     assert!(matches!(a.mode, Mode::History { .. }));
     let s = screen(&a);
     assert!(s.contains("10 Jan 2025, 1-monday.toml: ? undecided"), "{s}");
-    assert!(s.contains("11 Jan 2025, 2-tuesday.toml: ~ likely (as `troops-sent`)"), "{s}");
+    assert!(
+        s.contains("11 Jan 2025, 2-tuesday.toml: ~ likely (as `troops-sent`)"),
+        "{s}"
+    );
     code(&mut a, brief::app::KeyCode::Esc);
     assert!(matches!(a.mode, Mode::Panes));
     ch(&mut a, 'H');

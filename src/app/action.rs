@@ -103,6 +103,7 @@ pub enum Action {
     Changes,
     /// Show or hide the selected cell's stances across time in the Claims view.
     ToggleHistory,
+    /// The terminal has a new size.
     /// Load the briefing again from its file (it also reloads by itself on change).
     Reload,
     /// Give the terminal back to the shell and stop until `fg` (Ctrl-z). The terminal
@@ -110,7 +111,6 @@ pub enum Action {
     Suspend,
     /// Back to the library the briefing was opened from.
     Library,
-    /// The terminal has a new size.
     Resize(u16, u16),
     /// Mouse wheel over a cell: `Forward` is down.
     Scroll {

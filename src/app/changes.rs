@@ -112,10 +112,7 @@ pub fn summary(rows: &[ChangeRow]) -> String {
     if counts.is_empty() {
         return "reloaded: nothing changed".to_owned();
     }
-    let parts: Vec<String> = counts
-        .iter()
-        .map(|(what, n)| plural(what, *n))
-        .collect();
+    let parts: Vec<String> = counts.iter().map(|(what, n)| plural(what, *n)).collect();
     format!("reloaded: {}", parts.join(", "))
 }
 

@@ -64,11 +64,20 @@ impl StanceHistory {
 
 /// The lines of a cell's history popup (unwrapped): the claim, the actor, then each
 /// position oldest first with its date, briefing, stance, detail and quote.
-pub fn cell_lines(now: &Briefing, f: &FolderHistory, cell: &HistoryCell, ascii: bool) -> Vec<String> {
+pub fn cell_lines(
+    now: &Briefing,
+    f: &FolderHistory,
+    cell: &HistoryCell,
+    ascii: bool,
+) -> Vec<String> {
     let claim = now.claim(cell.claim);
     let mut out = vec![
         format!("“{}”", claim.statement),
-        format!("{}: {}", now.actor(cell.actor).name, history::trail(now, cell, ascii)),
+        format!(
+            "{}: {}",
+            now.actor(cell.actor).name,
+            history::trail(now, cell, ascii)
+        ),
         String::new(),
     ];
     for s in &cell.earlier {

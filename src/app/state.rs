@@ -97,7 +97,10 @@ pub enum Mode {
     /// What the last reload changed (`D`): a row per change, Enter goes to it.
     Changes(ListState),
     /// One Claims cell's positions across time (an index in the history's cells).
-    History { cell: usize, scroll: usize },
+    History {
+        cell: usize,
+        scroll: usize,
+    },
 }
 
 impl Mode {

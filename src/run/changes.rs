@@ -69,9 +69,7 @@ fn rows_of(new: &Briefing, d: &Diff) -> Vec<ChangeRow> {
                 let words = c
                     .text
                     .as_deref()
-                    .or_else(|| {
-                        quote_ix(new, c.id.as_deref()).map(|q| new.quote(q).text.as_str())
-                    })
+                    .or_else(|| quote_ix(new, c.id.as_deref()).map(|q| new.quote(q).text.as_str()))
                     .unwrap_or("");
                 let fields = field_names(c);
                 let goto = quote_ix(new, c.id.as_deref()).map_or(Goto::Gone, Goto::Quote);
@@ -123,7 +121,10 @@ fn rows_of(new: &Briefing, d: &Diff) -> Vec<ChangeRow> {
             }
             "claim" => {
                 let goto = claim_ix(new, c.id.as_deref()).map_or(Goto::Gone, Goto::Claim);
-                out.push(row(format!("{}  “{}”", what("claim"), short(&c.label)), goto));
+                out.push(row(
+                    format!("{}  “{}”", what("claim"), short(&c.label)),
+                    goto,
+                ));
             }
             "figure" => {
                 let value = c.fields.iter().find(|f| f.field == "value");
@@ -135,20 +136,30 @@ fn rows_of(new: &Briefing, d: &Diff) -> Vec<ChangeRow> {
                         before_after(v.before.as_ref(), v.after.as_ref())
                     ),
                     (None, Some(t)) => format!("{}  {}: {}", what("figure"), short(&c.label), t),
-                    (None, None) => format!("{}  {}{}", what("figure"), short(&c.label), field_names(c)),
+                    (None, None) => {
+                        format!("{}  {}{}", what("figure"), short(&c.label), field_names(c))
+                    }
                 };
                 out.push(row(text, figure_of(new, c)));
             }
-            "event" => out.push(row(format!("{}  {}", what("event"), short(&c.label)), Goto::Event)),
+            "event" => out.push(row(
+                format!("{}  {}", what("event"), short(&c.label)),
+                Goto::Event,
+            )),
             "section" => {
-                let goto = c
-                    .id
-                    .as_deref()
-                    .and_then(|id| new.sections.iter().position(|s| s.id == id))
-                    .map_or(Goto::Gone, |s| Goto::Section(SectionIx::at(s)));
-                out.push(row(format!("{}  {}", what("section"), short(&c.label)), goto));
+                let goto =
+                    c.id.as_deref()
+                        .and_then(|id| new.sections.iter().position(|s| s.id == id))
+                        .map_or(Goto::Gone, |s| Goto::Section(SectionIx::at(s)));
+                out.push(row(
+                    format!("{}  {}", what("section"), short(&c.label)),
+                    goto,
+                ));
             }
-            other => out.push(row(format!("{}  {}", what(other), short(&c.label)), Goto::Actor)),
+            other => out.push(row(
+                format!("{}  {}", what(other), short(&c.label)),
+                Goto::Actor,
+            )),
         }
     }
     out
@@ -183,4 +194,3 @@ fn figure_of(new: &Briefing, c: &Change) -> Goto {
         .or_else(|| new.figures.iter().position(|f| label(f) == c.label));
     found.map_or(Goto::Gone, Goto::Figure)
 }
-

@@ -4,8 +4,8 @@
 
 use super::chrome;
 use crate::app::Settings;
-use crate::app::state::{App, ListState};
 use crate::app::changes::ChangeKind as Kind;
+use crate::app::state::{App, ListState};
 use crate::layout;
 use crate::text;
 use crate::views::history;
@@ -39,7 +39,10 @@ pub fn render_list(app: &App, settings: &Settings, list: &ListState, buf: &mut B
     };
     let rows = app.changes.rows.as_deref().unwrap_or_default();
     if let Some(text) = empty {
-        for (n, l) in text::wrap(text, usize::from(inner.width)).iter().enumerate() {
+        for (n, l) in text::wrap(text, usize::from(inner.width))
+            .iter()
+            .enumerate()
+        {
             let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
             if y < inner.y + inner.height {
                 chrome::row(buf, inner, y, l, theme.dim);
@@ -74,7 +77,10 @@ pub fn render_strip(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer
     let width = usize::from(inner.width);
     let ascii = settings.ascii();
     let lines: Vec<(String, Style)> = match app.selected_cell() {
-        None => vec![("Select a cell to see its stances across time.".to_owned(), theme.dim)],
+        None => vec![(
+            "Select a cell to see its stances across time.".to_owned(),
+            theme.dim,
+        )],
         Some((c, a)) => {
             let b = &app.briefing;
             let head = format!("{} on “{}”", b.actor(a).name, b.claim(c).statement);
@@ -113,7 +119,13 @@ pub fn render_strip(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer
 }
 
 /// A cell's positions across time, oldest first, with their quotes.
-pub fn render_history(app: &App, settings: &Settings, cell: usize, scroll: usize, buf: &mut Buffer) {
+pub fn render_history(
+    app: &App,
+    settings: &Settings,
+    cell: usize,
+    scroll: usize,
+    buf: &mut Buffer,
+) {
     let theme = &settings.appearance.theme;
     let area = layout::detail_popup(app.geometry().area);
     let inner = chrome::popup_block(theme, area, buf, "Stances across time");

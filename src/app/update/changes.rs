@@ -68,9 +68,11 @@ fn go(app: &mut App, goto: Goto) {
                 _ => false,
             });
         }
-        Goto::Claim(c) => select_item(app, View::Claims, |t| {
-            matches!(t, Target::Position(c2, _) | Target::Cell(c2, _) if c2 == c)
-        }),
+        Goto::Claim(c) => select_item(
+            app,
+            View::Claims,
+            |t| matches!(t, Target::Position(c2, _) | Target::Cell(c2, _) if c2 == c),
+        ),
         Goto::Figure(i) => {
             app.view = View::Figures;
             app.sync();
@@ -126,9 +128,8 @@ pub(super) fn toggle_history(app: &mut App) {
         return;
     }
     if app.stances.folder.is_none() {
-        app.notice = Some(
-            "no history: the briefing was not opened from a file in a folder".to_owned(),
-        );
+        app.notice =
+            Some("no history: the briefing was not opened from a file in a folder".to_owned());
         return;
     }
     app.stances.shown = match app.stances.shown {
@@ -149,11 +150,7 @@ pub(super) fn open_history(app: &mut App) -> bool {
     let Some(cell) = app.stances.cell(c, a) else {
         return false;
     };
-    if app
-        .stances
-        .get(cell)
-        .is_none_or(|h| h.earlier.is_empty())
-    {
+    if app.stances.get(cell).is_none_or(|h| h.earlier.is_empty()) {
         return false;
     }
     app.mode = Mode::History { cell, scroll: 0 };
