@@ -361,7 +361,7 @@ impl App {
         match &self.mode {
             Mode::Panes if self.view == View::Briefing => Context::Panes,
             Mode::Panes => Context::Views,
-            Mode::Positions { .. } => Context::Note,
+            Mode::Positions { .. } | Mode::History { .. } => Context::Note,
             Mode::Search => Context::Search,
             Mode::Picker(_) => Context::Picker,
             Mode::Help {
@@ -375,7 +375,6 @@ impl App {
             Mode::Source(..) => Context::Source,
             Mode::Errors { .. } => Context::Errors,
             Mode::Changes(_) => Context::Changes,
-            Mode::History { .. } => Context::Note,
         }
     }
 

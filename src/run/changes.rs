@@ -78,47 +78,7 @@ fn rows_of(new: &Briefing, d: &Diff) -> Vec<ChangeRow> {
                     goto,
                 ));
             }
-            "claim" if c.change == Kind::Changed => {
-                let claim = claim_ix(new, c.id.as_deref());
-                for f in &c.fields {
-                    if is_stance(&f.field) {
-                        let actor = new
-                            .actors
-                            .iter()
-                            .position(|a| a.name == f.field)
-                            .map(ActorIx::at);
-                        let goto = match (claim, actor, &f.after) {
-                            (Some(c), Some(a), Some(_)) => Goto::Stance(c, a),
-                            _ => Goto::Gone,
-                        };
-                        let verb = match (&f.before, &f.after) {
-                            (None, _) => "new stance",
-                            (_, None) => "stance removed",
-                            _ => "stance changed",
-                        };
-                        out.push(ChangeRow {
-                            kind: kind(c.change),
-                            text: format!(
-                                "{verb}  {} on “{}”: {}",
-                                f.field,
-                                short(&c.label),
-                                before_after(f.before.as_ref(), f.after.as_ref())
-                            ),
-                            goto,
-                        });
-                    } else {
-                        out.push(ChangeRow {
-                            kind: kind(c.change),
-                            text: format!(
-                                "claim changed  “{}”: {}",
-                                short(&c.label),
-                                f.field.replace(" (detail)", "'s detail")
-                            ),
-                            goto: claim.map_or(Goto::Gone, Goto::Claim),
-                        });
-                    }
-                }
-            }
+            "claim" if c.change == Kind::Changed => claim_rows(new, c, &mut out),
             "claim" => {
                 let goto = claim_ix(new, c.id.as_deref()).map_or(Goto::Gone, Goto::Claim);
                 out.push(row(
@@ -163,6 +123,49 @@ fn rows_of(new: &Briefing, d: &Diff) -> Vec<ChangeRow> {
         }
     }
     out
+}
+
+/// A changed claim's rows: one per stance (leading to its cell), one per other field.
+fn claim_rows(new: &Briefing, c: &Change, out: &mut Vec<ChangeRow>) {
+    let claim = claim_ix(new, c.id.as_deref());
+    for f in &c.fields {
+        if is_stance(&f.field) {
+            let actor = new
+                .actors
+                .iter()
+                .position(|a| a.name == f.field)
+                .map(ActorIx::at);
+            let goto = match (claim, actor, &f.after) {
+                (Some(c), Some(a), Some(_)) => Goto::Stance(c, a),
+                _ => Goto::Gone,
+            };
+            let verb = match (&f.before, &f.after) {
+                (None, _) => "new stance",
+                (_, None) => "stance removed",
+                _ => "stance changed",
+            };
+            out.push(ChangeRow {
+                kind: kind(c.change),
+                text: format!(
+                    "{verb}  {} on “{}”: {}",
+                    f.field,
+                    short(&c.label),
+                    before_after(f.before.as_ref(), f.after.as_ref())
+                ),
+                goto,
+            });
+        } else {
+            out.push(ChangeRow {
+                kind: kind(c.change),
+                text: format!(
+                    "claim changed  “{}”: {}",
+                    short(&c.label),
+                    f.field.replace(" (detail)", "'s detail")
+                ),
+                goto: claim.map_or(Goto::Gone, Goto::Claim),
+            });
+        }
+    }
 }
 
 /// The changed fields' names, for a row: ` (text, said)`.
