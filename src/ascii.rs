@@ -34,6 +34,8 @@ pub fn fold(c: char) -> Option<char> {
         // A star and an unread mark keep apart: `*` starred, `o` unread.
         '★' | '☆' | '✱' | '∗' => '*',
         '•' | '●' | '○' | '◦' => 'o',
+        // New or changed by the last reload (issue 20): apart from both.
+        '✦' => '!',
         '·' | '∙' | '…' | '⋯' => '.',
         '“' | '”' | '„' | '″' => '"',
         '‘' | '’' | '‚' | '′' => '\'',

@@ -121,6 +121,11 @@ fn check_invariants(app: &App) {
         }
         Mode::Picker(p) => assert!(p.cursor < p.rows.len().max(1) && p.offset <= p.cursor),
         Mode::Errors { lines, scroll } => assert!(*scroll <= lines.len()),
+        Mode::Changes(l) => assert!(l.selected < app.changes.len().max(1)),
+        Mode::History { cell, scroll } => {
+            assert!(app.stances.get(*cell).is_some());
+            assert!(*scroll <= app.history_lines(*cell, app.detail_width()).len());
+        }
         Mode::Help { .. } | Mode::Panes | Mode::Search => {}
     }
     one_cursor(app);

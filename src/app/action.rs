@@ -111,6 +111,11 @@ pub enum Action {
     ViewSource,
     /// Copy the briefing's source URL to the clipboard.
     CopyUrl,
+    // Issue 20: what a reload changed, stances across time.
+    /// Open the list of what the last reload changed.
+    Changes,
+    /// Show or hide the selected cell's stances across time in the Claims view.
+    History,
     /// Load the briefing again from its file (it also reloads by itself on change).
     Reload,
     /// Give the terminal back to the shell and stop until `fg` (Ctrl-z). The terminal
@@ -184,6 +189,8 @@ impl Action {
             Action::Reload => "reload",
             Action::Suspend => "suspend",
             Action::Library => "library",
+            Action::Changes => "changes",
+            Action::History => "history",
             Action::Input(_)
             | Action::Resize(..)
             | Action::Scroll { .. }

@@ -1,6 +1,8 @@
 //! The reader as a pure state machine: keys become actions, `update` applies them.
 pub mod action;
+pub mod changes;
 pub mod filter;
+pub mod history;
 pub mod key;
 pub mod keymap;
 pub mod library;

@@ -94,6 +94,13 @@ pub enum Mode {
         lines: Vec<String>,
         scroll: usize,
     },
+    /// What the last reload changed (`D`): a row per change, Enter goes to it.
+    Changes(ListState),
+    /// One Claims cell's positions across time (an index in the history's cells).
+    History {
+        cell: usize,
+        scroll: usize,
+    },
 }
 
 impl Mode {
@@ -172,6 +179,10 @@ pub struct App {
     /// Each source's cleaned text, when the briefing came from a file whose sources
     /// have one (`verify::read_texts`); empty otherwise.
     pub sources: crate::verify::Texts,
+    /// What the last reload changed, and the new or changed quotes not seen yet.
+    pub changes: super::changes::Changes,
+    /// Stances across time for the Claims view (from the file's folder).
+    pub stances: super::history::StanceHistory,
 }
 
 impl App {
@@ -197,6 +208,8 @@ impl App {
             stale: None,
             pending_keys: super::keymap::PendingKeys::default(),
             sources: Vec::new(),
+            changes: super::changes::Changes::default(),
+            stances: super::history::StanceHistory::default(),
         };
         app.sync();
         app
@@ -205,7 +218,10 @@ impl App {
     /// Replaces the briefing with a new version of it (a reload) and puts the reader
     /// back at the same place, by ids, as when reopening: the view, the focus and the
     /// matrix columns are what the user set up, so they carry over.
-    pub fn reloaded(&mut self, briefing: Briefing) {
+    ///
+    /// `changes` is what the reload changed (`run::changes::rows`): kept for the change
+    /// list, said in words in the status line, its new and changed quotes marked.
+    pub fn reloaded(&mut self, briefing: Briefing, changes: Vec<super::changes::ChangeRow>) {
         let place = super::place::snapshot(self);
         let fresh = App::new(briefing, self.width, self.height);
         let old = std::mem::replace(self, fresh);
@@ -213,13 +229,11 @@ impl App {
         super::place::restore(self, &place);
         self.view = old.view;
         self.focus = old.focus;
-        let b = &self.briefing;
-        let (sections, quotes) = (b.sections.len(), b.quotes.len());
-        self.notice = Some(format!(
-            "reloaded: {}, {}",
-            crate::text::count(sections, "section"),
-            crate::text::count(quotes, "quote"),
-        ));
+        // What changed, compared by meaning; the notice says it in words.
+        self.notice = Some(super::changes::summary(&changes));
+        self.changes = super::changes::Changes::new(changes, self.briefing.quotes.len());
+        // The folder's history is read again by the run layer; whether it shows stays.
+        self.stances.shown = old.stances.shown;
         self.sync();
     }
 
@@ -347,7 +361,7 @@ impl App {
         match &self.mode {
             Mode::Panes if self.view == View::Briefing => Context::Panes,
             Mode::Panes => Context::Views,
-            Mode::Positions { .. } => Context::Note,
+            Mode::Positions { .. } | Mode::History { .. } => Context::Note,
             Mode::Search => Context::Search,
             Mode::Picker(_) => Context::Picker,
             Mode::Help {
@@ -360,6 +374,7 @@ impl App {
             Mode::Detail(_) => Context::Detail,
             Mode::Source(..) => Context::Source,
             Mode::Errors { .. } => Context::Errors,
+            Mode::Changes(_) => Context::Changes,
         }
     }
 
@@ -417,7 +432,42 @@ impl App {
                         .is_some_and(|t| !matches!(t, Target::Nothing))
                 })
             }
+            Action::History => self.view == View::Claims && self.stances.folder.is_some(),
             _ => true,
+        }
+    }
+
+    /// Hands over the earlier briefings of the file's folder (read by the run layer,
+    /// each with its file name): the Claims view's history is worked out from them.
+    pub fn folder_read(&mut self, earlier: &[(String, &Briefing)]) {
+        self.stances.folder = Some(super::history::StanceHistory::compute(
+            &self.briefing,
+            earlier,
+        ));
+        self.sync();
+    }
+
+    /// Rows the Claims view's history strip takes from the page (0 when hidden).
+    pub fn history_strip(&self) -> u16 {
+        if self.view == View::Claims && self.stances.is_shown() {
+            super::history::STRIP_ROWS
+        } else {
+            0
+        }
+    }
+
+    /// The Claims cell selected now, as (claim, actor): a position's actor, or a
+    /// folded cell's column.
+    pub fn selected_cell(&self) -> Option<(ClaimIx, crate::model::ActorIx)> {
+        use crate::views::pages::Target;
+        if self.view != View::Claims {
+            return None;
+        }
+        let p = self.page()?;
+        match p.target(p.selected)? {
+            Target::Position(c, pi) => Some((c, self.briefing.claim(c).positions[pi].actor)),
+            Target::Cell(c, a) => Some((c, a)),
+            _ => None,
         }
     }
 
@@ -447,6 +497,10 @@ impl App {
 
     /// Rows of the page a view shows (inside its border).
     pub fn page_rows(&self) -> usize {
-        usize::from(layout::inner(self.geometry().body).height)
+        usize::from(
+            layout::inner(self.geometry().body)
+                .height
+                .saturating_sub(self.history_strip()),
+        )
     }
 }

@@ -3,6 +3,7 @@
 //! (`terminal`, the only crossterm code), reloads a file that changes (`reload`),
 //! remembers the place (`session`, `store`) and lists a folder (`scan`).
 
+pub mod changes;
 pub mod clipboard;
 pub mod library;
 pub mod reader;

@@ -26,6 +26,7 @@ pub fn prepare(
     let mut app = App::new(briefing, 0, 0);
     if let Some(path) = file {
         app.sources = crate::verify::read_texts(&app.briefing, path);
+        reload::read_history(&mut app, path);
     }
     let (session, warning) = Session::start(&mut app, opts.state_dir.clone(), key);
     app.notice = warning;

@@ -90,6 +90,7 @@ pub fn reload(app: &mut App, path: &Path) {
     apply(app, result);
     if ok {
         app.sources = crate::verify::read_texts(&app.briefing, path);
+        read_history(app, path);
         app.sync();
     }
     if app.stale.is_some() {
@@ -106,9 +107,45 @@ pub fn reload(app: &mut App, path: &Path) {
 pub fn apply(app: &mut App, result: Result<Loaded, Report>) {
     match result {
         Ok(loaded) => {
-            app.reloaded(loaded.briefing);
+            let changes = super::changes::rows(&app.briefing, &loaded.briefing);
+            app.reloaded(loaded.briefing, changes);
             app.stale = None;
         }
         Err(report) => app.reload_failed(report.render().lines().map(str::to_owned).collect()),
     }
+}
+
+/// Folders with more briefings than this are not read for the Claims view's history
+/// when a briefing opens: loading them all would hold the first frame for seconds.
+/// (`brief print --view claims --history DIR` reads any folder.)
+pub const HISTORY_MAX_FILES: usize = 300;
+
+/// Reads the other briefings of `file`'s folder and hands them to the state, for the
+/// Claims view's stances across time (issue 20). A folder that cannot be read, or is
+/// too large, leaves the view without history.
+pub fn read_history(app: &mut App, file: &Path) {
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let count = std::fs::read_dir(dir).map_or(usize::MAX, |entries| {
+        entries
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+            .count()
+    });
+    if count > HISTORY_MAX_FILES {
+        return;
+    }
+    let Ok((earlier, _skipped)) = crate::views::history::read_folder(dir, Some(file)) else {
+        return;
+    };
+    let named: Vec<(String, &crate::model::Briefing)> = earlier
+        .iter()
+        .map(|e| {
+            let name = e.path.file_name().unwrap_or(e.path.as_os_str());
+            (load::diag::escape(&name.to_string_lossy()), &e.briefing)
+        })
+        .collect();
+    app.folder_read(&named);
 }

@@ -106,6 +106,8 @@ fn place(app: &App) -> String {
         }
         Mode::Positions { .. } => "POSITION".to_owned(),
         Mode::Errors { .. } => "RELOAD FAILED".to_owned(),
+        Mode::Changes(_) => format!("CHANGES {}", app.changes.len()),
+        Mode::History { .. } => "HISTORY".to_owned(),
         Mode::Search => "SEARCH".to_owned(),
         Mode::Picker(p) => match p.kind {
             crate::app::picker::PickerKind::Outline => "OUTLINE".to_owned(),

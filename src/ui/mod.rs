@@ -1,6 +1,7 @@
 //! Rendering: a pure function of the state into a buffer. One module per pane or popup.
 
 mod bars;
+mod changes;
 mod chrome;
 mod detail;
 mod errors;
@@ -37,7 +38,21 @@ fn draw(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
     }
     bars::title(app, settings, &g, buf);
     if let Some(state) = app.page() {
-        page::render(app, settings, state, g.body, buf);
+        // The Claims view's history strip takes the bottom of the body.
+        let strip = app.history_strip().min(g.body.height);
+        let body = Rect {
+            height: g.body.height - strip,
+            ..g.body
+        };
+        page::render(app, settings, state, body, buf);
+        if strip > 0 {
+            let area = Rect {
+                y: body.y + body.height,
+                height: strip,
+                ..g.body
+            };
+            changes::render_strip(app, settings, area, buf);
+        }
     } else {
         panes(app, settings, &g, buf);
     }
@@ -56,6 +71,10 @@ fn draw(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
         } => note::render(app, settings, *claim, positions, *scroll, buf),
         Mode::Picker(p) => picker::render(app, settings, p, buf),
         Mode::Errors { lines, scroll } => errors::render(app, settings, lines, *scroll, buf),
+        Mode::Changes(list) => changes::render_list(app, settings, list, buf),
+        Mode::History { scroll, cell } => {
+            changes::render_history(app, settings, *cell, *scroll, buf);
+        }
     }
 }
 

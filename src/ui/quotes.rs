@@ -61,11 +61,18 @@ pub fn render(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
         );
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
         // Unread quotes carry a dot, starred ones a star: marks that need no colour.
-        let unread = if app.marks.is_read(q) { " " } else { "•" };
+        // A quote new or changed by the last reload outranks unread: `✦` until seen.
+        let (unread, mark_style) = if app.changes.is_unseen(q) {
+            ("✦", theme.mark.patch(base))
+        } else if app.marks.is_read(q) {
+            (" ", theme.dim.patch(base))
+        } else {
+            ("•", theme.dim.patch(base))
+        };
         let star = if app.marks.is_starred(q) { " ★" } else { "" };
         let head = Line::from(vec![
             Span::styled(if selected { "▸" } else { " " }, base),
-            Span::styled(unread, theme.dim.patch(base)),
+            Span::styled(unread, mark_style),
             Span::styled(name, theme.speaker.patch(base)),
             Span::styled(date, theme.dim.patch(base)),
             Span::styled(star, theme.mark.patch(base)),

@@ -61,7 +61,13 @@ fn styled<'a>(app: &App, settings: &Settings, l: &'a TextLine) -> Line<'a> {
     };
     let marked = l.quote.is_some() && l.quote == current;
     let first = marked && l.source.is_some_and(|(_, at)| at == 0) && l.kind == LineKind::QuoteText;
+    // A quote new or changed by the last reload: `✦` on its first line until seen.
+    let fresh = !marked
+        && l.quote.is_some_and(|q| app.changes.is_unseen(q))
+        && l.source.is_some_and(|(_, at)| at == 0)
+        && l.kind == LineKind::QuoteText;
     let bar = match (marked, chosen) {
+        _ if fresh => Span::styled("✦ ", theme.mark),
         (true, _) if first => Span::styled("▶ ", theme.mark),
         (true, _) => Span::styled("┃ ", theme.mark),
         (false, true) => Span::styled("┃ ", theme.highlight),

@@ -57,6 +57,8 @@ const DESCRIBED: &[(Action, &str)] = &[
     (Action::Fold, "fold or unfold members in the claims matrix"),
     (Action::Reload, "load the briefing from its file again; in the library, scan the folder again"),
     (Action::Library, "back to the library the briefing was opened from (brief DIR)"),
+    (Action::Changes, "the list of what the last reload changed; Enter goes to a change"),
+    (Action::History, "in the Claims view, the selected cell's stances in the folder's earlier briefings"),
 ];
 
 /// Every action name the config's `[keys]` takes (`Action::name`), with what it does.

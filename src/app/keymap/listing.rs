@@ -140,6 +140,10 @@ const MARKS: &[(&str, &str)] = &[
     ),
     ("• / ★", "unread / starred quote (o / * with --ascii)"),
     (
+        "✦",
+        "new or changed by the last reload (! with --ascii), until seen: opened, selected in Quotes, or under the Reader's marker",
+    ),
+    (
         "▶",
         "the Reader's current quote: what s, y and Enter act on",
     ),

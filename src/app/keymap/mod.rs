@@ -31,10 +31,12 @@ pub enum Context {
     Picker,
     Errors,
     Library,
+    /// The list of what the last reload changed (issue 20).
+    Changes,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 13] = [
         Context::Panes,
         Context::Views,
         Context::Filter,
@@ -45,6 +47,7 @@ impl Context {
         Context::Note,
         Context::Picker,
         Context::Errors,
+        Context::Changes,
         Context::Library,
         Context::Help,
     ];
@@ -57,6 +60,7 @@ impl Context {
             Context::Picker => "Outline and starred quotes",
             Context::Help => "Help",
             Context::Errors => "Reload errors",
+            Context::Changes => "Changes on reload",
             Context::Library => "Library (brief DIR)",
             Context::Filter => "Actor filter",
             Context::Narrow => "Actor filter: narrowing",
@@ -75,6 +79,7 @@ impl Context {
             Context::Picker => "the lists (outline, starred)",
             Context::Help => "the help",
             Context::Errors => "the reload errors",
+            Context::Changes => "the change list",
             Context::Library => "the library",
             Context::Filter => "the actor filter",
             Context::Narrow => "the actor filter while narrowing",
@@ -129,7 +134,8 @@ const fn p(c: K) -> Key {
 }
 
 use Context::{
-    Detail, Errors, Filter, Help, Library, Narrow, Note, Panes, Picker, Search, Source, Views,
+    Changes, Detail, Errors, Filter, Help, Library, Narrow, Note, Panes, Picker, Search, Source,
+    Views,
 };
 
 #[rustfmt::skip]
@@ -272,6 +278,19 @@ pub const BINDINGS: &[Binding] = &[
     b(Library, &[p(K::PageUp)], Action::PageUp, "a page up", false),
     b(Library, &[p(K::Enter)], Action::Open, "open the briefing", true),
     b(Library, &[Key::ctrl('r')], Action::Reload, "scan the folder again", true),
+    // Issue 20: what the last reload changed, and stances across time.
+    b(Panes, &[Key::ch('D')], Action::Changes, "what the last reload changed", false),
+    b(Views, &[Key::ch('D')], Action::Changes, "what the last reload changed", false),
+    b(Views, &[Key::ch('H')], Action::History, "stances across time (Claims, from the folder)", true),
+    b(Changes, &[Key::ch('j'), p(K::Down)], Action::Down, "next change", false),
+    b(Changes, &[Key::ch('k'), p(K::Up)], Action::Up, "previous change", false),
+    b(Changes, &[Key::ch('g'), p(K::Home)], Action::Top, "first change", false),
+    b(Changes, &[Key::ch('G'), p(K::End)], Action::Bottom, "last change", false),
+    b(Changes, &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(Changes, &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(Changes, &[p(K::Enter)], Action::Open, "go to the change", true),
+    b(Changes, &[p(K::Esc), Key::ch('q')], Action::Close, "close", true),
+    b(Changes, &[Key::ch('D')], Action::Changes, "close", false),
     b(Help, &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
     b(Help, &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
     b(Help, &[Key::ch('g'), p(K::Home)], Action::Top, "top", false),

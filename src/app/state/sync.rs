@@ -83,6 +83,10 @@ impl App {
         let list_len = self.actors.rows.len();
         let filter_rows = self.filter_rows();
         let help_rows = self.help_rows();
+        let history_len = match &self.mode {
+            Mode::History { cell, .. } => self.history_lines(*cell, dw).len(),
+            _ => 0,
+        };
         // The help's scroll is kept within its lines by `update`, which has the keymap.
         match &mut self.mode {
             Mode::Detail(d) => {
@@ -125,6 +129,10 @@ impl App {
                 list.fit(p.rows.len(), help_rows);
                 (p.cursor, p.offset) = (list.selected, list.offset);
             }
+            Mode::Changes(list) => list.fit(self.changes.len(), help_rows),
+            Mode::History { scroll, .. } => {
+                *scroll = (*scroll).min(history_len.saturating_sub(drows));
+            }
             Mode::Errors { lines, scroll } => {
                 *scroll = (*scroll).min(lines.len().saturating_sub(help_rows));
             }
@@ -139,6 +147,26 @@ impl App {
             }
             Mode::Panes | Mode::Search | Mode::Help { .. } => {}
         }
+    }
+}
+
+impl App {
+    /// The history popup's lines for cell `cell`, wrapped to `width` (ASCII glyphs are
+    /// folded at draw time, like every screen, so the wrap is the same).
+    pub fn history_lines(&self, cell: usize, width: u16) -> Vec<String> {
+        let (Some(f), Some(c)) = (self.stances.folder.as_ref(), self.stances.get(cell)) else {
+            return Vec::new();
+        };
+        crate::app::history::cell_lines(&self.briefing, f, c, false)
+            .iter()
+            .flat_map(|l| {
+                if l.is_empty() {
+                    vec![String::new()]
+                } else {
+                    crate::text::wrap(l, usize::from(width).max(8))
+                }
+            })
+            .collect()
     }
 }
 

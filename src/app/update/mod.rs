@@ -5,6 +5,7 @@
 //! concern in the submodules. What several of them share (moves, selecting a section,
 //! opening a quote, starring and copying) stays here.
 
+mod changes;
 mod matches;
 mod panes;
 mod popups;
@@ -55,6 +56,10 @@ pub fn update(app: &mut App, settings: &Settings, action: Action) -> Effect {
                 Effect::None
             }
         }
+        Action::Changes if matches!(app.mode, Mode::Panes) => {
+            app.mode = Mode::Changes(super::state::ListState::default());
+            Effect::None
+        }
         _ if action.view().is_some() => {
             app.view = action.view().unwrap_or(app.view);
             app.mode = Mode::Panes;
@@ -95,9 +100,20 @@ pub fn update(app: &mut App, settings: &Settings, action: Action) -> Effect {
                 errors(app, action);
                 Effect::None
             }
+            Mode::Changes(_) => {
+                changes::list(app, action);
+                Effect::None
+            }
+            Mode::History { .. } => {
+                changes::cell_history(app, action);
+                Effect::None
+            }
         },
     };
     app.sync();
+    if !matches!(action, Action::Resize(..)) {
+        changes::see(app);
+    }
     fit_help(app, settings);
     effect
 }

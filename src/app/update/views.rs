@@ -60,6 +60,8 @@ pub(super) fn views(app: &mut App, action: Action) {
                 }
             }
         }
+        Action::History => super::changes::toggle_history(app),
+        Action::Open if super::changes::open_history(app) => {}
         Action::Open => {
             let Some(state) = app.page() else { return };
             match state.target(state.selected) {
