@@ -106,6 +106,10 @@ pub enum Action {
     Suspend,
     /// Back to the library the briefing was opened from.
     Library,
+    /// In the library: list only the briefings with the next tag, then all (issue 19).
+    TagFilter,
+    /// In the library: the Actors screen, every actor of every briefing (issue 19).
+    LibraryActors,
     Resize(u16, u16),
     /// Mouse wheel over a cell: `Forward` is down.
     Scroll {

@@ -4,6 +4,7 @@ pub mod filter;
 pub mod key;
 pub mod keymap;
 pub mod library;
+pub mod library_screens;
 pub mod marks;
 pub mod picker;
 pub mod place;

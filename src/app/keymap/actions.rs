@@ -28,7 +28,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("actor_filter", "open the actor filter; closes it again"),
     ("clear_filter", "clear the actor filter"),
     ("choose", "choose or drop the actor under the cursor (actor filter)"),
-    ("search", "search the briefing or the view; narrow the actor filter's list"),
+    ("search", "search the briefing or the view; narrow the actor filter's list; in the library, search every briefing"),
     ("next_match", "the next search match"),
     ("prev_match", "the previous search match"),
     ("clear_search", "clear the search"),
@@ -53,5 +53,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("view_actors", "the Actors view"),
     ("fold", "fold or unfold members in the claims matrix"),
     ("reload", "load the briefing from its file again; in the library, scan the folder again"),
-    ("library", "back to the library the briefing was opened from (brief DIR)"),
+    ("library", "back to the library the briefing was opened from (brief DIR); in the library's results and actors, back a screen"),
+    ("library_actors", "the library's Actors screen: every actor of every briefing, merged (brief DIR)"),
+    ("tag_filter", "list only the briefings with the next tag, then all again (brief DIR)"),
 ];

@@ -31,10 +31,13 @@ pub enum Context {
     Picker,
     Errors,
     Library,
+    /// Issue 19: the library's search results, and its Actors screen and statements.
+    LibraryResults,
+    LibraryActors,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 14] = [
         Context::Panes,
         Context::Views,
         Context::Filter,
@@ -46,6 +49,8 @@ impl Context {
         Context::Picker,
         Context::Errors,
         Context::Library,
+        Context::LibraryResults,
+        Context::LibraryActors,
         Context::Help,
     ];
 
@@ -58,6 +63,8 @@ impl Context {
             Context::Help => "Help",
             Context::Errors => "Reload errors",
             Context::Library => "Library (brief DIR)",
+            Context::LibraryResults => "Library: search results",
+            Context::LibraryActors => "Library: actors and their statements",
             Context::Filter => "Actor filter",
             Context::Narrow => "Actor filter: narrowing",
             Context::Search => "Search: typing",
@@ -76,6 +83,8 @@ impl Context {
             Context::Help => "the help",
             Context::Errors => "the reload errors",
             Context::Library => "the library",
+            Context::LibraryResults => "the library's search results",
+            Context::LibraryActors => "the library's actors",
             Context::Filter => "the actor filter",
             Context::Narrow => "the actor filter while narrowing",
             Context::Search => "the search line",
@@ -128,7 +137,8 @@ const fn p(c: K) -> Key {
 
 use crate::views::pages::View;
 use Context::{
-    Detail, Errors, Filter, Help, Library, Narrow, Note, Panes, Picker, Search, Source, Views,
+    Detail, Errors, Filter, Help, Library, LibraryActors, LibraryResults, Narrow, Note, Panes,
+    Picker, Search, Source, Views,
 };
 
 #[rustfmt::skip]
@@ -271,6 +281,32 @@ pub const BINDINGS: &[Binding] = &[
     b(Library, "page_up", &[p(K::PageUp)], Action::PageUp, "a page up", false),
     b(Library, "open", &[p(K::Enter)], Action::Open, "open the briefing", true),
     b(Library, "reload", &[Key::ctrl('r')], Action::Reload, "scan the folder again", true),
+    // Issue 19: the library as a corpus.
+    b(Library, "search", &[Key::ch('/')], Action::Search, "search every briefing of the library", true),
+    b(Library, "library_actors", &[Key::ch('a')], Action::LibraryActors, "Actors: every actor of the library, merged", true),
+    b(Library, "tag_filter", &[Key::ch('t')], Action::TagFilter, "list only the next tag's briefings, then all", true),
+    b(LibraryResults, "quit_all", &[Key::ch('Q'), Key::ctrl('c')], Action::QuitAll, "quit brief, from anywhere", false),
+    b(LibraryResults, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "next hit", false),
+    b(LibraryResults, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "previous hit", false),
+    b(LibraryResults, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "first hit", false),
+    b(LibraryResults, "bottom", &[Key::ch('G'), p(K::End)], Action::Bottom, "last hit", false),
+    b(LibraryResults, "page_down", &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(LibraryResults, "page_up", &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(LibraryResults, "open", &[p(K::Enter)], Action::Open, "open the briefing at the hit", true),
+    b(LibraryResults, "search", &[Key::ch('/')], Action::Search, "search again", true),
+    b(LibraryResults, "library", &[p(K::Backspace)], Action::Library, "back to the list", true),
+    b(LibraryResults, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "back to the list", false),
+    b(LibraryActors, "quit_all", &[Key::ch('Q'), Key::ctrl('c')], Action::QuitAll, "quit brief, from anywhere", false),
+    b(LibraryActors, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "next row", false),
+    b(LibraryActors, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "previous row", false),
+    b(LibraryActors, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "first row", false),
+    b(LibraryActors, "bottom", &[Key::ch('G'), p(K::End)], Action::Bottom, "last row", false),
+    b(LibraryActors, "page_down", &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(LibraryActors, "page_up", &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(LibraryActors, "open", &[p(K::Enter)], Action::Open, "the actor's statements across the library; on a statement, open it in its briefing", true),
+    b(LibraryActors, "search", &[Key::ch('/')], Action::StartNarrow, "narrow the actors by typing", true),
+    b(LibraryActors, "library", &[p(K::Backspace)], Action::Library, "back: statements to the actors, actors to the list", true),
+    b(LibraryActors, "close", &[p(K::Esc), Key::ch('q')], Action::Close, "back (Esc first drops a narrowing)", false),
     b(Help, "down", &[Key::ch('j'), p(K::Down)], Action::Down, "scroll down", false),
     b(Help, "up", &[Key::ch('k'), p(K::Up)], Action::Up, "scroll up", false),
     b(Help, "top", &[Key::ch('g'), p(K::Home)], Action::Top, "top", false),
