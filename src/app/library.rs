@@ -184,6 +184,22 @@ impl Library {
     }
 }
 
+impl Library {
+    /// Whether a key's action does something now, for the status line's hints.
+    pub fn acts(&self, action: Action) -> bool {
+        match (&self.mode, action) {
+            (LibraryMode::List, Action::TagFilter) => !self.tags().is_empty(),
+            (LibraryMode::List, Action::Open) => !self.shown().is_empty(),
+            (LibraryMode::Results(r), Action::Open) => !r.hits.is_empty(),
+            (LibraryMode::Actors(a), Action::Open) => !a.shown().is_empty(),
+            (LibraryMode::Statements(s), Action::Open) => !s.statements.is_empty(),
+            // Statements share the Actors screen's keys but are not narrowed.
+            (LibraryMode::Statements(_), Action::StartNarrow) => false,
+            _ => true,
+        }
+    }
+}
+
 /// What a key does in the library, and what the run must do next.
 #[must_use]
 pub fn update(lib: &mut Library, action: Action) -> Effect {
