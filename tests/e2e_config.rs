@@ -4,163 +4,21 @@
 //! puts only ASCII on the terminal. Waits poll against a deadline; nothing is timed.
 #![cfg(unix)]
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize};
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::sync::{Arc, Mutex, PoisonError};
-use std::thread;
-use std::time::{Duration, Instant};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_brief");
-const DEADLINE: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(15);
+use common::pty::{Session, lock};
 
-/// What the terminal received, as a screen and as raw bytes.
-#[derive(Default)]
-struct Output {
-    bytes: Vec<u8>,
+/// `brief ARGS` in a 100×30 terminal, with `config` as the user's config file and the
+/// environment variables given.
+fn spawn(config: &str, env: &[(&str, &str)], args: &[&str]) -> Session {
+    Session::spawn_configured((100, 30), config, env, args)
 }
 
-struct Session {
-    home: std::path::PathBuf,
-    _master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    parser: Arc<Mutex<vt100::Parser>>,
-    output: Arc<Mutex<Output>>,
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-impl Session {
-    /// `brief ARGS` in a 100×30 terminal, with `config` as the user's config file and
-    /// the environment variables given.
-    fn spawn(config: &str, env: &[(&str, &str)], args: &[&str]) -> Session {
-        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let home =
-            std::env::temp_dir().join(format!("brief-e2e-config-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&home);
-        std::fs::create_dir_all(home.join("config/brief")).unwrap();
-        std::fs::write(home.join("config/brief/config.toml"), config).unwrap();
-        let (cols, rows) = (100, 30);
-        let pair = portable_pty::native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", &home);
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("BRIEF_STATE_DIR", home.join("state"));
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("spawn brief");
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-            0,
-        )));
-        let output = Arc::new(Mutex::new(Output::default()));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let (screen, raw) = (Arc::clone(&parser), Arc::clone(&output));
-        // Ends when the child exits and the pty closes (EOF or EIO).
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n @ 1..) = reader.read(&mut buf) {
-                lock(&raw).bytes.extend_from_slice(&buf[..n]);
-                lock(&screen).process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().expect("pty writer");
-        Session {
-            home,
-            _master: pair.master,
-            writer,
-            child,
-            parser,
-            output,
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
-        let start = Instant::now();
-        while !ok(lock(&self.parser).screen()) {
-            assert!(
-                start.elapsed() <= DEADLINE,
-                "timed out waiting for {what}; screen:\n{}",
-                lock(&self.parser).screen().contents()
-            );
-            thread::sleep(POLL);
-        }
-    }
-
-    /// Waits for the panes with the status line's hints, the end of the first frame.
-    fn wait_drawn(&mut self, hint: &str) {
-        self.wait_for("the first frame", |s| {
-            s.alternate_screen() && s.contents().contains("Sections") && s.contents().contains(hint)
-        });
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(
-                start.elapsed() <= DEADLINE,
-                "brief did not exit; screen:\n{}",
-                lock(&self.parser).screen().contents()
-            );
-            thread::sleep(POLL);
-        }
-    }
-
-    fn running(&mut self) -> bool {
-        self.child.try_wait().unwrap().is_none()
-    }
-
-    /// Cells whose foreground or background is a colour, as `(row, col)`.
-    fn coloured_cells(&self) -> Vec<(u16, u16)> {
-        let parser = lock(&self.parser);
-        let s = parser.screen();
-        let (rows, cols) = s.size();
-        let mut out = Vec::new();
-        for row in 0..rows.get() {
-            for col in 0..cols.get() {
-                let cell = s.cell(row, col).unwrap();
-                if cell.fgcolor() != vt100::Color::Default
-                    || cell.bgcolor() != vt100::Color::Default
-                {
-                    out.push((row, col));
-                }
-            }
-        }
-        out
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = std::fs::remove_dir_all(&self.home);
-    }
+/// Waits for the panes with the status line's hints, the end of the first frame.
+fn wait_drawn(s: &mut Session, hint: &str) {
+    s.wait_for("the first frame", |s| {
+        s.alternate_screen() && s.contents().contains("Sections") && s.contents().contains(hint)
+    });
 }
 
 /// SGR parameters that set a colour (foreground, background, underline), as opposed to
@@ -192,10 +50,10 @@ const QUIT_ON_X: &str = "[keys]\nquit = [\"x\"]\n";
 
 #[test]
 fn with_no_color_and_a_config_the_screen_has_no_colour_and_the_new_key_quits() {
-    let mut s = Session::spawn(QUIT_ON_X, &[("NO_COLOR", "1")], &[]);
-    s.wait_drawn("x quit");
+    let mut s = spawn(QUIT_ON_X, &[("NO_COLOR", "1")], &[]);
+    wait_drawn(&mut s, "x quit");
     assert_eq!(s.coloured_cells(), [], "cells with colour");
-    let sgr = colour_parameters(&lock(&s.output).bytes);
+    let sgr = colour_parameters(&s.bytes());
     assert_eq!(sgr, Vec::<String>::new(), "colour escape sequences");
 
     // `q` no longer quits: the help opened after it proves `q` was read and ignored.
@@ -212,18 +70,18 @@ fn with_no_color_and_a_config_the_screen_has_no_colour_and_the_new_key_quits() {
 fn without_no_color_the_same_screen_has_colour() {
     // The check above could pass on a terminal model that ignores colour: this shows
     // it does not.
-    let mut s = Session::spawn(QUIT_ON_X, &[], &[]);
-    s.wait_drawn("x quit");
+    let mut s = spawn(QUIT_ON_X, &[], &[]);
+    wait_drawn(&mut s, "x quit");
     assert!(!s.coloured_cells().is_empty());
-    assert!(!colour_parameters(&lock(&s.output).bytes).is_empty());
+    assert!(!colour_parameters(&s.bytes()).is_empty());
     s.send("x");
     assert!(s.wait_exit().success());
 }
 
 #[test]
 fn ascii_puts_only_ascii_on_the_terminal() {
-    let mut s = Session::spawn("", &[], &["--ascii"]);
-    s.wait_drawn("q quit");
+    let mut s = spawn("", &[], &["--ascii"]);
+    wait_drawn(&mut s, "q quit");
     s.send("2");
     s.wait_for("the claims view", |sc| sc.contents().contains("[2 Claims]"));
     let contents = lock(&s.parser).screen().contents();
@@ -234,7 +92,7 @@ fn ascii_puts_only_ascii_on_the_terminal() {
 
 #[test]
 fn a_bad_config_stops_brief_with_every_problem_located() {
-    let mut s = Session::spawn(
+    let mut s = spawn(
         "[keys]\nquitt = [\"x\"]\n[theme]\nname = \"solar\"\n",
         &[],
         &[],
@@ -286,18 +144,18 @@ fn osc52_payloads(bytes: &[u8]) -> Vec<String> {
 fn with_clipboard_osc52_y_sends_the_quote_to_the_terminal_and_says_so() {
     let log = std::env::temp_dir().join(format!("brief-e2e-osc52-{}.log", std::process::id()));
     let _ = std::fs::remove_file(&log);
-    let mut s = Session::spawn(
+    let mut s = spawn(
         "clipboard = \"osc52\"\n",
         &[("TMUX", "")],
         &["--log", log.to_str().unwrap()],
     );
-    s.wait_drawn("q quit");
+    wait_drawn(&mut s, "q quit");
     // Out of Sections, so that a quote is selected (Sections has none to copy).
     s.send("\ty");
     s.wait_for("the status", |sc| {
         sc.contents().contains("sent to the terminal (OSC 52): ")
     });
-    let sent = osc52_payloads(&lock(&s.output).bytes);
+    let sent = osc52_payloads(&s.bytes());
     assert_eq!(sent.len(), 1, "{sent:?}");
     // A quote of the briefing with its citation, as the reader makes it.
     let b = brief::load::bundled().unwrap().briefing;
@@ -330,19 +188,19 @@ fn with_no_system_clipboard_y_says_why_and_where_the_text_is() {
     let _ = std::fs::remove_dir_all(&keep);
     std::fs::create_dir_all(&keep).unwrap();
     let tmp = keep.to_str().unwrap();
-    let mut s = Session::spawn(
+    let mut s = spawn(
         "clipboard = \"system\"\n",
         &[("DISPLAY", ""), ("WAYLAND_DISPLAY", ""), ("TMPDIR", tmp)],
         &[],
     );
-    s.wait_drawn("q quit");
+    wait_drawn(&mut s, "q quit");
     s.send("\ty");
     s.wait_for("the status", |sc| {
         sc.contents().contains(
             "not copied: no system clipboard (neither WAYLAND_DISPLAY nor DISPLAY is set)",
         )
     });
-    assert_eq!(osc52_payloads(&lock(&s.output).bytes), Vec::<String>::new());
+    assert_eq!(osc52_payloads(&s.bytes()), Vec::<String>::new());
     s.send("q");
     assert!(s.wait_exit().success());
     // The text is kept in a file of its own in the temporary folder.

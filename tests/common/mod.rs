@@ -2,6 +2,9 @@
 //! screens rendered to text.
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod pty;
+
 use brief::app::keymap;
 use brief::app::{Action, App, Effect, Key, KeyCode, Settings, update};
 use brief::model::{ActorIx, Briefing};
