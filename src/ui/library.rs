@@ -137,10 +137,15 @@ fn entry(theme: &Theme, buf: &mut Buffer, area: Rect, y: u16, e: &LibraryEntry, 
                 &text::truncate(&format!("{marker}{}", s.title), width),
                 pick(theme.speaker),
             );
-            let mut facts: Vec<String> = Vec::new();
-            if !s.tags.is_empty() {
-                facts.push(format!("#{}", s.tags.join(" #")));
+            // Tags after the title, dimmed, where it leaves room (issue 19).
+            let used = 1 + text::width(&s.title);
+            if !s.tags.is_empty() && used + 3 < width {
+                let tags = format!("  #{}", s.tags.join(" #"));
+                let x = area.x + u16::try_from(used).unwrap_or(u16::MAX);
+                let room = width - used;
+                buf.set_stringn(x, y, text::truncate(&tags, room), room, pick(theme.dim));
             }
+            let mut facts: Vec<String> = Vec::new();
             facts.extend(s.source.clone());
             facts.extend(s.published.map(|d| d.to_string()));
             facts.push(text::count(s.sections, "section"));
