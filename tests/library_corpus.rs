@@ -82,7 +82,7 @@ fn hit(title: &str, quote: &str) -> FoundHit {
         rel: format!("{title}.toml"),
         kind: "quote".into(),
         snippet: "We want lower tariffs.".into(),
-        marks: vec![15..22],
+        marks: std::iter::once(15..22).collect(),
         opening: opening(&format!("{title}.toml"), quote),
     }
 }
@@ -125,7 +125,11 @@ fn slash_types_a_query_enter_asks_for_the_hits_and_shows_them() {
     let asked = code(&mut lib, KeyCode::Enter);
     assert_eq!(asked, Effect::Ask(Ask::Search("tariffs".into())));
     assert!(matches!(lib.mode, LibraryMode::Waiting(..)));
-    lib.show_results("tariffs".into(), vec![hit("mar", "lee-high"), hit("jan", "lee-lower")], 2);
+    lib.show_results(
+        "tariffs".into(),
+        vec![hit("mar", "lee-high"), hit("jan", "lee-lower")],
+        2,
+    );
     assert_eq!(lib.context(), keymap::Context::LibraryResults);
     assert_eq!(ch(&mut lib, 'j'), Effect::None);
     assert_eq!(
@@ -219,14 +223,18 @@ fn the_actors_screen_narrows_asks_for_statements_and_goes_back_a_screen_at_a_tim
 fn t_cycles_through_the_tags_and_lists_only_their_briefings() {
     let mut lib = library();
     assert_eq!(lib.tags(), ["economy", "harbour", "transport"]);
-    let names = |lib: &Library| -> Vec<String> { lib.shown().iter().map(|e| e.name.clone()).collect() };
+    let names =
+        |lib: &Library| -> Vec<String> { lib.shown().iter().map(|e| e.name.clone()).collect() };
     ch(&mut lib, 't');
     assert_eq!(lib.tag.as_deref(), Some("economy"));
     assert_eq!(names(&lib), ["a.toml"]);
     ch(&mut lib, 't');
     assert_eq!(names(&lib), ["a.toml", "c.toml"]);
     ch(&mut lib, 'j');
-    assert_eq!(code(&mut lib, KeyCode::Enter), Effect::Open(PathBuf::from("c.toml")));
+    assert_eq!(
+        code(&mut lib, KeyCode::Enter),
+        Effect::Open(PathBuf::from("c.toml"))
+    );
     ch(&mut lib, 't');
     assert_eq!(names(&lib), ["b.toml"]);
     ch(&mut lib, 't');
@@ -260,7 +268,10 @@ fn ready(ix: &mut LibraryIndex, lib: &mut Library) {
 
 /// What the run layer answers, as text a test compares: the hits, then Kim Min's
 /// statements, then the actors.
-fn answers(cache: Option<&Path>, dir: &Path) -> (Vec<String>, Vec<String>, Vec<String>, Option<String>) {
+fn answers(
+    cache: Option<&Path>,
+    dir: &Path,
+) -> (Vec<String>, Vec<String>, Vec<String>, Option<String>) {
     let mut lib = Library::scan(dir, None).unwrap();
     let mut ix = LibraryIndex::start(dir, cache);
     ready(&mut ix, &mut lib);
@@ -300,7 +311,15 @@ fn answers(cache: Option<&Path>, dir: &Path) -> (Vec<String>, Vec<String>, Vec<S
     let said = s
         .statements
         .iter()
-        .map(|s| format!("{} {} {} {}", s.date.as_deref().unwrap_or("-"), s.rel, s.section_title, s.text))
+        .map(|s| {
+            format!(
+                "{} {} {} {}",
+                s.date.as_deref().unwrap_or("-"),
+                s.rel,
+                s.section_title,
+                s.text
+            )
+        })
         .collect();
     (hits, said, actors, notice)
 }
@@ -354,7 +373,10 @@ fn the_list_walks_subfolders_and_shows_tags() {
     let (dir, _cache) = three_briefings();
     let lib = Library::scan(&dir.0, None).unwrap();
     let names: Vec<&str> = lib.entries.iter().map(|e| e.name.as_str()).collect();
-    assert_eq!(names, ["harbour-mar.toml", "rail-feb.toml", "2024/harbour-jan.toml"]);
+    assert_eq!(
+        names,
+        ["harbour-mar.toml", "rail-feb.toml", "2024/harbour-jan.toml"]
+    );
     assert_eq!(
         lib.entries[2].info.as_ref().unwrap().tags,
         ["harbour", "economy"]

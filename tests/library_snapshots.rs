@@ -52,10 +52,16 @@ fn library(size: (u16, u16)) -> (Library, LibraryIndex, TempDir, TempDir) {
 fn the_list_with_tags_and_a_tag_filter() {
     for size in SIZES {
         let (mut lib, ..) = library(size);
-        insta::assert_snapshot!(format!("list_{}x{}", size.0, size.1), buffer_text(&render(&lib, size)));
+        insta::assert_snapshot!(
+            format!("list_{}x{}", size.0, size.1),
+            buffer_text(&render(&lib, size))
+        );
         press(&mut lib, Key::ch('t'));
         press(&mut lib, Key::ch('t'));
-        insta::assert_snapshot!(format!("list_tag_{}x{}", size.0, size.1), buffer_text(&render(&lib, size)));
+        insta::assert_snapshot!(
+            format!("list_tag_{}x{}", size.0, size.1),
+            buffer_text(&render(&lib, size))
+        );
     }
 }
 
@@ -78,7 +84,11 @@ fn search_results_with_the_match_highlighted() {
         let cell = &buf[(u16::try_from(col).unwrap(), u16::try_from(row).unwrap())];
         let search = theme.search;
         assert_eq!(
-            (cell.fg, cell.bg, cell.modifier.contains(search.add_modifier)),
+            (
+                cell.fg,
+                cell.bg,
+                cell.modifier.contains(search.add_modifier)
+            ),
             (
                 search.fg.unwrap_or(cell.fg),
                 search.bg.unwrap_or(cell.bg),
@@ -100,14 +110,23 @@ fn the_actors_screen_and_an_actors_statements() {
     for size in SIZES {
         let (mut lib, ix, ..) = library(size);
         ix.answer(&Ask::Actors, &mut lib);
-        insta::assert_snapshot!(format!("actors_{}x{}", size.0, size.1), buffer_text(&render(&lib, size)));
+        insta::assert_snapshot!(
+            format!("actors_{}x{}", size.0, size.1),
+            buffer_text(&render(&lib, size))
+        );
         press(&mut lib, Key::ch('/'));
         for c in "lee".chars() {
             press(&mut lib, Key::ch(c));
         }
-        insta::assert_snapshot!(format!("actors_narrowed_{}x{}", size.0, size.1), buffer_text(&render(&lib, size)));
+        insta::assert_snapshot!(
+            format!("actors_narrowed_{}x{}", size.0, size.1),
+            buffer_text(&render(&lib, size))
+        );
         press(&mut lib, Key::plain(KeyCode::Esc));
         ix.answer(&Ask::Statements("Kim Min".into()), &mut lib);
-        insta::assert_snapshot!(format!("statements_{}x{}", size.0, size.1), buffer_text(&render(&lib, size)));
+        insta::assert_snapshot!(
+            format!("statements_{}x{}", size.0, size.1),
+            buffer_text(&render(&lib, size))
+        );
     }
 }

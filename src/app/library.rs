@@ -223,7 +223,10 @@ pub fn update(lib: &mut Library, action: Action) -> Effect {
 fn next_tag(tags: &[&str], current: Option<&str>) -> Option<String> {
     let next = match current {
         None => tags.first(),
-        Some(t) => tags.iter().position(|x| *x == t).and_then(|i| tags.get(i + 1)),
+        Some(t) => tags
+            .iter()
+            .position(|x| *x == t)
+            .and_then(|i| tags.get(i + 1)),
     };
     next.map(|t| (*t).to_owned())
 }

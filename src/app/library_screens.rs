@@ -194,14 +194,14 @@ impl Library {
 
 /// Moves a selection among `len` items, `page` a page: whether the action was a move.
 fn moved(list: &mut ListState, action: Action, len: usize, page: usize) -> bool {
-    let last = len.saturating_sub(1);
+    let end = len.saturating_sub(1);
     let sel = list.selected;
     list.selected = match action {
-        Action::Down => (sel + 1).min(last),
+        Action::Down => (sel + 1).min(end),
         Action::Up => sel.saturating_sub(1),
         Action::Top => 0,
-        Action::Bottom => last,
-        Action::PageDown => (sel + page).min(last),
+        Action::Bottom => end,
+        Action::PageDown => (sel + page).min(end),
         Action::PageUp => sel.saturating_sub(page),
         _ => return false,
     };
@@ -220,7 +220,12 @@ pub fn update(lib: &mut Library, action: Action) -> Effect {
 }
 
 /// The screen after `action`, and what the run must do.
-fn step(mode: LibraryMode, action: Action, page: usize, actors_page: usize) -> (LibraryMode, Effect) {
+fn step(
+    mode: LibraryMode,
+    action: Action,
+    page: usize,
+    actors_page: usize,
+) -> (LibraryMode, Effect) {
     use LibraryMode as M;
     if action == Action::QuitAll {
         return (mode, Effect::Quit);
@@ -333,7 +338,10 @@ fn actors(mut a: Actors, action: Action, page: usize) -> (LibraryMode, Effect) {
                 Action::Open => {
                     if let Some(name) = a.shown().get(a.list.selected).map(|x| x.name.clone()) {
                         let ask = Ask::Statements(name);
-                        return (M::Waiting(ask.clone(), Box::new(M::Actors(a))), Effect::Ask(ask));
+                        return (
+                            M::Waiting(ask.clone(), Box::new(M::Actors(a))),
+                            Effect::Ask(ask),
+                        );
                     }
                 }
                 // Esc first drops a narrowing, then leaves.

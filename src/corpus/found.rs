@@ -249,6 +249,15 @@ pub fn describe(rows: &[(&str, &ActorRow)]) -> Actor {
     }
 }
 
+/// The representative of `i`'s group (union-find, halving the path as it goes).
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
 /// One actor of the library's Actors screen: the briefings' actors that are the same
 /// one (`same_actor`'s closure), with how often they appear.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -274,13 +283,6 @@ pub struct ActorSeen {
 pub fn merge_actors(mut seen: Vec<ActorSeen>) -> Vec<ActorCount> {
     seen.sort_by(|a, b| (&a.rel, a.at.1).cmp(&(&b.rel, b.at.1)));
     let mut parent: Vec<usize> = (0..seen.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (i, s) in seen.iter().enumerate() {
         for k in s.row.keys().into_iter().chain(s.row.same_as_keys()) {

@@ -18,7 +18,8 @@ pub const HITS: usize = 200;
 /// What the indexing thread says.
 enum Message {
     Progress(corpus::Progress),
-    Done(Result<(Index, corpus::Changes), String>),
+    /// Boxed: sent once, and much larger than a progress step.
+    Done(Box<Result<(Index, corpus::Changes), String>>),
 }
 
 enum State {
@@ -75,13 +76,13 @@ impl LibraryIndex {
         let State::Building(rx) = &self.state else {
             return false;
         };
-        let mut changed = false;
+        let mut heard = false;
         let mut done = None;
         for m in rx.try_iter() {
-            changed = true;
+            heard = true;
             match m {
                 Message::Progress(p) => lib.indexing = Some((p.done, p.total)),
-                Message::Done(d) => done = Some(d),
+                Message::Done(d) => done = Some(*d),
             }
         }
         if let Some(d) = done {
@@ -105,7 +106,7 @@ impl LibraryIndex {
                 self.answer(&ask, lib);
             }
         }
-        changed
+        heard
     }
 
     /// Answers `ask` into the library, now, unless the index is still being built
@@ -138,7 +139,7 @@ fn spawn(open: impl FnOnce() -> Result<Index, String> + Send + 'static) -> State
                 })?;
                 Ok((ix, changes))
             });
-            let _ = tx.send(Message::Done(done));
+            let _ = tx.send(Message::Done(Box::new(done)));
         });
     match started {
         Ok(_) => State::Building(rx),
@@ -176,7 +177,9 @@ fn from_files(dir: &Path, ask: &Ask) -> Result<Answer, String> {
                 .map(actor)
                 .collect(),
         ),
-        Ask::Statements(name) => statements(name, corpus::scan::actor_statements(dir, name)?.answer),
+        Ask::Statements(name) => {
+            statements(name, corpus::scan::actor_statements(dir, name)?.answer)
+        }
     })
 }
 
@@ -191,7 +194,9 @@ fn hit(h: &corpus::Hit) -> FoundHit {
         opening: Opening {
             path: h.briefing.path.clone(),
             section: h.place.section.map(|s| s as usize),
-            quote: (h.kind == Kind::Quote).then(|| h.place.quote.clone()).flatten(),
+            quote: (h.kind == Kind::Quote)
+                .then(|| h.place.quote.clone())
+                .flatten(),
         },
     }
 }

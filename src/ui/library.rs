@@ -10,6 +10,7 @@ use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use std::fmt::Write as _;
 
 /// Smallest screen the library draws on; below it, a message as for the reader.
 const MIN_WIDTH: u16 = 30;
@@ -42,7 +43,7 @@ fn draw(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
         format!("Library: {dir}")
     };
     if let Some((done, total)) = lib.indexing {
-        head.push_str(&format!(" · indexing: {done} of {total}"));
+        let _ = write!(head, " · indexing: {done} of {total}");
     }
     chrome::row(
         buf,

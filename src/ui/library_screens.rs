@@ -36,8 +36,8 @@ pub fn results(r: &Results, settings: &Settings, area: Rect, buf: &mut Buffer) {
         };
         chrome::row(buf, inner, inner.y, empty, theme.dim);
     }
-    for (n, (i, h)) in rows(r.hits.len(), r.list.offset, inner)
-        .zip(r.hits.iter().enumerate().skip(r.list.offset))
+    for (n, (i, h)) in
+        rows(r.hits.len(), r.list.offset, inner).zip(r.hits.iter().enumerate().skip(r.list.offset))
     {
         let y = inner.y + n;
         let selected = i == r.list.selected;
@@ -52,7 +52,15 @@ pub fn results(r: &Results, settings: &Settings, area: Rect, buf: &mut Buffer) {
             &text::truncate(&head, usize::from(inner.width)),
             pick(theme.speaker),
         );
-        snippet(theme, buf, inner, y + 1, &h.snippet, &h.marks, pick(theme.dim));
+        snippet(
+            theme,
+            buf,
+            inner,
+            y + 1,
+            &h.snippet,
+            &h.marks,
+            pick(theme.dim),
+        );
     }
     chrome::scrollbar(
         area,
@@ -90,7 +98,10 @@ fn snippet(
         spans.push(Span::styled(word.to_owned(), base.patch(theme.search)));
         at = m.end;
     }
-    spans.push(Span::styled(snippet.get(at..).unwrap_or("").to_owned(), base));
+    spans.push(Span::styled(
+        snippet.get(at..).unwrap_or("").to_owned(),
+        base,
+    ));
     buf.set_style(Rect::new(area.x, y, area.width, 1), base);
     chrome::line(buf, area, y, &Line::from(spans));
 }
@@ -194,7 +205,13 @@ pub fn statements(s: &Statements, settings: &Settings, area: Rect, buf: &mut Buf
             "{marker}{date} · {} · {} · {} ({})",
             st.speaker, st.title, st.section_title, st.mode
         );
-        chrome::row(buf, inner, y, &text::truncate(&head, width), pick(theme.speaker));
+        chrome::row(
+            buf,
+            inner,
+            y,
+            &text::truncate(&head, width),
+            pick(theme.speaker),
+        );
         let words = if st.mode == "direct" {
             format!("  “{}”", st.text)
         } else {
