@@ -145,14 +145,27 @@ impl Library {
 /// link loops and unreadable folders skipped), sorted by path, and what got in the
 /// way. Only the folder itself not listing is an error.
 fn list(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>), String> {
-    std::fs::read_dir(dir).map_err(|e| {
+    let listing = std::fs::read_dir(dir).map_err(|e| {
         format!(
             "{}: cannot list the folder: {e}",
             escape(&dir.display().to_string())
         )
     })?;
     let walk = crate::corpus::walk::walk(dir, &crate::corpus::walk::Fs);
-    let paths = walk.files.into_iter().map(|f| f.path).collect();
+    let mut paths: Vec<PathBuf> = walk.files.into_iter().map(|f| f.path).collect();
+    // The walk takes regular files only (the index reads them all); the list also
+    // shows the folder's own other `*.toml` entries (a FIFO, a link to a device, a
+    // broken link) with the error reading them gives, rather than hide them.
+    paths.extend(
+        listing
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "toml")
+                    && !std::fs::metadata(p).is_ok_and(|m| m.is_file() || m.is_dir())
+            }),
+    );
+    paths.sort();
     Ok((paths, walk.problems))
 }
 
