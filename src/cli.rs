@@ -47,6 +47,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// For a library folder: --cache-dir DIR keeps its index there, --no-cache uses none
+    #[command(flatten)]
+    pub cache: crate::corpus::command::CacheArgs,
+
     #[arg(
         long,
         value_name = "FILE",
@@ -92,6 +96,8 @@ impl Cli {
             (self.state_dir.is_some(), "--state-dir"),
             (self.no_state, "--no-state"),
             (self.no_mouse, "--no-mouse"),
+            (self.cache.cache_dir.is_some(), "--cache-dir"),
+            (self.cache.no_cache, "--no-cache"),
         ]
         .into_iter()
         .find_map(|(given, name)| given.then_some(name))

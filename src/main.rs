@@ -291,6 +291,9 @@ fn read(cli: &Cli) -> Result<(), Fail> {
         state_dir: (!cli.no_state)
             .then(|| store::state_dir(cli.state_dir.as_deref()))
             .flatten(),
+        cache_dir: (!cli.cache.no_cache)
+            .then(|| brief::corpus::cache_dir(cli.cache.cache_dir.as_deref()))
+            .flatten(),
         mouse: !cli.no_mouse && setup.mouse,
         clipboard: setup.clipboard,
         settings: setup.settings,

@@ -123,6 +123,10 @@ pub enum Action {
     Suspend,
     /// Back to the library the briefing was opened from.
     Library,
+    /// In the library: list only the briefings with the next tag, then all (issue 19).
+    TagFilter,
+    /// In the library: the Actors screen, every actor of every briefing (issue 19).
+    LibraryActors,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// Mouse wheel over a cell: `Forward` is down.
@@ -191,6 +195,8 @@ impl Action {
             Action::Library => "library",
             Action::Changes => "changes",
             Action::History => "history",
+            Action::TagFilter => "tag_filter",
+            Action::LibraryActors => "library_actors",
             Action::Input(_)
             | Action::Resize(..)
             | Action::Scroll { .. }

@@ -3,6 +3,7 @@
 //! is the run layer's (`run::scan`).
 
 use super::Action;
+use super::library_screens::{Ask, LibraryMode};
 use super::state::{Effect, ListState};
 use crate::model::date::PartialDate;
 use std::collections::HashMap;
@@ -24,6 +25,8 @@ pub struct Summary {
     pub quotes: usize,
     /// Quotes not yet opened, when a remembered place exists for the briefing.
     pub unread: Option<usize>,
+    /// The briefing's tags, as written.
+    pub tags: Vec<String>,
 }
 
 /// One file of the folder.
@@ -66,6 +69,16 @@ pub struct Library {
     pub unread_files: usize,
     /// How many files the folder has to read in all, for the progress.
     pub to_read: usize,
+    /// Which screen is up: the list, or one of `library_screens`.
+    pub mode: super::library_screens::LibraryMode,
+    /// Only briefings with this tag are listed (`t` cycles through the tags).
+    pub tag: Option<String>,
+    /// A one-off message for the status line (an index rebuilt, a search that could
+    /// not be answered), cleared by the next key.
+    pub notice: Option<String>,
+    /// The library's index being built or brought up to date: files read of those
+    /// that changed, for the status line.
+    pub indexing: Option<(usize, usize)>,
 }
 
 /// A file as last read: when it was changed and how long it was then, its summary
@@ -94,7 +107,36 @@ impl Library {
             records: HashMap::new(),
             unread_files: 0,
             to_read: 0,
+            mode: super::library_screens::LibraryMode::List,
+            tag: None,
+            notice: None,
+            indexing: None,
         }
+    }
+
+    /// The entries listed: all, or those with the tag chosen.
+    pub fn shown(&self) -> Vec<&LibraryEntry> {
+        self.entries
+            .iter()
+            .filter(|e| match (&self.tag, &e.info) {
+                (None, _) => true,
+                (Some(t), Ok(s)) => s.tags.contains(t),
+                (Some(_), Err(_)) => false,
+            })
+            .collect()
+    }
+
+    /// Every tag of the library's briefings, sorted, once each.
+    pub fn tags(&self) -> Vec<&str> {
+        let mut tags: Vec<&str> = self
+            .entries
+            .iter()
+            .filter_map(|e| e.info.as_ref().ok())
+            .flat_map(|s| s.tags.iter().map(String::as_str))
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        tags
     }
 
     /// Entries that fit on screen at the current size.
@@ -102,17 +144,21 @@ impl Library {
         (usize::from(self.height.saturating_sub(CHROME_ROWS)) / ENTRY_ROWS).max(1)
     }
 
-    /// Keeps the selection when the folder is scanned again (by path).
+    /// Keeps the selection when the folder is scanned again (by path), and the screen
+    /// and tag filter that were up (back from a briefing opened from the results).
     pub fn keep_selection(&mut self, old: &Library) {
-        if let Some(path) = old.entries.get(old.list.selected).map(|e| &e.path) {
+        self.tag.clone_from(&old.tag);
+        self.mode = old.mode.clone();
+        self.indexing = old.indexing;
+        if let Some(path) = old.shown().get(old.list.selected).map(|e| &e.path) {
             self.list.selected = self
-                .entries
+                .shown()
                 .iter()
                 .position(|e| &e.path == path)
                 .unwrap_or(0);
         }
         (self.width, self.height) = (old.width, old.height);
-        self.list.fit(self.entries.len(), self.visible());
+        self.list.fit(self.shown().len(), self.visible());
     }
 }
 
@@ -122,12 +168,34 @@ impl Library {
         self.entries.iter().find(|e| e.path == path)
     }
 
-    /// Which keys apply: the list's, or the error panel's while it is open.
+    /// Which keys apply: the list's, the error panel's while it is open, or those of
+    /// the screen up (`library_screens`).
     pub fn context(&self) -> crate::app::keymap::Context {
-        if self.errors.is_some() {
-            crate::app::keymap::Context::Errors
-        } else {
-            crate::app::keymap::Context::Library
+        use super::library_screens::{Input, LibraryMode as M};
+        use crate::app::keymap::Context as C;
+        match &self.mode {
+            _ if self.errors.is_some() => C::Errors,
+            M::List => C::Library,
+            M::Query { .. } => C::Search,
+            M::Waiting(..) | M::Results(_) => C::LibraryResults,
+            M::Actors(a) if a.input == Input::Narrow => C::Narrow,
+            M::Actors(_) | M::Statements(_) => C::LibraryActors,
+        }
+    }
+}
+
+impl Library {
+    /// Whether a key's action does something now, for the status line's hints.
+    pub fn acts(&self, action: Action) -> bool {
+        match (&self.mode, action) {
+            (LibraryMode::List, Action::TagFilter) => !self.tags().is_empty(),
+            (LibraryMode::List, Action::Open) => !self.shown().is_empty(),
+            (LibraryMode::Results(r), Action::Open) => !r.hits.is_empty(),
+            (LibraryMode::Actors(a), Action::Open) => !a.shown().is_empty(),
+            (LibraryMode::Statements(s), Action::Open) => !s.statements.is_empty(),
+            // Statements share the Actors screen's keys but are not narrowed.
+            (LibraryMode::Statements(_), Action::Search) => false,
+            _ => true,
         }
     }
 }
@@ -135,9 +203,32 @@ impl Library {
 /// What a key does in the library, and what the run must do next.
 #[must_use]
 pub fn update(lib: &mut Library, action: Action) -> Effect {
-    let effect = match_key(lib, action);
-    lib.list.fit(lib.entries.len(), lib.visible());
+    if !matches!(action, Action::Resize(..)) {
+        lib.notice = None;
+    }
+    let effect = match (&lib.mode, action) {
+        (_, Action::Resize(w, h)) => {
+            (lib.width, lib.height) = (w, h);
+            Effect::None
+        }
+        (super::library_screens::LibraryMode::List, _) => match_key(lib, action),
+        _ if lib.errors.is_some() => match_key(lib, action),
+        _ => super::library_screens::update(lib, action),
+    };
+    lib.list.fit(lib.shown().len(), lib.visible());
     effect
+}
+
+/// The next tag filter after `current`: the first tag, each in turn, then none.
+fn next_tag(tags: &[&str], current: Option<&str>) -> Option<String> {
+    let next = match current {
+        None => tags.first(),
+        Some(t) => tags
+            .iter()
+            .position(|x| *x == t)
+            .and_then(|i| tags.get(i + 1)),
+    };
+    next.map(|t| (*t).to_owned())
 }
 
 fn match_key(lib: &mut Library, action: Action) -> Effect {
@@ -161,7 +252,7 @@ fn match_key(lib: &mut Library, action: Action) -> Effect {
         }
         return Effect::None;
     }
-    let len = lib.entries.len();
+    let len = lib.shown().len();
     let page = lib.visible();
     let sel = lib.list.selected;
     match action {
@@ -174,7 +265,7 @@ fn match_key(lib: &mut Library, action: Action) -> Effect {
         Action::PageDown => lib.list.selected = (sel + page).min(len.saturating_sub(1)),
         Action::PageUp => lib.list.selected = sel.saturating_sub(page),
         Action::Reload => return Effect::Reload,
-        Action::Open => match lib.entries.get(sel) {
+        Action::Open => match lib.shown().get(sel) {
             Some(e) if e.info.is_ok() => return Effect::Open(e.path.clone()),
             Some(e) => {
                 lib.errors = Some(ErrorPanel {
@@ -184,6 +275,28 @@ fn match_key(lib: &mut Library, action: Action) -> Effect {
             }
             None => {}
         },
+        // Issue 19: the library as a corpus.
+        Action::TagFilter => {
+            let tags = lib.tags();
+            let next = next_tag(&tags, lib.tag.as_deref());
+            let none = tags.is_empty();
+            lib.tag = next;
+            lib.list = ListState::default();
+            if none {
+                lib.notice = Some("no briefing here has tags".to_owned());
+            }
+        }
+        Action::Search => {
+            lib.mode = LibraryMode::Query {
+                text: String::new(),
+                before: Box::new(LibraryMode::List),
+            };
+        }
+        Action::LibraryActors => {
+            let ask = Ask::Actors;
+            lib.mode = LibraryMode::Waiting(ask.clone(), Box::new(LibraryMode::List));
+            return Effect::Ask(ask);
+        }
         _ => {}
     }
     Effect::None

@@ -6,6 +6,7 @@ pub mod history;
 pub mod key;
 pub mod keymap;
 pub mod library;
+pub mod library_screens;
 pub mod marks;
 pub mod picker;
 pub mod place;

@@ -129,6 +129,10 @@ pub enum Effect {
     BackToLibrary,
     /// Open this briefing (from the library).
     Open(std::path::PathBuf),
+    /// Open a briefing at a place: a search hit or an actor's statement (issue 19).
+    OpenAt(super::library_screens::Opening),
+    /// Answer a question across the library (the index's): see `library_screens`.
+    Ask(super::library_screens::Ask),
     /// End the run.
     Quit,
 }

@@ -248,3 +248,85 @@ pub fn describe(rows: &[(&str, &ActorRow)]) -> Actor {
         briefings: briefings.len(),
     }
 }
+
+/// The representative of `i`'s group (union-find, halving the path as it goes).
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// One actor of the library's Actors screen: the briefings' actors that are the same
+/// one (`same_actor`'s closure), with how often they appear.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ActorCount {
+    pub actor: Actor,
+    /// Quotes they said themselves, across the library (not their affiliates').
+    pub quotes: usize,
+}
+
+/// One briefing's actor, for `merge_actors`: its briefing's number and path, its
+/// position, its row, and how many quotes it said there.
+pub struct ActorSeen {
+    pub at: ActorRef,
+    pub rel: String,
+    pub row: ActorRow,
+    pub quotes: usize,
+}
+
+/// Every actor of the library, merged as `same_actor` merges them (any key shared:
+/// id, name, alias, `same-as`), most present first: by briefings, then quotes, then
+/// name. Merging in one pass (union by shared key) finds the same groups as following
+/// the keys from one name, which the statements then use.
+pub fn merge_actors(mut seen: Vec<ActorSeen>) -> Vec<ActorCount> {
+    seen.sort_by(|a, b| (&a.rel, a.at.1).cmp(&(&b.rel, b.at.1)));
+    let mut parent: Vec<usize> = (0..seen.len()).collect();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, s) in seen.iter().enumerate() {
+        for k in s.row.keys().into_iter().chain(s.row.same_as_keys()) {
+            match by_key.get(&k) {
+                Some(&j) => {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    // The earlier actor stays the root, so a group keeps its order.
+                    parent[a.max(b)] = a.min(b);
+                }
+                None => {
+                    by_key.insert(k, i);
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for i in 0..seen.len() {
+        let r = root(&mut parent, i);
+        let g = *group_of.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    let mut out: Vec<ActorCount> = groups
+        .iter()
+        .map(|members| {
+            let rows: Vec<(&str, &ActorRow)> = members
+                .iter()
+                .map(|&i| (seen[i].rel.as_str(), &seen[i].row))
+                .collect();
+            ActorCount {
+                actor: describe(&rows),
+                quotes: members.iter().map(|&i| seen[i].quotes).sum(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (Reverse(a.actor.briefings), Reverse(a.quotes), &a.actor.name).cmp(&(
+            Reverse(b.actor.briefings),
+            Reverse(b.quotes),
+            &b.actor.name,
+        ))
+    });
+    out
+}

@@ -19,7 +19,7 @@ pub mod text;
 pub mod update;
 pub mod walk;
 
-pub use found::{Actor, Briefing, Hit, Search, Statement, Statements};
+pub use found::{Actor, ActorCount, Briefing, Hit, Search, Statement, Statements};
 pub use record::{Kind, Place};
 pub use store::{SCHEMA_VERSION, cache_dir};
 pub use update::{Changes, Progress};
@@ -91,6 +91,12 @@ impl Index {
     /// across the library, oldest first; `None` when no briefing knows the name.
     pub fn actor_statements(&self, name: &str) -> Result<Option<Statements>, String> {
         query::actor_statements(self, name).map_err(|e| self.error(&e))
+    }
+
+    /// Every actor of the library, merged across briefings, most present first, with
+    /// how many briefings they are in and how many quotes they said.
+    pub fn actors(&self) -> Result<Vec<ActorCount>, String> {
+        query::actors(self).map_err(|e| self.error(&e))
     }
 
     /// Every briefing indexed, by path, with its first error when it does not load.

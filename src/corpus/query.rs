@@ -245,3 +245,36 @@ pub fn failed(conn: &Connection) -> rusqlite::Result<Vec<(String, String)>> {
     })?
     .collect()
 }
+
+/// Every actor of the library, merged across briefings, with counts (`found::merge_actors`).
+pub fn actors(ix: &Index) -> rusqlite::Result<Vec<found::ActorCount>> {
+    let conn = &ix.conn;
+    let snapshot = conn.unchecked_transaction()?;
+    let mut counts: std::collections::HashMap<(i64, u32), usize> = std::collections::HashMap::new();
+    let mut st =
+        conn.prepare_cached("SELECT file, speaker, count(*) FROM quotes GROUP BY file, speaker")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let n: i64 = r.get(2)?;
+        counts.insert((r.get(0)?, r.get(1)?), usize::try_from(n).unwrap_or(0));
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT a.id, a.name, a.kind, a.role, a.affiliation, a.aliases, a.native_name, a.same_as,
+                a.file, a.ix, f.path
+         FROM actors a JOIN files f ON f.id = a.file",
+    )?;
+    let seen = st
+        .query_map([], |r| {
+            let at: (i64, u32) = (r.get(8)?, r.get(9)?);
+            Ok(found::ActorSeen {
+                at,
+                rel: r.get(10)?,
+                row: actor_row(r)?,
+                quotes: counts.get(&at).copied().unwrap_or(0),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    drop(st);
+    snapshot.commit()?;
+    Ok(found::merge_actors(seen))
+}

@@ -148,3 +148,27 @@ pub fn actor_statements(root: &Path, name: &str) -> Result<Scanned<Option<Statem
         problems: found.problems,
     })
 }
+
+/// Every actor of the library, merged across briefings, with counts, as the index's
+/// `actors` answers.
+pub fn actors(root: &Path) -> Result<Scanned<Vec<found::ActorCount>>, String> {
+    let found = files(root)?;
+    let mut seen = Vec::new();
+    for (n, f) in found.files.iter().enumerate() {
+        let Some(r) = load(f) else { continue };
+        let file = i64::try_from(n).unwrap_or(i64::MAX);
+        for (ix, a) in r.actors.iter().enumerate() {
+            let ix = u32::try_from(ix).unwrap_or(u32::MAX);
+            seen.push(found::ActorSeen {
+                at: (file, ix),
+                rel: f.rel.clone(),
+                row: a.clone(),
+                quotes: r.quotes.iter().filter(|q| q.speaker == ix).count(),
+            });
+        }
+    }
+    Ok(Scanned {
+        answer: found::merge_actors(seen),
+        problems: found.problems,
+    })
+}

@@ -184,8 +184,9 @@ fn try_open(db: &Path) -> Result<Connection, Result<Unusable, String>> {
     let conn = Connection::open(db).map_err(sql)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
     // WAL: a reader never waits for a writer, and a writer's crash loses nothing.
-    conn.pragma_update(None, "journal_mode", "WAL")
-        .map_err(sql)?;
+    // Switching to it needs the database to itself, and SQLite answers "busy" at once
+    // instead of calling the busy handler while another process opens it: wait here.
+    while_busy(|| conn.pragma_update(None, "journal_mode", "WAL")).map_err(sql)?;
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(sql)?;
     // Queries read pages all over a large index: map it, and keep more of it cached,
@@ -194,21 +195,45 @@ fn try_open(db: &Path) -> Result<Connection, Result<Unusable, String>> {
         .map_err(sql)?;
     conn.pragma_update(None, "cache_size", -32_000)
         .map_err(sql)?;
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(sql)?;
-    if version == SCHEMA_VERSION {
-        return Ok(conn);
+    let version = || conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0));
+    match while_busy(version).map_err(sql)? {
+        SCHEMA_VERSION => return Ok(conn),
+        0 => {}
+        other => return Err(Ok(Unusable::Version(other))),
     }
-    if version != 0 {
-        return Err(Ok(Unusable::Version(version)));
-    }
-    // New: made in one immediate transaction, so two processes starting at once
-    // make it once (the second waits, then finds it made).
-    let tx_sql =
-        format!("BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;");
+    // New: made in one immediate transaction, so two processes starting at once make
+    // it once: the second waits for the first, then finds the version set.
+    while_busy(|| conn.execute_batch("BEGIN IMMEDIATE")).map_err(sql)?;
+    let made = version().map_err(sql)?;
+    let tx_sql = if made == 0 {
+        format!("{SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+    } else {
+        "COMMIT;".to_owned()
+    };
     conn.execute_batch(&tx_sql).map_err(sql)?;
+    if made != 0 && made != SCHEMA_VERSION {
+        return Err(Ok(Unusable::Version(made)));
+    }
     Ok(conn)
+}
+
+/// Runs `f` again while `SQLite` says the database is busy or locked, for at most
+/// `BUSY_TIMEOUT`: for the steps where `SQLite` does not wait by itself.
+fn while_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let start = std::time::Instant::now();
+    loop {
+        match f() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// What the index knows of a file, to tell whether it changed.

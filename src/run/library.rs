@@ -3,6 +3,7 @@
 //! between them does not flicker.
 
 use super::Options;
+use super::library_index::LibraryIndex;
 use super::reader::{Reader, prepare};
 use super::reload::Watch;
 use super::scan::Pending;
@@ -10,6 +11,7 @@ use super::store::Store;
 use super::terminal::{Screen, Tty, ending};
 use crate::app::keymap::{Context, PendingKeys};
 use crate::app::library::{self, Library};
+use crate::app::library_screens::Opening;
 use crate::app::{Action, Effect, Settings};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -38,6 +40,8 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
         ms = started.elapsed().as_secs_f64() * 1000.0,
         "library listed"
     );
+    // The index (issue 19) is opened and refreshed on a thread: the list is up first.
+    let mut index = LibraryIndex::start(dir, opts.cache_dir.as_deref());
     let mut tty = Tty::enter(opts.mouse)
         .map_err(|e| e.to_string())?
         .with_clipboard(opts.clipboard);
@@ -46,16 +50,36 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
             lib: &mut lib,
             pending: pending.as_ref(),
             store: store_now.as_ref(),
+            index: &mut index,
         };
         let ended = tty.run(&mut screen, &settings).map_err(|e| e.to_string())?;
         if ended == Effect::Quit || ending() {
             break;
         }
-        if let Effect::Open(path) = ended {
+        if ended == Effect::Reload {
+            index.refresh();
+        }
+        let opening = match ended {
+            Effect::Open(path) => Some(Opening {
+                path,
+                ..Opening::default()
+            }),
+            Effect::OpenAt(at) => Some(at),
+            _ => None,
+        };
+        if let Some(at) = opening {
+            let path = at.path.clone();
             // A file that loaded at the scan but not now has changed since: the scan
             // below lists it with its error.
             if let Ok(loaded) = super::load_briefing(Some(&path), "opened from the library") {
-                let (app, mut session) = prepare(loaded.briefing, Some(&path), opts, |_| {});
+                let (width, height) = (lib.width, lib.height);
+                let (app, mut session) = prepare(loaded.briefing, Some(&path), opts, |app| {
+                    // At a search hit or a statement: there, over the remembered place.
+                    if at.section.is_some() || at.quote.is_some() {
+                        (app.width, app.height) = (width, height);
+                        crate::app::update::open_at(app, &at);
+                    }
+                });
                 let mut reader = Reader::new(app, Some(Watch::new(&path)), &mut session);
                 let ended = tty.run(&mut reader, &settings).map_err(|e| e.to_string())?;
                 let app = reader.app;
@@ -76,11 +100,13 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
     Ok(warnings)
 }
 
-/// The library as the event loop runs it, with the files still being read.
+/// The library as the event loop runs it, with the files still being read and the
+/// index that answers its questions.
 struct Browser<'a> {
     lib: &'a mut Library,
     pending: Option<&'a Pending>,
     store: Option<&'a Store>,
+    index: &'a mut LibraryIndex,
 }
 
 impl Screen for Browser<'_> {
@@ -101,8 +127,8 @@ impl Screen for Browser<'_> {
     }
 
     fn idle(&self) -> Duration {
-        // Files still being read: look for them between keys.
-        if self.lib.unread_files > 0 {
+        // Files still being read, the index being built: look for them between keys.
+        if self.lib.unread_files > 0 || self.index.busy() {
             Duration::from_millis(50)
         } else {
             Duration::MAX
@@ -118,14 +144,21 @@ impl Screen for Browser<'_> {
                 self.lib.add(file, self.store);
             }
         }
-        self.lib.unread_files != reading
+        let indexed = self.index.poll(self.lib);
+        self.lib.unread_files != reading || indexed
     }
 
     fn carry_out(&mut self, effect: Effect) -> Option<Effect> {
+        if let Effect::Ask(ask) = &effect {
+            self.index.answer(ask, self.lib);
+            return None;
+        }
         // Ctrl-r, Enter and quitting all end this screen: the loop above scans, opens
         // or ends.
         (effect != Effect::None).then_some(effect)
     }
 
-    fn notice(&mut self, _text: String) {}
+    fn notice(&mut self, text: String) {
+        self.lib.notice = Some(text);
+    }
 }

@@ -6,6 +6,7 @@
 pub mod changes;
 pub mod clipboard;
 pub mod library;
+pub mod library_index;
 pub mod reader;
 pub mod reload;
 pub mod scan;
@@ -26,6 +27,8 @@ pub use reader::read_file;
 pub struct Options {
     /// Where the place is remembered (`None`: `--no-state`).
     pub state_dir: Option<PathBuf>,
+    /// Where the library's index is kept (`None`: `--no-cache`, or no folder for it).
+    pub cache_dir: Option<PathBuf>,
     pub mouse: bool,
     pub clipboard: crate::config::ClipboardSetting,
     pub settings: Settings,

@@ -46,7 +46,7 @@ impl Pending {
 }
 
 impl Library {
-    /// Reads every `*.toml` file of `dir` (not its subfolders). `store` gives the read
+    /// Reads every `*.toml` file of `dir` and its subfolders. `store` gives the read
     /// state for the unread counts.
     pub fn scan(dir: &Path, store: Option<&Store>) -> Result<Self, String> {
         Self::scan_again(dir, store, HashMap::new())
@@ -61,14 +61,15 @@ impl Library {
         before: Option<&Library>,
     ) -> Result<(Self, Option<Pending>), String> {
         let mut known = before.map(|b| b.records.clone()).unwrap_or_default();
-        let paths = list(dir)?;
+        let (paths, problems) = list(dir)?;
         let mut lib = Self::empty(dir);
+        lib.notice = problems_notice(&problems);
         let mut later = Vec::new();
         for path in paths {
             let stamp = stamp(&path);
             match known.remove(&path).filter(|r| Some(r.stamp) == stamp) {
                 Some(r) => {
-                    lib.entries.push(entry(path.clone(), &r, store));
+                    lib.entries.push(entry(dir, path.clone(), &r, store));
                     lib.records.insert(path, r);
                 }
                 None => later.push((path, stamp)),
@@ -89,18 +90,18 @@ impl Library {
     pub fn add(&mut self, file: ReadFile, store: Option<&Store>) {
         let ReadFile(path, r, keep) = file;
         let selected = (self.list.selected > 0)
-            .then(|| self.entries.get(self.list.selected).map(|e| e.path.clone()))
+            .then(|| self.shown().get(self.list.selected).map(|e| e.path.clone()))
             .flatten();
-        self.entries.push(entry(path.clone(), &r, store));
+        self.entries.push(entry(&self.dir, path.clone(), &r, store));
         self.entries.sort_by_key(order);
         if keep {
             self.records.insert(path, r);
         }
         self.unread_files = self.unread_files.saturating_sub(1);
         if let Some(p) = selected {
-            self.list.selected = self.entries.iter().position(|e| e.path == p).unwrap_or(0);
+            self.list.selected = self.shown().iter().position(|e| e.path == p).unwrap_or(0);
         }
-        self.list.fit(self.entries.len(), self.visible());
+        self.list.fit(self.shown().len(), self.visible());
     }
 
     /// Lists the folder again (back from a briefing, Ctrl-r): files unchanged since
@@ -115,7 +116,7 @@ impl Library {
         store: Option<&Store>,
         mut before: HashMap<PathBuf, FileRecord>,
     ) -> Result<Self, String> {
-        let paths = list(dir)?;
+        let (paths, problems) = list(dir)?;
         let mut read = HashMap::with_capacity(paths.len());
         let mut entries = Vec::with_capacity(paths.len());
         for path in paths {
@@ -125,7 +126,7 @@ impl Library {
             // not kept.
             let r = known
                 .unwrap_or_else(|| read_file(&path, stamp.unwrap_or((SystemTime::UNIX_EPOCH, 0))));
-            entries.push(entry(path.clone(), &r, store));
+            entries.push(entry(dir, path.clone(), &r, store));
             if stamp.is_some() {
                 read.insert(path, r);
             }
@@ -134,26 +135,47 @@ impl Library {
         Ok(Self {
             entries,
             records: read,
+            notice: problems_notice(&problems),
             ..Self::empty(dir)
         })
     }
 }
 
-/// The `*.toml` files of `dir` (not its subfolders), sorted by path.
-fn list(dir: &Path) -> Result<Vec<PathBuf>, String> {
+/// The `*.toml` files of `dir` and its subfolders (the corpus walk: bounded depth,
+/// link loops and unreadable folders skipped), sorted by path, and what got in the
+/// way. Only the folder itself not listing is an error.
+fn list(dir: &Path) -> Result<(Vec<PathBuf>, Vec<String>), String> {
     let listing = std::fs::read_dir(dir).map_err(|e| {
         format!(
             "{}: cannot list the folder: {e}",
             escape(&dir.display().to_string())
         )
     })?;
-    let mut paths: Vec<PathBuf> = listing
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
-        .collect();
+    let walk = crate::corpus::walk::walk(dir, &crate::corpus::walk::Fs);
+    let mut paths: Vec<PathBuf> = walk.files.into_iter().map(|f| f.path).collect();
+    // The walk takes regular files only (the index reads them all); the list also
+    // shows the folder's own other `*.toml` entries (a FIFO, a link to a device, a
+    // broken link) with the error reading them gives, rather than hide them.
+    paths.extend(
+        listing
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "toml")
+                    && !std::fs::metadata(p).is_ok_and(|m| m.is_file() || m.is_dir())
+            }),
+    );
     paths.sort();
-    Ok(paths)
+    Ok((paths, walk.problems))
+}
+
+/// The status line's word on folders the walk could not read (already escaped).
+fn problems_notice(problems: &[String]) -> Option<String> {
+    let first = problems.first()?;
+    Some(match problems.len() {
+        1 => first.clone(),
+        n => format!("{first} (and {} more)", n - 1),
+    })
 }
 
 /// Newest first; undated after dated; files that fail to load last; then by name.
@@ -189,6 +211,7 @@ fn read_file(path: &Path, stamp: (SystemTime, u64)) -> FileRecord {
                     sections: b.sections.len(),
                     quotes: b.quotes.len(),
                     unread: None,
+                    tags: b.meta.tags.clone(),
                 }),
                 errors: Vec::new(),
                 key: store::key(b, &store::id_less_text(b, Some(path))),
@@ -207,8 +230,9 @@ fn read_file(path: &Path, stamp: (SystemTime, u64)) -> FileRecord {
 
 /// The list's entry for a file: what was read of it, with its unread count from the
 /// store.
-fn entry(path: PathBuf, r: &FileRecord, store: Option<&Store>) -> LibraryEntry {
-    let name = escape(&path.file_name().unwrap_or_default().to_string_lossy());
+fn entry(dir: &Path, path: PathBuf, r: &FileRecord, store: Option<&Store>) -> LibraryEntry {
+    // Below the library folder: a briefing of a subfolder shows which.
+    let name = escape(&path.strip_prefix(dir).unwrap_or(&path).to_string_lossy());
     let info = r.info.clone().map(|mut summary| {
         summary.unread = store.and_then(|s| s.place(&r.key)).map(|place| {
             // A set: a long briefing read through has as many read ids as quotes.

@@ -4,11 +4,13 @@
 use super::chrome;
 use crate::app::Settings;
 use crate::app::library::{ENTRY_ROWS, Library, LibraryEntry};
+use crate::app::library_screens::{Input, LibraryMode};
 use crate::text;
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use std::fmt::Write as _;
 
 /// Smallest screen the library draws on; below it, a message as for the reader.
 const MIN_WIDTH: u16 = 30;
@@ -31,7 +33,7 @@ fn draw(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(area.width);
     let dir = crate::load::diag::escape(&lib.dir.display().to_string());
-    let head = if lib.unread_files > 0 {
+    let mut head = if lib.unread_files > 0 {
         format!(
             "Library: {dir} · reading files: {} of {} read",
             lib.to_read - lib.unread_files,
@@ -40,6 +42,9 @@ fn draw(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
     } else {
         format!("Library: {dir}")
     };
+    if let Some((done, total)) = lib.indexing {
+        let _ = write!(head, " · indexing: {done} of {total}");
+    }
     chrome::row(
         buf,
         area,
@@ -48,45 +53,19 @@ fn draw(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
         theme.title,
     );
     let list = Rect::new(area.x, area.y + 1, area.width, area.height - 2);
-    let title = format!(
-        "Briefings {}/{}",
-        (lib.list.selected + 1).min(lib.entries.len()),
-        lib.entries.len()
-    );
-    let inner = chrome::pane_block(theme, list, buf, &title, true);
-    if lib.entries.is_empty() {
-        let empty = if lib.unread_files > 0 {
-            "Reading the folder's briefings…"
-        } else {
-            "No *.toml files in this folder."
-        };
-        chrome::row(buf, inner, inner.y, empty, theme.dim);
+    let status_area = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    // Issue 19: the screens beyond the list draw in its place.
+    let screen = match &lib.mode {
+        LibraryMode::Waiting(_, before) | LibraryMode::Query { before, .. } => before.as_ref(),
+        mode => mode,
+    };
+    match screen {
+        LibraryMode::Results(r) => super::library_screens::results(r, settings, list, buf),
+        LibraryMode::Actors(a) => super::library_screens::actors(a, settings, list, buf),
+        LibraryMode::Statements(s) => super::library_screens::statements(s, settings, list, buf),
+        _ => entries(lib, theme, list, buf),
     }
-    let shown = usize::from(inner.height) / ENTRY_ROWS;
-    for (n, (i, e)) in lib
-        .entries
-        .iter()
-        .enumerate()
-        .skip(lib.list.offset)
-        .take(shown)
-        .enumerate()
-    {
-        let y = inner.y + u16::try_from(n * ENTRY_ROWS).unwrap_or(u16::MAX);
-        entry(theme, buf, inner, y, e, i == lib.list.selected);
-    }
-    chrome::scrollbar(
-        list,
-        buf,
-        lib.entries.len() * ENTRY_ROWS,
-        lib.list.offset * ENTRY_ROWS,
-        usize::from(inner.height),
-    );
-    status(
-        lib,
-        settings,
-        Rect::new(area.x, area.bottom() - 1, area.width, 1),
-        buf,
-    );
+    status(lib, settings, status_area, buf);
     if let Some(panel) = &lib.errors
         && let Some(e) = lib.entry(&panel.path)
     {
@@ -103,6 +82,49 @@ fn draw(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The list of briefings (those with the tag chosen, when one is).
+fn entries(lib: &Library, theme: &Theme, list: Rect, buf: &mut Buffer) {
+    let listed = lib.shown();
+    let tag = lib
+        .tag
+        .as_ref()
+        .map_or_else(String::new, |t| format!(" · tag: {t}"));
+    let title = format!(
+        "Briefings {}/{}{tag}",
+        (lib.list.selected + 1).min(listed.len()),
+        listed.len()
+    );
+    let inner = chrome::pane_block(theme, list, buf, &title, true);
+    if listed.is_empty() {
+        let empty = match &lib.tag {
+            _ if lib.unread_files > 0 && lib.entries.is_empty() => {
+                "Reading the folder's briefings…".to_owned()
+            }
+            Some(t) => format!("No briefing tagged “{t}”: t shows the next tag."),
+            None => "No *.toml files in this folder.".to_owned(),
+        };
+        chrome::row(buf, inner, inner.y, &empty, theme.dim);
+    }
+    let shown = usize::from(inner.height) / ENTRY_ROWS;
+    for (n, (i, e)) in listed
+        .iter()
+        .enumerate()
+        .skip(lib.list.offset)
+        .take(shown)
+        .enumerate()
+    {
+        let y = inner.y + u16::try_from(n * ENTRY_ROWS).unwrap_or(u16::MAX);
+        entry(theme, buf, inner, y, e, i == lib.list.selected);
+    }
+    chrome::scrollbar(
+        list,
+        buf,
+        listed.len() * ENTRY_ROWS,
+        lib.list.offset * ENTRY_ROWS,
+        usize::from(inner.height),
+    );
+}
+
 fn entry(theme: &Theme, buf: &mut Buffer, area: Rect, y: u16, e: &LibraryEntry, selected: bool) {
     let pick = |s: Style| if selected { s.patch(theme.selected) } else { s };
     let marker = if selected { "▸" } else { " " };
@@ -116,6 +138,14 @@ fn entry(theme: &Theme, buf: &mut Buffer, area: Rect, y: u16, e: &LibraryEntry, 
                 &text::truncate(&format!("{marker}{}", s.title), width),
                 pick(theme.speaker),
             );
+            // Tags after the title, dimmed, where it leaves room (issue 19).
+            let used = 1 + text::width(&s.title);
+            if !s.tags.is_empty() && used + 3 < width {
+                let tags = format!("  #{}", s.tags.join(" #"));
+                let x = area.x + u16::try_from(used).unwrap_or(u16::MAX);
+                let room = width - used;
+                buf.set_stringn(x, y, text::truncate(&tags, room), room, pick(theme.dim));
+            }
             let mut facts: Vec<String> = Vec::new();
             facts.extend(s.source.clone());
             facts.extend(s.published.map(|d| d.to_string()));
@@ -161,14 +191,36 @@ fn entry(theme: &Theme, buf: &mut Buffer, area: Rect, y: u16, e: &LibraryEntry, 
 fn status(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
     let theme = &settings.appearance.theme;
     buf.set_style(area, theme.status);
-    let place = format!(
-        " LIBRARY {}/{} ",
-        (lib.list.selected + 1).min(lib.entries.len()),
-        lib.entries.len()
-    );
+    let place = match &lib.mode {
+        LibraryMode::Query { text, .. } => format!(" SEARCH THE LIBRARY /{text}▏ "),
+        LibraryMode::Waiting(..) => " LIBRARY: looking… ".to_owned(),
+        LibraryMode::Results(r) => format!(
+            " RESULTS {}/{} ",
+            (r.list.selected + 1).min(r.hits.len()),
+            r.hits.len()
+        ),
+        LibraryMode::Actors(a) if a.input == Input::Narrow => {
+            format!(" ACTORS /{}▏ ", a.query)
+        }
+        LibraryMode::Actors(_) => " ACTORS ".to_owned(),
+        LibraryMode::Statements(s) => format!(
+            " STATEMENTS {}/{} ",
+            (s.list.selected + 1).min(s.statements.len()),
+            s.statements.len()
+        ),
+        LibraryMode::List => format!(
+            " LIBRARY {}/{} ",
+            (lib.list.selected + 1).min(lib.shown().len()),
+            lib.shown().len()
+        ),
+    };
+    let place = match &lib.notice {
+        Some(n) => format!("{place}{n} "),
+        None => place,
+    };
     let hints = settings
         .keymap
-        .hints(lib.context(), settings.ascii(), |_| true);
+        .hints(lib.context(), settings.ascii(), |a| lib.acts(a));
     chrome::row(
         buf,
         area,

@@ -9,6 +9,7 @@ mod filter;
 pub mod flags;
 pub mod help;
 pub mod library;
+pub mod library_screens;
 mod note;
 mod page;
 mod picker;

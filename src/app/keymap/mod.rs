@@ -33,10 +33,13 @@ pub enum Context {
     Library,
     /// The list of what the last reload changed (issue 20).
     Changes,
+    /// Issue 19: the library's search results, and its Actors screen and statements.
+    LibraryResults,
+    LibraryActors,
 }
 
 impl Context {
-    pub const ALL: [Context; 13] = [
+    pub const ALL: [Context; 15] = [
         Context::Panes,
         Context::Views,
         Context::Filter,
@@ -49,6 +52,8 @@ impl Context {
         Context::Errors,
         Context::Changes,
         Context::Library,
+        Context::LibraryResults,
+        Context::LibraryActors,
         Context::Help,
     ];
 
@@ -61,6 +66,8 @@ impl Context {
             Context::Help => "Help",
             Context::Errors => "Reload errors",
             Context::Changes => "Changes on reload",
+            Context::LibraryResults => "Library: search results",
+            Context::LibraryActors => "Library: actors and their statements",
             Context::Library => "Library (brief DIR)",
             Context::Filter => "Actor filter",
             Context::Narrow => "Actor filter: narrowing",
@@ -80,6 +87,8 @@ impl Context {
             Context::Help => "the help",
             Context::Errors => "the reload errors",
             Context::Changes => "the change list",
+            Context::LibraryResults => "the library's search results",
+            Context::LibraryActors => "the library's actors",
             Context::Library => "the library",
             Context::Filter => "the actor filter",
             Context::Narrow => "the actor filter while narrowing",
@@ -134,8 +143,8 @@ const fn p(c: K) -> Key {
 }
 
 use Context::{
-    Changes, Detail, Errors, Filter, Help, Library, Narrow, Note, Panes, Picker, Search, Source,
-    Views,
+    Changes, Detail, Errors, Filter, Help, Library, LibraryActors, LibraryResults, Narrow, Note,
+    Panes, Picker, Search, Source, Views,
 };
 
 #[rustfmt::skip]
@@ -278,6 +287,32 @@ pub const BINDINGS: &[Binding] = &[
     b(Library, &[p(K::PageUp)], Action::PageUp, "a page up", false),
     b(Library, &[p(K::Enter)], Action::Open, "open the briefing", true),
     b(Library, &[Key::ctrl('r')], Action::Reload, "scan the folder again", true),
+    // Issue 19: the library as a corpus.
+    b(Library, &[Key::ch('/')], Action::Search, "search: every briefing of the library", true),
+    b(Library, &[Key::ch('a')], Action::LibraryActors, "actors: every actor of the library, merged", true),
+    b(Library, &[Key::ch('t')], Action::TagFilter, "tag: list only the next tag's briefings, then all", true),
+    b(LibraryResults, &[Key::ch('Q'), Key::ctrl('c')], Action::QuitAll, "quit brief, from anywhere", false),
+    b(LibraryResults, &[Key::ch('j'), p(K::Down)], Action::Down, "next hit", false),
+    b(LibraryResults, &[Key::ch('k'), p(K::Up)], Action::Up, "previous hit", false),
+    b(LibraryResults, &[Key::ch('g'), p(K::Home)], Action::Top, "first hit", false),
+    b(LibraryResults, &[Key::ch('G'), p(K::End)], Action::Bottom, "last hit", false),
+    b(LibraryResults, &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(LibraryResults, &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(LibraryResults, &[p(K::Enter)], Action::Open, "open: the briefing, at the hit", true),
+    b(LibraryResults, &[Key::ch('/')], Action::Search, "search again", true),
+    b(LibraryResults, &[p(K::Backspace)], Action::Library, "back: to the list", true),
+    b(LibraryResults, &[p(K::Esc), Key::ch('q')], Action::Close, "back to the list", false),
+    b(LibraryActors, &[Key::ch('Q'), Key::ctrl('c')], Action::QuitAll, "quit brief, from anywhere", false),
+    b(LibraryActors, &[Key::ch('j'), p(K::Down)], Action::Down, "next row", false),
+    b(LibraryActors, &[Key::ch('k'), p(K::Up)], Action::Up, "previous row", false),
+    b(LibraryActors, &[Key::ch('g'), p(K::Home)], Action::Top, "first row", false),
+    b(LibraryActors, &[Key::ch('G'), p(K::End)], Action::Bottom, "last row", false),
+    b(LibraryActors, &[p(K::PageDown)], Action::PageDown, "a page down", false),
+    b(LibraryActors, &[p(K::PageUp)], Action::PageUp, "a page up", false),
+    b(LibraryActors, &[p(K::Enter)], Action::Open, "open: the actor's statements across the library; a statement in its briefing", true),
+    b(LibraryActors, &[Key::ch('/')], Action::Search, "narrow: the actors, by typing", true),
+    b(LibraryActors, &[p(K::Backspace)], Action::Library, "back: from statements to the actors, from the actors to the list", true),
+    b(LibraryActors, &[p(K::Esc), Key::ch('q')], Action::Close, "back (Esc first drops a narrowing)", false),
     // Issue 20: what the last reload changed, and stances across time.
     b(Panes, &[Key::ch('D')], Action::Changes, "what the last reload changed", false),
     b(Views, &[Key::ch('D')], Action::Changes, "what the last reload changed", false),

@@ -1,0 +1,236 @@
+//! The library's index for `brief DIR` (issue 19): opened and brought up to date on a
+//! thread of its own (the library is on screen meanwhile, with the progress in its
+//! title line), then asked the library's questions: search hits, the actors, one
+//! actor's statements. With `--no-cache`, or when the index cannot be opened, the
+//! files answer instead (`corpus::scan`: slower, the same answers). Answers are
+//! handed to the state as its own plain data (`app::library_screens`).
+
+use crate::app::library::Library;
+use crate::app::library_screens::{Ask, FoundHit, FoundStatement, LibraryActor, Opening};
+use crate::corpus::{self, Index, Kind};
+use crate::load::diag::escape;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+/// The most hits a search lists (the title says how many there are in all).
+pub const HITS: usize = 200;
+
+/// What the indexing thread says.
+enum Message {
+    Progress(corpus::Progress),
+    /// Boxed: sent once, and much larger than a progress step.
+    Done(Box<Result<(Index, corpus::Changes), String>>),
+}
+
+enum State {
+    /// `--no-cache`: the files answer.
+    NoCache,
+    /// The index opened or refreshed on a thread.
+    Building(Receiver<Message>),
+    Ready(Index),
+    /// It could not be opened: the files answer.
+    Unusable,
+}
+
+/// The index of one library folder, and how it is getting on.
+pub struct LibraryIndex {
+    dir: PathBuf,
+    state: State,
+}
+
+impl LibraryIndex {
+    /// Starts opening and refreshing the index of `dir` kept in `cache` (`None`:
+    /// `--no-cache`, no index at all).
+    pub fn start(dir: &Path, cache: Option<&Path>) -> Self {
+        let state = match cache {
+            None => State::NoCache,
+            Some(cache) => {
+                let (dir, cache) = (dir.to_path_buf(), cache.to_path_buf());
+                spawn(move || Index::open(&dir, &cache))
+            }
+        };
+        Self {
+            dir: dir.to_path_buf(),
+            state,
+        }
+    }
+
+    /// Brings a ready index up to date again (Ctrl-r), on its thread.
+    pub fn refresh(&mut self) {
+        if let State::Ready(_) = self.state
+            && let State::Ready(ix) = std::mem::replace(&mut self.state, State::Unusable)
+        {
+            self.state = spawn(move || Ok(ix));
+        }
+    }
+
+    /// Whether the thread is still at work (the loop looks for it between keys).
+    pub fn busy(&self) -> bool {
+        matches!(self.state, State::Building(_))
+    }
+
+    /// Takes what the thread said since last asked into the library's title and
+    /// status lines; once ready, answers a question left waiting. Whether the screen
+    /// changed.
+    pub fn poll(&mut self, lib: &mut Library) -> bool {
+        let State::Building(rx) = &self.state else {
+            return false;
+        };
+        let mut heard = false;
+        let mut done = None;
+        for m in rx.try_iter() {
+            heard = true;
+            match m {
+                Message::Progress(p) => lib.indexing = Some((p.done, p.total)),
+                Message::Done(d) => done = Some(*d),
+            }
+        }
+        if let Some(d) = done {
+            lib.indexing = None;
+            self.state = match d {
+                Ok((ix, changes)) => {
+                    tracing::info!(?changes.added, ?changes.updated, ?changes.removed, "library index up to date");
+                    if let Some(n) = changes.notices.first() {
+                        lib.notice = Some(n.clone());
+                    }
+                    State::Ready(ix)
+                }
+                Err(e) => {
+                    tracing::warn!("library index: {e}");
+                    lib.notice = Some(format!("no index ({e}): searching reads every file"));
+                    State::Unusable
+                }
+            };
+            if let crate::app::library_screens::LibraryMode::Waiting(ask, _) = &lib.mode {
+                let ask = ask.clone();
+                self.answer(&ask, lib);
+            }
+        }
+        heard
+    }
+
+    /// Answers `ask` into the library, now, unless the index is still being built
+    /// (then `poll` answers it when it is ready).
+    pub fn answer(&self, ask: &Ask, lib: &mut Library) {
+        let answered = match &self.state {
+            State::Building(_) => return,
+            State::Ready(ix) => from_index(ix, ask),
+            State::NoCache | State::Unusable => from_files(&self.dir, ask),
+        };
+        match answered {
+            Ok(Answer::Hits(query, hits, total)) => lib.show_results(query, hits, total),
+            Ok(Answer::Actors(all)) => lib.show_actors(all),
+            Ok(Answer::Statements(name, found)) => lib.show_statements(name, found),
+            Err(e) => lib.not_answered(e),
+        }
+    }
+}
+
+/// Opens (or takes) the index on a thread and refreshes it, telling the progress.
+fn spawn(open: impl FnOnce() -> Result<Index, String> + Send + 'static) -> State {
+    let (tx, rx) = channel();
+    let started = std::thread::Builder::new()
+        .name("brief-index".into())
+        .spawn(move || {
+            let done = open().and_then(|mut ix| {
+                let progress = tx.clone();
+                let changes = ix.refresh(&mut |p| {
+                    let _ = progress.send(Message::Progress(p));
+                })?;
+                Ok((ix, changes))
+            });
+            let _ = tx.send(Message::Done(Box::new(done)));
+        });
+    match started {
+        Ok(_) => State::Building(rx),
+        Err(_) => State::Unusable,
+    }
+}
+
+enum Answer {
+    Hits(String, Vec<FoundHit>, usize),
+    Actors(Vec<LibraryActor>),
+    Statements(String, Vec<FoundStatement>),
+}
+
+fn from_index(ix: &Index, ask: &Ask) -> Result<Answer, String> {
+    Ok(match ask {
+        Ask::Search(q) => {
+            let s = ix.search(q, Some(HITS))?;
+            Answer::Hits(q.clone(), s.hits.iter().map(hit).collect(), s.total)
+        }
+        Ask::Actors => Answer::Actors(ix.actors()?.iter().map(actor).collect()),
+        Ask::Statements(name) => statements(name, ix.actor_statements(name)?),
+    })
+}
+
+fn from_files(dir: &Path, ask: &Ask) -> Result<Answer, String> {
+    Ok(match ask {
+        Ask::Search(q) => {
+            let s = corpus::scan::search(dir, q, Some(HITS))?.answer;
+            Answer::Hits(q.clone(), s.hits.iter().map(hit).collect(), s.total)
+        }
+        Ask::Actors => Answer::Actors(
+            corpus::scan::actors(dir)?
+                .answer
+                .iter()
+                .map(actor)
+                .collect(),
+        ),
+        Ask::Statements(name) => {
+            statements(name, corpus::scan::actor_statements(dir, name)?.answer)
+        }
+    })
+}
+
+fn hit(h: &corpus::Hit) -> FoundHit {
+    FoundHit {
+        title: h.briefing.title.clone(),
+        date: h.briefing.published.clone(),
+        rel: escape(&h.briefing.rel),
+        kind: h.kind.name().to_owned(),
+        snippet: h.snippet.text.clone(),
+        marks: h.snippet.marks.clone(),
+        opening: Opening {
+            path: h.briefing.path.clone(),
+            section: h.place.section.map(|s| s as usize),
+            quote: (h.kind == Kind::Quote)
+                .then(|| h.place.quote.clone())
+                .flatten(),
+        },
+    }
+}
+
+fn actor(a: &corpus::ActorCount) -> LibraryActor {
+    LibraryActor {
+        name: a.actor.name.clone(),
+        names: a.actor.names.clone(),
+        briefings: a.actor.briefings,
+        quotes: a.quotes,
+    }
+}
+
+fn statements(name: &str, found: Option<corpus::Statements>) -> Answer {
+    let Some(found) = found else {
+        return Answer::Statements(name.to_owned(), Vec::new());
+    };
+    let list = found
+        .statements
+        .iter()
+        .map(|s| FoundStatement {
+            title: s.briefing.title.clone(),
+            rel: escape(&s.briefing.rel),
+            date: s.date.clone(),
+            speaker: s.speaker.clone(),
+            section_title: s.section_title.clone(),
+            mode: s.mode.clone(),
+            text: s.text.clone(),
+            opening: Opening {
+                path: s.briefing.path.clone(),
+                section: Some(s.section as usize),
+                quote: Some(s.quote.clone()),
+            },
+        })
+        .collect();
+    Answer::Statements(found.actor.name, list)
+}

@@ -1,0 +1,88 @@
+//! The library as a corpus in a pseudo-terminal (issue 19): the real `brief DIR` over a
+//! library of three briefings, its index in a temporary cache folder.
+#![cfg(unix)]
+
+mod common;
+#[path = "common/three_briefings.rs"]
+mod three;
+
+use common::pty::*;
+
+/// The row (from the top) where `needle` first shows, failing with the screen.
+fn row_of(s: &Session, needle: &str) -> u16 {
+    s.with_screen(|screen| locate(screen, needle))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", s.dump()))
+        .0
+}
+
+#[test]
+fn search_open_the_second_hit_come_back_then_an_actor_across_two_briefings() {
+    let lib = scratch_dir("library");
+    three::write(&lib);
+    let cache = scratch_dir("cache");
+    let mut s = Session::spawn(
+        100,
+        30,
+        &[
+            lib.to_str().unwrap(),
+            "--cache-dir",
+            cache.to_str().unwrap(),
+        ],
+    );
+    // The list: the subfolder's briefing too, with its tags.
+    s.wait_text("2024/harbour-jan.toml");
+    s.wait_text("#harbour #economy");
+
+    // "tariffs" is in two briefings: the newer first.
+    s.send("/");
+    s.send("tariffs");
+    s.wait_text("/tariffs");
+    s.send(ENTER);
+    s.wait_text("Search “tariffs”: 2 hits");
+    assert!(row_of(&s, "Harbour reopens") < row_of(&s, "Harbour talks"));
+
+    // The second hit opens its briefing at the quote.
+    s.send("j");
+    s.send(ENTER);
+    // The quote hit is marked in the Reader and selected in the Quotes pane.
+    s.wait_text("▶ “We want lower tariffs.”");
+    s.wait_text("▸•Lee Soo");
+    s.wait_text("Harbour talks");
+
+    // Back from the briefing: the results, not the list.
+    s.send("q");
+    s.wait_text("Search “tariffs”: 2 hits");
+    s.wait_text("RESULTS 2/2");
+
+    // Back to the list, then the Actors screen.
+    s.send("\x7f");
+    s.wait_text("LIBRARY 1/3");
+    s.send("a");
+    s.wait_text("Actors of the library");
+    s.send("/");
+    s.send("kim");
+    s.wait_text("ACTORS /kim");
+    s.send(ENTER);
+    s.wait_text("Actors of the library 1/1");
+    s.send(ENTER);
+    s.wait_text("Kim Min: 2 statements across the library");
+    // Both quotes, oldest first, each with its briefing.
+    let january = row_of(&s, "2024-01-09 · Kim Min · Harbour talks");
+    let february = row_of(&s, "2024-02-04 · Kim Min · Rail strike");
+    assert!(january < february, "{}", s.dump());
+    s.wait_text("The harbour stays open for trade.");
+    s.wait_text("The rail strike must end.");
+
+    s.send("Q");
+    s.wait_exit();
+    s.assert_restored();
+    // The index was kept where asked.
+    assert!(
+        std::fs::read_dir(&cache).unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .ends_with(".sqlite")),
+        "an index in the cache folder"
+    );
+}
