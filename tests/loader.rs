@@ -1,5 +1,6 @@
-//! The loader, one error class at a time: each test asserts the exact message and the
-//! line and column it is reported at, plus property tests that no input panics it.
+//! The loader, one error class at a time: each test (or row of the `single_errors`
+//! table) asserts the exact message and the line and column it is reported at, plus
+//! property tests that no input panics it.
 
 use brief::load::diag::{LineIndex, Severity};
 use brief::load::{Loaded, Report, load_bytes, load_path, load_str};
@@ -49,17 +50,21 @@ fn errors_of(text: &str) -> Vec<(usize, usize, &'static str, String)> {
     located(&load_str("t.toml", text).expect_err("should not load"))
 }
 
-/// The one diagnostic a text gives, as `(line, col, message)`.
-fn only_error(text: &str) -> (usize, usize, String) {
-    let all = errors_of(text);
-    assert_eq!(all.len(), 1, "{all:#?}");
-    let (line, col, sev, message) = all.into_iter().next().unwrap();
-    assert_eq!(sev, "error");
-    (line, col, message)
+/// The one diagnostic a text gives, as `(line, col, message)`, or what it gave instead.
+fn try_only_error(text: &str) -> Result<(usize, usize, String), String> {
+    let report = match load_str("t.toml", text) {
+        Ok(loaded) => return Err(format!("loaded, with {:?}", located(&loaded.report))),
+        Err(report) => report,
+    };
+    match located(&report).as_slice() {
+        [(line, col, "error", message)] => Ok((*line, *col, message.clone())),
+        other => Err(format!("not one error but {other:?}")),
+    }
 }
 
-fn e(line: usize, col: usize, message: &str) -> (usize, usize, String) {
-    (line, col, message.to_owned())
+/// The one diagnostic a text gives, as `(line, col, message)`.
+fn only_error(text: &str) -> (usize, usize, String) {
+    try_only_error(text).unwrap_or_else(|other| panic!("{other}"))
 }
 
 fn err(line: usize, col: usize, message: &str) -> (usize, usize, &'static str, String) {
@@ -82,31 +87,396 @@ fn assert_terminal_safe(out: &str) {
 }
 
 // ---------------------------------------------------------------------------
+// One error each: a table. To cover a new error, add a row to `single_errors`.
+// ---------------------------------------------------------------------------
+
+/// A text that must fail to load with exactly one error, reported at `line`:`column`
+/// with `message`. `name` is what a failure prints, so keep it unique.
+struct Case {
+    name: &'static str,
+    text: String,
+    line: usize,
+    column: usize,
+    message: &'static str,
+}
+
+fn case(
+    name: &'static str,
+    text: impl Into<String>,
+    line: usize,
+    column: usize,
+    message: &'static str,
+) -> Case {
+    Case {
+        name,
+        text: text.into(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Every text that gives exactly one error, with that error.
+#[allow(clippy::too_many_lines)] // A table: one row per case.
+fn single_errors() -> Vec<Case> {
+    let actor = |id: &str, name: &str| {
+        format!("{HEAD}\n[[actors]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"state\"\n")
+    };
+    let date = |value: &str| format!("{HEAD}published = {value}\n");
+    let arrays = |n: usize| format!("{HEAD}a = {}{}\n", "[".repeat(n), "]".repeat(n));
+    let keys = |n: usize| format!("format = 1\n{} = 1\n", vec!["k"; n].join("."));
+    vec![
+        // Syntax and schema: the first error stops loading.
+        case(
+            "unclosed table header",
+            "format = 1\n\n[briefing\ntitle = \"T\"\n",
+            3,
+            10,
+            "unclosed table, expected `]`",
+        ),
+        case(
+            "duplicate key",
+            format!("{HEAD}title = \"U\"\n"),
+            5,
+            1,
+            "duplicate key `title`",
+        ),
+        case(
+            "duplicate table",
+            format!("{HEAD}\n[briefing]\n"),
+            6,
+            2,
+            "duplicate key `briefing`",
+        ),
+        case(
+            "unknown key at top level",
+            "format = 1\nvia = 1\n[briefing]\ntitle = \"T\"\n",
+            2,
+            1,
+            "unknown field `via`, expected one of `format`, `briefing`, `actors`, `sections`, `claims`, `timeline`, `figures`, `sources`",
+        ),
+        case(
+            "unknown key in briefing",
+            format!("{HEAD}dec = \"x\"\n"),
+            5,
+            1,
+            "unknown field `dec`, expected one of `title`, `id`, `dek`, `summary`, `source`, `url`, `published`, `tags`",
+        ),
+        case(
+            "wrong type: integer title",
+            "format = 1\n\n[briefing]\ntitle = 5\n",
+            4,
+            9,
+            "invalid type: integer `5`, expected a string",
+        ),
+        case(
+            "wrong type: tags as a string",
+            format!("{HEAD}tags = \"x\"\n"),
+            5,
+            8,
+            "invalid type: string \"x\", expected a sequence",
+        ),
+        case(
+            "wrong type: integer alias",
+            format!("{WITH_ACTOR}aliases = [1]\n"),
+            10,
+            12,
+            "invalid type: integer `1`, expected a string",
+        ),
+        case(
+            "unknown enum value lists the choices",
+            format!("{HEAD}\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"nation\"\n"),
+            9,
+            8,
+            "unknown variant `nation`, expected one of `state`, `organisation`, `person`, `group`, `media`",
+        ),
+        case(
+            "missing title",
+            "format = 1\n\n[briefing]\nid = \"x\"\n",
+            3,
+            1,
+            "missing field `title`",
+        ),
+        case(
+            "missing briefing",
+            "format = 1\n",
+            1,
+            1,
+            "missing field `briefing`",
+        ),
+        case(
+            "missing format",
+            "[briefing]\ntitle = \"T\"\n",
+            1,
+            1,
+            "missing field `format`",
+        ),
+        case(
+            "missing actor name",
+            format!("{HEAD}\n[[actors]]\nid = \"a\"\nkind = \"state\"\n"),
+            6,
+            1,
+            "missing field `name`",
+        ),
+        case(
+            "format 2",
+            "format = 2\n\n[briefing]\ntitle = \"T\"\n",
+            1,
+            10,
+            "unsupported format 2: this version of brief reads format 1",
+        ),
+        // A later format may well have keys this version does not know: the version is the story.
+        case(
+            "format 2 with a key format 1 does not know",
+            "format = 2\n\n[briefing]\ntitle = \"T\"\nsubtitle = \"S\"\n",
+            1,
+            10,
+            "unsupported format 2: this version of brief reads format 1",
+        ),
+        case(
+            "format as a string",
+            "format = \"1\"\n\n[briefing]\ntitle = \"T\"\n",
+            1,
+            10,
+            "`format` must be the integer 1, found string",
+        ),
+        case(
+            "format as a float",
+            "format = 1.0\n\n[briefing]\ntitle = \"T\"\n",
+            1,
+            10,
+            "`format` must be the integer 1, found float",
+        ),
+        // Semantic errors.
+        case(
+            "affiliation cycle of two actors",
+            format!(
+                "{HEAD}\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\naffiliation = \"b\"\n\n[[actors]]\nid = \"b\"\nname = \"B\"\nkind = \"state\"\naffiliation = \"a\"\n"
+            ),
+            16,
+            15,
+            "affiliation cycle: a → b → a",
+        ),
+        case(
+            "affiliation to itself",
+            format!(
+                "{HEAD}\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\naffiliation = \"a\"\n"
+            ),
+            10,
+            15,
+            "affiliation cycle: a → a",
+        ),
+        case(
+            "empty title",
+            "format = 1\n\n[briefing]\ntitle = \"\"\n",
+            4,
+            9,
+            "title is empty",
+        ),
+        case(
+            "blank title",
+            "format = 1\n\n[briefing]\ntitle = \" \\t\\n \"\n",
+            4,
+            9,
+            "title is empty",
+        ),
+        case(
+            "empty actor name",
+            actor("a", ""),
+            8,
+            8,
+            "actor name is empty",
+        ),
+        case(
+            "blank quote text",
+            format!(
+                "{WITH_ACTOR}\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[sections.quotes]]\nid = \"q\"\nspeaker = \"a\"\ntext = \"\"\"\n\n\"\"\"\n"
+            ),
+            18,
+            8,
+            "quote text is empty",
+        ),
+        case(
+            "id that is not a slug",
+            actor("UK", "A"),
+            7,
+            6,
+            "actor id `UK` is not a slug: use lowercase letters a-z, digits and '-'",
+        ),
+        case(
+            "date: month 13",
+            date("\"2024-13\""),
+            5,
+            13,
+            "month 13 is out of range (01 to 12)",
+        ),
+        case(
+            "date: with slashes",
+            date("\"2024/10/22\""),
+            5,
+            13,
+            "expected a date as YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        case(
+            "date: with a time",
+            date("2024-10-22T10:00:00"),
+            5,
+            13,
+            "expected a date without a time: YYYY-MM-DD",
+        ),
+        case(
+            "date: with a time and a zone",
+            date("2024-10-22T10:00:00Z"),
+            5,
+            13,
+            "expected a date without a time: YYYY-MM-DD",
+        ),
+        case(
+            "date: a bare integer",
+            date("2024"),
+            5,
+            13,
+            "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found integer",
+        ),
+        case(
+            "date: 29 February 2023, quoted",
+            date("\"2023-02-29\""),
+            5,
+            13,
+            "day 29 is out of range for 2023-02 (01 to 28)",
+        ),
+        // Unquoted, the TOML parser itself checks the day.
+        case(
+            "date: 29 February 2023, unquoted",
+            date("2023-02-29"),
+            5,
+            13,
+            "invalid date, expected day between 01 and 28",
+        ),
+        case(
+            "invisible character in an id, escaped",
+            actor("uk\\u200B", "UK"),
+            7,
+            6,
+            "actor id contains the invisible character U+200B",
+        ),
+        case(
+            "bidi override in a name, escaped",
+            actor("uk", "United \\u202EKingdom"),
+            8,
+            8,
+            "actor name contains the invisible character U+202E",
+        ),
+        // Raw, not escaped: the file may hold the character itself.
+        case(
+            "invisible character in a name, raw",
+            actor("uk", "United\u{200D}Kingdom"),
+            8,
+            8,
+            "actor name contains the invisible character U+200D",
+        ),
+        case(
+            "a field over 1 MiB",
+            format!("{HEAD}summary = \"{}\"\n", "x".repeat(1024 * 1024 + 1)),
+            5,
+            11,
+            "summary is 1048577 bytes long; the limit for one field is 1 MiB (1048576 bytes)",
+        ),
+        // Ids and references are fields too.
+        case(
+            "a reference over 1 MiB",
+            format!(
+                "{WITH_ACTOR}affiliation = \"{}\"\n",
+                "a".repeat(2 * 1024 * 1024)
+            ),
+            10,
+            15,
+            "actor reference is 2097152 bytes long; the limit for one field is 1 MiB (1048576 bytes)",
+        ),
+        // Nesting depth: an error at the 81st level, however deep the text goes.
+        case("nesting: 81 arrays", arrays(81), 5, 85, NESTING),
+        case(
+            "nesting: 5000 unclosed arrays",
+            format!("{HEAD}a = {}", "[".repeat(5000)),
+            5,
+            85,
+            NESTING,
+        ),
+        case(
+            "nesting: 5000 unclosed inline tables",
+            format!("{HEAD}a = {}", "{b = ".repeat(5000)),
+            5,
+            405,
+            NESTING,
+        ),
+        case("nesting: 81 dotted keys", keys(81), 2, 1, NESTING),
+        case(
+            "nesting: 5000 dotted keys",
+            format!("{HEAD}x = 1\n{} = 1\n", vec!["k"; 5000].join(".")),
+            6,
+            1,
+            NESTING,
+        ),
+        case(
+            "nesting: a table header of 81 keys",
+            format!("format = 1\n[{}]\n", vec!["k"; 81].join(".")),
+            2,
+            2,
+            NESTING,
+        ),
+    ]
+}
+
+/// `line:column: "message"`, as a failure prints it.
+fn show(line: usize, column: usize, message: &str) -> String {
+    format!("{line}:{column}: {message:?}")
+}
+
+#[test]
+fn each_text_gives_its_one_error() {
+    // On a small stack, so the deep nesting rows also show the loader does not recurse
+    // once per level (a stack overflow aborts the whole test binary).
+    let failures = on_small_stack(|| {
+        let cases = single_errors();
+        let mut names = std::collections::HashSet::new();
+        let mut failures = Vec::new();
+        for c in &cases {
+            if !names.insert(c.name) {
+                failures.push(format!("`{}`: two cases have this name", c.name));
+            }
+            let want = show(c.line, c.column, c.message);
+            let got = match try_only_error(&c.text) {
+                Ok((line, column, message)) => show(line, column, &message),
+                Err(other) => other,
+            };
+            if got != want {
+                failures.push(format!(
+                    "`{}`:\n    expected {want}\n         got {got}",
+                    c.name
+                ));
+            }
+        }
+        (failures, cases.len())
+    });
+    let (failures, total) = failures;
+    assert!(
+        failures.is_empty(),
+        "{} of {total} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+// ---------------------------------------------------------------------------
 // Syntax and schema: the first error stops loading.
 // ---------------------------------------------------------------------------
 
 #[test]
-fn toml_syntax_error() {
-    assert_eq!(
-        only_error("format = 1\n\n[briefing\ntitle = \"T\"\n"),
-        e(3, 10, "unclosed table, expected `]`")
-    );
+fn a_toml_syntax_error_renders_with_a_caret() {
     let report = load_str("t.toml", "format = 1\n\n[briefing\ntitle = \"T\"\n").unwrap_err();
     assert_eq!(
         report.render(),
         "t.toml:3:10: error: unclosed table, expected `]`\n 3 | [briefing\n   |          ^\n"
-    );
-}
-
-#[test]
-fn duplicate_key_names_the_key() {
-    assert_eq!(
-        only_error(&format!("{HEAD}title = \"U\"\n")),
-        e(5, 1, "duplicate key `title`")
-    );
-    assert_eq!(
-        only_error(&format!("{HEAD}\n[briefing]\n")),
-        e(6, 2, "duplicate key `briefing`")
     );
 }
 
@@ -124,26 +494,6 @@ fn unknown_key_names_it_and_lists_the_expected_keys() {
 }
 
 #[test]
-fn unknown_key_at_top_level_and_in_briefing() {
-    assert_eq!(
-        only_error("format = 1\nvia = 1\n[briefing]\ntitle = \"T\"\n"),
-        e(
-            2,
-            1,
-            "unknown field `via`, expected one of `format`, `briefing`, `actors`, `sections`, `claims`, `timeline`, `figures`, `sources`"
-        )
-    );
-    assert_eq!(
-        only_error(&format!("{HEAD}dec = \"x\"\n")),
-        e(
-            5,
-            1,
-            "unknown field `dec`, expected one of `title`, `id`, `dek`, `summary`, `source`, `url`, `published`, `tags`"
-        )
-    );
-}
-
-#[test]
 fn a_10_mb_unknown_key_keeps_the_expected_list() {
     let key = "k".repeat(10_000_000);
     let report = load_str("t.toml", &format!("{HEAD}{key} = 1\n")).unwrap_err();
@@ -156,87 +506,6 @@ fn a_10_mb_unknown_key_keeps_the_expected_list() {
             "t.toml:5:1: error: unknown field `{}…`, expected one of `title`, `id`, `dek`, `summary`, `source`, `url`, `published`, `tags`",
             "k".repeat(48)
         )
-    );
-}
-
-#[test]
-fn wrong_type() {
-    assert_eq!(
-        only_error("format = 1\n\n[briefing]\ntitle = 5\n"),
-        e(4, 9, "invalid type: integer `5`, expected a string")
-    );
-    assert_eq!(
-        only_error(&format!("{HEAD}tags = \"x\"\n")),
-        e(5, 8, "invalid type: string \"x\", expected a sequence")
-    );
-    assert_eq!(
-        only_error(&format!("{WITH_ACTOR}aliases = [1]\n")),
-        e(10, 12, "invalid type: integer `1`, expected a string")
-    );
-}
-
-#[test]
-fn unknown_enum_value_lists_the_choices() {
-    assert_eq!(
-        only_error(&format!(
-            "{HEAD}\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"nation\"\n"
-        )),
-        e(
-            9,
-            8,
-            "unknown variant `nation`, expected one of `state`, `organisation`, `person`, `group`, `media`"
-        )
-    );
-}
-
-#[test]
-fn missing_required_key() {
-    assert_eq!(
-        only_error("format = 1\n\n[briefing]\nid = \"x\"\n"),
-        e(3, 1, "missing field `title`")
-    );
-    assert_eq!(
-        only_error("format = 1\n"),
-        e(1, 1, "missing field `briefing`")
-    );
-    assert_eq!(
-        only_error("[briefing]\ntitle = \"T\"\n"),
-        e(1, 1, "missing field `format`")
-    );
-    assert_eq!(
-        only_error(&format!(
-            "{HEAD}\n[[actors]]\nid = \"a\"\nkind = \"state\"\n"
-        )),
-        e(6, 1, "missing field `name`")
-    );
-}
-
-#[test]
-fn other_format_versions() {
-    assert_eq!(
-        only_error("format = 2\n\n[briefing]\ntitle = \"T\"\n"),
-        e(
-            1,
-            10,
-            "unsupported format 2: this version of brief reads format 1"
-        )
-    );
-    // A later format may well have keys this version does not know: the version is the story.
-    assert_eq!(
-        only_error("format = 2\n\n[briefing]\ntitle = \"T\"\nsubtitle = \"S\"\n"),
-        e(
-            1,
-            10,
-            "unsupported format 2: this version of brief reads format 1"
-        )
-    );
-    assert_eq!(
-        only_error("format = \"1\"\n\n[briefing]\ntitle = \"T\"\n"),
-        e(1, 10, "`format` must be the integer 1, found string")
-    );
-    assert_eq!(
-        only_error("format = 1.0\n\n[briefing]\ntitle = \"T\"\n"),
-        e(1, 10, "`format` must be the integer 1, found float")
     );
 }
 
@@ -331,18 +600,6 @@ fn unknown_references_of_every_kind() {
 }
 
 #[test]
-fn affiliation_cycles() {
-    let two = format!(
-        "{HEAD}\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\naffiliation = \"b\"\n\n[[actors]]\nid = \"b\"\nname = \"B\"\nkind = \"state\"\naffiliation = \"a\"\n"
-    );
-    assert_eq!(only_error(&two), e(16, 15, "affiliation cycle: a → b → a"));
-    let own = format!(
-        "{HEAD}\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\naffiliation = \"a\"\n"
-    );
-    assert_eq!(only_error(&own), e(10, 15, "affiliation cycle: a → a"));
-}
-
-#[test]
 fn a_long_affiliation_chain_is_not_a_cycle() {
     let mut text = HEAD.to_owned();
     for i in 0..5000 {
@@ -359,131 +616,16 @@ fn a_long_affiliation_chain_is_not_a_cycle() {
 }
 
 #[test]
-fn empty_required_text() {
-    assert_eq!(
-        only_error("format = 1\n\n[briefing]\ntitle = \"\"\n"),
-        e(4, 9, "title is empty")
-    );
-    assert_eq!(
-        only_error("format = 1\n\n[briefing]\ntitle = \" \\t\\n \"\n"),
-        e(4, 9, "title is empty")
-    );
-    assert_eq!(
-        only_error(&format!(
-            "{HEAD}\n[[actors]]\nid = \"a\"\nname = \"\"\nkind = \"state\"\n"
-        )),
-        e(8, 8, "actor name is empty")
-    );
-    assert_eq!(
-        only_error(&format!(
-            "{WITH_ACTOR}\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[sections.quotes]]\nid = \"q\"\nspeaker = \"a\"\ntext = \"\"\"\n\n\"\"\"\n"
-        )),
-        e(18, 8, "quote text is empty")
-    );
-}
-
-#[test]
-fn ids_must_be_slugs() {
-    assert_eq!(
-        only_error(&format!(
-            "{HEAD}\n[[actors]]\nid = \"UK\"\nname = \"A\"\nkind = \"state\"\n"
-        )),
-        e(
-            7,
-            6,
-            "actor id `UK` is not a slug: use lowercase letters a-z, digits and '-'"
-        )
-    );
-}
-
-#[test]
-fn bad_dates() {
-    let date = |value: &str| only_error(&format!("{HEAD}published = {value}\n"));
-    assert_eq!(
-        date("\"2024-13\""),
-        e(5, 13, "month 13 is out of range (01 to 12)")
-    );
-    assert_eq!(
-        date("\"2024/10/22\""),
-        e(5, 13, "expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
-    );
-    assert_eq!(
-        date("2024-10-22T10:00:00"),
-        e(5, 13, "expected a date without a time: YYYY-MM-DD")
-    );
-    assert_eq!(
-        date("2024-10-22T10:00:00Z"),
-        e(5, 13, "expected a date without a time: YYYY-MM-DD")
-    );
-    assert_eq!(
-        date("2024"),
-        e(
-            5,
-            13,
-            "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found integer"
-        )
-    );
-    assert_eq!(
-        date("\"2023-02-29\""),
-        e(5, 13, "day 29 is out of range for 2023-02 (01 to 28)")
-    );
-    // Unquoted, the TOML parser itself checks the day.
-    assert_eq!(
-        date("2023-02-29"),
-        e(5, 13, "invalid date, expected day between 01 and 28")
-    );
-    // The valid forms.
+fn the_valid_date_forms_load() {
     for ok in ["\"2024\"", "\"2024-10\"", "\"2024-10-22\"", "2024-02-29"] {
         load_str("t.toml", &format!("{HEAD}published = {ok}\n")).unwrap();
     }
 }
 
 #[test]
-fn invisible_characters_in_ids_and_names_are_errors() {
-    let actor = |id: &str, name: &str| {
-        format!("{HEAD}\n[[actors]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"state\"\n")
-    };
-    assert_eq!(
-        only_error(&actor("uk\\u200B", "UK")),
-        e(7, 6, "actor id contains the invisible character U+200B")
-    );
-    assert_eq!(
-        only_error(&actor("uk", "United \\u202EKingdom")),
-        e(8, 8, "actor name contains the invisible character U+202E")
-    );
-    // Raw, not escaped: the file may hold the character itself.
-    assert_eq!(
-        only_error(&actor("uk", "United\u{200D}Kingdom")),
-        e(8, 8, "actor name contains the invisible character U+200D")
-    );
-}
-
-#[test]
-fn a_field_over_one_mib() {
-    let long = "x".repeat(1024 * 1024 + 1);
-    assert_eq!(
-        only_error(&format!("{HEAD}summary = \"{long}\"\n")),
-        e(
-            5,
-            11,
-            "summary is 1048577 bytes long; the limit for one field is 1 MiB (1048576 bytes)"
-        )
-    );
-    // Exactly at the limit is fine.
+fn a_field_of_exactly_one_mib_loads() {
     let at_limit = "x".repeat(1024 * 1024);
     load_str("t.toml", &format!("{HEAD}summary = \"{at_limit}\"\n")).unwrap();
-    // Ids and references are fields too.
-    assert_eq!(
-        only_error(&format!(
-            "{WITH_ACTOR}affiliation = \"{}\"\n",
-            "a".repeat(2 * 1024 * 1024)
-        )),
-        e(
-            10,
-            15,
-            "actor reference is 2097152 bytes long; the limit for one field is 1 MiB (1048576 bytes)"
-        )
-    );
 }
 
 // ---------------------------------------------------------------------------
@@ -701,34 +843,15 @@ fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
 }
 
 #[test]
-fn deep_arrays_are_an_error_not_a_stack_overflow() {
-    let got = on_small_stack(|| only_error(&format!("{HEAD}a = {}", "[".repeat(5000))));
-    assert_eq!(got, e(5, 85, NESTING));
-    let got = on_small_stack(|| only_error(&format!("{HEAD}a = {}", "{b = ".repeat(5000))));
-    assert_eq!(got, e(5, 405, NESTING));
-}
-
-#[test]
-fn deep_dotted_keys_are_located_by_the_loader() {
-    let key = vec!["k"; 5000].join(".");
-    let got = on_small_stack(move || only_error(&format!("{HEAD}x = 1\n{key} = 1\n")));
-    assert_eq!(got, e(6, 1, NESTING));
-    let key = vec!["k"; 81].join(".");
-    let got = on_small_stack(move || only_error(&format!("format = 1\n[{key}]\n")));
-    assert_eq!(got, e(2, 2, NESTING));
-}
-
-#[test]
 fn the_nesting_limit_is_the_toml_crates() {
     // 80 levels parse (and fail only as an unknown key); 81 do not. If a toml upgrade
     // moves the limit, this fails and `load::syntax::MAX_NESTING` needs updating.
     assert_eq!(brief::load::syntax::MAX_NESTING, 80);
     let arrays = |n: usize| format!("{HEAD}a = {}{}\n", "[".repeat(n), "]".repeat(n));
     assert!(only_error(&arrays(80)).2.starts_with("unknown field `a`"));
-    assert_eq!(only_error(&arrays(81)), e(5, 85, NESTING));
     let keys = |n: usize| format!("format = 1\n{} = 1\n", vec!["k"; n].join("."));
     assert!(only_error(&keys(80)).2.starts_with("unknown field `k`"));
-    assert_eq!(only_error(&keys(81)), e(2, 1, NESTING));
+    // 81 levels of each: see the "nesting: 81 ..." rows of `single_errors`.
 }
 
 #[test]
