@@ -183,7 +183,10 @@ fn first_screen(
     // count unread quotes.
     let state = lib.cache.with_file_name("state");
     let (mut store, _) = brief::run::store::Store::open(&state);
-    let listing = Index::open(&lib.root, &lib.cache).unwrap().listing().unwrap();
+    let listing = Index::open(&lib.root, &lib.cache)
+        .unwrap()
+        .listing()
+        .unwrap();
     for l in listing.iter().step_by(10) {
         let Some(b) = &l.briefing else { continue };
         let place = brief::run::store::SavedPlace {

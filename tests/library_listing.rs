@@ -77,7 +77,10 @@ fn drain(lib: &mut Library, pending: Option<&Pending>, store: &Store) {
         for file in p.ready() {
             lib.add(file, Some(store));
         }
-        assert!(started.elapsed() < Duration::from_secs(60), "the files are read");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the files are read"
+        );
         std::thread::sleep(Duration::from_millis(1));
     }
 }
@@ -140,7 +143,10 @@ fn a_changed_file_is_read_again_and_the_index_brought_up_to_date() {
     let started = std::time::Instant::now();
     while ix.busy() {
         ix.poll(&mut lib);
-        assert!(started.elapsed() < Duration::from_secs(60), "the index refreshes");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the index refreshes"
+        );
         std::thread::sleep(Duration::from_millis(5));
     }
     let (lib, _, _) = first_list(&d.0, Some(&store), Some(&cache.0)).unwrap();

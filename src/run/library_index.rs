@@ -59,7 +59,7 @@ impl LibraryIndex {
 
     /// Refreshes on a thread the index `first_list` opened (`None`: `--no-cache`;
     /// an error: it could not be opened, and the files answer).
-    pub fn opened(dir: &Path, index: Option<Result<Index, String>>) -> Self {
+    pub fn opened(dir: &Path, index: Opened) -> Self {
         let state = match index {
             None => State::NoCache,
             Some(Ok(ix)) => spawn(move || Ok(ix)),
@@ -142,6 +142,10 @@ impl LibraryIndex {
     }
 }
 
+/// The index as `first_list` leaves it: `None` with `--no-cache`, else opened (not yet
+/// refreshed) or why it could not be.
+pub type Opened = Option<Result<Index, String>>;
+
 /// The library's first list (`brief DIR`), and its index opened (not yet refreshed:
 /// `LibraryIndex::opened` does that on a thread). From the index when it lists
 /// anything: only files changed since they were indexed are read (by a thread, as
@@ -152,14 +156,16 @@ pub fn first_list(
     dir: &Path,
     store: Option<&Store>,
     cache: Option<&Path>,
-) -> Result<(Library, Option<Pending>, Option<Result<Index, String>>), String> {
+) -> Result<(Library, Option<Pending>, Opened), String> {
     let Some(cache) = cache else {
         let (lib, pending) = Library::scan_later(dir, store, None)?;
         return Ok((lib, pending, None));
     };
     let mut index = Index::open(dir, cache);
     let listing = match &index {
-        Ok(ix) => ix.listing().map_err(|e| format!("no index ({e}): reading every file")),
+        Ok(ix) => ix
+            .listing()
+            .map_err(|e| format!("no index ({e}): reading every file")),
         Err(e) => Err(format!("no index ({e}): reading every file")),
     };
     let (mut lib, pending) = match listing {

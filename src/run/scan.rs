@@ -1,6 +1,8 @@
 //! Reading a library folder for `brief DIR`: the briefings in it, newest first, with
 //! what each holds and how much of it is unread. Files that fail to load are listed with
-//! their first error, not hidden. The library's state and keys are `app::library`.
+//! their first error, not hidden. Reopened, the list comes from the library's index
+//! (`Library::list_from_index`): a file unchanged since it was indexed is not read.
+//! The library's state and keys are `app::library`.
 
 use crate::app::library::{FileRecord, Library, LibraryEntry, Summary};
 use crate::load::{self, diag::escape};
