@@ -8,7 +8,12 @@
 //! - `corpus/one_change`: open and refresh after one file was rewritten;
 //! - `corpus/search_*`: a search across the library (a rare and a common word);
 //! - `corpus/actor`: one person's statements across the library;
-//! - `scan`: the same search with no index (`--no-cache`), timed once, for scale.
+//! - `scan`: the same search with no index (`--no-cache`), timed once, for scale;
+//! - `corpus/N/first_screen`: `brief DIR` opened again with nothing changed, from
+//!   the list's making (`run::library_index::first_list`: the index opened, its
+//!   listing, a stat per file) to the first frame drawn into a buffer; beside it,
+//!   timed once, the same with every file read (`Library::scan`, as before the list
+//!   came from the index, and as `--no-cache` does).
 
 use brief::corpus::Index;
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
@@ -143,6 +148,7 @@ fn corpus(c: &mut Criterion) {
     g.bench_function("actor", |b| {
         b.iter(|| black_box(ix.actor_statements(&name).unwrap()));
     });
+    first_screen(&mut g, &lib, n);
     g.finish();
 
     let start = Instant::now();
@@ -154,6 +160,74 @@ fn corpus(c: &mut Criterion) {
         "corpus/scan/{n}: search {surname:?} with no index: {scanned} hits in {:.2} s",
         start.elapsed().as_secs_f64()
     );
+}
+
+/// The library's first screen, reopened with nothing changed: see the header.
+fn first_screen(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    lib: &Library,
+    n: usize,
+) {
+    use brief::app::library::Library as List;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    // Files changed long ago, as in a real library: one indexed within seconds of a
+    // change is read again (it may change again within the clock's tick).
+    let day_ago = std::time::SystemTime::now() - Duration::from_secs(86_400);
+    for f in brief::corpus::walk::walk(&lib.root, &brief::corpus::walk::Fs).files {
+        let file = std::fs::File::options().write(true).open(&f.path).unwrap();
+        file.set_modified(day_ago).unwrap();
+    }
+    let _ = refresh(&lib.root, &lib.cache);
+    // A remembered place for every tenth briefing, half its quotes read: their rows
+    // count unread quotes.
+    let state = lib.cache.with_file_name("state");
+    let (mut store, _) = brief::run::store::Store::open(&state);
+    let listing = Index::open(&lib.root, &lib.cache)
+        .unwrap()
+        .listing()
+        .unwrap();
+    for l in listing.iter().step_by(10) {
+        let Some(b) = &l.briefing else { continue };
+        let place = brief::run::store::SavedPlace {
+            read_quotes: b.quote_ids[..b.quote_ids.len() / 2].to_vec(),
+            ..brief::run::store::SavedPlace::default()
+        };
+        store.set(b.place_key.clone(), place);
+    }
+    store.save().unwrap();
+    let (store, _) = brief::run::store::Store::open(&state);
+    let settings = brief::app::Settings::default();
+    let area = Rect::new(0, 0, 200, 60);
+    let draw = |list: &mut List| {
+        let _ = brief::app::library::update(list, brief::app::Action::Resize(200, 60));
+        let mut buf = Buffer::empty(area);
+        brief::ui::library::render(list, &settings, area, &mut buf);
+        buf
+    };
+
+    let start = Instant::now();
+    let mut scanned = List::scan(&lib.root, Some(&store)).unwrap();
+    draw(&mut scanned);
+    println!(
+        "corpus/{n}/first_screen_reading_every_file: {:.2} s",
+        start.elapsed().as_secs_f64()
+    );
+    let (listed, pending, _) =
+        brief::run::library_index::first_list(&lib.root, Some(&store), Some(&lib.cache)).unwrap();
+    assert!(pending.is_none(), "nothing changed, nothing read");
+    assert_eq!(listed.entries, scanned.entries, "the same list");
+    drop((listed, scanned));
+
+    g.bench_function("first_screen", |b| {
+        b.iter_with_large_drop(|| {
+            let (mut list, pending, index) =
+                brief::run::library_index::first_list(&lib.root, Some(&store), Some(&lib.cache))
+                    .unwrap();
+            let buf = draw(&mut list);
+            (list, pending, index, buf)
+        });
+    });
 }
 
 criterion_group!(benches, corpus);

@@ -330,3 +330,28 @@ pub fn merge_actors(mut seen: Vec<ActorSeen>) -> Vec<ActorCount> {
     });
     out
 }
+
+/// One file as the index lists it, for the library's list: what decides whether the
+/// file changed since it was indexed, and what its row shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// Its path below the library folder, size and time when indexed.
+    pub stamp: super::store::Stamp,
+    /// `None` for a file that does not load (the list reads it again for its report).
+    pub briefing: Option<ListedBriefing>,
+}
+
+/// What the library's list shows of a briefing that loads, and what counts its
+/// unread quotes: the key of its remembered place and its quotes' ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedBriefing {
+    pub title: String,
+    pub source: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub sections: usize,
+    pub quotes: usize,
+    pub tags: Vec<String>,
+    pub place_key: String,
+    pub quote_ids: Vec<String>,
+}

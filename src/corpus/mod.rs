@@ -19,7 +19,9 @@ pub mod text;
 pub mod update;
 pub mod walk;
 
-pub use found::{Actor, ActorCount, Briefing, Hit, Search, Statement, Statements};
+pub use found::{
+    Actor, ActorCount, Briefing, Hit, Listed, ListedBriefing, Search, Statement, Statements,
+};
 pub use record::{Kind, Place};
 pub use store::{SCHEMA_VERSION, cache_dir};
 pub use update::{Changes, Progress};
@@ -102,6 +104,12 @@ impl Index {
     /// Every briefing indexed, by path, with its first error when it does not load.
     pub fn briefings(&self) -> Result<Vec<(Briefing, Option<String>)>, String> {
         query::briefings(self).map_err(|e| self.error(&e))
+    }
+
+    /// Every file indexed, by path, with what the library's list shows of it: the
+    /// list is made from this when the library is opened again (no file read).
+    pub fn listing(&self) -> Result<Vec<Listed>, String> {
+        query::listing(self).map_err(|e| self.error(&e))
     }
 
     fn error(&self, e: &rusqlite::Error) -> String {

@@ -278,3 +278,40 @@ pub fn actors(ix: &Index) -> rusqlite::Result<Vec<found::ActorCount>> {
     snapshot.commit()?;
     Ok(found::merge_actors(seen))
 }
+
+/// Every file indexed, by path, as the library's list needs it (`found::Listed`).
+pub fn listing(ix: &Index) -> rusqlite::Result<Vec<found::Listed>> {
+    let mut st = ix.conn.prepare_cached(
+        "SELECT id, path, size, mtime, hash, seen, error, title, source, published, sections,
+                quotes, tags, place_key, quote_ids
+         FROM files ORDER BY path",
+    )?;
+    st.query_map([], |r| {
+        let stamp = store::Stamp {
+            id: r.get(0)?,
+            path: r.get(1)?,
+            size: r.get::<_, i64>(2)?.cast_unsigned(),
+            mtime: r.get(3)?,
+            hash: r.get::<_, i64>(4)?.cast_unsigned(),
+            seen: r.get(5)?,
+        };
+        let error: Option<String> = r.get(6)?;
+        let count = |n: Option<i64>| n.and_then(|n| usize::try_from(n).ok()).unwrap_or(0);
+        let briefing = if error.is_some() {
+            None
+        } else {
+            Some(found::ListedBriefing {
+                title: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                source: r.get(8)?,
+                published: r.get(9)?,
+                sections: count(r.get(10)?),
+                quotes: count(r.get(11)?),
+                tags: split(&r.get::<_, Option<String>>(12)?.unwrap_or_default()),
+                place_key: r.get::<_, Option<String>>(13)?.unwrap_or_default(),
+                quote_ids: split(&r.get::<_, Option<String>>(14)?.unwrap_or_default()),
+            })
+        };
+        Ok(found::Listed { stamp, briefing })
+    })?
+    .collect()
+}

@@ -14,6 +14,13 @@ pub struct Record {
     pub published: Option<String>,
     pub summary: Option<String>,
     pub tags: Vec<String>,
+    /// The publication that wrote it, and how many sections it has: what the
+    /// library's list shows of it (with the title, date, tags and quotes).
+    pub source: Option<String>,
+    pub sections: usize,
+    /// The key its remembered place is filed under (`Briefing::place_key`): empty
+    /// until the file's text is known (`with_place_key`).
+    pub place_key: String,
     pub actors: Vec<ActorRow>,
     pub quotes: Vec<QuoteRow>,
     pub positions: Vec<PositionRow>,
@@ -343,6 +350,9 @@ pub fn record(b: &Briefing) -> Record {
         published: date(b.meta.published),
         summary: b.meta.summary.clone(),
         tags: b.meta.tags.clone(),
+        source: b.meta.source.clone(),
+        sections: b.sections.len(),
+        place_key: String::new(),
         actors,
         quotes,
         positions,
@@ -350,4 +360,16 @@ pub fn record(b: &Briefing) -> Record {
         events,
         items,
     }
+}
+
+/// The record of a briefing loaded from `bytes`, with the key of its remembered place
+/// as the reader files it (the file's text, read lossily, for one without an id).
+pub fn with_place_key(b: &Briefing, bytes: &[u8]) -> Record {
+    let mut r = record(b);
+    r.place_key = if b.meta.id.is_some() {
+        b.place_key("")
+    } else {
+        b.place_key(&String::from_utf8_lossy(bytes))
+    };
+    r
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 /// The schema's version, kept in `SQLite`'s `user_version`. Change it with the schema:
 /// an index of another version is rebuilt from the files.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a write waits for another `brief` writing the same index.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
@@ -32,7 +32,12 @@ CREATE TABLE IF NOT EXISTS files(
     published TEXT,
     summary TEXT,
     tags TEXT,
-    error TEXT
+    error TEXT,
+    source TEXT,
+    sections INTEGER,
+    quotes INTEGER,
+    place_key TEXT,
+    quote_ids TEXT
 );
 CREATE INDEX IF NOT EXISTS files_hash ON files(hash);
 CREATE TABLE IF NOT EXISTS actors(
@@ -361,8 +366,9 @@ pub fn put(
         return Ok(());
     };
     conn.prepare_cached(
-        "INSERT INTO files(path, size, mtime, hash, seen, format, title, briefing_id, published, summary, tags)
-         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO files(path, size, mtime, hash, seen, format, title, briefing_id, published, summary, tags,
+                           source, sections, quotes, place_key, quote_ids)
+         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         stamp.path,
@@ -374,7 +380,12 @@ pub fn put(
         r.briefing_id,
         r.published,
         r.summary,
-        joined(&r.tags)
+        joined(&r.tags),
+        r.source,
+        i64::try_from(r.sections).unwrap_or(i64::MAX),
+        i64::try_from(r.quotes.len()).unwrap_or(i64::MAX),
+        r.place_key,
+        joined(&r.quotes.iter().map(|q| q.id.clone()).collect::<Vec<_>>())
     ])?;
     let file = conn.last_insert_rowid();
     let mut st = conn.prepare_cached(

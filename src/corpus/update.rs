@@ -165,7 +165,7 @@ fn one_file(
     let name = f.rel.clone();
     let result = match bytes {
         Ok(bytes) => crate::load::load_bytes(&name, &bytes)
-            .map(|l| record::record(&l.briefing))
+            .map(|l| record::with_place_key(&l.briefing, &bytes))
             .map_err(|report| super::first_error(&report)),
         Err(message) => Err(crate::load::diag::escape(&message)),
     };

@@ -187,6 +187,20 @@ pub struct Briefing {
 }
 
 impl Briefing {
+    /// The key the reader's remembered place for this briefing is filed under: its
+    /// id, or a hash of `text` (its file's text, for a briefing without an id). Here,
+    /// below both the run (which saves places) and the library's index (which keeps
+    /// each file's key, to count unread quotes without reading the file).
+    pub fn place_key(&self, text: &str) -> String {
+        self.meta.id.clone().unwrap_or_else(|| {
+            // FNV-1a: stable across runs and Rust versions, unlike the std hasher.
+            let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+                (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+            });
+            format!("sha-{hash:016x}")
+        })
+    }
+
     pub fn source(&self, ix: SourceIx) -> &Source {
         &self.sources[ix.get()]
     }

@@ -34,14 +34,16 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
     // Listed at once; the files are read by a thread and added as they come, so the
     // library is on screen, and answers keys, while a slow folder is read.
     let mut store_now = store(&mut warnings);
-    let (mut lib, mut pending) = Library::scan_later(dir, store_now.as_ref(), None)?;
+    // From the index when it has the library (issue 19): only changed files are read.
+    let (mut lib, mut pending, opened) =
+        super::library_index::first_list(dir, store_now.as_ref(), opts.cache_dir.as_deref())?;
     tracing::info!(
         dir = %dir.display(),
         ms = started.elapsed().as_secs_f64() * 1000.0,
         "library listed"
     );
-    // The index (issue 19) is opened and refreshed on a thread: the list is up first.
-    let mut index = LibraryIndex::start(dir, opts.cache_dir.as_deref());
+    // The index is brought up to date on a thread: the list is up first.
+    let mut index = LibraryIndex::opened(dir, opened);
     let mut tty = Tty::enter(opts.mouse)
         .map_err(|e| e.to_string())?
         .with_clipboard(opts.clipboard);

@@ -5,6 +5,8 @@
 //! files answer instead (`corpus::scan`: slower, the same answers). Answers are
 //! handed to the state as its own plain data (`app::library_screens`).
 
+use super::scan::Pending;
+use super::store::Store;
 use crate::app::library::Library;
 use crate::app::library_screens::{Ask, FoundHit, FoundStatement, LibraryActor, Opening};
 use crate::corpus::{self, Index, Kind};
@@ -48,6 +50,20 @@ impl LibraryIndex {
                 let (dir, cache) = (dir.to_path_buf(), cache.to_path_buf());
                 spawn(move || Index::open(&dir, &cache))
             }
+        };
+        Self {
+            dir: dir.to_path_buf(),
+            state,
+        }
+    }
+
+    /// Refreshes on a thread the index `first_list` opened (`None`: `--no-cache`;
+    /// an error: it could not be opened, and the files answer).
+    pub fn opened(dir: &Path, index: Opened) -> Self {
+        let state = match index {
+            None => State::NoCache,
+            Some(Ok(ix)) => spawn(move || Ok(ix)),
+            Some(Err(_)) => State::Unusable,
         };
         Self {
             dir: dir.to_path_buf(),
@@ -124,6 +140,54 @@ impl LibraryIndex {
             Err(e) => lib.not_answered(e),
         }
     }
+}
+
+/// The index as `first_list` leaves it: `None` with `--no-cache`, else opened (not yet
+/// refreshed) or why it could not be.
+pub type Opened = Option<Result<Index, String>>;
+
+/// The library's first list (`brief DIR`), and its index opened (not yet refreshed:
+/// `LibraryIndex::opened` does that on a thread). From the index when it lists
+/// anything: only files changed since they were indexed are read (by a thread, as
+/// `Library::scan_later` does). Without an index (`--no-cache`), with a new or
+/// rebuilt one (empty) or one that cannot be read, by reading every file, as before
+/// the index; the status line says why when it is not `--no-cache`.
+pub fn first_list(
+    dir: &Path,
+    store: Option<&Store>,
+    cache: Option<&Path>,
+) -> Result<(Library, Option<Pending>, Opened), String> {
+    let Some(cache) = cache else {
+        let (lib, pending) = Library::scan_later(dir, store, None)?;
+        return Ok((lib, pending, None));
+    };
+    let mut index = Index::open(dir, cache);
+    let listing = match &index {
+        Ok(ix) => ix
+            .listing()
+            .map_err(|e| format!("no index ({e}): reading every file")),
+        Err(e) => Err(format!("no index ({e}): reading every file")),
+    };
+    let (mut lib, pending) = match listing {
+        Ok(listing) if !listing.is_empty() => Library::list_from_index(dir, store, listing)?,
+        other => {
+            let (mut lib, pending) = Library::scan_later(dir, store, None)?;
+            if let Err(e) = other {
+                tracing::warn!("library list: {e}");
+                lib.notice = Some(e);
+            }
+            (lib, pending)
+        }
+    };
+    // An index rebuilt as it opened (damaged, another schema): said now, while the
+    // files are read, rather than when the rebuild is done.
+    if let Ok(ix) = &mut index
+        && let Some(n) = ix.notices.first()
+    {
+        lib.notice = Some(n.clone());
+        ix.notices.clear();
+    }
+    Ok((lib, pending, Some(index)))
 }
 
 /// Opens (or takes) the index on a thread and refreshes it, telling the progress.

@@ -1,6 +1,8 @@
 //! Reading a library folder for `brief DIR`: the briefings in it, newest first, with
 //! what each holds and how much of it is unread. Files that fail to load are listed with
-//! their first error, not hidden. The library's state and keys are `app::library`.
+//! their first error, not hidden. Reopened, the list comes from the library's index
+//! (`Library::list_from_index`): a file unchanged since it was indexed is not read.
+//! The library's state and keys are `app::library`.
 
 use crate::app::library::{FileRecord, Library, LibraryEntry, Summary};
 use crate::load::{self, diag::escape};
@@ -60,7 +62,32 @@ impl Library {
         store: Option<&Store>,
         before: Option<&Library>,
     ) -> Result<(Self, Option<Pending>), String> {
-        let mut known = before.map(|b| b.records.clone()).unwrap_or_default();
+        let known = before.map(|b| b.records.clone()).unwrap_or_default();
+        Self::scan_known(dir, store, known)
+    }
+
+    /// Lists `dir` at once from what its index holds (`listing`): a file whose size
+    /// and time are those it was indexed with is not read; the others (changed, new,
+    /// not loading: their whole report is read again) are read by a thread as
+    /// `scan_later` does. The same list as `scan`, without reading an unchanged file.
+    pub fn list_from_index(
+        dir: &Path,
+        store: Option<&Store>,
+        listing: Vec<crate::corpus::Listed>,
+    ) -> Result<(Self, Option<Pending>), String> {
+        let known = listing
+            .into_iter()
+            .filter_map(|l| Some((dir.join(&l.stamp.path), indexed_record(l)?)))
+            .collect();
+        Self::scan_known(dir, store, known)
+    }
+
+    /// `scan_later` with the records already known (`known`, by path).
+    fn scan_known(
+        dir: &Path,
+        store: Option<&Store>,
+        mut known: HashMap<PathBuf, FileRecord>,
+    ) -> Result<(Self, Option<Pending>), String> {
         let (paths, problems) = list(dir)?;
         let mut lib = Self::empty(dir);
         lib.notice = problems_notice(&problems);
@@ -195,6 +222,42 @@ fn order(e: &LibraryEntry) -> (u8, std::cmp::Reverse<Option<PartialDate>>, PathB
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
     let m = std::fs::metadata(path).ok()?;
     Some((m.modified().ok()?, m.len()))
+}
+
+/// What the index holds of a file, as a record of this list: `None` when the file
+/// must be read (it does not load, and the list shows its whole report; or it was
+/// indexed so soon after a change that another change may have kept its size and
+/// time: `corpus::store::RACY_NS`).
+fn indexed_record(l: crate::corpus::Listed) -> Option<FileRecord> {
+    let b = l.briefing?;
+    let s = &l.stamp;
+    if s.mtime <= 0 || !s.same(s.size, s.mtime) {
+        return None;
+    }
+    let mtime = SystemTime::UNIX_EPOCH
+        .checked_add(std::time::Duration::from_nanos(s.mtime.cast_unsigned()))?;
+    // Stored by the index from a date it parsed: one that does not parse back is a
+    // damaged row, read from the file instead.
+    let published = match b.published.as_deref().map(PartialDate::parse) {
+        None => None,
+        Some(Ok(d)) => Some(d),
+        Some(Err(_)) => return None,
+    };
+    Some(FileRecord {
+        stamp: (mtime, s.size),
+        info: Ok(Summary {
+            title: b.title,
+            source: b.source,
+            published,
+            sections: b.sections,
+            quotes: b.quotes,
+            unread: None,
+            tags: b.tags,
+        }),
+        errors: Vec::new(),
+        key: b.place_key,
+        quote_ids: b.quote_ids,
+    })
 }
 
 /// Reads and loads one file.

@@ -45,15 +45,10 @@ pub fn state_dir(flag: Option<&Path>) -> Option<PathBuf> {
         .or_else(|| env("HOME").map(|h| h.join(".local/state/brief")))
 }
 
-/// The key a briefing's place is filed under: its id, or a hash of its text.
+/// The key a briefing's place is filed under: its id, or a hash of its text
+/// (`Briefing::place_key`, which the library's index computes too).
 pub fn key(b: &Briefing, text: &str) -> String {
-    b.meta.id.clone().unwrap_or_else(|| {
-        // FNV-1a: stable across runs and Rust versions, unlike the std hasher.
-        let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
-            (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
-        });
-        format!("sha-{hash:016x}")
-    })
+    b.place_key(text)
 }
 
 /// The text a briefing without an id is keyed by: its file's bytes (lossy: they are

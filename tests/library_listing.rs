@@ -1,0 +1,197 @@
+//! The library's list made from its index (issue 19): the same list as reading every
+//! file (names, summaries, unread counts, errors, order), with only changed files
+//! read; a changed file's row brought up to date; a damaged index falling back to
+//! reading the files, with a notice.
+
+mod common;
+
+use brief::app::library::Library;
+use brief::corpus::Index;
+use brief::run::library_index::{LibraryIndex, first_list};
+use brief::run::scan::Pending;
+use brief::run::store::{self, SavedPlace, Store};
+use common::TempDir as Dir;
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+const BUNDLED: &str = brief::load::BUNDLED_TEXT;
+const EXAMPLE: &str = include_str!("../docs/example.toml");
+const BROKEN: &str = "format = 1\n[briefing]\ntitle = \"Broken\"\n[[sections]]\nid = \"s\"\n";
+
+/// Sets a file's time an hour back: a file indexed seconds after it changed is read
+/// again (it might change again within the clock's tick), one changed long before is
+/// trusted, as in real use.
+fn age(path: &Path, hours_ago: u64) {
+    let f = std::fs::File::options().write(true).open(path).unwrap();
+    f.set_modified(SystemTime::now() - Duration::from_secs(3600 * hours_ago))
+        .unwrap();
+}
+
+/// Three good briefings (one without an id, in a subfolder, with tags) and a broken
+/// one, all changed an hour ago.
+fn folder() -> Dir {
+    let d = Dir::new("listing");
+    std::fs::create_dir_all(d.0.join("sub")).unwrap();
+    let no_id = EXAMPLE.replacen("id = \"eastport-bridge\"\n", "", 1);
+    assert_ne!(no_id, EXAMPLE, "the example has the id the test removes");
+    for p in [
+        d.put("a-korea.toml", BUNDLED),
+        d.put("b-broken.toml", BROKEN),
+        d.put("c-eastport.toml", EXAMPLE),
+        d.put("sub/d-no-id.toml", &no_id),
+    ] {
+        age(&p, 1);
+    }
+    d
+}
+
+/// Remembered places for the briefing with an id and the one without (keyed by its
+/// text), each with some quotes read.
+fn store_with_places(dir: &Path, state: &Path) -> Store {
+    let (mut store, _) = Store::open(state);
+    for name in ["a-korea.toml", "sub/d-no-id.toml"] {
+        let path = dir.join(name);
+        let b = brief::load::load_path(&path).unwrap().briefing;
+        let key = store::key(&b, &store::id_less_text(&b, Some(&path)));
+        let read = b.quotes.iter().take(2).map(|q| q.id.clone()).collect();
+        let place = SavedPlace {
+            read_quotes: read,
+            ..SavedPlace::default()
+        };
+        store.set(key, place);
+    }
+    store.save().unwrap();
+    Store::open(state).0
+}
+
+fn build_index(dir: &Path, cache: &Path) {
+    let mut ix = Index::open(dir, cache).unwrap();
+    ix.refresh(&mut |_| {}).unwrap();
+}
+
+/// Adds the files the thread reads until none is left.
+fn drain(lib: &mut Library, pending: Option<&Pending>, store: &Store) {
+    let started = std::time::Instant::now();
+    while lib.unread_files > 0 {
+        let p = pending.expect("files to read, read by a thread");
+        for file in p.ready() {
+            lib.add(file, Some(store));
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the files are read"
+        );
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+#[test]
+fn a_library_listed_from_the_index_equals_one_listed_from_the_files() {
+    let (d, state, cache) = (folder(), Dir::new("state"), Dir::new("cache"));
+    let store = store_with_places(&d.0, &state.0);
+    build_index(&d.0, &cache.0);
+    let (mut lib, pending, index) = first_list(&d.0, Some(&store), Some(&cache.0)).unwrap();
+    assert!(matches!(index, Some(Ok(_))), "the index opens");
+    // Only the broken file is read (for its whole report): the rest is the index's.
+    assert_eq!(lib.to_read, 1);
+    drain(&mut lib, pending.as_ref(), &store);
+    let scanned = Library::scan(&d.0, Some(&store)).unwrap();
+    assert_eq!(lib.entries, scanned.entries);
+    let unread: Vec<Option<usize>> = lib
+        .entries
+        .iter()
+        .filter_map(|e| e.info.as_ref().ok().map(|s| s.unread))
+        .collect();
+    assert_eq!(
+        unread.iter().filter(|u| u.is_some()).count(),
+        2,
+        "both remembered places give unread counts: {unread:?}"
+    );
+    assert!(lib.entries.iter().any(|e| e.name == "sub/d-no-id.toml"));
+    assert_eq!(lib.tags(), scanned.tags());
+    // Back from a briefing: the records the index gave serve the rescan, which
+    // reads nothing again.
+    let (again, pending) = Library::scan_later(&d.0, Some(&store), Some(&lib)).unwrap();
+    assert!(pending.is_none(), "nothing read again");
+    assert_eq!(again.entries, scanned.entries);
+}
+
+#[test]
+fn a_changed_file_is_read_again_and_the_index_brought_up_to_date() {
+    let (d, state, cache) = (folder(), Dir::new("state"), Dir::new("cache"));
+    let store = store_with_places(&d.0, &state.0);
+    build_index(&d.0, &cache.0);
+    let changed = d.put(
+        "c-eastport.toml",
+        &EXAMPLE.replacen("title = \"", "title = \"Changed: ", 1),
+    );
+    age(&changed, 2);
+    let (mut lib, pending, index) = first_list(&d.0, Some(&store), Some(&cache.0)).unwrap();
+    assert_eq!(lib.to_read, 2, "the broken file and the changed one");
+    drain(&mut lib, pending.as_ref(), &store);
+    let scanned = Library::scan(&d.0, Some(&store)).unwrap();
+    assert_eq!(lib.entries, scanned.entries);
+    let row = lib
+        .entries
+        .iter()
+        .find(|e| e.name == "c-eastport.toml")
+        .unwrap();
+    assert!(row.info.as_ref().unwrap().title.starts_with("Changed: "));
+    // The index thread brings the index up to date: the next opening reads only
+    // the broken file.
+    let mut ix = LibraryIndex::opened(&d.0, index);
+    let started = std::time::Instant::now();
+    while ix.busy() {
+        ix.poll(&mut lib);
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the index refreshes"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let (lib, _, _) = first_list(&d.0, Some(&store), Some(&cache.0)).unwrap();
+    assert_eq!(lib.to_read, 1);
+    let row = lib
+        .entries
+        .iter()
+        .find(|e| e.name == "c-eastport.toml")
+        .unwrap();
+    assert!(row.info.as_ref().unwrap().title.starts_with("Changed: "));
+}
+
+#[test]
+fn a_damaged_index_falls_back_to_reading_the_files_with_a_notice() {
+    let (d, state, cache) = (folder(), Dir::new("state"), Dir::new("cache"));
+    let store = store_with_places(&d.0, &state.0);
+    build_index(&d.0, &cache.0);
+    let db = Index::open(&d.0, &cache.0).unwrap().db;
+    for suffix in ["-wal", "-shm"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+    std::fs::write(&db, vec![0x5a; 8192]).unwrap();
+    let (mut lib, pending, _) = first_list(&d.0, Some(&store), Some(&cache.0)).unwrap();
+    let notice = lib.notice.clone().unwrap_or_default();
+    assert!(notice.contains("damaged"), "{notice}");
+    assert_eq!(lib.to_read, 4, "every file read, as without an index");
+    drain(&mut lib, pending.as_ref(), &store);
+    assert_eq!(
+        lib.entries,
+        Library::scan(&d.0, Some(&store)).unwrap().entries
+    );
+}
+
+#[test]
+fn without_a_cache_every_file_is_read() {
+    let (d, state) = (folder(), Dir::new("state"));
+    let store = store_with_places(&d.0, &state.0);
+    let (mut lib, pending, index) = first_list(&d.0, Some(&store), None).unwrap();
+    assert!(index.is_none());
+    assert_eq!(lib.to_read, 4);
+    drain(&mut lib, pending.as_ref(), &store);
+    assert_eq!(
+        lib.entries,
+        Library::scan(&d.0, Some(&store)).unwrap().entries
+    );
+}
