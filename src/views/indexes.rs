@@ -17,6 +17,10 @@ use crate::views::analysis::{self, TimelineEntry};
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
+/// A briefing with what is worked out once from it (`Indexes`): what the pages and the
+/// searches read together, handed over as one value.
+pub type Indexed<'a> = (&'a Briefing, &'a Indexes);
+
 #[derive(Debug, Clone, Default)]
 pub struct Indexes {
     search: OnceCell<SearchIndex>,

@@ -5,7 +5,7 @@ use super::{Page, Target, View, actors, claims, figures, timeline};
 use crate::model::{ActorIx, Briefing, QuoteIx};
 use crate::views::analysis::MeasureGroup;
 use crate::views::filter::Filter;
-use crate::views::indexes::Indexes;
+use crate::views::indexes::Indexed;
 use std::borrow::Cow;
 
 /// One block of a page: lines that belong together. Every block starts on a new line,
@@ -86,7 +86,7 @@ impl Structure {
     /// The page of `view` for a filter, from what `derived` keeps of the briefing.
     pub fn new(
         view: View,
-        (b, derived): (&Briefing, &Indexes),
+        (b, derived): Indexed<'_>,
         filter: &Filter,
         width: usize,
         fold: bool,

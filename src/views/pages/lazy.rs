@@ -9,7 +9,7 @@
 use super::{Page, PageCell, Structure, Target, View};
 use crate::model::Briefing;
 use crate::views::filter::Filter;
-use crate::views::indexes::Indexes;
+use crate::views::indexes::Indexed;
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -101,7 +101,7 @@ impl PageState {
     pub fn sync(
         &mut self,
         view: View,
-        (b, derived): (&Briefing, &Indexes),
+        (b, derived): Indexed<'_>,
         filter: &Filter,
         width: usize,
         fold: bool,

@@ -7,9 +7,9 @@
 //! those texts would.
 
 use super::lexicon::{Field, Lexicon};
-use crate::model::{ActorIx, Briefing, PartialDate, QuoteIx};
+use crate::model::{ActorIx, PartialDate, QuoteIx};
 use crate::views::analysis::STANCES;
-use crate::views::indexes::Indexes;
+use crate::views::indexes::Indexed;
 use crate::views::pages::PageBlock;
 use crate::views::search::{SearchIndex, holds};
 use memchr::memmem::Finder;
@@ -152,7 +152,7 @@ impl BlockMatcher {
     /// Whether a block's texts (`Structure::texts`) hold the query; `None` for the
     /// blocks without briefing text of their own (headings) and the Claims and
     /// Figures views' blocks, which are few: they are read as they are.
-    pub fn block(&mut self, (b, derived): (&Briefing, &Indexes), block: PageBlock) -> Option<bool> {
+    pub fn block(&mut self, (b, derived): Indexed<'_>, block: PageBlock) -> Option<bool> {
         let (index, lexicon) = (derived.search(b), derived.lexicon(b));
         Some(match block {
             PageBlock::Event(i) => {

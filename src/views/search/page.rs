@@ -8,7 +8,7 @@ use super::matches::BlockMatcher;
 use crate::model::Briefing;
 use crate::views::Direction;
 use crate::views::filter::Filter;
-use crate::views::indexes::Indexes;
+use crate::views::indexes::Indexed;
 use crate::views::pages::{PageState, Structure};
 use crate::views::search::{holds, occurs_in};
 
@@ -85,7 +85,7 @@ impl PageState {
     /// none does.
     pub fn find(
         &mut self,
-        briefing: (&Briefing, &Indexes),
+        briefing: Indexed<'_>,
         filter: &Filter,
         query: &str,
         direction: Direction,
@@ -103,7 +103,7 @@ impl PageState {
     /// was settled now (selected, or none found).
     pub fn seek(
         &mut self,
-        briefing: (&Briefing, &Indexes),
+        briefing: Indexed<'_>,
         filter: &Filter,
         query: &str,
         direction: Direction,
@@ -148,12 +148,7 @@ impl PageState {
 
     /// Checks up to `budget` blocks for the match wanted, and selects it once
     /// settled, unless the selection moved meanwhile. Whether it is settled.
-    fn search_until(
-        &mut self,
-        briefing: (&Briefing, &Indexes),
-        filter: &Filter,
-        budget: usize,
-    ) -> bool {
+    fn search_until(&mut self, briefing: Indexed<'_>, filter: &Filter, budget: usize) -> bool {
         let Some(w) = self.found.as_ref().and_then(|f| f.wanted) else {
             return false;
         };
@@ -182,7 +177,7 @@ impl PageState {
 
     /// Checks the next `STEP_BLOCKS` blocks for the page's search; whether that
     /// selected the match a key was waiting for.
-    pub fn search_step(&mut self, briefing: (&Briefing, &Indexes), filter: &Filter) -> bool {
+    pub fn search_step(&mut self, briefing: Indexed<'_>, filter: &Filter) -> bool {
         if self.found.as_ref().is_some_and(|f| f.wanted.is_some()) {
             return self.search_until(briefing, filter, STEP_BLOCKS);
         }
@@ -212,7 +207,7 @@ impl PageState {
     /// or none is left.
     fn scan(
         &mut self,
-        (b, derived): (&Briefing, &Indexes),
+        (b, derived): Indexed<'_>,
         filter: &Filter,
         mut budget: usize,
         stop: impl Fn(&Structure, &PageSearch) -> bool,
@@ -235,7 +230,7 @@ impl PageState {
     /// entry below, often a member's), or the item above at the end of the page; any
     /// other block without items counts for the item above. Claims have no texts:
     /// their rows are wrapped and read cell by cell.
-    fn check(&self, (b, derived): (&Briefing, &Indexes), filter: &Filter, f: &mut PageSearch) {
+    fn check(&self, (b, derived): Indexed<'_>, filter: &Filter, f: &mut PageSearch) {
         let i = f.next;
         let block = self.structure.blocks[i];
         let first = self.structure.item_start[i];
