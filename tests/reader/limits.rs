@@ -13,7 +13,7 @@ const HEAD: &str = "format = 1\n[briefing]\ntitle = \"T\"\n";
 
 /// The README's Limits section.
 fn limits_section() -> &'static str {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let start = readme
         .find("\n## Limits\n")
         .expect("README has a Limits section");

@@ -1,13 +1,12 @@
 //! Transition tests of `update`: every key of the reader, through the keymap, on the
 //! bundled briefing. No terminal involved.
 
-mod common;
 
 use brief::app::filter::Input;
 use brief::app::{Action, Effect, Key, KeyCode, Mode};
 use brief::layout::Pane;
 use brief::model::QuoteIx;
-use common::{act, actor, app, ch, code, press, typed};
+use crate::common::{act, actor, app, ch, code, press, typed};
 
 #[test]
 fn starts_on_sections_with_the_first_section_shown() {

@@ -3,19 +3,18 @@
 //! read; a changed file's row brought up to date; a damaged index falling back to
 //! reading the files, with a notice.
 
-mod common;
 
 use brief::app::library::Library;
 use brief::corpus::Index;
 use brief::run::library_index::{LibraryIndex, first_list};
 use brief::run::scan::Pending;
 use brief::run::store::{self, SavedPlace, Store};
-use common::TempDir as Dir;
+use crate::common::TempDir as Dir;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 const BUNDLED: &str = brief::load::BUNDLED_TEXT;
-const EXAMPLE: &str = include_str!("../docs/example.toml");
+const EXAMPLE: &str = include_str!("../../docs/example.toml");
 const BROKEN: &str = "format = 1\n[briefing]\ntitle = \"Broken\"\n[[sections]]\nid = \"s\"\n";
 
 /// Sets a file's time an hour back: a file indexed seconds after it changed is read

@@ -1,7 +1,6 @@
 //! `brief check` as a user runs it: the real binary, its output streams and exit status.
 
-mod common;
-use common::brief;
+use crate::common::brief;
 
 use std::path::Path;
 use std::process::Output;

@@ -2,7 +2,6 @@
 //! unread counts from the remembered place, what keys do there; a reload that keeps
 //! the place, and one with a broken file that keeps the old briefing.
 
-mod common;
 
 use brief::app::library::{self, Library};
 use brief::app::place;
@@ -12,10 +11,10 @@ use brief::run::reload::{self, Watch};
 use brief::run::store::{SavedPlace, Store};
 use std::path::Path;
 
-use common::TempDir as Dir;
+use crate::common::TempDir as Dir;
 
 const BUNDLED: &str = brief::load::BUNDLED_TEXT;
-const EXAMPLE: &str = include_str!("../docs/example.toml");
+const EXAMPLE: &str = include_str!("../../docs/example.toml");
 const BROKEN: &str = "format = 1\n[briefing]\ntitle = \"Broken\"\n[[sections]]\nid = \"s\"\n";
 
 fn folder() -> Dir {
@@ -67,7 +66,7 @@ fn unread_counts_come_from_the_remembered_place() {
     let lib = Library::scan(&d.0, Some(&store)).unwrap();
     let korea = lib.entries[1].info.as_ref().unwrap();
     assert!(
-        common::bundled()
+        crate::common::bundled()
             .quotes
             .iter()
             .any(|q| q.id == "starmer-war-machine"),
@@ -107,8 +106,8 @@ fn keys_move_and_open_but_not_a_broken_file() {
     let screen = {
         let area = ratatui::layout::Rect::new(0, 0, 80, 24);
         let mut buf = ratatui::buffer::Buffer::empty(area);
-        brief::ui::library::render(&lib, common::settings(), area, &mut buf);
-        common::buffer_text(&buf)
+        brief::ui::library::render(&lib, crate::common::settings(), area, &mut buf);
+        crate::common::buffer_text(&buf)
     };
     assert!(screen.contains("does not load"), "{screen}");
     let first: String = lib.entries[2].errors[0].chars().take(40).collect();
@@ -135,8 +134,8 @@ fn the_library_screen_lists_titles_counts_and_errors() {
     let _ = library::update(&mut lib, Action::Resize(100, 12));
     let area = ratatui::layout::Rect::new(0, 0, 100, 12);
     let mut buf = ratatui::buffer::Buffer::empty(area);
-    brief::ui::library::render(&lib, common::settings(), area, &mut buf);
-    let screen = common::buffer_text(&buf);
+    brief::ui::library::render(&lib, crate::common::settings(), area, &mut buf);
+    let screen = crate::common::buffer_text(&buf);
     assert!(
         screen.contains("▸Eastport closes its harbour bridge"),
         "{screen}"
@@ -154,12 +153,12 @@ fn the_library_screen_lists_titles_counts_and_errors() {
 fn a_reload_keeps_the_place_and_takes_the_new_text() {
     let d = Dir::new("reload");
     let path = d.put("k.toml", BUNDLED);
-    let mut app = common::app(120, 40);
-    common::act(&mut app, Action::NextSection);
-    common::act(&mut app, Action::NextSection);
-    common::act(&mut app, Action::ActorFilter);
-    common::act(&mut app, Action::Choose);
-    common::act(&mut app, Action::Close);
+    let mut app = crate::common::app(120, 40);
+    crate::common::act(&mut app, Action::NextSection);
+    crate::common::act(&mut app, Action::NextSection);
+    crate::common::act(&mut app, Action::ActorFilter);
+    crate::common::act(&mut app, Action::Choose);
+    crate::common::act(&mut app, Action::Close);
     let before = place::snapshot(&app);
     let edited = BUNDLED.replacen(
         "title = \"London and Washington respond\"",
@@ -186,39 +185,39 @@ fn a_reload_keeps_the_place_and_takes_the_new_text() {
 fn a_broken_reload_keeps_the_old_briefing_and_shows_the_errors() {
     let d = Dir::new("broken");
     let path = d.put("k.toml", BROKEN);
-    let mut app = common::app(120, 40);
-    common::act(&mut app, Action::NextSection);
+    let mut app = crate::common::app(120, 40);
+    crate::common::act(&mut app, Action::NextSection);
     reload::reload(&mut app, &path);
-    assert_eq!(app.briefing.meta.title, common::bundled().meta.title);
+    assert_eq!(app.briefing.meta.title, crate::common::bundled().meta.title);
     assert_eq!(app.sections.selected, 1);
     let Mode::Errors { lines, .. } = &app.mode else {
         panic!("expected the errors panel, got {:?}", app.mode);
     };
     assert!(lines[0].contains("k.toml:4:1: error:"), "{lines:?}");
-    let screen = common::screen(&app);
+    let screen = crate::common::screen(&app);
     assert!(screen.contains("Reload failed"), "{screen}");
     assert!(screen.contains("still showing the last good"), "{screen}");
-    common::act(&mut app, Action::Close);
+    crate::common::act(&mut app, Action::Close);
     assert!(matches!(app.mode, Mode::Panes));
 }
 
 #[test]
 fn ctrl_r_asks_for_a_reload_and_backspace_for_the_library() {
-    let mut app = common::app(120, 40);
+    let mut app = crate::common::app(120, 40);
     assert_eq!(
-        common::press(&mut app, brief::app::Key::ctrl('r')),
+        crate::common::press(&mut app, brief::app::Key::ctrl('r')),
         Effect::Reload
     );
     let backspace = brief::app::Key::plain(brief::app::KeyCode::Backspace);
     assert_eq!(
-        common::press(&mut app, backspace),
+        crate::common::press(&mut app, backspace),
         Effect::None,
         "not opened from a library"
     );
     assert!(app.notice.as_deref().unwrap_or("").contains("brief DIR"));
-    let from_library = common::settings().in_library();
+    let from_library = crate::common::settings().in_library();
     assert_eq!(
-        common::press_with(&mut app, &from_library, backspace),
+        crate::common::press_with(&mut app, &from_library, backspace),
         Effect::BackToLibrary
     );
 }
@@ -298,11 +297,11 @@ fn a_rescan_reads_only_changed_files_and_recounts_unread() {
 #[test]
 fn a_stale_or_vanished_file_is_said_until_it_is_good_again() {
     let d = Dir::new("stale");
-    let path = d.put("k.toml", include_str!("../docs/example.toml"));
+    let path = d.put("k.toml", include_str!("../../docs/example.toml"));
     let loaded = brief::load::load_path(&path).unwrap();
     let mut app = brief::app::App::new(loaded.briefing, 120, 40);
     let mut w = Watch::new(&path);
-    let status = |app: &brief::app::App| common::screen(app).lines().last().unwrap().to_owned();
+    let status = |app: &brief::app::App| crate::common::screen(app).lines().last().unwrap().to_owned();
     // Deleted: said at the next poll, with no key pressed.
     std::fs::remove_file(&path).unwrap();
     w.poll(&mut app);
@@ -311,8 +310,8 @@ fn a_stale_or_vanished_file_is_said_until_it_is_good_again() {
     std::fs::write(&path, BROKEN).unwrap();
     w.poll(&mut app);
     assert!(matches!(app.mode, Mode::Errors { .. }));
-    common::act(&mut app, Action::Close);
-    common::act(&mut app, Action::Down);
+    crate::common::act(&mut app, Action::Close);
+    crate::common::act(&mut app, Action::Down);
     assert!(
         status(&app).contains("stale: k.toml does not load (Ctrl-r to retry)"),
         "{}",
@@ -321,7 +320,7 @@ fn a_stale_or_vanished_file_is_said_until_it_is_good_again() {
     // Good again: the notice goes.
     std::fs::write(
         &path,
-        include_str!("../docs/example.toml").replace("six weeks", "six long weeks"),
+        include_str!("../../docs/example.toml").replace("six weeks", "six long weeks"),
     )
     .unwrap();
     w.poll(&mut app);

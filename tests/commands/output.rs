@@ -3,9 +3,8 @@
 //! nothing panics (exit 101) on a failed write, to stdout or stderr.
 #![cfg(unix)]
 
-mod common;
 
-use common::TempDir;
+use crate::common::TempDir;
 use std::fs::File;
 use std::process::{Command, Output, Stdio};
 

@@ -1,12 +1,11 @@
 //! The remembered place: round trip, atomic saves, and files that cannot be used.
 
-mod common;
 
-use common::TempDir;
+use crate::common::TempDir;
 
 use brief::app::KeyCode;
 use brief::run::store::{self, SavedPlace, Store, VERSION};
-use common::{app, ch, code, typed};
+use crate::common::{app, ch, code, typed};
 use std::path::PathBuf;
 
 fn used_app() -> brief::app::App {
@@ -272,7 +271,7 @@ fn a_failed_save_keeps_the_old_file_and_does_not_panic() {
 
 #[test]
 fn keys_are_ids_or_stable_hashes() {
-    let b = common::bundled();
+    let b = crate::common::bundled();
     assert_eq!(store::key(&b, ""), "korea-ukraine-2024-10");
     let mut anon = b.clone();
     anon.meta.id = None;

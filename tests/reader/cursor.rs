@@ -1,12 +1,11 @@
 //! Issue 15: one cursor. Keys act on what the screen shows as selected; the Quotes
 //! pane and the Reader move together; reading flows from section to section.
 
-mod common;
 
 use brief::app::state::Effect;
 use brief::app::{App, Key, KeyCode, Mode};
 use brief::layout::Pane;
-use common::*;
+use crate::common::*;
 
 /// The quotes with a line in the Reader's visible rows.
 fn on_screen(a: &App) -> Vec<usize> {
@@ -183,7 +182,7 @@ fn help_scrolls_with_the_usual_keys_wraps_and_narrows() {
     // At 40 columns descriptions wrap under their keys instead of being cut.
     let mut a = app(40, 24);
     ch(&mut a, '?');
-    let lines = a.help_lines(common::settings());
+    let lines = a.help_lines(crate::common::settings());
     let words: Vec<String> = lines
         .iter()
         .filter_map(|l| match l {
@@ -252,11 +251,11 @@ fn headings_stay_in_view_with_the_selection() {
 
 #[test]
 fn q_goes_back_to_the_library_and_capital_q_quits_from_anywhere() {
-    let library = common::settings().in_library();
-    let key = |a: &mut App, c: char| common::press_with(a, &library, Key::ch(c));
+    let library = crate::common::settings().in_library();
+    let key = |a: &mut App, c: char| crate::common::press_with(a, &library, Key::ch(c));
     let mut a = app(120, 40);
     assert!(
-        common::buffer_text(&common::render_with(&a, &library)).contains("q: back to the library"),
+        crate::common::buffer_text(&crate::common::render_with(&a, &library)).contains("q: back to the library"),
         "the way back shows"
     );
     assert_eq!(
@@ -278,7 +277,7 @@ fn q_goes_back_to_the_library_and_capital_q_quits_from_anywhere() {
 #[test]
 fn check_reads_every_briefing_of_a_folder() {
     let dir = TempDir::new("check-dir");
-    dir.put("a.toml", include_str!("../docs/example.toml"));
+    dir.put("a.toml", include_str!("../../docs/example.toml"));
     dir.put("b.toml", "format = 1\n[briefing]\ntitle = 3\n");
     dir.put("notes.txt", "not a briefing");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
@@ -300,7 +299,7 @@ fn no_help_line_is_cut_at_any_width() {
         ch(&mut a, '?');
         let inner =
             usize::from(brief::layout::inner(brief::layout::help_popup(a.geometry().area)).width);
-        for l in a.help_lines(common::settings()) {
+        for l in a.help_lines(crate::common::settings()) {
             let drawn = match l {
                 brief::app::keymap::HelpLine::Blank => String::new(),
                 brief::app::keymap::HelpLine::Heading(h) => h,

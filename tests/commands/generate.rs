@@ -2,8 +2,7 @@
 //! accepted by the programs that read them. A test whose checker is not installed says
 //! so on stderr and checks only what it can without it.
 
-mod common;
-use common::brief;
+use crate::common::brief;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

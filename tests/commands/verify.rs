@@ -2,8 +2,7 @@
 //! it (tests/fixtures/verify/), and variants of that briefing: exact messages,
 //! locations, summary lines and exit statuses.
 
-mod common;
-use common::brief;
+use crate::common::brief;
 
 use proptest::prelude::*;
 use std::process::Output;

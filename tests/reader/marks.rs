@@ -1,13 +1,12 @@
 //! Read marks, stars, the outline, the next-unread jump and copying with citation.
 
-mod common;
 
 use brief::app::state::Effect;
 use brief::app::{KeyCode, Mode};
 use brief::layout::Pane;
 use brief::model::QuoteIx;
 use brief::views::pages::Target;
-use common::{app, ch, code, screen};
+use crate::common::{app, ch, code, screen};
 
 #[test]
 fn opening_a_quote_marks_it_read_and_u_finds_the_next_unread() {

@@ -1,8 +1,7 @@
 //! The binary's arguments: files, `--actor`, `--section`, and their errors. stdout is
 //! a pipe here, so a good run prints the briefing as plain text.
 
-mod common;
-use common::brief;
+use crate::common::brief;
 
 use std::process::Output;
 

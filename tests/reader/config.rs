@@ -2,14 +2,13 @@
 //! with an exact message (all at once), and `[keys]` drives the reader, its help, its
 //! status line and `brief keys`.
 
-mod common;
 
 use brief::app::keymap::{self, Context, Keymap};
 use brief::app::{App, Key, KeyCode};
 use brief::app::{Effect, Settings};
 use brief::config::{self, Config, LookArgs, Setup};
 use brief::theme::Theme;
-use common::app;
+use crate::common::app;
 
 /// Every problem of a config, rendered as `brief` prints them.
 fn errors(text: &str) -> String {
@@ -179,7 +178,7 @@ fn a_two_key_sequence_waits_shows_its_first_key_then_acts() {
     assert_eq!(a.sections.selected, 3);
     keymap::press(&mut a, &s, Key::ch('g'));
     assert_eq!(a.sections.selected, 3, "one g does nothing yet");
-    let status = common::buffer_text(&common::render_with(&a, &s))
+    let status = crate::common::buffer_text(&crate::common::render_with(&a, &s))
         .lines()
         .last()
         .unwrap()
@@ -218,7 +217,7 @@ fn one_key_rebinds_an_action_in_every_context() {
 #[test]
 fn help_and_status_hints_show_the_configured_keys() {
     let (mut a, s) = configured("[keys]\nquit = [\"x\"]\nhelp = [\"ctrl-h\"]\n", 120, 40);
-    let status = common::buffer_text(&common::render_with(&a, &s))
+    let status = crate::common::buffer_text(&crate::common::render_with(&a, &s))
         .lines()
         .last()
         .unwrap()
@@ -228,7 +227,7 @@ fn help_and_status_hints_show_the_configured_keys() {
         "{status}"
     );
     keymap::press(&mut a, &s, Key::ctrl('h'));
-    let help = common::buffer_text(&common::render_with(&a, &s));
+    let help = crate::common::buffer_text(&crate::common::render_with(&a, &s));
     let quit_row = help.lines().find(|l| l.contains(" quit: ")).unwrap();
     assert!(quit_row.contains("  x "), "{quit_row}");
     assert!(!help.contains("q / Ctrl-c"), "{help}");

@@ -1,10 +1,9 @@
 //! What the screen shows beyond its text: focus without colour, filter highlights,
 //! dimmed sections, the too-small message.
 
-mod common;
 
 use brief::layout::Pane;
-use common::{app, ch, code, render, screen, typed};
+use crate::common::{app, ch, code, render, screen, typed};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -107,14 +106,14 @@ fn too_small_says_what_is_needed() {
 #[test]
 fn mono_screens_carry_no_colour_but_keep_every_mark() {
     let mut a = app(120, 40);
-    let mut mono = common::settings().clone();
+    let mut mono = crate::common::settings().clone();
     mono.appearance.palette = brief::theme::Palette::Mono;
     ch(&mut a, 'a');
     typed(&mut a, "/kingdom");
     code(&mut a, brief::app::KeyCode::Enter);
     ch(&mut a, ' ');
     code(&mut a, brief::app::KeyCode::Esc);
-    let buf = common::render_with(&a, &mono);
+    let buf = crate::common::render_with(&a, &mono);
     assert!(
         buf.content
             .iter()

@@ -1,0 +1,21 @@
+//! The reader's state machine and screens, driven without a terminal: transitions,
+//! the keymap and config, marks and the remembered place, popups, rendering limits, the
+//! library's state, and the layers of the crate. One test binary for them all, so
+//! `cargo test` links once.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod config;
+mod keymap;
+mod layers;
+mod marks;
+mod persist;
+mod popups;
+mod render;
+mod source_view;
+mod update;
+mod cursor;
+mod limits;
+mod library;
+mod library_listing;
