@@ -3,7 +3,6 @@
 //! nothing panics (exit 101) on a failed write, to stdout or stderr.
 #![cfg(unix)]
 
-
 use crate::common::TempDir;
 use std::fs::File;
 use std::process::{Command, Output, Stdio};

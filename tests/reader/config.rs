@@ -2,13 +2,12 @@
 //! with an exact message (all at once), and `[keys]` drives the reader, its help, its
 //! status line and `brief keys`.
 
-
+use crate::common::app;
 use brief::app::keymap::{self, Context, Keymap};
 use brief::app::{App, Key, KeyCode};
 use brief::app::{Effect, Settings};
 use brief::config::{self, Config, LookArgs, Setup};
 use brief::theme::Theme;
-use crate::common::app;
 
 /// Every problem of a config, rendered as `brief` prints them.
 fn errors(text: &str) -> String {

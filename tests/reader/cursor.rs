@@ -1,11 +1,10 @@
 //! Issue 15: one cursor. Keys act on what the screen shows as selected; the Quotes
 //! pane and the Reader move together; reading flows from section to section.
 
-
+use crate::common::*;
 use brief::app::state::Effect;
 use brief::app::{App, Key, KeyCode, Mode};
 use brief::layout::Pane;
-use crate::common::*;
 
 /// The quotes with a line in the Reader's visible rows.
 fn on_screen(a: &App) -> Vec<usize> {
@@ -255,7 +254,8 @@ fn q_goes_back_to_the_library_and_capital_q_quits_from_anywhere() {
     let key = |a: &mut App, c: char| crate::common::press_with(a, &library, Key::ch(c));
     let mut a = app(120, 40);
     assert!(
-        crate::common::buffer_text(&crate::common::render_with(&a, &library)).contains("q: back to the library"),
+        crate::common::buffer_text(&crate::common::render_with(&a, &library))
+            .contains("q: back to the library"),
         "the way back shows"
     );
     assert_eq!(

@@ -2,7 +2,6 @@
 //! unread counts from the remembered place, what keys do there; a reload that keeps
 //! the place, and one with a broken file that keeps the old briefing.
 
-
 use brief::app::library::{self, Library};
 use brief::app::place;
 use brief::app::state::Mode;
@@ -301,7 +300,13 @@ fn a_stale_or_vanished_file_is_said_until_it_is_good_again() {
     let loaded = brief::load::load_path(&path).unwrap();
     let mut app = brief::app::App::new(loaded.briefing, 120, 40);
     let mut w = Watch::new(&path);
-    let status = |app: &brief::app::App| crate::common::screen(app).lines().last().unwrap().to_owned();
+    let status = |app: &brief::app::App| {
+        crate::common::screen(app)
+            .lines()
+            .last()
+            .unwrap()
+            .to_owned()
+    };
     // Deleted: said at the next poll, with no key pressed.
     std::fs::remove_file(&path).unwrap();
     w.poll(&mut app);

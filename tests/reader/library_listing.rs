@@ -3,13 +3,12 @@
 //! read; a changed file's row brought up to date; a damaged index falling back to
 //! reading the files, with a notice.
 
-
+use crate::common::TempDir as Dir;
 use brief::app::library::Library;
 use brief::corpus::Index;
 use brief::run::library_index::{LibraryIndex, first_list};
 use brief::run::scan::Pending;
 use brief::run::store::{self, SavedPlace, Store};
-use crate::common::TempDir as Dir;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 

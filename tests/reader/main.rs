@@ -7,15 +7,15 @@
 mod common;
 
 mod config;
+mod cursor;
 mod keymap;
 mod layers;
+mod library;
+mod library_listing;
+mod limits;
 mod marks;
 mod persist;
 mod popups;
 mod render;
 mod source_view;
 mod update;
-mod cursor;
-mod limits;
-mod library;
-mod library_listing;

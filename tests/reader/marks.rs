@@ -1,12 +1,11 @@
 //! Read marks, stars, the outline, the next-unread jump and copying with citation.
 
-
+use crate::common::{app, ch, code, screen};
 use brief::app::state::Effect;
 use brief::app::{KeyCode, Mode};
 use brief::layout::Pane;
 use brief::model::QuoteIx;
 use brief::views::pages::Target;
-use crate::common::{app, ch, code, screen};
 
 #[test]
 fn opening_a_quote_marks_it_read_and_u_finds_the_next_unread() {

@@ -1,11 +1,10 @@
 //! The remembered place: round trip, atomic saves, and files that cannot be used.
 
-
 use crate::common::TempDir;
 
+use crate::common::{app, ch, code, typed};
 use brief::app::KeyCode;
 use brief::run::store::{self, SavedPlace, Store, VERSION};
-use crate::common::{app, ch, code, typed};
 use std::path::PathBuf;
 
 fn used_app() -> brief::app::App {

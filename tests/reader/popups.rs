@@ -3,10 +3,9 @@
 //! on each side of each row, and no cell of the text beneath shows inside it, on its
 //! border, or in the column cleared beside it.
 
-
+use crate::common::*;
 use brief::app::{App, KeyCode, Mode};
 use brief::layout::{self, Pane};
-use crate::common::*;
 use ratatui::layout::Rect;
 
 fn hangul(s: &str) -> bool {

@@ -1,9 +1,8 @@
 //! What the screen shows beyond its text: focus without colour, filter highlights,
 //! dimmed sections, the too-small message.
 
-
-use brief::layout::Pane;
 use crate::common::{app, ch, code, render, screen, typed};
+use brief::layout::Pane;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;

@@ -3,11 +3,10 @@
 //! scrolled to the quote, `n`/`N` go through this briefing's quotes in it; a hostile
 //! source file is cleaned like briefing text.
 
-
+use crate::common::{ch, code, render, screen};
 use brief::app::{App, KeyCode, Mode};
 use brief::model::QuoteIx;
 use brief::views::lines::LineKind;
-use crate::common::{ch, code, render, screen};
 use std::path::Path;
 
 fn open(rel: &str) -> App {

@@ -1,12 +1,11 @@
 //! Transition tests of `update`: every key of the reader, through the keymap, on the
 //! bundled briefing. No terminal involved.
 
-
+use crate::common::{act, actor, app, ch, code, press, typed};
 use brief::app::filter::Input;
 use brief::app::{Action, Effect, Key, KeyCode, Mode};
 use brief::layout::Pane;
 use brief::model::QuoteIx;
-use crate::common::{act, actor, app, ch, code, press, typed};
 
 #[test]
 fn starts_on_sections_with_the_first_section_shown() {
