@@ -111,32 +111,34 @@ pub struct Statement {
     pub ix: u32,
 }
 
-pub fn statement(briefing: &Briefing, ix: u32, q: &QuoteRow, speaker: &ActorRow) -> Statement {
+pub fn statement(briefing: &Briefing, ix: u32, q: QuoteRow, speaker: &ActorRow) -> Statement {
     Statement {
+        date: q.said.or_else(|| briefing.published.clone()),
         briefing: briefing.clone(),
-        date: q.said.clone().or_else(|| briefing.published.clone()),
         speaker: speaker.name.clone(),
         speaker_id: speaker.id.clone(),
-        quote: q.id.clone(),
+        quote: q.id,
         section: q.section,
-        section_id: q.section_id.clone(),
-        section_title: q.section_title.clone(),
-        mode: q.mode.clone(),
-        text: q.text.clone(),
+        section_id: q.section_id,
+        section_title: q.section_title,
+        mode: q.mode,
+        text: q.text,
         ix,
     }
 }
 
 /// Oldest first (undated last), then by path and reading order.
-pub fn in_date_order(statements: &mut [Statement]) {
-    statements.sort_by(|a, b| {
-        (a.date.is_none(), &a.date, &a.briefing.rel, a.ix).cmp(&(
-            b.date.is_none(),
-            &b.date,
-            &b.briefing.rel,
-            b.ix,
-        ))
-    });
+pub fn in_date_order(statements: &mut Vec<Statement>) {
+    // Their positions sorted, then each moved once: a statement is large to move at
+    // every step of a sort, and an actor can have thousands.
+    fn key(s: &Statement) -> (bool, &Option<String>, &str, u32) {
+        (s.date.is_none(), &s.date, &s.briefing.rel, s.ix)
+    }
+    let mut order: Vec<usize> = (0..statements.len()).collect();
+    order.sort_by(|&a, &b| key(&statements[a]).cmp(&key(&statements[b])));
+    let mut slots: Vec<Option<Statement>> =
+        std::mem::take(statements).into_iter().map(Some).collect();
+    statements.extend(order.iter().filter_map(|&i| slots[i].take()));
 }
 
 /// An actor as the library sees it: the briefings' actors that are the same one.

@@ -3,12 +3,12 @@
 //! `actor_keys`, then each briefing's quotes by them and their affiliates).
 
 use super::Index;
-use super::found::{self, ActorRef, Briefing, Keys, Search, Statements};
+use super::found::{self, ActorRef, Briefing, Search, Statements};
 use super::record::{ActorRow, Item, Place, QuoteRow};
 use super::store::{self, split};
 use super::text;
-use rusqlite::{Connection, OptionalExtension, params};
-use std::collections::{BTreeMap, HashSet};
+use rusqlite::Connection;
+use std::collections::{HashMap, HashSet};
 
 fn briefing(ix: &Index, rel: String, title: Option<String>, published: Option<String>) -> Briefing {
     Briefing {
@@ -39,12 +39,15 @@ pub fn search(ix: &Index, query: &str, limit: Option<usize>) -> rusqlite::Result
                 .collect::<rusqlite::Result<_>>()?,
         );
     }
+    // What ranks a hit, from the narrow index `items_rank` (not the items' rows, which
+    // hold their text): its score first, so only the hits that can be among the best
+    // `limit` need their briefing's date and path.
     let mut st = conn.prepare_cached(
-        "SELECT i.id, i.kind, i.ord, f.path, f.published
-         FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN files f ON f.id = i.file
+        "SELECT i.id, i.kind, i.ord, i.file
+         FROM items_fts JOIN items i INDEXED BY items_rank ON i.id = items_fts.rowid
          WHERE items_fts MATCH ?1",
     )?;
-    let mut found: Vec<(u32, Option<String>, String, u32, i64)> = st
+    let mut scored: Vec<(u32, u32, i64, i64)> = st
         .query_map([text::fts_query(&terms)], |r| {
             let id: i64 = r.get(0)?;
             let kind = store::kind(&r.get::<_, String>(1)?);
@@ -52,20 +55,39 @@ pub fn search(ix: &Index, query: &str, limit: Option<usize>) -> rusqlite::Result
                 .iter()
                 .map(|w| if w.contains(&id) { 2 } else { 1 })
                 .sum();
-            Ok((
-                words * 10 + kind.weight(),
-                r.get(4)?,
-                r.get(3)?,
-                r.get(2)?,
-                id,
-            ))
+            Ok((words * 10 + kind.weight(), r.get(2)?, r.get(3)?, id))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let total = scored.len();
+    let limit = limit.unwrap_or(usize::MAX);
+    if limit < scored.len() {
+        // The limit-th best score: a hit scored lower cannot be returned.
+        let (_, nth, _) = scored.select_nth_unstable_by(limit, |a, b| b.0.cmp(&a.0));
+        let floor = nth.0;
+        scored.retain(|h| h.0 >= floor);
+    }
+    let mut files: HashMap<i64, (Option<String>, String)> = HashMap::new();
+    let mut st = conn.prepare_cached("SELECT id, published, path FROM files")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        files.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+    }
+    drop(rows);
+    let none = (None, String::new());
+    let mut found: Vec<(u32, &Option<String>, &str, u32, i64)> = scored
+        .into_iter()
+        .filter_map(|(score, ord, file, id)| {
+            let (published, path) = files.get(&file).unwrap_or(&none);
+            // A hit whose file is gone was never returned (the join dropped it).
+            files
+                .contains_key(&file)
+                .then_some((score, published, path.as_str(), ord, id))
+        })
+        .collect();
     found.sort_by(|a, b| {
-        found::rank_key(a.0, &a.1, &a.2, a.3).cmp(&found::rank_key(b.0, &b.1, &b.2, b.3))
+        found::rank_key(a.0, a.1, a.2, a.3).cmp(&found::rank_key(b.0, b.1, b.2, b.3))
     });
-    let total = found.len();
-    found.truncate(limit.unwrap_or(usize::MAX));
+    found.truncate(limit);
     let mut st = conn.prepare_cached(
         "SELECT i.kind, i.ord, i.section, i.paragraph, i.quote, i.item, i.text,
                 f.path, f.title, f.published
@@ -92,29 +114,6 @@ pub fn search(ix: &Index, query: &str, limit: Option<usize>) -> rusqlite::Result
     Ok(Search { hits, total })
 }
 
-struct IndexKeys<'a>(&'a Connection);
-
-impl Keys for IndexKeys<'_> {
-    type Error = rusqlite::Error;
-
-    fn with_key(&mut self, key: &str) -> rusqlite::Result<(Vec<ActorRef>, Vec<String>)> {
-        let mut st = self
-            .0
-            .prepare_cached("SELECT file, ix FROM actor_keys WHERE key = ?1")?;
-        let actors = st
-            .query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut st = self.0.prepare_cached(
-            "SELECT DISTINCT b.key FROM actor_keys a
-             JOIN actor_keys b ON b.file = a.file AND b.ix = a.ix WHERE a.key = ?1",
-        )?;
-        let keys = st
-            .query_map([key], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok((actors, keys))
-    }
-}
-
 fn actor_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorRow> {
     Ok(ActorRow {
         id: r.get(0)?,
@@ -128,90 +127,116 @@ fn actor_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorRow> {
     })
 }
 
+/// `found::same_actor` in one recursive query: from the typed keys to the actors that
+/// have them, from those actors to all their keys, and so on. A row is a key (file and
+/// actor NULL) or an actor (key NULL); UNION meets each once. Sorted.
+fn same_actor(conn: &Connection, name: &str) -> rusqlite::Result<Vec<ActorRef>> {
+    let [id, named] = found::typed_keys(name);
+    let mut st = conn.prepare_cached(
+        "WITH RECURSIVE n(key, file, ix) AS (
+             VALUES (?1, NULL, NULL), (?2, NULL, NULL)
+             UNION
+             SELECT NULL, a.file, a.ix FROM n JOIN actor_keys a INDEXED BY actor_keys_key
+                 ON a.key = n.key
+             UNION
+             SELECT b.key, NULL, NULL FROM n JOIN actor_keys b INDEXED BY actor_keys_actor
+                 ON b.file = n.file AND b.ix = n.ix
+         )
+         SELECT file, ix FROM n WHERE key IS NULL ORDER BY file, ix",
+    )?;
+    st.query_map([id, named], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
+/// An actor's statements in a few set-based queries, whatever the number of briefings:
+/// the files involved, the chosen actors and everyone affiliated to them (a recursive
+/// query down `actors_affiliation`), then the quotes of all of them, one range of the
+/// quotes' key (file, speaker, ix) each. The lists go in as JSON arrays (`json_each`).
 pub fn actor_statements(ix: &Index, name: &str) -> rusqlite::Result<Option<Statements>> {
     let conn = &ix.conn;
     let snapshot = conn.unchecked_transaction()?;
-    let refs = found::same_actor(&mut IndexKeys(conn), name)?;
+    let refs = same_actor(conn, name)?;
     if refs.is_empty() {
         return Ok(None);
     }
-    let mut by_file: BTreeMap<i64, HashSet<u32>> = BTreeMap::new();
-    for (file, a) in refs {
-        by_file.entry(file).or_default().insert(a);
-    }
-    let mut rows: Vec<(String, u32, ActorRow)> = Vec::new();
-    let mut statements = Vec::new();
-    let mut quotes = conn.prepare_cached(
-        "SELECT ix, id, section, section_id, section_title, speaker, text, mode, said, context, via
-         FROM quotes INDEXED BY quotes_speaker WHERE file = ?1 AND speaker = ?2",
+    // Pairs (file, actor) go into SQL as one JSON array of integers, `file << 32 | ix`.
+    let pairs = |refs: &mut dyn Iterator<Item = (i64, u32)>| {
+        serde_json::to_string(
+            &refs
+                .map(|(f, a)| (f << 32) | i64::from(a))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_default()
+    };
+    let chosen: HashSet<(i64, u32)> = refs.iter().copied().collect();
+    let mut file_ids: Vec<i64> = refs.iter().map(|r| r.0).collect();
+    file_ids.dedup();
+    let mut st = conn.prepare_cached(
+        "SELECT id, path, title, published FROM files
+         WHERE id IN (SELECT value FROM json_each(?1))",
     )?;
-    for (file, chosen) in &by_file {
-        let Some((rel, title, published)) = conn
-            .query_row(
-                "SELECT path, title, published FROM files WHERE id = ?1",
-                [file],
-                |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?
-        else {
+    let files: HashMap<i64, Briefing> = st
+        .query_map(
+            [serde_json::to_string(&file_ids).unwrap_or_default()],
+            |r| Ok((r.get(0)?, briefing(ix, r.get(1)?, r.get(2)?, r.get(3)?))),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    // The chosen actors and, down the affiliations, their members (what
+    // `found::with_members` finds: the loader cut affiliation cycles, and UNION stops
+    // at any actor met twice).
+    let mut st = conn.prepare_cached(
+        "WITH RECURSIVE m(file, ix) AS (
+             SELECT value >> 32, value & 4294967295 FROM json_each(?1)
+             UNION
+             SELECT a.file, a.ix FROM m JOIN actors a INDEXED BY actors_affiliation
+                 ON a.file = m.file AND a.affiliation = m.ix
+         )
+         SELECT a.id, a.name, a.kind, a.role, a.affiliation, a.aliases, a.native_name,
+                a.same_as, a.file, a.ix
+         FROM m JOIN actors a ON a.file = m.file AND a.ix = m.ix",
+    )?;
+    let speakers: HashMap<(i64, u32), ActorRow> = st
+        .query_map([pairs(&mut refs.iter().copied())], |r| {
+            Ok(((r.get(8)?, r.get(9)?), actor_row(r)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut rows: Vec<(String, u32, ActorRow)> = Vec::new();
+    for (at, row) in &speakers {
+        if let (true, Some(b)) = (chosen.contains(at), files.get(&at.0)) {
+            rows.push((b.rel.clone(), at.1, row.clone()));
+        }
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT q.file, q.speaker, q.ix, q.id, q.section, q.section_id, q.section_title,
+                q.text, q.mode, q.said, q.context, q.via
+         FROM json_each(?1) j CROSS JOIN quotes q
+             ON q.file = j.value >> 32 AND q.speaker = j.value & 4294967295",
+    )?;
+    let mut statements = Vec::new();
+    // In the order of files: statements come out nearly in date order, for the sort.
+    let mut said_by: Vec<(i64, u32)> = speakers.keys().copied().collect();
+    said_by.sort_unstable();
+    let mut q = st.query([pairs(&mut said_by.into_iter())])?;
+    while let Some(r) = q.next()? {
+        let at: (i64, u32) = (r.get(0)?, r.get(1)?);
+        let (Some(b), Some(who)) = (files.get(&at.0), speakers.get(&at)) else {
             continue;
         };
-        let b = briefing(ix, rel.clone(), title, published);
-        let mut actor = conn.prepare_cached(
-            "SELECT id, name, kind, role, affiliation, aliases, native_name, same_as
-             FROM actors WHERE file = ?1 AND ix = ?2",
-        )?;
-        let mut row_of = |a: u32| -> rusqlite::Result<Option<ActorRow>> {
-            actor.query_row(params![file, a], actor_row).optional()
+        let row = QuoteRow {
+            id: r.get(3)?,
+            section: r.get(4)?,
+            section_id: r.get(5)?,
+            section_title: r.get(6)?,
+            speaker: at.1,
+            text: r.get(7)?,
+            mode: r.get(8)?,
+            said: r.get(9)?,
+            context: r.get(10)?,
+            via: r.get(11)?,
         };
-        for &a in chosen {
-            if let Some(row) = row_of(a)? {
-                rows.push((rel.clone(), a, row));
-            }
-        }
-        // Only the affiliated actors are read to find the members.
-        let mut affiliated = conn.prepare_cached(
-            "SELECT ix, affiliation FROM actors WHERE file = ?1 AND affiliation IS NOT NULL",
-        )?;
-        let links: Vec<(u32, u32)> = affiliated
-            .query_map([file], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let len = links
-            .iter()
-            .map(|&(a, b)| a.max(b))
-            .chain(chosen.iter().copied())
-            .max()
-            .map_or(0, |m| m as usize + 1);
-        let mut affiliations = vec![None; len];
-        for (a, parent) in links {
-            affiliations[a as usize] = Some(parent);
-        }
-        let mut speakers: Vec<u32> = found::with_members(&affiliations, chosen)
-            .into_iter()
-            .collect();
-        speakers.sort_unstable();
-        for speaker in speakers {
-            let Some(who) = row_of(speaker)? else {
-                continue;
-            };
-            let mut q = quotes.query(params![file, speaker])?;
-            while let Some(r) = q.next()? {
-                let row = QuoteRow {
-                    id: r.get(1)?,
-                    section: r.get(2)?,
-                    section_id: r.get(3)?,
-                    section_title: r.get(4)?,
-                    speaker,
-                    text: r.get(6)?,
-                    mode: r.get(7)?,
-                    said: r.get(8)?,
-                    context: r.get(9)?,
-                    via: r.get(10)?,
-                };
-                statements.push(found::statement(&b, r.get(0)?, &row, &who));
-            }
-        }
+        statements.push(found::statement(b, r.get(2)?, row, who));
     }
+    drop(q);
     rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     let described: Vec<(&str, &ActorRow)> = rows.iter().map(|(r, _, a)| (r.as_str(), a)).collect();
     found::in_date_order(&mut statements);

@@ -130,7 +130,7 @@ pub fn actor_statements(root: &Path, name: &str) -> Result<Scanned<Option<Statem
                     && let Some(who) = r.actors.get(q.speaker as usize)
                 {
                     let ix = u32::try_from(ix).unwrap_or(u32::MAX);
-                    statements.push(found::statement(&b, ix, q, who));
+                    statements.push(found::statement(&b, ix, q.clone(), who));
                 }
             }
         }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 /// The schema's version, kept in `SQLite`'s `user_version`. Change it with the schema:
 /// an index of another version is rebuilt from the files.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// How long a write waits for another `brief` writing the same index.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
@@ -46,19 +46,20 @@ CREATE TABLE IF NOT EXISTS actors(
     native_name TEXT, same_as TEXT NOT NULL,
     PRIMARY KEY(file, ix)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actors_affiliation ON actors(file, affiliation)
+    WHERE affiliation IS NOT NULL;
 CREATE TABLE IF NOT EXISTS actor_keys(
     key TEXT NOT NULL, file INTEGER NOT NULL, ix INTEGER NOT NULL,
     same_as INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS actor_keys_key ON actor_keys(key);
-CREATE INDEX IF NOT EXISTS actor_keys_actor ON actor_keys(file, ix);
+CREATE INDEX IF NOT EXISTS actor_keys_key ON actor_keys(key, file, ix);
+CREATE INDEX IF NOT EXISTS actor_keys_actor ON actor_keys(file, ix, key);
 CREATE TABLE IF NOT EXISTS quotes(
     file INTEGER NOT NULL, ix INTEGER NOT NULL, id TEXT NOT NULL, section INTEGER NOT NULL,
     section_id TEXT NOT NULL, section_title TEXT NOT NULL, speaker INTEGER NOT NULL,
     text TEXT NOT NULL, mode TEXT NOT NULL, said TEXT, context TEXT, via TEXT,
-    PRIMARY KEY(file, ix)
+    PRIMARY KEY(file, speaker, ix)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(file, speaker);
 CREATE TABLE IF NOT EXISTS positions(
     file INTEGER NOT NULL, claim_id TEXT NOT NULL, statement TEXT NOT NULL,
     actor INTEGER NOT NULL, stance TEXT NOT NULL, detail TEXT, quote_id TEXT
@@ -79,6 +80,8 @@ CREATE TABLE IF NOT EXISTS items(
     section INTEGER, paragraph INTEGER, quote TEXT, item TEXT, text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS items_file ON items(file);
+-- What ranks a search hit, without reading the item's row (its text).
+CREATE INDEX IF NOT EXISTS items_rank ON items(id, kind, ord, file);
 CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
     words, content='', contentless_delete=1, tokenize='ascii'
 );
