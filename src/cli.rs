@@ -324,12 +324,7 @@ fn render_commands_section(cmd: &clap::Command, out: &mut Vec<u8>) -> std::io::R
             r.text([roman(about.to_string())]);
         }
         for arg in sub.get_positionals() {
-            let values: Vec<String> = arg
-                .get_possible_values()
-                .iter()
-                .filter(|v| !v.is_hide_set())
-                .map(|v| v.get_name().to_string())
-                .collect();
+            let values = possible_values(arg);
             if !values.is_empty() {
                 let name = arg.get_id().to_string().to_uppercase();
                 r.control("br", []);
@@ -356,12 +351,7 @@ fn render_commands_section(cmd: &clap::Command, out: &mut Vec<u8>) -> std::io::R
                 r.control("TP", []);
                 r.text(head);
                 let mut help = arg.get_help().map(ToString::to_string).unwrap_or_default();
-                let values: Vec<String> = arg
-                    .get_possible_values()
-                    .iter()
-                    .filter(|v| !v.is_hide_set())
-                    .map(|v| v.get_name().to_string())
-                    .collect();
+                let values = possible_values(arg);
                 if !values.is_empty() {
                     help = format!("{help} ({})", values.join(", "));
                 }
@@ -424,4 +414,13 @@ fn render_files_section(out: &mut Vec<u8>) -> std::io::Result<()> {
         r.text([roman(what)]);
     }
     r.to_writer(out)
+}
+
+/// The values an argument takes, as the man page lists them (hidden ones left out).
+fn possible_values(arg: &clap::Arg) -> Vec<String> {
+    arg.get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect()
 }

@@ -126,15 +126,3 @@ pub fn library_root(dir: &Path) -> Result<PathBuf, String> {
     }
     Ok(root)
 }
-
-/// The first line of a file's load report, without the file's name: what a list
-/// shows for a briefing that does not load.
-pub fn first_error(report: &crate::load::Report) -> String {
-    let rendered = report.render();
-    let first = rendered.lines().next().unwrap_or("could not be loaded");
-    first
-        .strip_prefix(&crate::load::diag::escape(&report.name))
-        .map_or(first, |rest| rest.trim_start_matches(':'))
-        .trim()
-        .to_owned()
-}

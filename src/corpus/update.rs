@@ -166,7 +166,7 @@ fn one_file(
     let result = match bytes {
         Ok(bytes) => crate::load::load_bytes(&name, &bytes)
             .map(|l| record::with_place_key(&l.briefing, &bytes))
-            .map_err(|report| super::first_error(&report)),
+            .map_err(|report| report.first_error()),
         Err(message) => Err(crate::load::diag::escape(&message)),
     };
     match &result {

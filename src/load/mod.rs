@@ -30,6 +30,19 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report's first line without the file name it starts with ("3:7: error:
+    /// ..."), for one-line listings (the library, the index). The rendered line names
+    /// the file escaped, so the escaped name is what is taken off.
+    pub fn first_error(&self) -> String {
+        let rendered = self.render();
+        let first = rendered.lines().next().unwrap_or("could not be loaded");
+        first
+            .strip_prefix(&diag::escape(&self.name))
+            .map_or(first, |rest| rest.trim_start_matches(':'))
+            .trim()
+            .to_owned()
+    }
+
     pub fn new(name: &str, text: String, diagnostics: Vec<Diagnostic>) -> Self {
         Self {
             name: name.to_owned(),

@@ -283,7 +283,7 @@ fn read_file(path: &Path, stamp: (SystemTime, u64)) -> FileRecord {
         }
         Err(report) => FileRecord {
             stamp,
-            info: Err(first_error(&report)),
+            info: Err(report.first_error()),
             errors: report.render().lines().map(str::to_owned).collect(),
             key: String::new(),
             quote_ids: Vec::new(),
@@ -313,16 +313,4 @@ fn entry(dir: &Path, path: PathBuf, r: &FileRecord, store: Option<&Store>) -> Li
         info,
         errors: r.errors.clone(),
     }
-}
-
-/// The report's first line without the file name it starts with: "3:7: error: ...".
-fn first_error(report: &load::Report) -> String {
-    let rendered = report.render();
-    let first = rendered.lines().next().unwrap_or("could not be loaded");
-    // The rendered line names the file escaped (a name with an escape sequence).
-    first
-        .strip_prefix(&escape(&report.name))
-        .map_or(first, |rest| rest.trim_start_matches(':'))
-        .trim()
-        .to_owned()
 }
