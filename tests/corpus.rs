@@ -403,6 +403,52 @@ fn an_actor_is_merged_across_briefings_with_affiliates_in_date_order() {
     assert_eq!(ix.actor_statements("nobody").unwrap(), None);
 }
 
+#[test]
+fn a_bridge_between_two_names_goes_with_the_file_that_made_it() {
+    // Only x.toml says "Lee Ho" is also "Park Su": while it is there the two are one
+    // actor; once it changes or goes, they are two again (no stale key set joins them).
+    let (lib, cache) = (TempDir::new("lib"), TempDir::new("cache"));
+    // Each actor its own id: a shared id would merge them by itself.
+    let one = |id: &str, name: &str, aliases: &[&str], text: &str| {
+        briefing(
+            "T",
+            "2024-01-01",
+            &[(id, name, None, aliases, &[])],
+            &[(id, text, None)],
+        )
+    };
+    lib.put("x.toml", &one("x", "Lee Ho", &["Park Su"], "Both."));
+    lib.put("y.toml", &one("y", "Lee Ho", &[], "Lee speaks."));
+    lib.put("z.toml", &one("z", "Park Su", &[], "Park speaks."));
+    let texts = |ix: &Index| -> Vec<String> {
+        let mut t: Vec<String> = ix
+            .actor_statements("Lee Ho")
+            .unwrap()
+            .map(|s| s.statements.into_iter().map(|s| s.text).collect())
+            .unwrap_or_default();
+        t.sort();
+        t
+    };
+    let (ix, _) = index(&lib.0, &cache.0);
+    assert_eq!(texts(&ix), ["Both.", "Lee speaks.", "Park speaks."]);
+    drop(ix);
+    lib.put("x.toml", &one("x", "Lee Ho", &[], "Alone now."));
+    let (ix, _) = index(&lib.0, &cache.0);
+    assert_eq!(texts(&ix), ["Alone now.", "Lee speaks."]);
+    drop(ix);
+    lib.put("x.toml", &one("x", "Lee Ho", &["Park Su"], "Both again."));
+    let (ix, _) = index(&lib.0, &cache.0);
+    assert_eq!(texts(&ix), ["Both again.", "Lee speaks.", "Park speaks."]);
+    drop(ix);
+    std::fs::remove_file(lib.0.join("x.toml")).unwrap();
+    let (ix, _) = index(&lib.0, &cache.0);
+    assert_eq!(texts(&ix), ["Lee speaks."]);
+    assert_eq!(
+        scan::actor_statements(&lib.0, "Lee Ho").unwrap().answer,
+        ix.actor_statements("Lee Ho").unwrap()
+    );
+}
+
 // ---------------------------------------------------------------------------------
 // The index answers as the files do
 // ---------------------------------------------------------------------------------

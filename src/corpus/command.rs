@@ -319,7 +319,7 @@ pub fn statements_text(s: &Statements) -> String {
         let _ = writeln!(
             out,
             "  {}: “{}”",
-            st.speaker,
+            st.speaker.name,
             st.text.split_whitespace().collect::<Vec<_>>().join(" ")
         );
     }
@@ -334,8 +334,8 @@ pub fn statements_json(s: &Statements) -> String {
             serde_json::json!({
                 "briefing": briefing_json(&st.briefing),
                 "date": st.date,
-                "speaker": st.speaker,
-                "speaker-id": st.speaker_id,
+                "speaker": st.speaker.name,
+                "speaker-id": st.speaker.id,
                 "quote": st.quote,
                 "section": st.section,
                 "section-id": st.section_id,

@@ -8,6 +8,7 @@ use super::text::{self, Snippet};
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A briefing of the library, as hits and statements name it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -21,21 +22,21 @@ pub struct Briefing {
 }
 
 /// One search hit.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    pub briefing: Briefing,
+    /// Shared by every hit in the briefing: a search can return thousands.
+    pub briefing: Arc<Briefing>,
     pub kind: Kind,
     pub place: Place,
     pub snippet: Snippet,
     /// Higher is better: whole-word matches, then what kind of text it is.
     pub score: u32,
     /// The item's position among its briefing's items (a tie-breaker).
-    #[serde(skip)]
     pub ord: u32,
 }
 
 /// The hit for `item` (the `ord`th of its briefing), if it answers `terms`.
-pub fn hit(briefing: &Briefing, ord: u32, item: &Item, terms: &[String]) -> Option<Hit> {
+pub fn hit(briefing: &Arc<Briefing>, ord: u32, item: &Item, terms: &[String]) -> Option<Hit> {
     let score = text::score(&item.text, terms)?;
     let mut place = item.place.clone();
     let mut shown = item.text.as_str();
@@ -47,7 +48,7 @@ pub fn hit(briefing: &Briefing, ord: u32, item: &Item, terms: &[String]) -> Opti
         shown = item.text.split("\n\n").nth(p).unwrap_or(shown);
     }
     Some(Hit {
-        briefing: briefing.clone(),
+        briefing: Arc::clone(briefing),
         kind: item.kind,
         place,
         snippet: text::snippet(shown, terms),
@@ -93,30 +94,51 @@ pub fn rank(hits: &mut [Hit]) {
 }
 
 /// One actor's quote, somewhere in the library.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
-    pub briefing: Briefing,
+    /// Shared by the briefing's statements, as the speaker is by theirs: an actor can
+    /// have thousands, and a copy each was a fifth of the time of
+    /// `query::actor_statements` (BENCHMARKS.md, issue 19).
+    pub briefing: Arc<Briefing>,
     /// When it was said, else when its briefing was published.
     pub date: Option<String>,
     /// Who said it, as that briefing names them.
-    pub speaker: String,
-    pub speaker_id: String,
+    pub speaker: Arc<Speaker>,
     pub quote: String,
     pub section: u32,
     pub section_id: String,
     pub section_title: String,
     pub mode: String,
     pub text: String,
-    #[serde(skip)]
     pub ix: u32,
 }
 
-pub fn statement(briefing: &Briefing, ix: u32, q: QuoteRow, speaker: &ActorRow) -> Statement {
+/// A speaker as a briefing names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub id: String,
+}
+
+impl Speaker {
+    pub fn of(actor: &ActorRow) -> Arc<Self> {
+        Arc::new(Self {
+            name: actor.name.clone(),
+            id: actor.id.clone(),
+        })
+    }
+}
+
+pub fn statement(
+    briefing: &Arc<Briefing>,
+    ix: u32,
+    q: QuoteRow,
+    speaker: &Arc<Speaker>,
+) -> Statement {
     Statement {
         date: q.said.or_else(|| briefing.published.clone()),
-        briefing: briefing.clone(),
-        speaker: speaker.name.clone(),
-        speaker_id: speaker.id.clone(),
+        briefing: Arc::clone(briefing),
+        speaker: Arc::clone(speaker),
         quote: q.id,
         section: q.section,
         section_id: q.section_id,
@@ -153,7 +175,7 @@ pub struct Actor {
 }
 
 /// What an actor's statements come with.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statements {
     pub actor: Actor,
     pub statements: Vec<Statement>,

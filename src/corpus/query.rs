@@ -3,12 +3,13 @@
 //! `actor_keys`, then each briefing's quotes by them and their affiliates).
 
 use super::Index;
-use super::found::{self, ActorRef, Briefing, Search, Statements};
+use super::found::{self, ActorRef, Briefing, Search, Speaker, Statements};
 use super::record::{ActorRow, Item, Place, QuoteRow};
 use super::store::{self, split};
 use super::text;
 use rusqlite::Connection;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 fn briefing(ix: &Index, rel: String, title: Option<String>, published: Option<String>) -> Briefing {
     Briefing {
@@ -107,7 +108,7 @@ pub fn search(ix: &Index, query: &str, limit: Option<usize>) -> rusqlite::Result
             },
             text: r.get(6)?,
         };
-        let b = briefing(ix, r.get(7)?, r.get(8)?, r.get(9)?);
+        let b = Arc::new(briefing(ix, r.get(7)?, r.get(8)?, r.get(9)?));
         hits.extend(found::hit(&b, r.get(1)?, &item, &terms));
     }
     snapshot.commit()?;
@@ -127,63 +128,74 @@ fn actor_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorRow> {
     })
 }
 
-/// `found::same_actor` in one recursive query: from the typed keys to the actors that
-/// have them, from those actors to all their keys, and so on. A row is a key (file and
-/// actor NULL) or an actor (key NULL); UNION meets each once. Sorted.
-fn same_actor(conn: &Connection, name: &str) -> rusqlite::Result<Vec<ActorRef>> {
+/// `found::same_actor` over key sets, in one recursive query: from the typed keys to
+/// the sets that hold them, from those sets to all their keys, and so on. A row is a
+/// key (set NULL) or a set (key NULL); UNION meets each once. The sets are few (one per
+/// distinct way an actor is named), so this does not grow with the briefings.
+fn same_keysets(conn: &Connection, name: &str) -> rusqlite::Result<Vec<i64>> {
     let [id, named] = found::typed_keys(name);
     let mut st = conn.prepare_cached(
-        "WITH RECURSIVE n(key, file, ix) AS (
-             VALUES (?1, NULL, NULL), (?2, NULL, NULL)
+        "WITH RECURSIVE n(key, keyset) AS (
+             VALUES (?1, NULL), (?2, NULL)
              UNION
-             SELECT NULL, a.file, a.ix FROM n JOIN actor_keys a INDEXED BY actor_keys_key
-                 ON a.key = n.key
+             SELECT NULL, s.keyset FROM n JOIN keyset_keys s ON s.key = n.key
              UNION
-             SELECT b.key, NULL, NULL FROM n JOIN actor_keys b INDEXED BY actor_keys_actor
-                 ON b.file = n.file AND b.ix = n.ix
+             SELECT s.key, NULL FROM n JOIN keyset_keys s INDEXED BY keyset_keys_keyset
+                 ON s.keyset = n.keyset
          )
-         SELECT file, ix FROM n WHERE key IS NULL ORDER BY file, ix",
+         SELECT keyset FROM n WHERE key IS NULL",
     )?;
-    st.query_map([id, named], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect()
+    st.query_map([id, named], |r| r.get(0))?.collect()
 }
 
-/// An actor's statements in a few set-based queries, whatever the number of briefings:
-/// the files involved, the chosen actors and everyone affiliated to them (a recursive
-/// query down `actors_affiliation`), then the quotes of all of them, one range of the
-/// quotes' key (file, speaker, ix) each. The lists go in as JSON arrays (`json_each`).
-pub fn actor_statements(ix: &Index, name: &str) -> rusqlite::Result<Option<Statements>> {
-    let conn = &ix.conn;
-    let snapshot = conn.unchecked_transaction()?;
-    let refs = same_actor(conn, name)?;
-    if refs.is_empty() {
-        return Ok(None);
-    }
-    // Pairs (file, actor) go into SQL as one JSON array of integers, `file << 32 | ix`.
-    let pairs = |refs: &mut dyn Iterator<Item = (i64, u32)>| {
-        serde_json::to_string(
-            &refs
-                .map(|(f, a)| (f << 32) | i64::from(a))
-                .collect::<Vec<_>>(),
-        )
-        .unwrap_or_default()
-    };
-    let chosen: HashSet<(i64, u32)> = refs.iter().copied().collect();
-    let mut file_ids: Vec<i64> = refs.iter().map(|r| r.0).collect();
-    file_ids.dedup();
+/// Pairs (file, actor) as SQL gets them: one JSON array of integers, `file << 32 | ix`.
+fn pairs(refs: &[ActorRef]) -> String {
+    serde_json::to_string(
+        &refs
+            .iter()
+            .map(|&(f, a)| (f << 32) | i64::from(a))
+            .collect::<Vec<_>>(),
+    )
+    .unwrap_or_default()
+}
+
+/// Actors of the library, each with its row.
+type Rows = Vec<(ActorRef, ActorRow)>;
+
+/// The actors that have one of `keysets`, whole (for `describe`), sorted; and those of
+/// them that have members.
+fn chosen_actors(conn: &Connection, keysets: &[i64]) -> rusqlite::Result<(Rows, Vec<ActorRef>)> {
     let mut st = conn.prepare_cached(
-        "SELECT id, path, title, published FROM files
-         WHERE id IN (SELECT value FROM json_each(?1))",
+        "SELECT a.id, a.name, a.kind, a.role, a.affiliation, a.aliases, a.native_name,
+                a.same_as, a.file, a.ix, a.members
+         FROM actors a INDEXED BY actors_keyset
+         WHERE a.keyset IN (SELECT value FROM json_each(?1))",
     )?;
-    let files: HashMap<i64, Briefing> = st
-        .query_map(
-            [serde_json::to_string(&file_ids).unwrap_or_default()],
-            |r| Ok((r.get(0)?, briefing(ix, r.get(1)?, r.get(2)?, r.get(3)?))),
-        )?
-        .collect::<rusqlite::Result<_>>()?;
-    // The chosen actors and, down the affiliations, their members (what
-    // `found::with_members` finds: the loader cut affiliation cycles, and UNION stops
-    // at any actor met twice).
+    let mut chosen: Rows = Vec::new();
+    let mut leaders: Vec<ActorRef> = Vec::new();
+    let mut q = st.query([serde_json::to_string(keysets).unwrap_or_default()])?;
+    while let Some(r) = q.next()? {
+        let at: ActorRef = (r.get(8)?, r.get(9)?);
+        if r.get::<_, i64>(10)? > 0 {
+            leaders.push(at);
+        }
+        chosen.push((at, actor_row(r)?));
+    }
+    chosen.sort_unstable_by_key(|c| c.0);
+    Ok((chosen, leaders))
+}
+
+/// Adds to `speakers`, down the affiliations, the members of `leaders` (what
+/// `found::with_members` finds: the loader cut affiliation cycles, and UNION stops at
+/// any actor met twice).
+fn add_members(
+    conn: &Connection,
+    leaders: &[ActorRef],
+    speakers: &mut HashMap<ActorRef, Arc<Speaker>>,
+) -> rusqlite::Result<()> {
+    if leaders.is_empty() {
+        return Ok(());
+    }
     let mut st = conn.prepare_cached(
         "WITH RECURSIVE m(file, ix) AS (
              SELECT value >> 32, value & 4294967295 FROM json_each(?1)
@@ -191,34 +203,74 @@ pub fn actor_statements(ix: &Index, name: &str) -> rusqlite::Result<Option<State
              SELECT a.file, a.ix FROM m JOIN actors a INDEXED BY actors_affiliation
                  ON a.file = m.file AND a.affiliation = m.ix
          )
-         SELECT a.id, a.name, a.kind, a.role, a.affiliation, a.aliases, a.native_name,
-                a.same_as, a.file, a.ix
-         FROM m JOIN actors a ON a.file = m.file AND a.ix = m.ix",
+         SELECT a.id, a.name, a.file, a.ix FROM m JOIN actors a
+             ON a.file = m.file AND a.ix = m.ix",
     )?;
-    let speakers: HashMap<(i64, u32), ActorRow> = st
-        .query_map([pairs(&mut refs.iter().copied())], |r| {
-            Ok(((r.get(8)?, r.get(9)?), actor_row(r)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut rows: Vec<(String, u32, ActorRow)> = Vec::new();
-    for (at, row) in &speakers {
-        if let (true, Some(b)) = (chosen.contains(at), files.get(&at.0)) {
-            rows.push((b.rel.clone(), at.1, row.clone()));
+    let mut q = st.query([pairs(leaders)])?;
+    while let Some(r) = q.next()? {
+        let at: ActorRef = (r.get(2)?, r.get(3)?);
+        if let std::collections::hash_map::Entry::Vacant(e) = speakers.entry(at) {
+            e.insert(Arc::new(Speaker {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            }));
         }
     }
+    Ok(())
+}
+
+/// An actor's statements in a few set-based queries, whatever the number of briefings:
+/// the key sets that are the same actor, the actors that have them (one range of
+/// `actors_keyset`), everyone affiliated to those that have members (a recursive query
+/// down `actors_affiliation`), their files, then the quotes of all of them, one range
+/// of the quotes' key (file, speaker, ix) each. Lists go in as JSON arrays
+/// (`json_each`).
+pub fn actor_statements(ix: &Index, name: &str) -> rusqlite::Result<Option<Statements>> {
+    let conn = &ix.conn;
+    let snapshot = conn.unchecked_transaction()?;
+    let keysets = same_keysets(conn, name)?;
+    if keysets.is_empty() {
+        return Ok(None);
+    }
+    let (chosen, leaders) = chosen_actors(conn, &keysets)?;
+    if chosen.is_empty() {
+        return Ok(None);
+    }
+    let mut speakers: HashMap<ActorRef, Arc<Speaker>> = chosen
+        .iter()
+        .map(|(at, row)| (*at, Speaker::of(row)))
+        .collect();
+    add_members(conn, &leaders, &mut speakers)?;
+    let mut file_ids: Vec<i64> = chosen.iter().map(|c| c.0.0).collect();
+    file_ids.dedup();
+    let mut st = conn.prepare_cached(
+        "SELECT id, path, title, published FROM files
+         WHERE id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let files: HashMap<i64, Arc<Briefing>> = st
+        .query_map(
+            [serde_json::to_string(&file_ids).unwrap_or_default()],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    Arc::new(briefing(ix, r.get(1)?, r.get(2)?, r.get(3)?)),
+                ))
+            },
+        )?
+        .collect::<rusqlite::Result<_>>()?;
     let mut st = conn.prepare_cached(
         "SELECT q.file, q.speaker, q.ix, q.id, q.section, q.section_id, q.section_title,
                 q.text, q.mode, q.said, q.context, q.via
          FROM json_each(?1) j CROSS JOIN quotes q
              ON q.file = j.value >> 32 AND q.speaker = j.value & 4294967295",
     )?;
-    let mut statements = Vec::new();
+    let mut statements = Vec::with_capacity(speakers.len() * 4);
     // In the order of files: statements come out nearly in date order, for the sort.
-    let mut said_by: Vec<(i64, u32)> = speakers.keys().copied().collect();
+    let mut said_by: Vec<ActorRef> = speakers.keys().copied().collect();
     said_by.sort_unstable();
-    let mut q = st.query([pairs(&mut said_by.into_iter())])?;
+    let mut q = st.query([pairs(&said_by)])?;
     while let Some(r) = q.next()? {
-        let at: (i64, u32) = (r.get(0)?, r.get(1)?);
+        let at: ActorRef = (r.get(0)?, r.get(1)?);
         let (Some(b), Some(who)) = (files.get(&at.0), speakers.get(&at)) else {
             continue;
         };
@@ -237,8 +289,13 @@ pub fn actor_statements(ix: &Index, name: &str) -> rusqlite::Result<Option<State
         statements.push(found::statement(b, r.get(2)?, row, who));
     }
     drop(q);
-    rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    let described: Vec<(&str, &ActorRow)> = rows.iter().map(|(r, _, a)| (r.as_str(), a)).collect();
+    // By path, then position, as the scan gives them to `describe`.
+    let mut described: Vec<(&str, u32, &ActorRow)> = chosen
+        .iter()
+        .filter_map(|(at, row)| Some((files.get(&at.0)?.rel.as_str(), at.1, row)))
+        .collect();
+    described.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let described: Vec<(&str, &ActorRow)> = described.iter().map(|d| (d.0, d.2)).collect();
     found::in_date_order(&mut statements);
     snapshot.commit()?;
     Ok(Some(Statements {

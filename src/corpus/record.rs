@@ -56,6 +56,16 @@ impl ActorRow {
         keys
     }
 
+    /// Every key that merges this actor with others: its own and its `same-as`
+    /// entries', sorted, once each.
+    pub fn all_keys(&self) -> Vec<String> {
+        let mut keys = self.keys();
+        keys.extend(self.same_as_keys());
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
     /// What this actor's `same-as` entries point at: another's id or one of its names.
     pub fn same_as_keys(&self) -> Vec<String> {
         let mut keys: Vec<String> = self

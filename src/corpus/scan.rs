@@ -2,11 +2,12 @@
 //! the same answers, one briefing in memory at a time. Also the truth the index is
 //! tested against.
 
-use super::found::{self, ActorRef, Briefing, Keys, Statements};
+use super::found::{self, ActorRef, Briefing, Keys, Speaker, Statements};
 use super::record::{self, ActorRow, Record};
 use super::walk::{self, Found};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 /// An answer, with the folders that could not be read on the way (escaped).
 #[derive(Debug, Clone, PartialEq)]
@@ -22,13 +23,13 @@ fn load(f: &Found) -> Option<Record> {
         .map(|l| record::record(&l.briefing))
 }
 
-fn briefing(f: &Found, r: &Record) -> Briefing {
-    Briefing {
+fn briefing(f: &Found, r: &Record) -> Arc<Briefing> {
+    Arc::new(Briefing {
         path: f.path.clone(),
         rel: f.rel.clone(),
         title: r.title.clone(),
         published: r.published.clone(),
-    }
+    })
 }
 
 fn files(root: &Path) -> Result<walk::Walk, String> {
@@ -93,8 +94,7 @@ pub fn actor_statements(root: &Path, name: &str) -> Result<Scanned<Option<Statem
         let file = i64::try_from(n).unwrap_or(i64::MAX);
         for (ix, a) in r.actors.iter().enumerate() {
             let at = (file, u32::try_from(ix).unwrap_or(u32::MAX));
-            let mut all = a.keys();
-            all.extend(a.same_as_keys());
+            let all = a.all_keys();
             for k in &all {
                 keys.by_key.entry(k.clone()).or_default().push(at);
             }
@@ -124,11 +124,12 @@ pub fn actor_statements(root: &Path, name: &str) -> Result<Scanned<Option<Statem
                 }
             }
             let affiliations: Vec<Option<u32>> = r.actors.iter().map(|a| a.affiliation).collect();
-            let speakers = found::with_members(&affiliations, chosen);
+            let speakers: HashMap<u32, Arc<Speaker>> = found::with_members(&affiliations, chosen)
+                .into_iter()
+                .filter_map(|a| Some((a, Speaker::of(r.actors.get(a as usize)?))))
+                .collect();
             for (ix, q) in r.quotes.iter().enumerate() {
-                if speakers.contains(&q.speaker)
-                    && let Some(who) = r.actors.get(q.speaker as usize)
-                {
+                if let Some(who) = speakers.get(&q.speaker) {
                     let ix = u32::try_from(ix).unwrap_or(u32::MAX);
                     statements.push(found::statement(&b, ix, q.clone(), who));
                 }

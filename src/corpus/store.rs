@@ -4,12 +4,13 @@
 
 use super::record::{Kind, Record};
 use rusqlite::{Connection, OptionalExtension, params};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema's version, kept in `SQLite`'s `user_version`. Change it with the schema:
 /// an index of another version is rebuilt from the files.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// How long a write waits for another `brief` writing the same index.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
@@ -43,17 +44,22 @@ CREATE INDEX IF NOT EXISTS files_hash ON files(hash);
 CREATE TABLE IF NOT EXISTS actors(
     file INTEGER NOT NULL, ix INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
     kind TEXT NOT NULL, role TEXT, affiliation INTEGER, aliases TEXT NOT NULL,
-    native_name TEXT, same_as TEXT NOT NULL,
+    native_name TEXT, same_as TEXT NOT NULL, keyset INTEGER NOT NULL,
+    members INTEGER NOT NULL,
     PRIMARY KEY(file, ix)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS actors_affiliation ON actors(file, affiliation)
     WHERE affiliation IS NOT NULL;
-CREATE TABLE IF NOT EXISTS actor_keys(
-    key TEXT NOT NULL, file INTEGER NOT NULL, ix INTEGER NOT NULL,
-    same_as INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS actor_keys_key ON actor_keys(key, file, ix);
-CREATE INDEX IF NOT EXISTS actor_keys_actor ON actor_keys(file, ix, key);
+CREATE INDEX IF NOT EXISTS actors_keyset ON actors(keyset);
+-- What merges actors across briefings: each distinct set of keys (an actor's ids,
+-- names and same-as, `ActorRow::keys`), once, however many actors have it. A library's
+-- thousands of actors have a few hundred sets, so the closure over shared keys walks
+-- these, not the actors.
+CREATE TABLE IF NOT EXISTS keysets(id INTEGER PRIMARY KEY, keys TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS keyset_keys(
+    key TEXT NOT NULL, keyset INTEGER NOT NULL, PRIMARY KEY(key, keyset)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS keyset_keys_keyset ON keyset_keys(keyset, key);
 CREATE TABLE IF NOT EXISTS quotes(
     file INTEGER NOT NULL, ix INTEGER NOT NULL, id TEXT NOT NULL, section INTEGER NOT NULL,
     section_id TEXT NOT NULL, section_title TEXT NOT NULL, speaker INTEGER NOT NULL,
@@ -303,7 +309,6 @@ pub fn delete(conn: &Connection, path: &str) -> rusqlite::Result<()> {
     for table in [
         "items",
         "actors",
-        "actor_keys",
         "quotes",
         "positions",
         "figures",
@@ -392,12 +397,27 @@ pub fn put(
     ])?;
     let file = conn.last_insert_rowid();
     let mut st = conn.prepare_cached(
-        "INSERT INTO actors(file, ix, id, name, kind, role, affiliation, aliases, native_name, same_as)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO actors(file, ix, id, name, kind, role, affiliation, aliases, native_name, same_as,
+                            keyset, members)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    let mut keys = conn
-        .prepare_cached("INSERT INTO actor_keys(key, file, ix, same_as) VALUES (?1, ?2, ?3, ?4)")?;
-    for (ix, a) in (0i64..).zip(&r.actors) {
+    let mut members = vec![0i64; r.actors.len()];
+    for a in &r.actors {
+        if let Some(m) = a.affiliation.and_then(|m| members.get_mut(m as usize)) {
+            *m += 1;
+        }
+    }
+    let mut keysets: HashMap<String, i64> = HashMap::new();
+    for ((ix, a), members) in (0i64..).zip(&r.actors).zip(members) {
+        let keys = a.all_keys();
+        let joined_keys = joined(&keys);
+        let keyset = if let Some(&id) = keysets.get(&joined_keys) {
+            id
+        } else {
+            let id = keyset(conn, &joined_keys, &keys)?;
+            keysets.insert(joined_keys, id);
+            id
+        };
         st.execute(params![
             file,
             ix,
@@ -408,14 +428,10 @@ pub fn put(
             a.affiliation,
             joined(&a.aliases),
             a.native_name,
-            joined(&a.same_as)
+            joined(&a.same_as),
+            keyset,
+            members
         ])?;
-        for k in a.keys() {
-            keys.execute(params![k, file, ix, false])?;
-        }
-        for k in a.same_as_keys() {
-            keys.execute(params![k, file, ix, true])?;
-        }
     }
     let mut st = conn.prepare_cached(
         "INSERT INTO quotes(file, ix, id, section, section_id, section_title, speaker, text, mode, said, context, via)
@@ -490,6 +506,36 @@ pub fn put(
         ])?;
     }
     Ok(())
+}
+
+/// The id of the set `keys` (joined as `joined_keys`), added if new.
+fn keyset(conn: &Connection, joined_keys: &str, keys: &[String]) -> rusqlite::Result<i64> {
+    let known: Option<i64> = conn
+        .prepare_cached("SELECT id FROM keysets WHERE keys = ?1")?
+        .query_row([joined_keys], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = known {
+        return Ok(id);
+    }
+    conn.prepare_cached("INSERT INTO keysets(keys) VALUES (?1)")?
+        .execute([joined_keys])?;
+    let id = conn.last_insert_rowid();
+    let mut st = conn.prepare_cached("INSERT INTO keyset_keys(key, keyset) VALUES (?1, ?2)")?;
+    for k in keys {
+        st.execute(params![k, id])?;
+    }
+    Ok(id)
+}
+
+/// Forgets the key sets no actor has any more (their files changed or went): a set
+/// left behind would still join the keys it holds, merging actors no briefing merges.
+pub fn drop_unused_keysets(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(
+        "DELETE FROM keysets WHERE NOT EXISTS
+             (SELECT 1 FROM actors INDEXED BY actors_keyset WHERE actors.keyset = keysets.id);
+         DELETE FROM keyset_keys WHERE NOT EXISTS
+             (SELECT 1 FROM keysets WHERE keysets.id = keyset_keys.keyset);",
+    )
 }
 
 /// The kind stored for an item, read back.

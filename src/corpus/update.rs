@@ -121,6 +121,9 @@ fn apply(
         store::delete(conn, path)?;
         changes.removed += 1;
     }
+    if changes.updated + changes.removed > 0 {
+        store::drop_unused_keysets(conn)?;
+    }
     tx.commit()?;
     changes.failed = super::query::failed(conn)?;
     Ok(changes)

@@ -285,7 +285,7 @@ fn statements(name: &str, found: Option<corpus::Statements>) -> Answer {
             title: s.briefing.title.clone(),
             rel: escape(&s.briefing.rel),
             date: s.date.clone(),
-            speaker: s.speaker.clone(),
+            speaker: s.speaker.name.clone(),
             section_title: s.section_title.clone(),
             mode: s.mode.clone(),
             text: s.text.clone(),
