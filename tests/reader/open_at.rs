@@ -320,3 +320,20 @@ fn an_actor_with_nothing_of_their_own_is_shown_at_the_top_of_the_page() {
         .unwrap();
     assert!(first.contains("Quiet Quinn"), "{shown}");
 }
+
+#[test]
+fn a_claim_opens_at_its_row_of_the_matrix_too() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dissent.toml");
+    let b = brief::load::load_path(std::path::Path::new(path))
+        .unwrap()
+        .briefing;
+    let mut a = App::new(b, 120, 30);
+    open_at(&mut a, &Target::Claim("report-wrong".into()));
+    assert_eq!(a.view, View::Claims);
+    assert!(
+        a.page().unwrap().structure().matrix.is_some(),
+        "the matrix form"
+    );
+    assert_eq!(selected_block(&a), PageBlock::MatrixRow(1));
+    assert_eq!(a.page().unwrap().counter(), (2, 2));
+}
