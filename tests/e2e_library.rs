@@ -3,6 +3,8 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "common/far_briefing.rs"]
+mod far;
 #[path = "common/three_briefings.rs"]
 mod three;
 
@@ -67,8 +69,8 @@ fn search_open_the_second_hit_come_back_then_an_actor_across_two_briefings() {
     s.send(ENTER);
     s.wait_text("Kim Min: 2 statements across the library");
     // Both quotes, oldest first, each with its briefing.
-    let january = row_of(&s, "2024-01-09 · Kim Min · Harbour talks");
-    let february = row_of(&s, "2024-02-04 · Kim Min · Rail strike");
+    let january = row_of(&s, "9 Jan 2024 · Kim Min · Harbour talks");
+    let february = row_of(&s, "4 Feb 2024 · Kim Min · Rail strike");
     assert!(january < february, "{}", s.dump());
     s.wait_text("The harbour stays open for trade.");
     s.wait_text("The rail strike must end.");
@@ -85,4 +87,60 @@ fn search_open_the_second_hit_come_back_then_an_actor_across_two_briefings() {
             .ends_with(".sqlite")),
         "an index in the cache folder"
     );
+}
+
+/// Whether the screen shows `needle` and not `gone`.
+fn shows_without(screen: &vt100::Screen, needle: &str, gone: &str) -> bool {
+    let text = screen.contents();
+    text.contains(needle) && !text.contains(gone)
+}
+
+#[test]
+fn a_hit_opens_where_it_matched_with_dates_as_the_reader_shows_them() {
+    let lib = scratch_dir("far-library");
+    std::fs::write(lib.join("far.toml"), far::text()).unwrap();
+    let cache = scratch_dir("far-cache");
+    let mut s = Session::spawn(
+        100,
+        30,
+        &[
+            lib.to_str().unwrap(),
+            "--cache-dir",
+            cache.to_str().unwrap(),
+        ],
+    );
+    s.wait_text("far.toml");
+
+    // A word of the section's 31st paragraph, far below the section's first screen.
+    s.send("/");
+    s.send("zeppelin");
+    s.wait_text("/zeppelin");
+    s.send(ENTER);
+    // The briefing's date as the list and the reader show it, not `2025-03-05`.
+    s.wait_text("Dam talks · 5 Mar 2025 · text · far.toml");
+    s.send(ENTER);
+    // The Reader at the paragraph: on screen, with the section it is in.
+    s.wait_for("the paragraph in the Reader", |screen| {
+        shows_without(screen, "Paragraph 30 of the opening", "Search “zeppelin”")
+    });
+    s.wait_text("Opening remarks");
+
+    // Back to the list; an actor's name opens the Actors view at that actor, the
+    // last of thirty.
+    s.send("q");
+    s.wait_text("Search “zeppelin”");
+    s.send("\x7f");
+    s.wait_text("LIBRARY 1/1");
+    s.send("/");
+    s.send("quixote");
+    s.wait_text("/quixote");
+    s.send(ENTER);
+    s.wait_text("Search “quixote”: 1 hit");
+    s.send(ENTER);
+    s.wait_text("Actors 30/30");
+    s.wait_text("Quincy Quixote");
+
+    s.send("Q");
+    s.wait_exit();
+    s.assert_restored();
 }

@@ -4,12 +4,14 @@
 //! of three briefings (index and `--no-cache` alike, a damaged index rebuilt).
 
 mod common;
+#[path = "common/far_briefing.rs"]
+mod far;
 #[path = "common/three_briefings.rs"]
 mod three;
 
 use brief::app::library::{self, Library, LibraryEntry, Summary};
 use brief::app::library_screens::{
-    Ask, FoundHit, FoundStatement, Input, LibraryActor, LibraryMode, Opening,
+    Ask, FoundHit, FoundStatement, Input, LibraryActor, LibraryMode, Opening, Target,
 };
 use brief::app::{Effect, Key, KeyCode, keymap};
 use brief::run::library_index::LibraryIndex;
@@ -70,8 +72,7 @@ fn library() -> Library {
 fn opening(path: &str, quote: &str) -> Opening {
     Opening {
         path: PathBuf::from(path),
-        section: Some(0),
-        quote: Some(quote.to_owned()),
+        target: Target::Quote(quote.to_owned()),
     }
 }
 
@@ -285,12 +286,11 @@ fn answers(
         .iter()
         .map(|h| {
             format!(
-                "{} {} {} {:?} {:?} {}",
+                "{} {} {} {:?} {}",
                 h.rel,
                 h.date.as_deref().unwrap_or("-"),
                 h.kind,
-                h.opening.section,
-                h.opening.quote,
+                h.opening.target,
                 &h.snippet[h.marks[0].clone()]
             )
         })
@@ -332,8 +332,8 @@ fn the_run_layer_answers_from_the_index_as_from_the_files() {
     assert_eq!(
         hits,
         [
-            "harbour-mar.toml 2024-03-01 quote Some(1) Some(\"lee-high\") Tariffs",
-            "2024/harbour-jan.toml 2024-01-10 quote Some(0) Some(\"lee-lower\") tariffs",
+            "harbour-mar.toml 2024-03-01 quote Quote(\"lee-high\") Tariffs",
+            "2024/harbour-jan.toml 2024-01-10 quote Quote(\"lee-lower\") tariffs",
         ]
     );
     assert_eq!(
@@ -382,4 +382,57 @@ fn the_list_walks_subfolders_and_shows_tags() {
         ["harbour", "economy"]
     );
     assert_eq!(lib.tags(), ["economy", "harbour", "transport"]);
+}
+
+/// What each kind of hit opens at, as the run layer answers: from the index and from
+/// the files alike.
+#[test]
+fn each_kind_of_hit_opens_at_what_it_found() {
+    let dir = TempDir::new("far");
+    dir.put("far.toml", &far::text());
+    let cache = TempDir::new("far-cache");
+    for cache in [Some(cache.0.as_path()), None] {
+        let mut lib = Library::scan(&dir.0, None).unwrap();
+        let mut ix = LibraryIndex::start(&dir.0, cache);
+        ready(&mut ix, &mut lib);
+        let mut found = |q: &str| {
+            ix.answer(&Ask::Search(q.into()), &mut lib);
+            let LibraryMode::Results(r) = &lib.mode else {
+                panic!("{:?}", lib.mode)
+            };
+            r.hits
+                .iter()
+                .map(|h| {
+                    assert_eq!(h.opening.path, dir.0.join("far.toml"));
+                    (h.kind.clone(), h.opening.target.clone())
+                })
+                .collect::<Vec<_>>()
+        };
+        let kind = |k: &str, t: Target| vec![(k.to_owned(), t)];
+        assert_eq!(
+            found("zeppel"),
+            kind(
+                "text",
+                Target::Paragraph {
+                    section: 0,
+                    paragraph: far::ZEPPELIN_PARAGRAPH,
+                    words: vec!["zeppel".into()],
+                }
+            )
+        );
+        assert_eq!(found("quixote"), kind("actor", Target::Actor("a29".into())));
+        assert_eq!(
+            found("quagmire"),
+            kind("claim", Target::Claim("c29".into()))
+        );
+        assert_eq!(found("xylophone"), kind("figure", Target::Figure(29)));
+        assert_eq!(found("yodel"), kind("event", Target::Event(29)));
+        assert_eq!(found("voices"), kind("section", Target::Section(1)));
+        assert_eq!(found("dam talks"), kind("title", Target::Section(0)));
+        assert_eq!(found("long briefing"), kind("summary", Target::Section(0)));
+        assert_eq!(
+            found("words number 7"),
+            kind("quote", Target::Quote("q7".into()))
+        );
+    }
 }

@@ -130,3 +130,40 @@ fn the_actors_screen_and_an_actors_statements() {
         );
     }
 }
+
+#[test]
+fn dates_read_as_the_reader_shows_them_else_as_they_are_escaped_or_undated() {
+    use brief::app::library_screens::{FoundHit, Opening, Target};
+    let size = (100, 12);
+    let mut lib = Library::empty(std::path::Path::new("library"));
+    let _ = library::update(&mut lib, Action::Resize(size.0, size.1));
+    let hit = |title: &str, date: Option<&str>| FoundHit {
+        title: title.to_owned(),
+        date: date.map(str::to_owned),
+        rel: format!("{title}.toml"),
+        kind: "text".into(),
+        snippet: "words".into(),
+        marks: Vec::new(),
+        opening: Opening {
+            path: format!("{title}.toml").into(),
+            target: Target::Section(0),
+        },
+    };
+    lib.show_results(
+        "words".into(),
+        vec![
+            hit("Month", Some("2024-03")),
+            hit("Odd", Some("spring\u{202e}2024")),
+            hit("None", None),
+        ],
+        3,
+    );
+    let text = buffer_text(&render(&lib, size));
+    for row in [
+        "Month · Mar 2024 · text",
+        "Odd · spring\\u{202E}2024 · text",
+        "None · undated · text",
+    ] {
+        assert!(text.contains(row), "{row} in:\n{text}");
+    }
+}

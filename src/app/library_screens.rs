@@ -10,13 +10,41 @@ use super::state::{Effect, ListState};
 use std::ops::Range;
 use std::path::PathBuf;
 
-/// Where to open a briefing: its file and, when the answer knows, the section and
-/// the quote (by id) to show marked in the Reader.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Where to open a briefing found across the library: its file, and what of it to
+/// show (`update::open_at`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opening {
     pub path: PathBuf,
-    pub section: Option<usize>,
-    pub quote: Option<String>,
+    pub target: Target,
+}
+
+/// What a search hit or a statement opens at, by what the library's index keeps of
+/// it: ids, and positions in the briefing's lists (0-based). Opened in the view that
+/// shows it; one the briefing no longer has (it changed since it was indexed) leaves
+/// the briefing at its remembered place, with a notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A section in the Reader, from its top (a hit on its title, or on the briefing's
+    /// title or summary: section 0).
+    Section(usize),
+    /// A paragraph of a section (its position in `Section::paragraphs`), scrolled into
+    /// view; `words` are the library query's words (lowercased), one of which is
+    /// searched for in the briefing so that the match is highlighted.
+    Paragraph {
+        section: usize,
+        paragraph: usize,
+        words: Vec<String>,
+    },
+    /// A quote, by id: marked in its section in the Reader.
+    Quote(String),
+    /// An actor, by id: its profile in the Actors view.
+    Actor(String),
+    /// A claim, by id: its row in the Claims view.
+    Claim(String),
+    /// A figure, by its position in `Briefing::figures`: the Figures view.
+    Figure(usize),
+    /// A timeline event, by its position in `Briefing::timeline`: the Timeline view.
+    Event(usize),
 }
 
 /// One search hit, as the results screen shows it.

@@ -61,25 +61,24 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
         if ended == Effect::Reload {
             index.refresh();
         }
+        // A briefing of the list (at its remembered place), or a search hit or a
+        // statement (at what it found).
         let opening = match ended {
-            Effect::Open(path) => Some(Opening {
-                path,
-                ..Opening::default()
-            }),
-            Effect::OpenAt(at) => Some(at),
+            Effect::Open(path) => Some((path, None)),
+            Effect::OpenAt(Opening { path, target }) => Some((path, Some(target))),
             _ => None,
         };
-        if let Some(at) = opening {
-            let path = at.path.clone();
+        if let Some((path, target)) = opening {
             // A file that loaded at the scan but not now has changed since: the scan
             // below lists it with its error.
             if let Ok(loaded) = super::load_briefing(Some(&path), "opened from the library") {
                 let (width, height) = (lib.width, lib.height);
                 let (app, mut session) = prepare(loaded.briefing, Some(&path), opts, |app| {
-                    // At a search hit or a statement: there, over the remembered place.
-                    if at.section.is_some() || at.quote.is_some() {
+                    // At what was found: there, over the remembered place (at the
+                    // screen's size, which the views are laid out for).
+                    if let Some(target) = &target {
                         (app.width, app.height) = (width, height);
-                        crate::app::update::open_at(app, &at);
+                        crate::app::update::open_at(app, target);
                     }
                 });
                 let mut reader = Reader::new(app, Some(Watch::new(&path)), &mut session);

@@ -8,7 +8,7 @@
 use super::scan::Pending;
 use super::store::Store;
 use crate::app::library::Library;
-use crate::app::library_screens::{Ask, FoundHit, FoundStatement, LibraryActor, Opening};
+use crate::app::library_screens::{Ask, FoundHit, FoundStatement, LibraryActor, Opening, Target};
 use crate::corpus::{self, Index, Kind};
 use crate::load::diag::escape;
 use std::path::{Path, PathBuf};
@@ -221,7 +221,7 @@ fn from_index(ix: &Index, ask: &Ask) -> Result<Answer, String> {
     Ok(match ask {
         Ask::Search(q) => {
             let s = ix.search(q, Some(HITS))?;
-            Answer::Hits(q.clone(), s.hits.iter().map(hit).collect(), s.total)
+            Answer::Hits(q.clone(), hits(q, &s.hits), s.total)
         }
         Ask::Actors => Answer::Actors(ix.actors()?.iter().map(actor).collect()),
         Ask::Statements(name) => statements(name, ix.actor_statements(name)?),
@@ -232,7 +232,7 @@ fn from_files(dir: &Path, ask: &Ask) -> Result<Answer, String> {
     Ok(match ask {
         Ask::Search(q) => {
             let s = corpus::scan::search(dir, q, Some(HITS))?.answer;
-            Answer::Hits(q.clone(), s.hits.iter().map(hit).collect(), s.total)
+            Answer::Hits(q.clone(), hits(q, &s.hits), s.total)
         }
         Ask::Actors => Answer::Actors(
             corpus::scan::actors(dir)?
@@ -247,7 +247,13 @@ fn from_files(dir: &Path, ask: &Ask) -> Result<Answer, String> {
     })
 }
 
-fn hit(h: &corpus::Hit) -> FoundHit {
+/// The hits of query `q` as the results screen lists them.
+fn hits(q: &str, found: &[corpus::Hit]) -> Vec<FoundHit> {
+    let words = corpus::text::terms(q);
+    found.iter().map(|h| hit(h, &words)).collect()
+}
+
+fn hit(h: &corpus::Hit, words: &[String]) -> FoundHit {
     FoundHit {
         title: h.briefing.title.clone(),
         date: h.briefing.published.clone(),
@@ -257,11 +263,34 @@ fn hit(h: &corpus::Hit) -> FoundHit {
         marks: h.snippet.marks.clone(),
         opening: Opening {
             path: h.briefing.path.clone(),
-            section: h.place.section.map(|s| s as usize),
-            quote: (h.kind == Kind::Quote)
-                .then(|| h.place.quote.clone())
-                .flatten(),
+            target: target(h.kind, &h.place, words),
         },
+    }
+}
+
+/// What a hit of `kind` at `place` opens at (`words`: the query's). A place without
+/// what its kind should have (an index written otherwise) opens the briefing's first
+/// section, or the hit's.
+fn target(kind: Kind, place: &corpus::Place, words: &[String]) -> Target {
+    let at = |n: Option<u32>| n.map_or(0, |n| n as usize);
+    let section = at(place.section);
+    let position = place.item.as_deref().and_then(|n| n.parse::<usize>().ok());
+    let id = place.item.clone();
+    match kind {
+        Kind::Title | Kind::Summary | Kind::Section => Target::Section(section),
+        Kind::Text => Target::Paragraph {
+            section,
+            paragraph: at(place.paragraph),
+            words: words.to_vec(),
+        },
+        Kind::Quote => place
+            .quote
+            .clone()
+            .map_or(Target::Section(section), Target::Quote),
+        Kind::Actor => id.map_or(Target::Section(section), Target::Actor),
+        Kind::Claim => id.map_or(Target::Section(section), Target::Claim),
+        Kind::Figure => position.map_or(Target::Section(section), Target::Figure),
+        Kind::Event => position.map_or(Target::Section(section), Target::Event),
     }
 }
 
@@ -291,8 +320,7 @@ fn statements(name: &str, found: Option<corpus::Statements>) -> Answer {
             text: s.text.clone(),
             opening: Opening {
                 path: s.briefing.path.clone(),
-                section: Some(s.section as usize),
-                quote: Some(s.quote.clone()),
+                target: Target::Quote(s.quote.clone()),
             },
         })
         .collect();

@@ -7,6 +7,8 @@
 use super::chrome;
 use crate::app::Settings;
 use crate::app::library_screens::{Actors, Input, ROWS, Results, Statements};
+use crate::load::diag::escape;
+use crate::model::PartialDate;
 use crate::text;
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -43,7 +45,7 @@ pub fn results(r: &Results, settings: &Settings, area: Rect, buf: &mut Buffer) {
         let selected = i == r.list.selected;
         let pick = |s: Style| if selected { s.patch(theme.selected) } else { s };
         let marker = if selected { "▸" } else { " " };
-        let date = h.date.as_deref().unwrap_or("undated");
+        let date = date(h.date.as_deref());
         let head = format!("{marker}{} · {date} · {} · {}", h.title, h.kind, h.rel);
         chrome::row(
             buf,
@@ -69,6 +71,16 @@ pub fn results(r: &Results, settings: &Settings, area: Rect, buf: &mut Buffer) {
         r.list.offset * ROWS,
         usize::from(inner.height),
     );
+}
+
+/// A date of the library's answers (`2026-03-05`, or shorter) as the list and the
+/// reader show dates: `5 Mar 2026`. One that does not read as a date (a damaged index)
+/// is shown as it is, escaped; `undated` for none.
+fn date(iso: Option<&str>) -> String {
+    match iso {
+        None => "undated".to_owned(),
+        Some(d) => PartialDate::parse(d).map_or_else(|_| escape(d), |d| d.to_string()),
+    }
 }
 
 /// The row numbers (from the top of `inner`) of the entries shown, two rows each.
@@ -200,7 +212,7 @@ pub fn statements(s: &Statements, settings: &Settings, area: Rect, buf: &mut Buf
         let selected = i == s.list.selected;
         let pick = |x: Style| if selected { x.patch(theme.selected) } else { x };
         let marker = if selected { "▸" } else { " " };
-        let date = st.date.as_deref().unwrap_or("undated");
+        let date = date(st.date.as_deref());
         let head = format!(
             "{marker}{date} · {} · {} · {} ({})",
             st.speaker, st.title, st.section_title, st.mode

@@ -5,6 +5,8 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/far_briefing.rs"]
+mod far;
 
 mod config;
 mod cursor;
@@ -14,6 +16,7 @@ mod library;
 mod library_listing;
 mod limits;
 mod marks;
+mod open_at;
 mod persist;
 mod popups;
 mod render;

@@ -111,15 +111,20 @@ pub(super) fn go_to_match(app: &mut App, index: usize) {
     select_section(app, m.section);
     app.sync();
     let Some(range) = range else { return };
+    scroll_to_text(app, m.piece, range.start);
+}
+
+/// Scrolls the Reader (on the section shown) to the line that holds byte `at` of the
+/// section's piece `piece` (`lines::pieces`), when it is off screen: a third of the
+/// way down, so that it has context above it.
+pub(super) fn scroll_to_text(app: &mut App, piece: usize, at: usize) {
     let lines = &app.reader.view.lines;
-    let line = lines.iter().rposition(|l| {
-        l.source
-            .is_some_and(|(piece, start)| piece == m.piece && start <= range.start)
-    });
+    let line = lines
+        .iter()
+        .rposition(|l| l.source.is_some_and(|(p, start)| p == piece && start <= at));
     if let Some(line) = line {
         let rows = app.rows(Pane::Reader).max(1);
         if line < app.reader.scroll || line >= app.reader.scroll + rows {
-            // A third of the way down, so the match has context above it.
             app.reader.scroll = line.saturating_sub(rows / 3);
         }
     }

@@ -7,6 +7,7 @@
 
 mod changes;
 mod matches;
+mod open;
 mod panes;
 mod popups;
 mod views;
@@ -19,6 +20,7 @@ use crate::model::QuoteIx;
 use crate::views::lines::Wrapped;
 use crate::views::pages::View;
 use matches::search_input;
+pub use open::open_at;
 use panes::panes;
 use popups::{detail, errors, filter, help, picker, positions};
 use views::views;
@@ -116,25 +118,6 @@ pub fn update(app: &mut App, settings: &Settings, action: Action) -> Effect {
     }
     fit_help(app, settings);
     effect
-}
-
-/// Opens the briefing at a place found across the library (issue 19): the quote
-/// shown marked in its section, as Enter in a quote's detail does, else the section
-/// from its top. It wins over the remembered place, as the command line's does.
-pub fn open_at(app: &mut App, at: &super::library_screens::Opening) {
-    app.view = View::Briefing;
-    app.mode = Mode::Panes;
-    let quote = at
-        .quote
-        .as_deref()
-        .and_then(|id| app.briefing.quotes.iter().position(|q| q.id == id));
-    if let Some(q) = quote {
-        popups::jump_to(app, QuoteIx::at(q));
-    } else if let Some(s) = at.section {
-        select_section(app, s);
-        app.focus = crate::layout::Pane::Reader;
-    }
-    app.sync();
 }
 
 /// Keeps the help's scroll within its lines, which depend on the keymap and the
