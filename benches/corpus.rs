@@ -215,7 +215,7 @@ fn first_screen(
     );
     let (listed, pending, _) =
         brief::run::library_index::first_list(&lib.root, Some(&store), Some(&lib.cache)).unwrap();
-    assert!(pending.is_none(), "nothing changed, nothing read");
+    assert!(pending.is_empty(), "nothing changed, nothing to read");
     assert_eq!(listed.entries, scanned.entries, "the same list");
     drop((listed, scanned));
 

@@ -112,6 +112,13 @@ impl Index {
         query::listing(self).map_err(|e| self.error(&e))
     }
 
+    /// Whether no file is indexed yet (new, or rebuilt): an error counts as empty.
+    pub fn is_empty(&self) -> bool {
+        self.conn
+            .query_row("SELECT NOT EXISTS(SELECT 1 FROM files)", [], |r| r.get(0))
+            .unwrap_or(true)
+    }
+
     fn error(&self, e: &rusqlite::Error) -> String {
         format!("the index {}: {e}", store::shown(&self.db))
     }

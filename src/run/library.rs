@@ -35,15 +35,16 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
     // library is on screen, and answers keys, while a slow folder is read.
     let mut store_now = store(&mut warnings);
     // From the index when it has the library (issue 19): only changed files are read.
-    let (mut lib, mut pending, opened) =
+    let (mut lib, later, opened) =
         super::library_index::first_list(dir, store_now.as_ref(), opts.cache_dir.as_deref())?;
     tracing::info!(
         dir = %dir.display(),
         ms = started.elapsed().as_secs_f64() * 1000.0,
         "library listed"
     );
-    // The index is brought up to date on a thread: the list is up first.
-    let mut index = LibraryIndex::opened(dir, opened);
+    // The index is brought up to date on a thread: the list is up first. The files
+    // the list does not know yet come from it once it has read them.
+    let (mut index, mut pending) = LibraryIndex::opened(dir, opened, later);
     let mut tty = Tty::enter(opts.mouse)
         .map_err(|e| e.to_string())?
         .with_clipboard(opts.clipboard);
@@ -57,9 +58,6 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
         let ended = tty.run(&mut screen, &settings).map_err(|e| e.to_string())?;
         if ended == Effect::Quit || ending() {
             break;
-        }
-        if ended == Effect::Reload {
-            index.refresh();
         }
         // A briefing of the list (at its remembered place), or a search hit or a
         // statement (at what it found).
@@ -90,12 +88,14 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
                 }
             }
         }
-        // Back from a briefing, or Ctrl-r: scan again for new files and unread counts.
-        // Files still being read are read afresh.
+        // Back from a briefing, or Ctrl-r: list again for new files and unread counts,
+        // and bring the index up to date (a briefing read may have changed on disk).
+        // Files changed or still being read come from the index once it has them.
         store_now = store(&mut warnings);
-        let (mut fresh, more) = Library::scan_later(dir, store_now.as_ref(), Some(&lib))?;
+        let (mut fresh, later) = Library::list_known(dir, store_now.as_ref(), Some(&lib))?;
         fresh.keep_selection(&lib);
-        (lib, pending) = (fresh, more);
+        lib = fresh;
+        pending = index.refresh(later);
     }
     drop(tty);
     Ok(warnings)

@@ -5,14 +5,14 @@
 //! files answer instead (`corpus::scan`: slower, the same answers). Answers are
 //! handed to the state as its own plain data (`app::library_screens`).
 
-use super::scan::Pending;
+use super::scan::{Later, Pending, ReadFile};
 use super::store::Store;
 use crate::app::library::Library;
 use crate::app::library_screens::{Ask, FoundHit, FoundStatement, LibraryActor, Opening, Target};
 use crate::corpus::{self, Index, Kind};
 use crate::load::diag::escape;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// The most hits a search lists (the title says how many there are in all).
 pub const HITS: usize = 200;
@@ -48,7 +48,7 @@ impl LibraryIndex {
             None => State::NoCache,
             Some(cache) => {
                 let (dir, cache) = (dir.to_path_buf(), cache.to_path_buf());
-                spawn(move || Index::open(&dir, &cache))
+                spawn(move || Index::open(&dir, &cache), None)
             }
         };
         Self {
@@ -58,26 +58,49 @@ impl LibraryIndex {
     }
 
     /// Refreshes on a thread the index `first_list` opened (`None`: `--no-cache`;
-    /// an error: it could not be opened, and the files answer).
-    pub fn opened(dir: &Path, index: Opened) -> Self {
-        let state = match index {
-            None => State::NoCache,
-            Some(Ok(ix)) => spawn(move || Ok(ix)),
-            Some(Err(_)) => State::Unusable,
-        };
-        Self {
+    /// an error: it could not be opened, and the files answer), and has the files of
+    /// the list not known yet (`later`) read: by the index as it refreshes, or by a
+    /// thread of their own without one.
+    pub fn opened(dir: &Path, index: Opened, later: Later) -> (Self, Option<Pending>) {
+        let mut this = Self {
             dir: dir.to_path_buf(),
-            state,
+            state: State::Unusable,
+        };
+        let pending = match index {
+            None => {
+                this.state = State::NoCache;
+                Pending::start(later)
+            }
+            Some(Ok(ix)) => this.start_refresh(ix, later),
+            Some(Err(_)) => Pending::start(later),
+        };
+        (this, pending)
+    }
+
+    /// Brings the index up to date again (back from a briefing, Ctrl-r), on its
+    /// thread, and has the files of the list not known yet (`later`) read, as
+    /// `opened` does. While it is still at work from before, they are read apart.
+    pub fn refresh(&mut self, later: Later) -> Option<Pending> {
+        match std::mem::replace(&mut self.state, State::Unusable) {
+            State::Ready(ix) => self.start_refresh(ix, later),
+            other => {
+                self.state = other;
+                Pending::start(later)
+            }
         }
     }
 
-    /// Brings a ready index up to date again (Ctrl-r), on its thread.
-    pub fn refresh(&mut self) {
-        if let State::Ready(_) = self.state
-            && let State::Ready(ix) = std::mem::replace(&mut self.state, State::Unusable)
-        {
-            self.state = spawn(move || Ok(ix));
+    fn start_refresh(&mut self, ix: Index, later: Later) -> Option<Pending> {
+        // A new index reads every file before it can give one: the list would stay
+        // empty until then. Read apart, the list fills as it goes (each file parsed
+        // twice, once: the first time the library is opened).
+        if later.is_empty() || ix.is_empty() {
+            self.state = spawn(move || Ok(ix), None);
+            return Pending::start(later);
         }
+        let (tx, pending) = Pending::channel();
+        self.state = spawn(move || Ok(ix), Some((self.dir.clone(), later, tx)));
+        Some(pending)
     }
 
     /// Whether the thread is still at work (the loop looks for it between keys).
@@ -146,20 +169,20 @@ impl LibraryIndex {
 /// refreshed) or why it could not be.
 pub type Opened = Option<Result<Index, String>>;
 
-/// The library's first list (`brief DIR`), and its index opened (not yet refreshed:
+/// The library's first list (`brief DIR`), the files it does not know yet (`Later`:
+/// `LibraryIndex::opened` has them read), and its index opened (not yet refreshed:
 /// `LibraryIndex::opened` does that on a thread). From the index when it lists
-/// anything: only files changed since they were indexed are read (by a thread, as
-/// `Library::scan_later` does). Without an index (`--no-cache`), with a new or
-/// rebuilt one (empty) or one that cannot be read, by reading every file, as before
-/// the index; the status line says why when it is not `--no-cache`.
+/// anything: only files changed since they were indexed are left to read. Without an
+/// index (`--no-cache`), with a new or rebuilt one (empty) or one that cannot be read,
+/// every file is; the status line says why when it is not `--no-cache`.
 pub fn first_list(
     dir: &Path,
     store: Option<&Store>,
     cache: Option<&Path>,
-) -> Result<(Library, Option<Pending>, Opened), String> {
+) -> Result<(Library, Later, Opened), String> {
     let Some(cache) = cache else {
-        let (lib, pending) = Library::scan_later(dir, store, None)?;
-        return Ok((lib, pending, None));
+        let (lib, later) = Library::list_known(dir, store, None)?;
+        return Ok((lib, later, None));
     };
     let mut index = Index::open(dir, cache);
     let listing = match &index {
@@ -168,15 +191,15 @@ pub fn first_list(
             .map_err(|e| format!("no index ({e}): reading every file")),
         Err(e) => Err(format!("no index ({e}): reading every file")),
     };
-    let (mut lib, pending) = match listing {
+    let (mut lib, later) = match listing {
         Ok(listing) if !listing.is_empty() => Library::list_from_index(dir, store, listing)?,
         other => {
-            let (mut lib, pending) = Library::scan_later(dir, store, None)?;
+            let (mut lib, later) = Library::list_known(dir, store, None)?;
             if let Err(e) = other {
                 tracing::warn!("library list: {e}");
                 lib.notice = Some(e);
             }
-            (lib, pending)
+            (lib, later)
         }
     };
     // An index rebuilt as it opened (damaged, another schema): said now, while the
@@ -187,11 +210,20 @@ pub fn first_list(
         lib.notice = Some(n.clone());
         ix.notices.clear();
     }
-    Ok((lib, pending, Some(index)))
+    Ok((lib, later, Some(index)))
 }
 
-/// Opens (or takes) the index on a thread and refreshes it, telling the progress.
-fn spawn(open: impl FnOnce() -> Result<Index, String> + Send + 'static) -> State {
+/// Files for the list, sent once the index is up to date: the library folder, the
+/// files, where to send them.
+type ForTheList = (PathBuf, Later, Sender<ReadFile>);
+
+/// Opens (or takes) the index on a thread and refreshes it, telling the progress;
+/// then sends the files the list waits for (`scan::send_indexed`: as the index now
+/// holds them, read again only if it cannot give them).
+fn spawn(
+    open: impl FnOnce() -> Result<Index, String> + Send + 'static,
+    list: Option<ForTheList>,
+) -> State {
     let (tx, rx) = channel();
     let started = std::thread::Builder::new()
         .name("brief-index".into())
@@ -203,6 +235,10 @@ fn spawn(open: impl FnOnce() -> Result<Index, String> + Send + 'static) -> State
                 })?;
                 Ok((ix, changes))
             });
+            if let Some((dir, later, files)) = list {
+                let ix = done.as_ref().ok().map(|(ix, _)| ix);
+                super::scan::send_indexed(ix, &dir, later, &files);
+            }
             let _ = tx.send(Message::Done(Box::new(done)));
         });
     match started {

@@ -16,29 +16,41 @@ use std::time::SystemTime;
 #[derive(Debug)]
 pub struct ReadFile(PathBuf, FileRecord, bool);
 
+/// Files listed but not known yet (new, or changed since last read or indexed), with
+/// their size and time when they could be looked at.
+pub type Later = Vec<(PathBuf, Option<(SystemTime, u64)>)>;
+
 /// The files of a folder still to read, read one by one on a thread of their own: the
 /// library is on screen, and answers keys (`q` included), meanwhile.
 #[derive(Debug)]
 pub struct Pending(std::sync::mpsc::Receiver<ReadFile>);
 
 impl Pending {
-    fn start(paths: Vec<(PathBuf, Option<(SystemTime, u64)>)>) -> Option<Self> {
-        let (tx, rx) = std::sync::mpsc::channel();
+    /// Reads `later` on a thread of its own.
+    pub fn start(later: Later) -> Option<Self> {
+        if later.is_empty() {
+            return None;
+        }
+        let (tx, pending) = Self::channel();
         std::thread::Builder::new()
             .name("brief-library".into())
             .spawn(move || {
-                for (path, stamp) in paths {
-                    let r = read_file(&path, stamp.unwrap_or((SystemTime::UNIX_EPOCH, 0)));
-                    // Kept only with a stamp: without one it is read every time.
-                    let r = ReadFile(path, r, stamp.is_some());
+                for (path, stamp) in later {
                     // The library is gone (quit, a briefing opened): stop reading.
-                    if tx.send(r).is_err() {
+                    if tx.send(read(path, stamp)).is_err() {
                         return;
                     }
                 }
             })
             .ok()
-            .map(|_| Self(rx))
+            .map(|_| pending)
+    }
+
+    /// A `Pending` that another thread fills (`send_indexed`: the index's, once it
+    /// is up to date).
+    pub fn channel() -> (std::sync::mpsc::Sender<ReadFile>, Self) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        (tx, Self(rx))
     }
 
     /// The files read since last asked, without waiting.
@@ -62,32 +74,42 @@ impl Library {
         store: Option<&Store>,
         before: Option<&Library>,
     ) -> Result<(Self, Option<Pending>), String> {
+        let (lib, later) = Self::list_known(dir, store, before)?;
+        Ok((lib, Pending::start(later)))
+    }
+
+    /// Lists `dir` at once, with the files this library read before and that have not
+    /// changed (`before`, a rescan); the others are left to the caller (`Later`): the
+    /// library's index reads them as it brings itself up to date (`send_indexed`),
+    /// so a changed file is parsed once, not once for the list and once for the index.
+    pub fn list_known(
+        dir: &Path,
+        store: Option<&Store>,
+        before: Option<&Library>,
+    ) -> Result<(Self, Later), String> {
         let known = before.map(|b| b.records.clone()).unwrap_or_default();
         Self::scan_known(dir, store, known)
     }
 
     /// Lists `dir` at once from what its index holds (`listing`): a file whose size
     /// and time are those it was indexed with is not read; the others (changed, new,
-    /// not loading: their whole report is read again) are read by a thread as
-    /// `scan_later` does. The same list as `scan`, without reading an unchanged file.
+    /// not loading: their whole report is read again) are left to the caller, as
+    /// `list_known` does. The same list as `scan`, without reading an unchanged file.
     pub fn list_from_index(
         dir: &Path,
         store: Option<&Store>,
         listing: Vec<crate::corpus::Listed>,
-    ) -> Result<(Self, Option<Pending>), String> {
-        let known = listing
-            .into_iter()
-            .filter_map(|l| Some((dir.join(&l.stamp.path), indexed_record(l)?)))
-            .collect();
-        Self::scan_known(dir, store, known)
+    ) -> Result<(Self, Later), String> {
+        Self::scan_known(dir, store, indexed_records(dir, listing))
     }
 
-    /// `scan_later` with the records already known (`known`, by path).
+    /// Lists `dir` with the records already known (`known`, by path): the others are
+    /// `Later`.
     fn scan_known(
         dir: &Path,
         store: Option<&Store>,
         mut known: HashMap<PathBuf, FileRecord>,
-    ) -> Result<(Self, Option<Pending>), String> {
+    ) -> Result<(Self, Later), String> {
         let (paths, problems) = list(dir)?;
         let mut lib = Self::empty(dir);
         lib.notice = problems_notice(&problems);
@@ -104,12 +126,7 @@ impl Library {
         }
         lib.entries.sort_by_key(order);
         (lib.unread_files, lib.to_read) = (later.len(), later.len());
-        let pending = if later.is_empty() {
-            None
-        } else {
-            Pending::start(later)
-        };
-        Ok((lib, pending))
+        Ok((lib, later))
     }
 
     /// A file the thread read: listed in its place. A selection moved off the top
@@ -222,6 +239,51 @@ fn order(e: &LibraryEntry) -> (u8, std::cmp::Reverse<Option<PartialDate>>, PathB
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
     let m = std::fs::metadata(path).ok()?;
     Some((m.modified().ok()?, m.len()))
+}
+
+/// The records the index holds, by path (those `indexed_record` takes).
+fn indexed_records(
+    dir: &Path,
+    listing: Vec<crate::corpus::Listed>,
+) -> HashMap<PathBuf, FileRecord> {
+    listing
+        .into_iter()
+        .filter_map(|l| Some((dir.join(&l.stamp.path), indexed_record(l)?)))
+        .collect()
+}
+
+/// Sends the files of `later` as the index `ix` holds them, now that it is up to date
+/// (it parsed them): a file the index holds as it is now is not read again; one it
+/// cannot give (it does not load, and the list shows its whole report; it changed
+/// again since) is read here. Every file of `later` is sent, the index or not.
+pub fn send_indexed(
+    ix: Option<&crate::corpus::Index>,
+    dir: &Path,
+    later: Later,
+    tx: &std::sync::mpsc::Sender<ReadFile>,
+) {
+    let mut known = ix
+        .and_then(|ix| ix.listing().ok())
+        .map(|listing| indexed_records(dir, listing))
+        .unwrap_or_default();
+    for (path, stamp) in later {
+        let now = stamp.is_some().then(|| self::stamp(&path)).flatten();
+        let file = match known.remove(&path).filter(|r| Some(r.stamp) == now) {
+            Some(r) => ReadFile(path, r, true),
+            None => read(path, stamp),
+        };
+        // The library is gone (quit, a briefing opened): stop.
+        if tx.send(file).is_err() {
+            return;
+        }
+    }
+}
+
+/// Reads one file for the list; kept only with a stamp (without one it is read every
+/// time).
+fn read(path: PathBuf, stamp: Option<(SystemTime, u64)>) -> ReadFile {
+    let r = read_file(&path, stamp.unwrap_or((SystemTime::UNIX_EPOCH, 0)));
+    ReadFile(path, r, stamp.is_some())
 }
 
 /// What the index holds of a file, as a record of this list: `None` when the file

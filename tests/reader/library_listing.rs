@@ -1,13 +1,14 @@
 //! The library's list made from its index (issue 19): the same list as reading every
 //! file (names, summaries, unread counts, errors, order), with only changed files
-//! read; a changed file's row brought up to date; a damaged index falling back to
-//! reading the files, with a notice.
+//! read, by the index as it refreshes (not once more for the list); a changed file's
+//! row brought up to date; a damaged index falling back to reading the files, with a
+//! notice.
 
 use crate::common::TempDir as Dir;
 use brief::app::library::Library;
 use brief::corpus::Index;
 use brief::run::library_index::{LibraryIndex, first_list};
-use brief::run::scan::Pending;
+use brief::run::scan::{Pending, send_indexed};
 use brief::run::store::{self, SavedPlace, Store};
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -88,10 +89,11 @@ fn a_library_listed_from_the_index_equals_one_listed_from_the_files() {
     let (d, state, cache) = (folder(), Dir::new("state"), Dir::new("cache"));
     let store = store_with_places(&d.0, &state.0);
     build_index(&d.0, &cache.0);
-    let (mut lib, pending, index) = first_list(&d.0, Some(&store), Some(&cache.0)).unwrap();
+    let (mut lib, later, index) = first_list(&d.0, Some(&store), Some(&cache.0)).unwrap();
     assert!(matches!(index, Some(Ok(_))), "the index opens");
     // Only the broken file is read (for its whole report): the rest is the index's.
     assert_eq!(lib.to_read, 1);
+    let (_ix, pending) = LibraryIndex::opened(&d.0, index, later);
     drain(&mut lib, pending.as_ref(), &store);
     let scanned = Library::scan(&d.0, Some(&store)).unwrap();
     assert_eq!(lib.entries, scanned.entries);
@@ -109,8 +111,8 @@ fn a_library_listed_from_the_index_equals_one_listed_from_the_files() {
     assert_eq!(lib.tags(), scanned.tags());
     // Back from a briefing: the records the index gave serve the rescan, which
     // reads nothing again.
-    let (again, pending) = Library::scan_later(&d.0, Some(&store), Some(&lib)).unwrap();
-    assert!(pending.is_none(), "nothing read again");
+    let (again, later) = Library::list_known(&d.0, Some(&store), Some(&lib)).unwrap();
+    assert!(later.is_empty(), "nothing read again");
     assert_eq!(again.entries, scanned.entries);
 }
 
@@ -124,8 +126,11 @@ fn a_changed_file_is_read_again_and_the_index_brought_up_to_date() {
         &EXAMPLE.replacen("title = \"", "title = \"Changed: ", 1),
     );
     age(&changed, 2);
-    let (mut lib, pending, index) = first_list(&d.0, Some(&store), Some(&cache.0)).unwrap();
+    let (mut lib, later, index) = first_list(&d.0, Some(&store), Some(&cache.0)).unwrap();
     assert_eq!(lib.to_read, 2, "the broken file and the changed one");
+    // The index thread brings the index up to date, then gives the list the files
+    // it waits for.
+    let (mut ix, pending) = LibraryIndex::opened(&d.0, index, later);
     drain(&mut lib, pending.as_ref(), &store);
     let scanned = Library::scan(&d.0, Some(&store)).unwrap();
     assert_eq!(lib.entries, scanned.entries);
@@ -135,9 +140,7 @@ fn a_changed_file_is_read_again_and_the_index_brought_up_to_date() {
         .find(|e| e.name == "c-eastport.toml")
         .unwrap();
     assert!(row.info.as_ref().unwrap().title.starts_with("Changed: "));
-    // The index thread brings the index up to date: the next opening reads only
-    // the broken file.
-    let mut ix = LibraryIndex::opened(&d.0, index);
+    // The index is up to date: the next opening reads only the broken file.
     let started = std::time::Instant::now();
     while ix.busy() {
         ix.poll(&mut lib);
@@ -158,6 +161,44 @@ fn a_changed_file_is_read_again_and_the_index_brought_up_to_date() {
 }
 
 #[test]
+fn files_the_index_holds_as_they_are_are_not_read_again_for_the_list() {
+    let (d, state, cache) = (folder(), Dir::new("state"), Dir::new("cache"));
+    let store = store_with_places(&d.0, &state.0);
+    let path = d.0.join("c-eastport.toml");
+    let stamp = |p: &Path| {
+        let m = std::fs::metadata(p).unwrap();
+        Some((m.modified().unwrap(), m.len()))
+    };
+    let indexed = stamp(&path);
+    let mut ix = Index::open(&d.0, &cache.0).unwrap();
+    ix.refresh(&mut |_| {}).unwrap();
+    // The file rewritten behind the index's back with its size and time kept: what
+    // the list gets tells whether it was read (the new title) or taken from the index
+    // (the old one).
+    let renamed = EXAMPLE.replacen("Eastport", "Westport", 1);
+    assert_ne!(renamed, EXAMPLE);
+    d.put("c-eastport.toml", &renamed);
+    let f = std::fs::File::options().write(true).open(&path).unwrap();
+    f.set_modified(indexed.unwrap().0).unwrap();
+    assert_eq!(stamp(&path), indexed);
+    let title = |ix: Option<&Index>| {
+        let (tx, pending) = Pending::channel();
+        send_indexed(ix, &d.0, vec![(path.clone(), stamp(&path))], &tx);
+        let (mut lib, _) = Library::list_known(&d.0, Some(&store), None).unwrap();
+        lib.entries.clear();
+        for file in pending.ready() {
+            lib.add(file, Some(&store));
+        }
+        lib.entries[0].info.as_ref().unwrap().title.clone()
+    };
+    assert!(
+        !title(Some(&ix)).contains("Westport"),
+        "taken from the index"
+    );
+    assert!(title(None).contains("Westport"), "read, without an index");
+}
+
+#[test]
 fn a_damaged_index_falls_back_to_reading_the_files_with_a_notice() {
     let (d, state, cache) = (folder(), Dir::new("state"), Dir::new("cache"));
     let store = store_with_places(&d.0, &state.0);
@@ -169,10 +210,11 @@ fn a_damaged_index_falls_back_to_reading_the_files_with_a_notice() {
         let _ = std::fs::remove_file(p);
     }
     std::fs::write(&db, vec![0x5a; 8192]).unwrap();
-    let (mut lib, pending, _) = first_list(&d.0, Some(&store), Some(&cache.0)).unwrap();
+    let (mut lib, later, index) = first_list(&d.0, Some(&store), Some(&cache.0)).unwrap();
     let notice = lib.notice.clone().unwrap_or_default();
     assert!(notice.contains("damaged"), "{notice}");
     assert_eq!(lib.to_read, 4, "every file read, as without an index");
+    let (_ix, pending) = LibraryIndex::opened(&d.0, index, later);
     drain(&mut lib, pending.as_ref(), &store);
     assert_eq!(
         lib.entries,
@@ -184,9 +226,10 @@ fn a_damaged_index_falls_back_to_reading_the_files_with_a_notice() {
 fn without_a_cache_every_file_is_read() {
     let (d, state) = (folder(), Dir::new("state"));
     let store = store_with_places(&d.0, &state.0);
-    let (mut lib, pending, index) = first_list(&d.0, Some(&store), None).unwrap();
+    let (mut lib, later, index) = first_list(&d.0, Some(&store), None).unwrap();
     assert!(index.is_none());
     assert_eq!(lib.to_read, 4);
+    let (_ix, pending) = LibraryIndex::opened(&d.0, index, later);
     drain(&mut lib, pending.as_ref(), &store);
     assert_eq!(
         lib.entries,
