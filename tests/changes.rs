@@ -34,7 +34,7 @@ fn open(text: &str, w: u16, h: u16) -> App {
 /// The base briefing open, then reloaded as `new`.
 fn reloaded(new: &str, w: u16, h: u16) -> App {
     let mut a = open(BASE, w, h);
-    brief::run::reload::apply(&mut a, brief::load::load_str("base.toml", new));
+    brief::run::reload::apply(&mut a, brief::load::load_str("base.toml", new), None);
     a
 }
 

@@ -152,6 +152,28 @@ pub struct Reader {
     pub view: Wrapped,
 }
 
+/// Why the briefing on screen may not be what its file holds now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stale {
+    /// The file is gone: the last version read is shown.
+    Gone { file: String },
+    /// The file no longer loads (its name, when known): the last good version is shown.
+    DoesNotLoad { file: Option<String> },
+}
+
+impl std::fmt::Display for Stale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Stale::Gone { file } => write!(f, "{file} is gone: showing the last version read"),
+            Stale::DoesNotLoad { file } => write!(
+                f,
+                "stale: {} does not load (Ctrl-r to retry)",
+                file.as_deref().unwrap_or("the file")
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     pub briefing: Briefing,
@@ -176,8 +198,9 @@ pub struct App {
     /// A one-off message for the status line ("copied ..."), cleared by the next key.
     pub notice: Option<String>,
     /// While the file on disk is gone or does not load: what the status line keeps
-    /// saying until it is back and good (set by the run layer's file watch).
-    pub stale: Option<String>,
+    /// saying until it is back and good (the run layer's file watch tells it through
+    /// `file_gone`, `file_back` and `reload_failed`).
+    pub stale: Option<Stale>,
     /// The keys of a sequence typed so far (`g` of `g g`).
     pub pending_keys: super::keymap::PendingKeys,
     /// Each source's cleaned text, when the briefing came from a file whose sources
@@ -241,15 +264,35 @@ impl App {
         self.sync();
     }
 
-    /// Keeps the briefing on screen after its file failed to load again: the file's
-    /// errors in a panel, and the status line saying the screen is stale.
-    pub fn reload_failed(&mut self, errors: Vec<String>) {
+    /// Keeps the briefing on screen after its file (`file`: its name, escaped) failed
+    /// to load again: the file's errors in a panel, and the status line saying the
+    /// screen is stale.
+    pub fn reload_failed(&mut self, file: Option<String>, errors: Vec<String>) {
         self.notice = None;
-        self.stale = Some("stale: the file does not load (Ctrl-r to retry)".to_owned());
+        self.stale = Some(Stale::DoesNotLoad { file });
         self.mode = Mode::Errors {
             lines: errors,
             scroll: 0,
         };
+    }
+
+    /// The file (`file`: its name, escaped) is gone from disk: the last version read
+    /// stays on screen, and the status line says so. Whether that is news.
+    pub fn file_gone(&mut self, file: String) -> bool {
+        let gone = Some(Stale::Gone { file });
+        let news = self.stale != gone;
+        self.stale = gone;
+        news
+    }
+
+    /// The file is back unchanged (the same time and length: nothing to reload).
+    /// Whether the screen changes.
+    pub fn file_back(&mut self) -> bool {
+        let was_gone = matches!(self.stale, Some(Stale::Gone { .. }));
+        if was_gone {
+            self.stale = None;
+        }
+        was_gone
     }
 
     /// What the command line asks for wins over the remembered place: `--actor`

@@ -57,22 +57,9 @@ impl Watch {
             reload(app, &self.path);
             true
         } else if !self.exists() {
-            let gone = format!("{} is gone: showing the last version read", self.name());
-            let news = app.stale.as_deref() != Some(gone.as_str());
-            if news {
-                app.stale = Some(gone);
-            }
-            news
-        } else if app
-            .stale
-            .as_deref()
-            .is_some_and(|s| s.ends_with("is gone: showing the last version read"))
-        {
-            // Back unchanged (the same time and length): nothing to reload.
-            app.stale = None;
-            true
+            app.file_gone(self.name())
         } else {
-            false
+            app.file_back()
         }
     }
 }
@@ -87,31 +74,30 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
 pub fn reload(app: &mut App, path: &Path) {
     let result = super::load_briefing(Some(path), "reloaded");
     let ok = result.is_ok();
-    apply(app, result);
+    let name = path.file_name().unwrap_or(path.as_os_str());
+    apply(
+        app,
+        result,
+        Some(load::diag::escape(&name.to_string_lossy())),
+    );
     if ok {
         app.sources = crate::verify::read_texts(&app.briefing, path);
         read_history(app, path);
         app.sync();
     }
-    if app.stale.is_some() {
-        let name = path.file_name().unwrap_or(path.as_os_str());
-        app.stale = Some(format!(
-            "stale: {} does not load (Ctrl-r to retry)",
-            load::diag::escape(&name.to_string_lossy())
-        ));
-    }
 }
 
 /// A good load replaces the briefing and puts the reader back at the same place (by
 /// ids, as when reopening); a bad one keeps everything and opens the errors panel.
-pub fn apply(app: &mut App, result: Result<Loaded, Report>) {
+pub fn apply(app: &mut App, result: Result<Loaded, Report>, file: Option<String>) {
     match result {
         Ok(loaded) => {
             let changes = super::changes::rows(&app.briefing, &loaded.briefing);
             app.reloaded(loaded.briefing, changes);
-            app.stale = None;
         }
-        Err(report) => app.reload_failed(report.render().lines().map(str::to_owned).collect()),
+        Err(report) => {
+            app.reload_failed(file, report.render().lines().map(str::to_owned).collect());
+        }
     }
 }
 

@@ -294,6 +294,34 @@ fn a_rescan_reads_only_changed_files_and_recounts_unread() {
 }
 
 #[test]
+fn a_file_gone_and_back_unchanged_is_said_once_and_then_cleared() {
+    use brief::app::state::Stale;
+    let b = brief::load::load_str("k.toml", include_str!("../../docs/example.toml"))
+        .unwrap()
+        .briefing;
+    let mut app = brief::app::App::new(b, 120, 40);
+    assert!(app.file_gone("k.toml".into()), "news the first time");
+    assert!(!app.file_gone("k.toml".into()), "not news again");
+    assert_eq!(
+        app.stale.as_ref().map(ToString::to_string).as_deref(),
+        Some("k.toml is gone: showing the last version read")
+    );
+    assert!(app.file_back());
+    assert_eq!(app.stale, None);
+    assert!(!app.file_back(), "nothing to clear");
+    // A file that does not load stays stale when it is merely there: only a good
+    // load clears it.
+    app.reload_failed(Some("k.toml".into()), vec!["k.toml:1:1: error".into()]);
+    assert!(!app.file_back());
+    assert_eq!(
+        app.stale,
+        Some(Stale::DoesNotLoad {
+            file: Some("k.toml".into())
+        })
+    );
+}
+
+#[test]
 fn a_stale_or_vanished_file_is_said_until_it_is_good_again() {
     let d = Dir::new("stale");
     let path = d.put("k.toml", include_str!("../../docs/example.toml"));
