@@ -8,6 +8,7 @@
 //! - `corpus/one_change`: open and refresh after one file was rewritten;
 //! - `corpus/search_*`: a search across the library (a rare and a common word);
 //! - `corpus/actor`: one person's statements across the library;
+//! - `corpus/actors_screen`: every actor of the library, merged, with counts (`a`);
 //! - `scan`: the same search with no index (`--no-cache`), timed once, for scale;
 //! - `corpus/N/first_screen`: `brief DIR` opened again with nothing changed, from
 //!   the list's making (`run::library_index::first_list`: the index opened, its
@@ -144,6 +145,9 @@ fn corpus(c: &mut Criterion) {
     });
     g.bench_function("search_common", |b| {
         b.iter(|| black_box(ix.search("ceasefire proposal", Some(100)).unwrap()));
+    });
+    g.bench_function("actors_screen", |b| {
+        b.iter(|| black_box(ix.actors().unwrap()));
     });
     g.bench_function("actor", |b| {
         b.iter(|| black_box(ix.actor_statements(&name).unwrap()));

@@ -574,6 +574,7 @@ proptest! {
             prop_assert_eq!(hits(&from_index.hits), hits(&from_files.hits));
             prop_assert_eq!(from_index, from_files);
         }
+        prop_assert_eq!(ix.actors().unwrap(), scan::actors(&lib.0).unwrap().answer);
         for name in [NAMES[who].to_owned(), format!("{} 0", NAMES[who]), "a0".to_owned()] {
             let from_index = ix.actor_statements(&name).unwrap();
             let from_files = scan::actor_statements(&lib.0, &name).unwrap().answer;

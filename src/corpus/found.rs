@@ -244,15 +244,26 @@ pub fn with_members<S: std::hash::BuildHasher>(
 
 /// The library's view of the actors found (`rows`: each with its briefing's path).
 pub fn describe(rows: &[(&str, &ActorRow)]) -> Actor {
+    describe_names(
+        rows.iter()
+            .map(|(rel, a)| (*rel, a.name.as_str(), a.aliases.as_slice())),
+    )
+}
+
+/// `describe` from what it reads of each actor: its briefing's path, its name and its
+/// aliases, in the library's order (by path, then position).
+pub fn describe_names<'a>(
+    rows: impl IntoIterator<Item = (&'a str, &'a str, &'a [String])>,
+) -> Actor {
     let mut count: HashMap<&str, usize> = HashMap::new();
     let mut names: Vec<String> = Vec::new();
     let mut briefings: HashSet<&str> = HashSet::new();
-    for (rel, a) in rows {
+    for (rel, name, aliases) in rows {
         briefings.insert(rel);
-        *count.entry(a.name.as_str()).or_default() += 1;
-        for n in std::iter::once(&a.name).chain(&a.aliases) {
-            if !names.contains(n) {
-                names.push(n.clone());
+        *count.entry(name).or_default() += 1;
+        for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
+            if !names.iter().any(|m| m == n) {
+                names.push(n.to_owned());
             }
         }
     }
@@ -274,7 +285,7 @@ pub fn describe(rows: &[(&str, &ActorRow)]) -> Actor {
 }
 
 /// The representative of `i`'s group (union-find, halving the path as it goes).
-fn root(parent: &mut [usize], mut i: usize) -> usize {
+pub fn root(parent: &mut [usize], mut i: usize) -> usize {
     while parent[i] != i {
         parent[i] = parent[parent[i]];
         i = parent[i];
@@ -345,14 +356,21 @@ pub fn merge_actors(mut seen: Vec<ActorSeen>) -> Vec<ActorCount> {
             }
         })
         .collect();
-    out.sort_by(|a, b| {
+    most_present_first(&mut out);
+    out
+}
+
+/// The Actors screen's order: by briefings, then quotes, then name; groups otherwise
+/// equal stay in the order of their first actor (by path, then position): a stable
+/// sort.
+pub fn most_present_first(actors: &mut [ActorCount]) {
+    actors.sort_by(|a, b| {
         (Reverse(a.actor.briefings), Reverse(a.quotes), &a.actor.name).cmp(&(
             Reverse(b.actor.briefings),
             Reverse(b.quotes),
             &b.actor.name,
         ))
     });
-    out
 }
 
 /// One file as the index lists it, for the library's list: what decides whether the

@@ -328,37 +328,102 @@ pub fn failed(conn: &Connection) -> rusqlite::Result<Vec<(String, String)>> {
     .collect()
 }
 
-/// Every actor of the library, merged across briefings, with counts (`found::merge_actors`).
+/// One actor, for `actors`: its merged key set, its place (its file's rank by path,
+/// its position), what `describe` reads, how many quotes it said.
+struct SeenActor {
+    group: usize,
+    place: (usize, u32),
+    name: String,
+    aliases: Vec<String>,
+    said: usize,
+}
+
+/// The key sets, each numbered, and a union-find forest over those numbers in which
+/// sets that share a key are one tree (`found::root` gives a set's tree).
+fn merged_keysets(conn: &Connection) -> rusqlite::Result<(HashMap<i64, usize>, Vec<usize>)> {
+    let mut sets: HashMap<i64, usize> = HashMap::new();
+    let mut parent: Vec<usize> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut st = conn.prepare_cached("SELECT keyset, key FROM keyset_keys")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let number = *sets.entry(r.get(0)?).or_insert_with(|| {
+            parent.push(parent.len());
+            parent.len() - 1
+        });
+        match by_key.entry(r.get(1)?) {
+            std::collections::hash_map::Entry::Occupied(other) => {
+                let here = found::root(&mut parent, number);
+                let there = found::root(&mut parent, *other.get());
+                parent[here.max(there)] = here.min(there);
+            }
+            std::collections::hash_map::Entry::Vacant(new) => {
+                new.insert(number);
+            }
+        }
+    }
+    Ok((sets, parent))
+}
+
+/// Every actor of the library, merged across briefings, with counts: what
+/// `found::merge_actors` makes of every actor, made from the key sets. Sets that share
+/// a key are one actor (union-find over a few hundred sets, not every actor's keys);
+/// each actor's quotes are counted in its row (`said`), so no quote is read.
 pub fn actors(ix: &Index) -> rusqlite::Result<Vec<found::ActorCount>> {
     let conn = &ix.conn;
     let snapshot = conn.unchecked_transaction()?;
-    let mut counts: std::collections::HashMap<(i64, u32), usize> = std::collections::HashMap::new();
-    let mut st =
-        conn.prepare_cached("SELECT file, speaker, count(*) FROM quotes GROUP BY file, speaker")?;
+    // Files by path: an actor's place in the library is (its file's rank, its
+    // position), the order `merge_actors` reads actors in.
+    let mut st = conn.prepare_cached("SELECT path, id FROM files")?;
+    let mut paths: Vec<(String, i64)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    paths.sort_unstable();
+    let rank: HashMap<i64, usize> = paths.iter().enumerate().map(|(n, p)| (p.1, n)).collect();
+    let (sets, mut parent) = merged_keysets(conn)?;
+    let mut st = conn.prepare_cached("SELECT keyset, file, ix, name, aliases, said FROM actors")?;
+    let mut seen: Vec<SeenActor> = Vec::new();
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        let n: i64 = r.get(2)?;
-        counts.insert((r.get(0)?, r.get(1)?), usize::try_from(n).unwrap_or(0));
+        let (Some(&set), Some(&file)) = (sets.get(&r.get(0)?), rank.get(&r.get(1)?)) else {
+            continue;
+        };
+        seen.push(SeenActor {
+            group: found::root(&mut parent, set),
+            place: (file, r.get(2)?),
+            name: r.get(3)?,
+            aliases: split(&r.get::<_, String>(4)?),
+            said: usize::try_from(r.get::<_, i64>(5)?).unwrap_or(0),
+        });
     }
-    let mut st = conn.prepare_cached(
-        "SELECT a.id, a.name, a.kind, a.role, a.affiliation, a.aliases, a.native_name, a.same_as,
-                a.file, a.ix, f.path
-         FROM actors a JOIN files f ON f.id = a.file",
-    )?;
-    let seen = st
-        .query_map([], |r| {
-            let at: (i64, u32) = (r.get(8)?, r.get(9)?);
-            Ok(found::ActorSeen {
-                at,
-                rel: r.get(10)?,
-                row: actor_row(r)?,
-                quotes: counts.get(&at).copied().unwrap_or(0),
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    drop(st);
+    drop(rows);
     snapshot.commit()?;
-    Ok(found::merge_actors(seen))
+    seen.sort_unstable_by_key(|s| s.place);
+    // Groups in the order of their first actor, as `merge_actors` makes them.
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut groups: Vec<Vec<&SeenActor>> = Vec::new();
+    for s in &seen {
+        let g = *group_of.entry(s.group).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(s);
+    }
+    let mut out: Vec<found::ActorCount> = groups
+        .iter()
+        .map(|members| found::ActorCount {
+            actor: found::describe_names(members.iter().map(|s| {
+                (
+                    paths[s.place.0].0.as_str(),
+                    s.name.as_str(),
+                    s.aliases.as_slice(),
+                )
+            })),
+            quotes: members.iter().map(|s| s.said).sum(),
+        })
+        .collect();
+    found::most_present_first(&mut out);
+    Ok(out)
 }
 
 /// Every file indexed, by path, as the library's list needs it (`found::Listed`).

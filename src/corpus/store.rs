@@ -10,7 +10,7 @@ use std::time::Duration;
 
 /// The schema's version, kept in `SQLite`'s `user_version`. Change it with the schema:
 /// an index of another version is rebuilt from the files.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// How long a write waits for another `brief` writing the same index.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS actors(
     file INTEGER NOT NULL, ix INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
     kind TEXT NOT NULL, role TEXT, affiliation INTEGER, aliases TEXT NOT NULL,
     native_name TEXT, same_as TEXT NOT NULL, keyset INTEGER NOT NULL,
-    members INTEGER NOT NULL,
+    members INTEGER NOT NULL, said INTEGER NOT NULL,
     PRIMARY KEY(file, ix)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS actors_affiliation ON actors(file, affiliation)
@@ -398,8 +398,8 @@ pub fn put(
     let file = conn.last_insert_rowid();
     let mut st = conn.prepare_cached(
         "INSERT INTO actors(file, ix, id, name, kind, role, affiliation, aliases, native_name, same_as,
-                            keyset, members)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                            keyset, members, said)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     let mut members = vec![0i64; r.actors.len()];
     for a in &r.actors {
@@ -407,8 +407,15 @@ pub fn put(
             *m += 1;
         }
     }
+    // How many quotes each said (the Actors screen's counts, without reading quotes).
+    let mut said = vec![0i64; r.actors.len()];
+    for q in &r.quotes {
+        if let Some(n) = said.get_mut(q.speaker as usize) {
+            *n += 1;
+        }
+    }
     let mut keysets: HashMap<String, i64> = HashMap::new();
-    for ((ix, a), members) in (0i64..).zip(&r.actors).zip(members) {
+    for (((ix, a), members), said) in (0i64..).zip(&r.actors).zip(members).zip(said) {
         let keys = a.all_keys();
         let joined_keys = joined(&keys);
         let keyset = if let Some(&id) = keysets.get(&joined_keys) {
@@ -430,7 +437,8 @@ pub fn put(
             a.native_name,
             joined(&a.same_as),
             keyset,
-            members
+            members,
+            said
         ])?;
     }
     let mut st = conn.prepare_cached(
