@@ -144,3 +144,39 @@ fn a_hit_opens_where_it_matched_with_dates_as_the_reader_shows_them() {
     s.wait_exit();
     s.assert_restored();
 }
+
+#[test]
+fn a_hit_whose_file_broke_or_went_since_says_so_instead_of_nothing() {
+    let lib = scratch_dir("library");
+    three::write(&lib);
+    let cache = scratch_dir("cache");
+    let mut s = Session::spawn(
+        100,
+        30,
+        &[
+            lib.to_str().unwrap(),
+            "--cache-dir",
+            cache.to_str().unwrap(),
+        ],
+    );
+    s.wait_text("2024/harbour-jan.toml");
+    s.send("/");
+    s.send("tariffs");
+    s.wait_text("/tariffs");
+    s.send(ENTER);
+    s.wait_text("Search “tariffs”: 2 hits");
+    // The second hit's file breaks after the search: Enter says why it does not open.
+    std::fs::write(lib.join("2024/harbour-jan.toml"), "garbage = [\n").unwrap();
+    s.send("j");
+    s.send(ENTER);
+    s.wait_text("2024/harbour-jan.toml does not load now");
+    s.wait_text("Search “tariffs”");
+    // The first one's file is gone.
+    std::fs::remove_file(lib.join("harbour-mar.toml")).unwrap();
+    s.send("k");
+    s.send(ENTER);
+    s.wait_text("harbour-mar.toml is gone");
+    s.send("Q");
+    s.wait_exit();
+    s.assert_restored();
+}

@@ -66,25 +66,30 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
             Effect::OpenAt(Opening { path, target }) => Some((path, Some(target))),
             _ => None,
         };
+        let mut not_opened = None;
         if let Some((path, target)) = opening {
-            // A file that loaded at the scan but not now has changed since: the scan
-            // below lists it with its error.
-            if let Ok(loaded) = super::load_briefing(Some(&path), "opened from the library") {
-                let (width, height) = (lib.width, lib.height);
-                let (app, mut session) = prepare(loaded.briefing, Some(&path), opts, |app| {
-                    // At what was found: there, over the remembered place (at the
-                    // screen's size, which the views are laid out for).
-                    if let Some(target) = &target {
-                        (app.width, app.height) = (width, height);
-                        crate::app::update::open_at(app, target);
+            // A file that loaded at the scan (or when indexed) but not now has changed
+            // since: the status line says so, and the scan below lists it with its
+            // errors.
+            match super::load_briefing(Some(&path), "opened from the library") {
+                Err(report) => not_opened = Some(not_opened_notice(dir, &path, &report)),
+                Ok(loaded) => {
+                    let (width, height) = (lib.width, lib.height);
+                    let (app, mut session) = prepare(loaded.briefing, Some(&path), opts, |app| {
+                        // At what was found: there, over the remembered place (at the
+                        // screen's size, which the views are laid out for).
+                        if let Some(target) = &target {
+                            (app.width, app.height) = (width, height);
+                            crate::app::update::open_at(app, target);
+                        }
+                    });
+                    let mut reader = Reader::new(app, Some(Watch::new(&path)), &mut session);
+                    let ended = tty.run(&mut reader, &settings).map_err(|e| e.to_string())?;
+                    let app = reader.app;
+                    warnings.extend(session.finish(&app).err());
+                    if ended == Effect::Quit || ending() {
+                        break;
                     }
-                });
-                let mut reader = Reader::new(app, Some(Watch::new(&path)), &mut session);
-                let ended = tty.run(&mut reader, &settings).map_err(|e| e.to_string())?;
-                let app = reader.app;
-                warnings.extend(session.finish(&app).err());
-                if ended == Effect::Quit || ending() {
-                    break;
                 }
             }
         }
@@ -94,11 +99,28 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
         store_now = store(&mut warnings);
         let (mut fresh, later) = Library::list_known(dir, store_now.as_ref(), Some(&lib))?;
         fresh.keep_selection(&lib);
+        if not_opened.is_some() {
+            fresh.notice = not_opened;
+        }
         lib = fresh;
         pending = index.refresh(later);
     }
     drop(tty);
     Ok(warnings)
+}
+
+/// What the status line says when a briefing chosen in the library does not open: it
+/// is gone, or no longer loads (its first error; the list shows them all).
+fn not_opened_notice(dir: &Path, path: &Path, report: &crate::load::Report) -> String {
+    let name = crate::load::diag::escape(&path.strip_prefix(dir).unwrap_or(path).to_string_lossy());
+    if path.exists() {
+        format!(
+            "{name} does not load now: {} (Enter on it in the list shows every error)",
+            report.first_error()
+        )
+    } else {
+        format!("{name} is gone: it was moved or deleted since the library read it")
+    }
 }
 
 /// The library as the event loop runs it, with the files still being read and the
@@ -151,7 +173,7 @@ impl Screen for Browser<'_> {
 
     fn carry_out(&mut self, effect: Effect) -> Option<Effect> {
         if let Effect::Ask(ask) = &effect {
-            self.index.answer(ask, self.lib);
+            self.index.ask(ask, self.lib);
             return None;
         }
         // Ctrl-r, Enter and quitting all end this screen: the loop above scans, opens

@@ -148,6 +148,19 @@ impl LibraryIndex {
         heard
     }
 
+    /// A question asked on screen: answered from the index brought up to date first
+    /// (a briefing may have changed since: a search must not miss what a file says
+    /// now), when `poll` hears it is; at once without an index.
+    pub fn ask(&mut self, ask: &Ask, lib: &mut Library) {
+        if let State::Ready(_) = self.state {
+            // `poll` answers the question left waiting once the refresh is done.
+            let pending = self.refresh(Vec::new());
+            debug_assert!(pending.is_none(), "no files asked for");
+        } else {
+            self.answer(ask, lib);
+        }
+    }
+
     /// Answers `ask` into the library, now, unless the index is still being built
     /// (then `poll` answers it when it is ready).
     pub fn answer(&self, ask: &Ask, lib: &mut Library) {

@@ -236,3 +236,43 @@ fn without_a_cache_every_file_is_read() {
         Library::scan(&d.0, Some(&store)).unwrap().entries
     );
 }
+
+/// Polls the index until its thread is done.
+fn settle(ix: &mut LibraryIndex, lib: &mut Library) {
+    let started = std::time::Instant::now();
+    while ix.busy() {
+        ix.poll(lib);
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the index refreshes"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn a_search_asked_on_screen_sees_a_file_changed_after_the_index_was_ready() {
+    use brief::app::library_screens::{Ask, LibraryMode};
+    let (d, cache) = (folder(), Dir::new("cache"));
+    let (mut lib, later, index) = first_list(&d.0, None, Some(&cache.0)).unwrap();
+    let (mut ix, _pending) = LibraryIndex::opened(&d.0, index, later);
+    settle(&mut ix, &mut lib);
+    // Edited while the library is on screen, after its index was brought up to date.
+    let changed = d.put(
+        "c-eastport.toml",
+        &EXAMPLE.replacen("six weeks", "six weeks of zebrafish", 1),
+    );
+    age(&changed, 2);
+    // Asked as `update` leaves it: waiting for the run to answer.
+    let ask = Ask::Search("zebrafish".into());
+    lib.mode = LibraryMode::Waiting(ask.clone(), Box::new(LibraryMode::List));
+    ix.ask(&ask, &mut lib);
+    settle(&mut ix, &mut lib);
+    match &lib.mode {
+        LibraryMode::Results(r) => {
+            assert_eq!(r.total, 1, "the edited file is searched as it is now");
+            assert!(r.hits[0].rel.contains("c-eastport.toml"));
+        }
+        other => panic!("the search is answered: {other:?}"),
+    }
+}
