@@ -50,6 +50,7 @@ fn search_open_the_second_hit_come_back_then_an_actor_across_two_briefings() {
     s.wait_text("▶ “We want lower tariffs.”");
     s.wait_text("▸•Lee Soo");
     s.wait_text("Harbour talks");
+    s.wait_text("q: back to the search results");
 
     // Back from the briefing: the results, not the list.
     s.send("q");

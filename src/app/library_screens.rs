@@ -391,3 +391,14 @@ impl Library {
         usize::from(self.height.saturating_sub(super::library::CHROME_ROWS)).max(1)
     }
 }
+
+impl Library {
+    /// The screen up, as a briefing opened from it names where `q` goes back to.
+    pub fn screen(&self) -> super::LibraryScreen {
+        match self.mode {
+            LibraryMode::Results(_) => super::LibraryScreen::Results,
+            LibraryMode::Statements(_) => super::LibraryScreen::Statements,
+            _ => super::LibraryScreen::List,
+        }
+    }
+}

@@ -16,6 +16,6 @@ pub mod update;
 
 pub use action::Action;
 pub use key::{Key, KeyCode};
-pub use settings::{Origin, Settings};
+pub use settings::{LibraryScreen, Origin, Settings};
 pub use state::{App, Effect, Mode};
 pub use update::update;

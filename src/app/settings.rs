@@ -12,8 +12,39 @@ pub enum Origin {
     /// A file on the command line (or the bundled briefing): `q` quits.
     #[default]
     File,
-    /// The library (`brief DIR`): `q` and Backspace go back to it.
-    Library,
+    /// The library (`brief DIR`): `q` and Backspace go back to the screen of it the
+    /// briefing was opened from.
+    Library(LibraryScreen),
+}
+
+/// The library screen a briefing was opened from, which `q` goes back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LibraryScreen {
+    /// The list of briefings.
+    #[default]
+    List,
+    /// The results of a search across the library.
+    Results,
+    /// An actor's statements across the library.
+    Statements,
+}
+
+impl LibraryScreen {
+    /// Where `q` goes, as the status line says it.
+    pub fn name(self) -> &'static str {
+        match self {
+            LibraryScreen::List => "the library",
+            LibraryScreen::Results => "the search results",
+            LibraryScreen::Statements => "the statements",
+        }
+    }
+}
+
+impl Origin {
+    /// Whether the briefing was opened from the library.
+    pub fn is_library(self) -> bool {
+        matches!(self, Origin::Library(_))
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -30,11 +61,11 @@ impl Settings {
         self.appearance.glyphs == Glyphs::Ascii
     }
 
-    /// These settings for a briefing opened from the library.
+    /// These settings for a briefing opened from the library's `screen`.
     #[must_use]
-    pub fn in_library(&self) -> Self {
+    pub fn in_library(&self, screen: LibraryScreen) -> Self {
         Self {
-            origin: Origin::Library,
+            origin: Origin::Library(screen),
             ..self.clone()
         }
     }

@@ -472,7 +472,7 @@ impl App {
             // Folding changes the matrix only; the list form shows every position.
             Action::Fold => self.view == View::Claims && self.claims_matrix(),
             // Opened from the library, the status line says where q goes instead.
-            Action::Quit => settings.origin == super::settings::Origin::File,
+            Action::Quit => !settings.origin.is_library(),
             Action::Open if matches!(self.mode, Mode::Panes) && self.view != View::Briefing => {
                 self.page().is_some_and(|p| {
                     p.target(p.selected)

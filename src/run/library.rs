@@ -27,8 +27,7 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
             store
         })
     };
-    // Every briefing opened from here goes back to the library.
-    let settings = opts.settings.in_library();
+    let settings = &opts.settings;
     let mut warnings = Vec::new();
     let started = std::time::Instant::now();
     // Listed at once; the files are read by a thread and added as they come, so the
@@ -55,7 +54,7 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
             store: store_now.as_ref(),
             index: &mut index,
         };
-        let ended = tty.run(&mut screen, &settings).map_err(|e| e.to_string())?;
+        let ended = tty.run(&mut screen, settings).map_err(|e| e.to_string())?;
         if ended == Effect::Quit || ending() {
             break;
         }
@@ -84,7 +83,9 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
                         }
                     });
                     let mut reader = Reader::new(app, Some(Watch::new(&path)), &mut session);
-                    let ended = tty.run(&mut reader, &settings).map_err(|e| e.to_string())?;
+                    // It goes back to the library's screen it was opened from.
+                    let from = settings.in_library(lib.screen());
+                    let ended = tty.run(&mut reader, &from).map_err(|e| e.to_string())?;
                     let app = reader.app;
                     warnings.extend(session.finish(&app).err());
                     if ended == Effect::Quit || ending() {

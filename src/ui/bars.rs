@@ -153,8 +153,13 @@ pub fn status(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
         theme.status.patch(theme.status_mode),
     )];
     // Opened from the library: the way back, always in view.
-    if settings.origin == crate::app::Origin::Library && matches!(app.mode, Mode::Panes) {
-        left.push(Span::styled(" q: back to the library ", theme.status));
+    if let crate::app::Origin::Library(screen) = settings.origin
+        && matches!(app.mode, Mode::Panes)
+    {
+        left.push(Span::styled(
+            format!(" q: back to {} ", screen.name()),
+            theme.status,
+        ));
     }
     if app.filter.is_active() {
         left.push(Span::styled(

@@ -250,7 +250,7 @@ fn headings_stay_in_view_with_the_selection() {
 
 #[test]
 fn q_goes_back_to_the_library_and_capital_q_quits_from_anywhere() {
-    let library = crate::common::settings().in_library();
+    let library = crate::common::settings().in_library(brief::app::LibraryScreen::List);
     let key = |a: &mut App, c: char| crate::common::press_with(a, &library, Key::ch(c));
     let mut a = app(120, 40);
     assert!(

@@ -214,11 +214,27 @@ fn ctrl_r_asks_for_a_reload_and_backspace_for_the_library() {
         "not opened from a library"
     );
     assert!(app.notice.as_deref().unwrap_or("").contains("brief DIR"));
-    let from_library = crate::common::settings().in_library();
+    let from_library = crate::common::settings().in_library(brief::app::LibraryScreen::List);
     assert_eq!(
         crate::common::press_with(&mut app, &from_library, backspace),
         Effect::BackToLibrary
     );
+}
+
+#[test]
+fn the_status_line_names_the_library_screen_q_goes_back_to() {
+    use brief::app::LibraryScreen;
+    let app = crate::common::app(120, 40);
+    for (screen, said) in [
+        (LibraryScreen::List, "q: back to the library"),
+        (LibraryScreen::Results, "q: back to the search results"),
+        (LibraryScreen::Statements, "q: back to the statements"),
+    ] {
+        let settings = crate::common::settings().in_library(screen);
+        let shown = crate::common::buffer_text(&crate::common::render_with(&app, &settings));
+        let status = shown.lines().last().unwrap_or_default();
+        assert!(status.contains(said), "{screen:?}: {status}");
+    }
 }
 
 #[test]

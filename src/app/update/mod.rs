@@ -14,7 +14,7 @@ mod views;
 
 use super::action::Action;
 use super::marks::citation;
-use super::settings::{Origin, Settings};
+use super::settings::Settings;
 use super::state::{App, Detail, Effect, Mode};
 use crate::model::QuoteIx;
 use crate::views::lines::Wrapped;
@@ -32,7 +32,7 @@ pub fn update(app: &mut App, settings: &Settings, action: Action) -> Effect {
     if !matches!(action, Action::Resize(..)) {
         app.notice = None;
     }
-    let library = settings.origin == Origin::Library;
+    let library = settings.origin.is_library();
     // Space and `b` page as PgDn and PgUp do (in the Reader they go on across
     // sections); they are keys of their own so that either can be rebound alone.
     let action = match action {
