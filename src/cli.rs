@@ -222,7 +222,7 @@ pub enum Command {
         query: String,
 
         /// Print only the best N hits (default: all)
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         limit: Option<usize>,
 
         /// Output format

@@ -781,3 +781,37 @@ fn two_brief_processes_index_one_library_at_once() {
         "LIB: 0 added, 0 updated, 0 renamed, 0 removed, 120 unchanged, 0 failed\n"
     );
 }
+
+#[test]
+fn the_commands_refuse_an_empty_name_a_zero_limit_and_a_file_as_the_cache_folder() {
+    let (lib, cache) = (TempDir::new("cli3"), TempDir::new("cli3cache"));
+    two(&lib);
+    let dir = lib.0.display().to_string();
+    let (code, out, err) = brief(&lib, &cache, &["actor", &dir, "  "]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("no actor named"), "{err}");
+    let (code, _, err) = brief(&lib, &cache, &["search", &dir, "harbour", "--limit", "0"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--limit"), "{err}");
+    // A limit that leaves hits out says so (JSON has `total`).
+    let (code, out, _) = brief(&lib, &cache, &["search", &dir, "harbour", "--limit", "1"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.ends_with("(1 of 4 hits: the best, by --limit)\n"),
+        "{out}"
+    );
+    let file = cache.put("not-a-folder", "x");
+    let (code, _, err) = brief(
+        &lib,
+        &cache,
+        &[
+            "search",
+            &dir,
+            "harbour",
+            "--cache-dir",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("is a file, not a folder"), "{err}");
+}

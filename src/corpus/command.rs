@@ -146,10 +146,19 @@ pub fn search(
             let (index, _) = fresh_index(dir, &cache(cache_args.cache_dir.as_deref())?, false)?;
             index.search(query, limit)?
         };
-        let text = match format {
+        let mut text = match format {
             Format::Text => hits_text(&hits.hits),
             Format::Json => hits_json(&hits),
         };
+        // Text says what the limit left out (JSON has `total`).
+        if format == Format::Text && hits.hits.len() < hits.total {
+            let _ = writeln!(
+                text,
+                "({} of {} hits: the best, by --limit)",
+                hits.hits.len(),
+                hits.total
+            );
+        }
         output::stdout(&text)?;
         Ok(if hits.hits.is_empty() {
             ExitCode::FAILURE
@@ -167,6 +176,11 @@ pub fn actor(
     cache_args: &CacheArgs,
 ) -> Result<ExitCode, Fail> {
     finish((|| {
+        if name.trim().is_empty() {
+            return Err(Fail::Error(
+                "no actor named: give an actor's id, name or alias".to_owned(),
+            ));
+        }
         let found = if cache_args.no_cache {
             let s = scan::actor_statements(dir, name)?;
             warn(&s.problems)?;

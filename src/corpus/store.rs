@@ -134,6 +134,12 @@ enum Unusable {
 /// is not a database, is removed and made again: the notices say so.
 pub fn open(db: &Path) -> Result<(Connection, Vec<String>), String> {
     if let Some(dir) = db.parent() {
+        if dir.exists() && !dir.is_dir() {
+            return Err(format!(
+                "the index folder {} is a file, not a folder",
+                shown(dir)
+            ));
+        }
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create the index folder {}: {e}", shown(dir)))?;
     }
