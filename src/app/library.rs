@@ -79,6 +79,8 @@ pub struct Library {
     /// The library's index being built or brought up to date: files read of those
     /// that changed, for the status line.
     pub indexing: Option<(usize, usize)>,
+    /// `?`: the keys of the screen up, in a popup over it, scrolled this far.
+    pub help: Option<usize>,
 }
 
 /// A file as last read: when it was changed and how long it was then, its summary
@@ -111,6 +113,7 @@ impl Library {
             tag: None,
             notice: None,
             indexing: None,
+            help: None,
         }
     }
 
@@ -175,6 +178,7 @@ impl Library {
         use crate::app::keymap::Context as C;
         match &self.mode {
             _ if self.errors.is_some() => C::Errors,
+            _ if self.help.is_some() => C::Help,
             M::List => C::Library,
             M::Query { .. } => C::Search,
             M::Waiting(..) | M::Results(_) => C::LibraryResults,
@@ -187,6 +191,10 @@ impl Library {
 impl Library {
     /// Whether a key's action does something now, for the status line's hints.
     pub fn acts(&self, action: Action) -> bool {
+        if self.help.is_some() {
+            // The help scrolls and closes; it is not narrowed here.
+            return action != Action::Search;
+        }
         match (&self.mode, action) {
             (LibraryMode::List, Action::TagFilter) => !self.tags().is_empty(),
             (LibraryMode::List, Action::Open) => !self.shown().is_empty(),
@@ -200,6 +208,121 @@ impl Library {
     }
 }
 
+impl Library {
+    /// Whether a key of the screen's context works on the screen up (whether or not it
+    /// has anything to act on now): what its help lists. The statements share the
+    /// Actors screen's keys but are not narrowed; nothing has help while a query is
+    /// typed, a question waits for its answer, or a file's errors are shown.
+    pub fn offers(&self, action: Action) -> bool {
+        let narrowing = matches!(&self.mode, LibraryMode::Actors(a)
+            if a.input == super::library_screens::Input::Narrow);
+        let off = self.errors.is_some()
+            || narrowing
+            || matches!(
+                (&self.mode, action),
+                (LibraryMode::Statements(_), Action::Search)
+                    | (LibraryMode::Query { .. } | LibraryMode::Waiting(..), _)
+            );
+        !off
+    }
+
+    /// What the help of the screen up is called.
+    pub fn help_title(&self) -> &'static str {
+        match &self.mode {
+            LibraryMode::Results(_) => "Keys of the search results",
+            LibraryMode::Actors(_) => "Keys of the library's actors",
+            LibraryMode::Statements(_) => "Keys of an actor's statements",
+            _ => "Keys of the library",
+        }
+    }
+
+    /// The help as its popup shows it at the library's size, with `keymap`'s keys: the
+    /// keys of the screen up (`offers`), then those of the help itself.
+    pub fn help_lines(
+        &self,
+        keymap: &super::keymap::Keymap,
+        ascii: bool,
+    ) -> Vec<super::keymap::HelpLine> {
+        use super::keymap::Context;
+        let screen = crate::layout::inner(crate::layout::help_popup(self.screen()));
+        let context = match &self.mode {
+            LibraryMode::Results(_) => Context::LibraryResults,
+            LibraryMode::Actors(_) | LibraryMode::Statements(_) => Context::LibraryActors,
+            _ => Context::Library,
+        };
+        keymap.screen_help(
+            &[
+                (self.help_title(), context, &|a| self.offers(a)),
+                ("In this help", Context::Help, &|a| a != Action::Search),
+            ],
+            ascii,
+            usize::from(screen.width),
+        )
+    }
+
+    /// The library's screen, as last sized.
+    pub fn screen(&self) -> ratatui::layout::Rect {
+        ratatui::layout::Rect::new(0, 0, self.width, self.height)
+    }
+}
+
+/// The headline of the library's panel for a file that does not load.
+pub const LIBRARY_HEADLINE: &str = "Fix the file and press Ctrl-r to scan again.";
+/// The headline of the reader's panel after a reload that failed.
+pub const RELOAD_HEADLINE: &str =
+    "The file changed and no longer loads; still showing the last good version.";
+
+/// The rows of a file's error report in a panel `width` columns wide (the library's
+/// and the reader's): a line that fits stays as it is (a snippet's caret stays under
+/// its column); a longer one is word-wrapped, its continuation rows indented two
+/// columns more than it.
+pub fn report_rows(lines: &[String], width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        if crate::text::width(line) <= width {
+            out.push(line.clone());
+            continue;
+        }
+        let body = line.trim_start_matches(' ');
+        let indent = &line[..line.len() - body.len()];
+        let room = width.saturating_sub(indent.len());
+        if room < 12 {
+            out.extend(crate::text::wrap(line, width));
+            continue;
+        }
+        let first = crate::text::wrap_ranges(body, room)
+            .into_iter()
+            .next()
+            .unwrap_or(0..body.len());
+        out.push(format!("{indent}{}", &body[first.clone()]));
+        let rest = body[first.end..].trim_start();
+        if !rest.is_empty() {
+            out.extend(
+                crate::text::wrap(rest, room - 2)
+                    .into_iter()
+                    .map(|r| format!("{indent}  {r}")),
+            );
+        }
+    }
+    out
+}
+
+/// An error panel over `screen`, as drawn: its inner area, the headline's rows, and
+/// how far its report (`report_rows`) scrolls at most.
+pub fn panel_layout(
+    screen: ratatui::layout::Rect,
+    headline: &str,
+    lines: &[String],
+) -> (ratatui::layout::Rect, Vec<String>, usize) {
+    let inner = crate::layout::inner(crate::layout::help_popup(screen));
+    let width = usize::from(inner.width);
+    let mut head = crate::text::wrap(headline, width);
+    head.truncate(usize::from(inner.height));
+    let rows = usize::from(inner.height) - head.len();
+    let max = report_rows(lines, width).len().saturating_sub(rows);
+    (inner, head, max)
+}
+
 /// What a key does in the library, and what the run must do next.
 #[must_use]
 pub fn update(lib: &mut Library, action: Action) -> Effect {
@@ -209,6 +332,11 @@ pub fn update(lib: &mut Library, action: Action) -> Effect {
     let effect = match (&lib.mode, action) {
         (_, Action::Resize(w, h)) => {
             (lib.width, lib.height) = (w, h);
+            Effect::None
+        }
+        _ if lib.help.is_some() => help(lib, action),
+        (_, Action::Help) if lib.offers(Action::Help) => {
+            lib.help = Some(0);
             Effect::None
         }
         (super::library_screens::LibraryMode::List, _) => match_key(lib, action),
@@ -231,6 +359,39 @@ fn next_tag(tags: &[&str], current: Option<&str>) -> Option<String> {
     next.map(|t| (*t).to_owned())
 }
 
+/// The help over a screen: scroll it, close it (Esc, `q` or `?` again). The scroll is
+/// kept within the default keys' help (a config that unbinds keys shortens it; the
+/// popup never scrolls past its end).
+fn help(lib: &mut Library, action: Action) -> Effect {
+    let Some(scroll) = lib.help else {
+        return Effect::None;
+    };
+    let screen = crate::layout::inner(crate::layout::help_popup(lib.screen()));
+    let page = usize::from(screen.height).max(1);
+    let len = lib
+        .help_lines(super::keymap::Keymap::defaults(), false)
+        .len();
+    let end = len.saturating_sub(page);
+    let next = match action {
+        Action::QuitAll => return Effect::Quit,
+        Action::Close | Action::Help => {
+            lib.help = None;
+            return Effect::None;
+        }
+        Action::Down => scroll + 1,
+        Action::Up => scroll.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => end,
+        Action::HalfPageDown => scroll + page / 2,
+        Action::HalfPageUp => scroll.saturating_sub(page / 2),
+        Action::PageDown | Action::ReadOn => scroll + page,
+        Action::PageUp | Action::ReadBack => scroll.saturating_sub(page),
+        _ => scroll,
+    };
+    lib.help = Some(next.min(end));
+    Effect::None
+}
+
 fn match_key(lib: &mut Library, action: Action) -> Effect {
     if let Some(panel) = &mut lib.errors {
         match action {
@@ -242,13 +403,16 @@ fn match_key(lib: &mut Library, action: Action) -> Effect {
             Action::QuitAll => return Effect::Quit,
             _ => {}
         }
-        let len = lib
+        // The report scrolls by rows as drawn (long lines wrap), to its last row.
+        let max = lib
             .errors
             .as_ref()
             .and_then(|p| lib.entry(&p.path))
-            .map_or(0, |e| e.errors.len());
+            .map_or(0, |e| {
+                panel_layout(lib.screen(), LIBRARY_HEADLINE, &e.errors).2
+            });
         if let Some(panel) = &mut lib.errors {
-            panel.scroll = panel.scroll.min(len.saturating_sub(1));
+            panel.scroll = panel.scroll.min(max);
         }
         return Effect::None;
     }

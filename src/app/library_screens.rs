@@ -349,9 +349,8 @@ fn actors(mut a: Actors, action: Action, page: usize) -> (LibraryMode, Effect) {
             }
             Action::Accept => a.input = Input::Browse,
             Action::Cancel => {
-                a.query.clear();
                 a.input = Input::Browse;
-                a.list = ListState::default();
+                drop_narrowing(&mut a, page);
             }
             other => {
                 moved(&mut a.list, other, len, page);
@@ -373,16 +372,26 @@ fn actors(mut a: Actors, action: Action, page: usize) -> (LibraryMode, Effect) {
                     }
                 }
                 // Esc first drops a narrowing, then leaves.
-                Action::Close if !a.query.is_empty() => {
-                    a.query.clear();
-                    a.list = ListState::default();
-                }
+                Action::Close if !a.query.is_empty() => drop_narrowing(&mut a, page),
                 Action::Close | Action::Library | Action::Quit => return (M::List, Effect::None),
                 _ => {}
             }
         }
     }
     (M::Actors(a), Effect::None)
+}
+
+/// Clears the narrowing query, the selected actor staying selected (and in view) in
+/// the whole list.
+fn drop_narrowing(a: &mut Actors, page: usize) {
+    let at = a
+        .shown()
+        .get(a.list.selected)
+        .and_then(|&sel| a.all.iter().position(|x| std::ptr::eq(x, sel)));
+    a.query.clear();
+    a.list = ListState::default();
+    a.list.selected = at.unwrap_or(0);
+    a.list.fit(a.all.len(), page);
 }
 
 impl Library {

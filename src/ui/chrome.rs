@@ -111,3 +111,89 @@ pub fn line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
         buf.set_line(area.x, y, line, area.width);
     }
 }
+
+/// Cuts a string to at most `max` columns from the left, starting with '…' when
+/// something was cut: the end of a path (its file name) or of a query being typed
+/// stays in view.
+pub fn truncate_start(s: &str, max: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if crate::text::width(s) <= max {
+        return s.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for g in s.graphemes(true).rev() {
+        let gw = unicode_width::UnicodeWidthStr::width(g);
+        if used + gw + 1 > max {
+            break;
+        }
+        kept.push(g);
+        used += gw;
+    }
+    let mut out = String::from("…");
+    out.extend(kept.into_iter().rev());
+    out
+}
+
+/// How a part of a row gives way when the row is too long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cut {
+    /// Never shortened (separators, markers, key facts such as a date).
+    Keep,
+    /// Shortened at its end, with '…' (a title).
+    End,
+    /// Shortened from its start, with '…', so its end stays (a path: its file name).
+    Start,
+}
+
+/// A row made of parts that give way in a chosen order: `steps` shortens part
+/// `steps[i].0` down to `steps[i].1` columns, one after the other, until the row fits
+/// `width`; whatever still does not fit is cut at the end with '…'.
+pub fn fit_parts(parts: &[(&str, Cut)], steps: &[(usize, usize)], width: usize) -> String {
+    let mut texts: Vec<String> = parts.iter().map(|(t, _)| (*t).to_owned()).collect();
+    for &(i, floor) in steps {
+        let total: usize = texts.iter().map(|t| crate::text::width(t)).sum();
+        if total <= width {
+            break;
+        }
+        let Some(&(_, cut)) = parts.get(i) else {
+            continue;
+        };
+        let own = crate::text::width(&texts[i]);
+        let target = own.saturating_sub(total - width).max(floor.min(own));
+        texts[i] = match cut {
+            Cut::Keep => continue,
+            Cut::End => crate::text::truncate(&texts[i], target),
+            Cut::Start => truncate_start(&texts[i], target),
+        };
+    }
+    crate::text::truncate(&texts.concat(), width)
+}
+
+/// "terminal too small", wrapped to the screen's width: the reader and the library
+/// both draw nothing else below their smallest size.
+pub fn too_small(area: Rect, buf: &mut Buffer, min: (u16, u16)) {
+    let msg = format!(
+        "terminal too small: need {}×{}, have {}×{}",
+        min.0, min.1, area.width, area.height
+    );
+    for (i, chunk) in crate::text::wrap(&msg, usize::from(area.width))
+        .iter()
+        .enumerate()
+    {
+        let Ok(y) = u16::try_from(i) else { break };
+        if y >= area.height {
+            break;
+        }
+        buf.set_stringn(
+            area.x,
+            area.y + y,
+            chunk,
+            usize::from(area.width),
+            Style::new(),
+        );
+    }
+}

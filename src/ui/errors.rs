@@ -4,12 +4,10 @@
 use super::chrome;
 use crate::app::App;
 use crate::app::Settings;
+use crate::app::library::{RELOAD_HEADLINE, panel_layout, report_rows};
 use crate::layout;
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
-
-/// First row of the panel: what happened, before the report itself.
-const HEADLINE: &str = "The file changed and no longer loads; still showing the last good version.";
 
 pub fn render(app: &App, settings: &Settings, lines: &[String], scroll: usize, buf: &mut Buffer) {
     let theme = &settings.appearance.theme;
@@ -17,14 +15,17 @@ pub fn render(app: &App, settings: &Settings, lines: &[String], scroll: usize, b
         theme,
         app.geometry().area,
         "Reload failed",
-        HEADLINE,
+        RELOAD_HEADLINE,
         lines,
         scroll,
         buf,
     );
 }
 
-/// A panel of a file's located errors under a headline, scrolled.
+/// A panel of a file's located errors under a headline, scrolled by rows. The
+/// headline wraps; so does a report line too long for the panel, its continuation
+/// indented (`report_rows`: a line that fits, such as a snippet's caret, is left as
+/// it is).
 pub fn panel(
     theme: &Theme,
     screen: ratatui::layout::Rect,
@@ -39,18 +40,17 @@ pub fn panel(
     if inner.height == 0 {
         return;
     }
-    // The headline wraps, so it reads whole at any width; the report lines are cut,
-    // since wrapping would break the caret under each snippet.
-    let head = crate::text::wrap(headline, usize::from(inner.width));
-    let head_rows = head.len().min(usize::from(inner.height));
-    for (n, text) in head.iter().take(head_rows).enumerate() {
+    let (_, head, max) = panel_layout(screen, headline, lines);
+    for (n, text) in head.iter().enumerate() {
         let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
         chrome::row(buf, inner, y, text, theme.heading);
     }
-    let rows = usize::from(inner.height) - head_rows;
-    for (n, text) in lines.iter().skip(scroll).take(rows).enumerate() {
-        let y = inner.y + u16::try_from(head_rows + n).unwrap_or(u16::MAX);
+    let rows = usize::from(inner.height) - head.len();
+    let report = report_rows(lines, usize::from(inner.width));
+    let scroll = scroll.min(max);
+    for (n, text) in report.iter().skip(scroll).take(rows).enumerate() {
+        let y = inner.y + u16::try_from(head.len() + n).unwrap_or(u16::MAX);
         chrome::row(buf, inner, y, text, ratatui::style::Style::new());
     }
-    chrome::scrollbar(area, buf, lines.len(), scroll, rows);
+    chrome::scrollbar(area, buf, report.len(), scroll, rows);
 }

@@ -18,9 +18,23 @@ pub fn render(app: &App, settings: &Settings, area: Rect, scroll: usize, buf: &m
         Mode::Help { query, .. } if !query.is_empty() => format!("Keys matching /{query}"),
         _ => "Keys".to_owned(),
     };
-    let inner = chrome::popup_block(theme, area, buf, &title);
     let lines = app.help_lines(settings);
+    popup(theme, area, &title, &lines, scroll, buf);
+}
+
+/// A help popup in `area`: `lines` (`Keymap::help_lines` or `screen_help`) from
+/// `scroll`, never past their end.
+pub fn popup(
+    theme: &crate::theme::Theme,
+    area: Rect,
+    title: &str,
+    lines: &[HelpLine],
+    scroll: usize,
+    buf: &mut Buffer,
+) {
+    let inner = chrome::popup_block(theme, area, buf, title);
     let rows = usize::from(inner.height);
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
     if lines.is_empty() {
         chrome::row(buf, inner, inner.y, "No key matches", theme.dim);
     }

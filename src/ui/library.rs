@@ -24,11 +24,7 @@ pub fn render(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) 
 fn draw(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
     let theme = &settings.appearance.theme;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = format!(
-            "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
-            area.width, area.height
-        );
-        chrome::row(buf, area, area.y, &msg, Style::new());
+        chrome::too_small(area, buf, (MIN_WIDTH, MIN_HEIGHT));
         return;
     }
     let width = usize::from(area.width);
@@ -74,9 +70,21 @@ fn draw(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
             theme,
             area,
             &title,
-            "Fix the file and press Ctrl-r to scan again.",
+            crate::app::library::LIBRARY_HEADLINE,
             &e.errors,
             panel.scroll,
+            buf,
+        );
+    }
+    if let Some(scroll) = lib.help {
+        let lines = lib.help_lines(&settings.keymap, settings.ascii());
+        let title = "Keys (? or Esc closes)";
+        super::help::popup(
+            theme,
+            crate::layout::help_popup(area),
+            title,
+            &lines,
+            scroll,
             buf,
         );
     }
@@ -188,20 +196,27 @@ fn entry(theme: &Theme, buf: &mut Buffer, area: Rect, y: u16, e: &LibraryEntry, 
     }
 }
 
+/// The status line: where the library is (with the query being typed, its end in
+/// view), a notice cut to leave the key hints room, and the hints.
 fn status(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
     let theme = &settings.appearance.theme;
     buf.set_style(area, theme.status);
+    let width = usize::from(area.width);
+    // A query being typed shows its end, the caret, as a shell's line does.
+    let prompt = |label: &str, text: &str| {
+        let room = width.saturating_sub(text::width(label) + 3);
+        format!(" {label}{}▏ ", chrome::truncate_start(text, room))
+    };
     let place = match &lib.mode {
-        LibraryMode::Query { text, .. } => format!(" SEARCH THE LIBRARY /{text}▏ "),
+        _ if lib.help.is_some() => " HELP ".to_owned(),
+        LibraryMode::Query { text, .. } => prompt("SEARCH THE LIBRARY /", text),
         LibraryMode::Waiting(..) => " LIBRARY: looking… ".to_owned(),
         LibraryMode::Results(r) => format!(
             " RESULTS {}/{} ",
             (r.list.selected + 1).min(r.hits.len()),
             r.hits.len()
         ),
-        LibraryMode::Actors(a) if a.input == Input::Narrow => {
-            format!(" ACTORS /{}▏ ", a.query)
-        }
+        LibraryMode::Actors(a) if a.input == Input::Narrow => prompt("ACTORS /", &a.query),
         LibraryMode::Actors(_) => " ACTORS ".to_owned(),
         LibraryMode::Statements(s) => format!(
             " STATEMENTS {}/{} ",
@@ -214,13 +229,31 @@ fn status(lib: &Library, settings: &Settings, area: Rect, buf: &mut Buffer) {
             lib.shown().len()
         ),
     };
-    let place = match &lib.notice {
-        Some(n) => format!("{place}{n} "),
-        None => place,
-    };
-    let hints = settings
-        .keymap
-        .hints(lib.context(), settings.ascii(), |a| lib.acts(a));
+    // In the library, Enter on the search line lists the hits (in a briefing it goes
+    // to the next match): the hint says so.
+    let searching = matches!(lib.mode, LibraryMode::Query { .. });
+    let hints = settings.keymap.hints_with(
+        lib.context(),
+        settings.ascii(),
+        |a| lib.acts(a),
+        |e| {
+            if searching && e.action == crate::app::Action::Accept {
+                "list the hits across the library"
+            } else {
+                e.help
+            }
+        },
+    );
+    // A notice leaves the first hints room (up to half the line), cut with `…`.
+    let mut place = text::truncate(&place, width);
+    if let Some(n) = &lib.notice {
+        let first: Vec<&str> = hints.iter().take(3).map(String::as_str).collect();
+        let keep = (text::width(&first.join("  ")) + 3).min(width / 2);
+        let room = width.saturating_sub(text::width(&place) + keep + 1);
+        if room >= 2 {
+            place = format!("{place}{} ", text::truncate(n, room - 1));
+        }
+    }
     chrome::row(
         buf,
         area,

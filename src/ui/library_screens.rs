@@ -4,7 +4,7 @@
 //! statements across the library, oldest first. Drawn inside the library's frame
 //! (`ui::library` draws its title and status lines).
 
-use super::chrome;
+use super::chrome::{self, Cut};
 use crate::app::Settings;
 use crate::app::library_screens::{Actors, Input, ROWS, Results, Statements};
 use crate::load::diag::escape;
@@ -13,7 +13,7 @@ use crate::text;
 use crate::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 /// The search results in `area` (the list's place).
@@ -24,11 +24,12 @@ pub fn results(r: &Results, settings: &Settings, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let title = format!(
-        "Search “{}”: {}{more}",
-        r.query,
-        text::count(r.total, "hit")
-    );
+    // The count always shows; a long query gives way (the border, the focus marker
+    // `▶ ` and the quotes take 6 columns).
+    let count = format!("{}{more}", text::count(r.total, "hit"));
+    let room = usize::from(area.width)
+        .saturating_sub(6 + text::width("Search “”: ") + text::width(&count));
+    let title = format!("Search “{}”: {count}", text::truncate(&r.query, room));
     let inner = chrome::pane_block(theme, area, buf, &title, true);
     if r.hits.is_empty() {
         let empty = if r.query.trim().is_empty() {
@@ -36,8 +37,16 @@ pub fn results(r: &Results, settings: &Settings, area: Rect, buf: &mut Buffer) {
         } else {
             "No briefing of the library has these words. / searches again."
         };
-        chrome::row(buf, inner, inner.y, empty, theme.dim);
+        for (n, line) in text::wrap(empty, usize::from(inner.width))
+            .iter()
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
+            chrome::row(buf, inner, y, line, theme.dim);
+        }
     }
+    let width = usize::from(inner.width);
     for (n, (i, h)) in
         rows(r.hits.len(), r.list.offset, inner).zip(r.hits.iter().enumerate().skip(r.list.offset))
     {
@@ -45,15 +54,20 @@ pub fn results(r: &Results, settings: &Settings, area: Rect, buf: &mut Buffer) {
         let selected = i == r.list.selected;
         let pick = |s: Style| if selected { s.patch(theme.selected) } else { s };
         let marker = if selected { "▸" } else { " " };
-        let date = date(h.date.as_deref());
-        let head = format!("{marker}{} · {date} · {} · {}", h.title, h.kind, h.rel);
-        chrome::row(
-            buf,
-            inner,
-            y,
-            &text::truncate(&head, usize::from(inner.width)),
-            pick(theme.speaker),
+        let facts = format!(" · {} · {} · ", date(h.date.as_deref()), h.kind);
+        // The title gives way first, then the file's folders (its name stays as long
+        // as it can), so the date, the kind and the file show at any ordinary width.
+        let head = chrome::fit_parts(
+            &[
+                (marker, Cut::Keep),
+                (h.title.as_str(), Cut::End),
+                (facts.as_str(), Cut::Keep),
+                (h.rel.as_str(), Cut::Start),
+            ],
+            &[(1, TITLE_FLOOR), (3, 1), (1, 1)],
+            width,
         );
+        chrome::row(buf, inner, y, &head, pick(theme.speaker));
         snippet(
             theme,
             buf,
@@ -62,6 +76,7 @@ pub fn results(r: &Results, settings: &Settings, area: Rect, buf: &mut Buffer) {
             &h.snippet,
             &h.marks,
             pick(theme.dim),
+            selected,
         );
     }
     chrome::scrollbar(
@@ -72,6 +87,11 @@ pub fn results(r: &Results, settings: &Settings, area: Rect, buf: &mut Buffer) {
         usize::from(inner.height),
     );
 }
+
+/// Columns a title keeps before the facts after it give way.
+const TITLE_FLOOR: usize = 12;
+/// Columns a statement's section and briefing titles keep before its speaker gives way.
+const SECTION_FLOOR: usize = 8;
 
 /// A date of the library's answers (`2026-03-05`, or shorter) as the list and the
 /// reader show dates: `5 Mar 2026`. One that does not read as a date (a damaged index)
@@ -89,7 +109,12 @@ fn rows(len: usize, offset: usize, inner: Rect) -> impl Iterator<Item = u16> {
     (0..len.saturating_sub(offset).min(fit)).map(|n| u16::try_from(n * ROWS).unwrap_or(u16::MAX))
 }
 
-/// A snippet on one row, indented, with its matches in the theme's search style.
+/// A snippet on one row, indented, with its matches in the theme's search style (in
+/// the selected row, reversed already, the current match's style, bold and
+/// underlined, so it shows without colour too). One longer than the row ends with
+/// `…`; one whose first match lies past the row's end is cut from its start instead,
+/// so the match shows.
+#[allow(clippy::too_many_arguments)]
 fn snippet(
     theme: &Theme,
     buf: &mut Buffer,
@@ -98,24 +123,89 @@ fn snippet(
     snippet: &str,
     marks: &[std::ops::Range<usize>],
     base: Style,
+    selected: bool,
 ) {
-    let mut spans = vec![Span::styled("  ", base)];
-    let mut at = 0;
+    let mark = if selected {
+        base.patch(theme.search_current)
+            .remove_modifier(Modifier::DIM)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    } else {
+        base.patch(theme.search)
+    };
+    // Ranges come from the run's answer: keep only those that fit the text, in order.
+    let mut kept: Vec<std::ops::Range<usize>> = Vec::new();
     for m in marks {
-        // Ranges come from the run's answer: keep only those that fit the text.
-        let (Some(before), Some(word)) = (snippet.get(at..m.start), snippet.get(m.clone())) else {
-            continue;
-        };
-        spans.push(Span::styled(before.to_owned(), base));
-        spans.push(Span::styled(word.to_owned(), base.patch(theme.search)));
-        at = m.end;
+        if snippet.get(m.clone()).is_some() && kept.last().is_none_or(|k| k.end <= m.start) {
+            kept.push(m.clone());
+        }
     }
-    spans.push(Span::styled(
-        snippet.get(at..).unwrap_or("").to_owned(),
-        base,
-    ));
+    let room = usize::from(area.width).saturating_sub(2);
+    let w = window(snippet, kept.first(), room);
+    let mut spans = vec![Span::styled("  ", base)];
+    let mut at = w.lead.len();
+    spans.push(Span::styled(w.lead.to_owned(), base));
+    for m in &kept {
+        // The match's bytes that show, as positions in `shown`.
+        let s = m.start.max(w.from).min(w.to);
+        let e = m.end.max(w.from).min(w.to);
+        let (s, e) = (s - w.from + w.lead.len(), e - w.from + w.lead.len());
+        if s >= e || s < at {
+            continue;
+        }
+        spans.push(Span::styled(w.shown[at..s].to_owned(), base));
+        spans.push(Span::styled(w.shown[s..e].to_owned(), mark));
+        at = e;
+    }
+    spans.push(Span::styled(w.shown[at..].to_owned(), base));
     buf.set_style(Rect::new(area.x, y, area.width, 1), base);
     chrome::line(buf, area, y, &Line::from(spans));
+}
+
+/// What of a snippet shows: `text[from..to]`, after `lead` (`…` when the start was
+/// cut) and before a `…` when the end was.
+struct Window {
+    shown: String,
+    lead: &'static str,
+    from: usize,
+    to: usize,
+}
+
+/// The part of `text` that fits `room` columns: from its start, unless `first` (the
+/// first match) would end past the room; then from a little before the match.
+fn window(text: &str, first: Option<&std::ops::Range<usize>>, room: usize) -> Window {
+    use unicode_segmentation::UnicodeSegmentation;
+    let whole = Window {
+        shown: text.to_owned(),
+        lead: "",
+        from: 0,
+        to: text.len(),
+    };
+    if text::width(text) <= room {
+        return whole;
+    }
+    let end = |from: usize, lead: &'static str| {
+        let cut = text::truncate(&text[from..], room.saturating_sub(text::width(lead)));
+        let to = from + cut.strip_suffix('…').unwrap_or(&cut).len();
+        Window {
+            shown: format!("{lead}{cut}"),
+            lead,
+            from,
+            to,
+        }
+    };
+    let start = end(0, "");
+    match first {
+        Some(m) if m.end > start.to => {
+            // Drop graphemes from the front until the match fits with a `…` either side.
+            let from = text
+                .grapheme_indices(true)
+                .map(|(i, _)| i)
+                .find(|&i| i >= m.start || text::width(&text[i..m.end]) + 2 <= room)
+                .unwrap_or(m.start);
+            end(from, "…")
+        }
+        _ => start,
+    }
 }
 
 /// The Actors screen: one row per actor, with how many briefings and quotes.
@@ -213,17 +303,33 @@ pub fn statements(s: &Statements, settings: &Settings, area: Rect, buf: &mut Buf
         let pick = |x: Style| if selected { x.patch(theme.selected) } else { x };
         let marker = if selected { "▸" } else { " " };
         let date = date(st.date.as_deref());
-        let head = format!(
-            "{marker}{date} · {} · {} · {} ({})",
-            st.speaker, st.title, st.section_title, st.mode
+        let date = format!("{date} · ");
+        let mode = format!(" ({})", st.mode);
+        // The section's title and the briefing's give way in turn (the section's
+        // first), then the speaker's name; the date and the mode stay.
+        let head = chrome::fit_parts(
+            &[
+                (marker, Cut::Keep),
+                (date.as_str(), Cut::Keep),
+                (st.speaker.as_str(), Cut::End),
+                (" · ", Cut::Keep),
+                (st.title.as_str(), Cut::End),
+                (" · ", Cut::Keep),
+                (st.section_title.as_str(), Cut::End),
+                (mode.as_str(), Cut::Keep),
+            ],
+            &[
+                (6, 2 * TITLE_FLOOR),
+                (4, 2 * TITLE_FLOOR),
+                (6, SECTION_FLOOR),
+                (4, SECTION_FLOOR),
+                (2, TITLE_FLOOR),
+                (6, 1),
+                (4, 1),
+            ],
+            width,
         );
-        chrome::row(
-            buf,
-            inner,
-            y,
-            &text::truncate(&head, width),
-            pick(theme.speaker),
-        );
+        chrome::row(buf, inner, y, &head, pick(theme.speaker));
         let words = if st.mode == "direct" {
             format!("  “{}”", st.text)
         } else {

@@ -96,24 +96,5 @@ fn panes(app: &App, settings: &Settings, g: &Geometry, buf: &mut Buffer) {
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {
-    let msg = format!(
-        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
-        area.width, area.height
-    );
-    for (i, chunk) in crate::text::wrap(&msg, usize::from(area.width))
-        .iter()
-        .enumerate()
-    {
-        let Ok(y) = u16::try_from(i) else { break };
-        if y >= area.height {
-            break;
-        }
-        buf.set_stringn(
-            area.x,
-            area.y + y,
-            chunk,
-            usize::from(area.width),
-            ratatui::style::Style::new(),
-        );
-    }
+    chrome::too_small(area, buf, (MIN_WIDTH, MIN_HEIGHT));
 }

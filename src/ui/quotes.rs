@@ -30,13 +30,20 @@ pub fn render(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
     let inner = chrome::pane_block(theme, area, buf, &title, app.focus == Pane::Quotes);
     let visible = usize::from(inner.height) / QUOTE_ROWS;
     if list.is_empty() {
-        chrome::row(
-            buf,
-            inner,
-            inner.y,
-            "No quotes match the filter (c clears it)",
-            theme.dim,
-        );
+        // Say why: a briefing with no quote at all is not filtered.
+        let why = if b.quotes.is_empty() {
+            "This briefing has no quotes."
+        } else {
+            "No quotes match the filter (c clears it)"
+        };
+        for (n, line) in text::wrap(why, usize::from(inner.width))
+            .iter()
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
+            chrome::row(buf, inner, y, line, theme.dim);
+        }
         return;
     }
     let width = usize::from(inner.width);

@@ -145,3 +145,44 @@ fn mono_screens_carry_no_colour_but_keep_every_mark() {
     let s = screen(&a);
     assert!(s.contains("~ likely"), "stances are glyphs and words:\n{s}");
 }
+
+#[test]
+fn a_briefing_with_no_quotes_says_so_and_not_that_a_filter_hides_them() {
+    let text = "format = 1\n[briefing]\ntitle = \"Quiet\"\n[[sections]]\nid = \"s\"\ntitle = \"Only words\"\nbody = \"\"\"\nNothing was said.\n\"\"\"\n";
+    let b = brief::load::load_str("quiet.toml", text)
+        .expect("a briefing without quotes loads")
+        .briefing;
+    assert!(b.quotes.is_empty());
+    let a = brief::app::App::new(b, 120, 40);
+    let s = screen(&a);
+    assert!(s.contains("This briefing has no quotes."), "{s}");
+    assert!(!s.contains("No quotes match"), "{s}");
+    // With quotes, a filter that hides them all still says so.
+    let mut a = app(120, 40);
+    a.filter.quotes.clear();
+    let s = screen(&a);
+    assert!(s.contains("No quotes match the filter"), "{s}");
+}
+
+#[test]
+fn the_reload_errors_panel_wraps_long_lines_and_scrolls_to_their_end() {
+    use brief::app::state::Mode;
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app(w, h);
+        a.mode = Mode::Errors {
+            lines: (1..=30)
+                .map(|n| format!("/tmp/tlib/bad.toml:{n}:8: error: unknown variant `alien`, expected one of `person`, `organisation`, `state` (end-of-line-{n})"))
+                .collect(),
+            scroll: 0,
+        };
+        let s = screen(&a);
+        assert!(s.contains("(end-of-line-1)"), "{s}");
+        for _ in 0..200 {
+            ch(&mut a, 'j');
+        }
+        let s = screen(&a);
+        assert!(s.contains("(end-of-line-30)"), "at {w}x{h}:\n{s}");
+        ch(&mut a, 'k');
+        assert_ne!(screen(&a), s, "k scrolls back at once");
+    }
+}

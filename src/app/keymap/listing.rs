@@ -8,6 +8,10 @@ use crate::app::key::sequence_label;
 use crate::app::keymap::map::Seq;
 use std::fmt::Write as _;
 
+/// One group of a screen's help: its title, the context whose keys it lists, and
+/// which of their actions work on the screen.
+pub type ScreenGroup<'a> = (&'a str, Context, &'a dyn Fn(Action) -> bool);
+
 /// What the help shows on one line: rows of a context that do the same thing, merged
 /// (Enter, `a`, Esc and `q` all close the actor filter).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,17 +55,7 @@ impl Keymap {
         ascii: bool,
         acts: impl Fn(Action) -> bool,
     ) -> Vec<String> {
-        self.entries(context)
-            .iter()
-            .filter(|e| e.hint && acts(e.action))
-            .map(|e| {
-                format!(
-                    "{} {}",
-                    sequence_label(&e.keys[0], ascii),
-                    e.help.split(':').next().unwrap_or(e.help)
-                )
-            })
-            .collect()
+        self.hints_with(context, ascii, acts, |e| e.help)
     }
 
     /// The key table as text, as `brief keys` prints it.
@@ -179,54 +173,111 @@ impl Keymap {
             .iter()
             .map(|(m, h)| ((*m).to_owned(), (*h).to_owned()));
         groups.push(("What the marks mean".to_owned(), marks.collect()));
-        // Narrow screens put the description under its keys.
-        let keys_w = if width >= HELP_KEYS + 20 {
-            HELP_KEYS
-        } else {
-            0
-        };
-        // The popup indents keys by 2; the narrow form indents a description by 2 more.
-        let help_w = if keys_w > 0 {
-            width.saturating_sub(keys_w + 2)
-        } else {
-            width.saturating_sub(4)
+        lay_out(groups, &holds, width)
+    }
+
+    /// The help of one screen (the library's): under each title, the entries of its
+    /// context whose action `keep` says works there, laid out as `help_lines` does.
+    pub fn screen_help(
+        &self,
+        groups: &[ScreenGroup<'_>],
+        ascii: bool,
+        width: usize,
+    ) -> Vec<HelpLine> {
+        let groups = groups
+            .iter()
+            .map(|(title, ctx, keep)| {
+                let rows = self
+                    .entries(*ctx)
+                    .iter()
+                    .filter(|e| keep(e.action))
+                    .map(|e| (entry_keys(e, " / ", ascii), e.help.to_owned()))
+                    .collect();
+                ((*title).to_owned(), rows)
+            })
+            .collect();
+        lay_out(groups, &|_, _| true, width)
+    }
+
+    /// The status line's hints for `context`, each described by `help` (the library's
+    /// search line says what Enter does there, not in a briefing).
+    pub fn hints_with(
+        &self,
+        context: Context,
+        ascii: bool,
+        acts: impl Fn(Action) -> bool,
+        help: impl Fn(&HelpEntry) -> &'static str,
+    ) -> Vec<String> {
+        self.entries(context)
+            .iter()
+            .filter(|e| e.hint && acts(e.action))
+            .map(|e| {
+                let h = help(e);
+                format!(
+                    "{} {}",
+                    sequence_label(&e.keys[0], ascii),
+                    h.split(':').next().unwrap_or(h)
+                )
+            })
+            .collect()
+    }
+}
+
+/// Groups of (keys, description) rows under their titles, as the help popup draws
+/// them at `width`: only the rows `holds` keeps, descriptions wrapped under
+/// themselves (never cut mid-word).
+fn lay_out(
+    groups: Vec<(String, Vec<(String, String)>)>,
+    holds: &dyn Fn(&str, &str) -> bool,
+    width: usize,
+) -> Vec<HelpLine> {
+    // Narrow screens put the description under its keys.
+    let keys_w = if width >= HELP_KEYS + 20 {
+        HELP_KEYS
+    } else {
+        0
+    };
+    // The popup indents keys by 2; the narrow form indents a description by 2 more.
+    let help_w = if keys_w > 0 {
+        width.saturating_sub(keys_w + 2)
+    } else {
+        width.saturating_sub(4)
+    }
+    .max(8);
+    let mut out = Vec::new();
+    for (title, rows) in groups {
+        let rows: Vec<_> = rows.into_iter().filter(|(k, h)| holds(k, h)).collect();
+        if rows.is_empty() {
+            continue;
         }
-        .max(8);
-        let mut out = Vec::new();
-        for (title, rows) in groups {
-            let rows: Vec<_> = rows.into_iter().filter(|(k, h)| holds(k, h)).collect();
-            if rows.is_empty() {
-                continue;
-            }
-            if !out.is_empty() {
-                out.push(HelpLine::Blank);
-            }
-            out.extend(
-                crate::text::wrap(&title, width.max(8))
-                    .into_iter()
-                    .map(HelpLine::Heading),
-            );
-            for (keys, help) in rows {
-                let wrapped = crate::text::wrap(&help, help_w);
-                if keys_w == 0 {
+        if !out.is_empty() {
+            out.push(HelpLine::Blank);
+        }
+        out.extend(
+            crate::text::wrap(&title, width.max(8))
+                .into_iter()
+                .map(HelpLine::Heading),
+        );
+        for (keys, help) in rows {
+            let wrapped = crate::text::wrap(&help, help_w);
+            if keys_w == 0 {
+                out.push(HelpLine::Entry {
+                    keys,
+                    help: String::new(),
+                });
+                for l in wrapped {
                     out.push(HelpLine::Entry {
-                        keys,
-                        help: String::new(),
+                        keys: String::new(),
+                        help: format!("  {l}"),
                     });
-                    for l in wrapped {
-                        out.push(HelpLine::Entry {
-                            keys: String::new(),
-                            help: format!("  {l}"),
-                        });
-                    }
-                } else {
-                    for (n, l) in wrapped.into_iter().enumerate() {
-                        let keys = if n == 0 { keys.clone() } else { String::new() };
-                        out.push(HelpLine::Entry { keys, help: l });
-                    }
+                }
+            } else {
+                for (n, l) in wrapped.into_iter().enumerate() {
+                    let keys = if n == 0 { keys.clone() } else { String::new() };
+                    out.push(HelpLine::Entry { keys, help: l });
                 }
             }
         }
-        out
     }
+    out
 }

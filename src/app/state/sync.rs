@@ -83,6 +83,7 @@ impl App {
         let list_len = self.actors.rows.len();
         let filter_rows = self.filter_rows();
         let help_rows = self.help_rows();
+        let screen = self.geometry().area;
         let history_len = match &self.mode {
             Mode::History { cell, .. } => self.history_lines(*cell, dw).len(),
             _ => 0,
@@ -134,7 +135,14 @@ impl App {
                 *scroll = (*scroll).min(history_len.saturating_sub(drows));
             }
             Mode::Errors { lines, scroll } => {
-                *scroll = (*scroll).min(lines.len().saturating_sub(help_rows));
+                // By rows as drawn: long lines wrap (`library::report_rows`).
+                let max = crate::app::library::panel_layout(
+                    screen,
+                    crate::app::library::RELOAD_HEADLINE,
+                    lines,
+                )
+                .2;
+                *scroll = (*scroll).min(max);
             }
             Mode::Positions {
                 claim,
