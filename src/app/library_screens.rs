@@ -403,7 +403,7 @@ impl Library {
 
 impl Library {
     /// The screen up, as a briefing opened from it names where `q` goes back to.
-    pub fn screen(&self) -> super::LibraryScreen {
+    pub fn current_screen(&self) -> super::LibraryScreen {
         match self.mode {
             LibraryMode::Results(_) => super::LibraryScreen::Results,
             LibraryMode::Statements(_) => super::LibraryScreen::Statements,

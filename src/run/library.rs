@@ -84,7 +84,7 @@ pub fn browse(dir: &Path, opts: &Options) -> Result<Vec<String>, String> {
                     });
                     let mut reader = Reader::new(app, Some(Watch::new(&path)), &mut session);
                     // It goes back to the library's screen it was opened from.
-                    let from = settings.in_library(lib.screen());
+                    let from = settings.in_library(lib.current_screen());
                     let ended = tty.run(&mut reader, &from).map_err(|e| e.to_string())?;
                     let app = reader.app;
                     warnings.extend(session.finish(&app).err());
