@@ -250,6 +250,31 @@ fn t_cycles_through_the_tags_and_lists_only_their_briefings() {
     assert!(!bare.acts(brief::app::Action::TagFilter));
 }
 
+#[test]
+fn tags_that_differ_only_in_case_are_one_tag_and_a_gone_tag_goes_on_to_the_next() {
+    let mut lib = Library::empty(Path::new("lib"));
+    lib.entries = vec![
+        entry("a.toml", &["Korea"]),
+        entry("b.toml", &["korea", "KOREA"]),
+        entry("c.toml", &["korea"]),
+        entry("d.toml", &["Économie"]),
+        entry("e.toml", &["économie", "trade"]),
+    ];
+    let _ = library::update(&mut lib, brief::app::Action::Resize(80, 24));
+    // As most of their briefings spell them, sorted by name whatever the case.
+    assert_eq!(lib.tags(), ["korea", "trade", "Économie"]);
+    let names =
+        |lib: &Library| -> Vec<String> { lib.shown().iter().map(|e| e.name.clone()).collect() };
+    ch(&mut lib, 't');
+    assert_eq!(lib.tag.as_deref(), Some("korea"));
+    assert_eq!(names(&lib), ["a.toml", "b.toml", "c.toml"]);
+    // The tag chosen is gone from every briefing (edited since): `t` goes on to the
+    // next one, not back to all.
+    lib.tag = Some("aardvark".to_owned());
+    ch(&mut lib, 't');
+    assert_eq!(lib.tag.as_deref(), Some("korea"));
+}
+
 /// The library of three briefings, and a cache folder for its index.
 fn three_briefings() -> (TempDir, TempDir) {
     let lib = TempDir::new("three");

@@ -123,23 +123,41 @@ impl Library {
             .iter()
             .filter(|e| match (&self.tag, &e.info) {
                 (None, _) => true,
-                (Some(t), Ok(s)) => s.tags.contains(t),
+                (Some(t), Ok(s)) => s.tags.iter().any(|x| same_tag(x, t)),
                 (Some(_), Err(_)) => false,
             })
             .collect()
     }
 
-    /// Every tag of the library's briefings, sorted, once each.
+    /// Every tag of the library's briefings, once each whatever its case (`Korea`
+    /// and `korea` are one tag, as search and actor names ignore case), spelled as
+    /// most of its briefings spell it, sorted by name.
     pub fn tags(&self) -> Vec<&str> {
-        let mut tags: Vec<&str> = self
-            .entries
-            .iter()
-            .filter_map(|e| e.info.as_ref().ok())
-            .flat_map(|s| s.tags.iter().map(String::as_str))
-            .collect();
-        tags.sort_unstable();
-        tags.dedup();
-        tags
+        // Lowercased tag → its spellings, each with how many briefings use it.
+        let mut spellings: std::collections::BTreeMap<String, Vec<(&str, usize)>> =
+            std::collections::BTreeMap::new();
+        for s in self.entries.iter().filter_map(|e| e.info.as_ref().ok()) {
+            let mut seen: Vec<&str> = Vec::new();
+            for t in &s.tags {
+                if seen.iter().any(|x| same_tag(x, t)) {
+                    continue;
+                }
+                seen.push(t);
+                let list = spellings.entry(t.to_lowercase()).or_default();
+                match list.iter_mut().find(|(x, _)| x == t) {
+                    Some((_, n)) => *n += 1,
+                    None => list.push((t, 1)),
+                }
+            }
+        }
+        spellings
+            .into_values()
+            .filter_map(|list| {
+                list.into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+                    .map(|(t, _)| t)
+            })
+            .collect()
     }
 
     /// Entries that fit on screen at the current size.
@@ -347,14 +365,20 @@ pub fn update(lib: &mut Library, action: Action) -> Effect {
     effect
 }
 
-/// The next tag filter after `current`: the first tag, each in turn, then none.
+/// Whether two tags are one: the same but for case.
+fn same_tag(a: &str, b: &str) -> bool {
+    a == b || a.to_lowercase() == b.to_lowercase()
+}
+
+/// The next tag filter after `current`: the first tag, each in turn (by name, so a
+/// tag gone since it was chosen goes on to the one after it), then none.
 fn next_tag(tags: &[&str], current: Option<&str>) -> Option<String> {
     let next = match current {
         None => tags.first(),
-        Some(t) => tags
-            .iter()
-            .position(|x| *x == t)
-            .and_then(|i| tags.get(i + 1)),
+        Some(t) => {
+            let t = t.to_lowercase();
+            tags.iter().find(|x| x.to_lowercase() > t)
+        }
     };
     next.map(|t| (*t).to_owned())
 }
