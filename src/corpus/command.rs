@@ -22,6 +22,9 @@ pub enum Format {
     Json,
 }
 
+/// A query without a letter or digit (only punctuation or emoji).
+pub const NO_WORD: &str = "the query has no word to search for (letters or digits)";
+
 /// Where the index is, or none.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct CacheArgs {
@@ -134,9 +137,7 @@ pub fn search(
 ) -> Result<ExitCode, Fail> {
     finish((|| {
         if super::text::terms(query).is_empty() {
-            return Err(Fail::Error(
-                "the query has no word to search for (letters or digits)".to_owned(),
-            ));
+            return Err(Fail::Error(NO_WORD.to_owned()));
         }
         let hits = if cache_args.no_cache {
             let s = scan::search(dir, query, limit)?;

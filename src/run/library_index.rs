@@ -152,6 +152,13 @@ impl LibraryIndex {
     /// (a briefing may have changed since: a search must not miss what a file says
     /// now), when `poll` hears it is; at once without an index.
     pub fn ask(&mut self, ask: &Ask, lib: &mut Library) {
+        // As `brief search` says it: nothing to look for is not "no hits".
+        if let Ask::Search(q) = ask
+            && corpus::text::terms(q).is_empty()
+        {
+            lib.not_answered(corpus::command::NO_WORD.to_owned());
+            return;
+        }
         if let State::Ready(_) = self.state {
             // `poll` answers the question left waiting once the refresh is done.
             let pending = self.refresh(Vec::new());

@@ -276,3 +276,19 @@ fn a_search_asked_on_screen_sees_a_file_changed_after_the_index_was_ready() {
         other => panic!("the search is answered: {other:?}"),
     }
 }
+
+#[test]
+fn a_query_with_no_word_says_so_rather_than_no_hits() {
+    use brief::app::library_screens::{Ask, LibraryMode};
+    let d = folder();
+    let (mut lib, later, index) = first_list(&d.0, None, None).unwrap();
+    let (mut ix, _pending) = LibraryIndex::opened(&d.0, index, later);
+    let ask = Ask::Search("🤝 !!".into());
+    lib.mode = LibraryMode::Waiting(ask.clone(), Box::new(LibraryMode::List));
+    ix.ask(&ask, &mut lib);
+    assert_eq!(lib.mode, LibraryMode::List);
+    assert_eq!(
+        lib.notice.as_deref(),
+        Some("the query has no word to search for (letters or digits)")
+    );
+}
