@@ -167,15 +167,6 @@ pub fn snippet(text: &str, terms: &[String]) -> Snippet {
     }
 }
 
-/// The paragraph (0-based) of `text` (paragraphs joined by blank lines) that holds the
-/// first match of `terms`.
-pub fn paragraph_of(paragraphs: &[String], terms: &[String]) -> usize {
-    paragraphs
-        .iter()
-        .position(|p| words(p).any(|(_, w)| terms.iter().any(|t| w.starts_with(t.as_str()))))
-        .unwrap_or(0)
-}
-
 /// Names compared across briefings: lowercased, blanks made one space.
 pub fn name_key(name: &str) -> String {
     name.split_whitespace()
