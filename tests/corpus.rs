@@ -449,6 +449,104 @@ fn a_bridge_between_two_names_goes_with_the_file_that_made_it() {
     );
 }
 
+/// A briefing with a summary and a dek, and a section of four paragraphs: "the" in
+/// the first three, "bank" only in the second, "quokka" and "zebrafish" apart.
+const PARAGRAPHS: &str = r#"format = 1
+[briefing]
+title = "Bridges"
+summary = "A summary of closures."
+dek = "Written for commuters."
+published = 2024-05-06
+
+[[sections]]
+id = "s"
+title = "Crossings"
+body = """
+The council closed the harbour bridge at dawn.
+
+Ferries ran from the bank instead, and a quokka watched.
+
+Nobody counted the zebrafish.
+
+Traffic resumed."""
+"#;
+
+#[test]
+fn each_paragraph_is_a_hit_of_its_own_holding_every_word() {
+    let (lib, cache) = (TempDir::new("para"), TempDir::new("paracache"));
+    lib.put("p.toml", PARAGRAPHS);
+    let (ix, _) = index(&lib.0, &cache.0);
+    let search = |q: &str| {
+        let from_index = ix.search(q, None).unwrap();
+        let from_files = scan::search(&lib.0, q, None).unwrap().answer;
+        assert_eq!(from_index, from_files, "{q}");
+        hits(&from_index.hits)
+    };
+    let at = |p: u32| {
+        format!("Place {{ section: Some(0), paragraph: Some({p}), quote: None, item: None }}")
+    };
+    // Both words in one paragraph: that one, not the first holding either word.
+    assert_eq!(
+        search("bank the"),
+        [format!(
+            "p.toml text {} Ferries ran from [the] [bank] instead, and a quokka watched.",
+            at(1)
+        )]
+    );
+    // Words in different paragraphs of one section: no paragraph holds both.
+    assert_eq!(search("quokka zebrafish"), Vec::<String>::new());
+    // A word in several paragraphs: a hit each, in reading order (equal scores).
+    assert_eq!(
+        search("the"),
+        [
+            format!(
+                "p.toml text {} [The] council closed [the] harbour bridge at dawn.",
+                at(0)
+            ),
+            format!(
+                "p.toml text {} Ferries ran from [the] bank instead, and a quokka watched.",
+                at(1)
+            ),
+            format!("p.toml text {} Nobody counted [the] zebrafish.", at(2)),
+        ]
+    );
+    // The dek is searched beside the summary, under its own name.
+    let none = "Place { section: None, paragraph: None, quote: None, item: None }";
+    assert_eq!(
+        search("commut"),
+        [format!("p.toml dek {none} Written for [commuters].")]
+    );
+    assert_eq!(
+        search("closures"),
+        [format!("p.toml summary {none} A summary of [closures].")]
+    );
+    // From the command line: where each hit is, as it is printed.
+    let dir = lib.0.display().to_string();
+    for extra in [&[][..], &["--no-cache"][..]] {
+        for (query, line) in [
+            (
+                "bank the",
+                "  section 1, paragraph 2: Ferries ran from «the» «bank» instead, and a quokka watched.",
+            ),
+            ("commuters", "  dek: Written for «commuters»."),
+        ] {
+            let mut args = vec!["search", dir.as_str(), query];
+            args.extend_from_slice(extra);
+            let (code, out, _) = brief(&lib, &cache, &args);
+            assert_eq!(
+                (
+                    code,
+                    out.lines()
+                        .filter(|l| l.starts_with("  "))
+                        .collect::<Vec<_>>()
+                ),
+                (0, vec![line]),
+                "{query} {extra:?}"
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------
 // The index answers as the files do
 // ---------------------------------------------------------------------------------
@@ -470,7 +568,15 @@ const WORDS: &[&str] = &[
 type RandomActor = (usize, Option<usize>, Option<usize>, Option<usize>);
 /// A random quote: its speaker, its words (positions in `WORDS`), the day said.
 type RandomQuote = (usize, Vec<usize>, Option<u8>);
-type RandomFile = (Vec<RandomActor>, Vec<RandomQuote>);
+/// A random file: actors, quotes, its section's paragraphs and its dek and summary
+/// (each a list of words, positions in `WORDS`).
+type RandomFile = (
+    Vec<RandomActor>,
+    Vec<RandomQuote>,
+    Vec<Vec<usize>>,
+    Option<Vec<usize>>,
+    Option<Vec<usize>>,
+);
 
 fn actor_strategy() -> impl Strategy<Value = RandomActor> {
     // Name, alias (another name), same-as (another name), affiliation (an earlier actor).
@@ -493,12 +599,22 @@ fn library_strategy() -> impl Strategy<Value = Vec<RandomFile>> {
             ),
             0..5,
         ),
+        proptest::collection::vec(proptest::collection::vec(0..WORDS.len(), 1..4), 0..4),
+        proptest::option::of(proptest::collection::vec(0..WORDS.len(), 1..3)),
+        proptest::option::of(proptest::collection::vec(0..WORDS.len(), 1..3)),
     );
     proptest::collection::vec(file, 1..5)
 }
 
 fn write_library(lib: &TempDir, files: &[RandomFile]) {
-    for (n, (actors, quotes)) in files.iter().enumerate() {
+    let text = |words: &[usize]| -> String {
+        words
+            .iter()
+            .map(|w| WORDS[*w])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for (n, (actors, quotes, paragraphs, dek, summary)) in files.iter().enumerate() {
         let ids: Vec<String> = (0..actors.len()).map(|i| format!("a{i}")).collect();
         let names: Vec<String> = actors
             .iter()
@@ -509,6 +625,12 @@ fn write_library(lib: &TempDir, files: &[RandomFile]) {
             "format = 1\n[briefing]\ntitle = \"File {n}\"\npublished = 2024-0{}-01\n",
             1 + n % 9
         );
+        if let Some(d) = dek {
+            let _ = writeln!(s, "dek = \"{}\"", text(d));
+        }
+        if let Some(d) = summary {
+            let _ = writeln!(s, "summary = \"{}\"", text(d));
+        }
         for (i, (_, alias, same, aff)) in actors.iter().enumerate() {
             let _ = write!(
                 s,
@@ -526,13 +648,16 @@ fn write_library(lib: &TempDir, files: &[RandomFile]) {
             }
         }
         s.push_str("[[sections]]\nid = \"s\"\ntitle = \"Heading\"\n");
+        if !paragraphs.is_empty() {
+            let body: Vec<String> = paragraphs.iter().map(|p| text(p)).collect();
+            let _ = writeln!(s, "body = \"\"\"\n{}\"\"\"", body.join("\n\n"));
+        }
         for (q, (speaker, words, day)) in quotes.iter().enumerate() {
-            let text: Vec<&str> = words.iter().map(|w| WORDS[*w]).collect();
             let _ = write!(
                 s,
                 "[[sections.quotes]]\nid = \"q{q}\"\nspeaker = \"{}\"\ntext = \"{}\"\n",
                 ids[speaker % actors.len()],
-                text.join(" ")
+                text(words)
             );
             if let Some(d) = day {
                 let _ = writeln!(s, "said = 2024-02-{d:02}");

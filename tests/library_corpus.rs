@@ -445,6 +445,32 @@ fn each_kind_of_hit_opens_at_what_it_found() {
                 }
             )
         );
+        // "town" is in every paragraph: the hit is the one paragraph with both words.
+        assert_eq!(
+            found("town zeppel"),
+            kind(
+                "text",
+                Target::Paragraph {
+                    section: 0,
+                    paragraph: far::ZEPPELIN_PARAGRAPH,
+                    words: vec!["town".into(), "zeppel".into()],
+                }
+            )
+        );
+        // A word of every paragraph: a hit each, in reading order.
+        let paragraphs: Vec<_> = (0..far::PARAGRAPHS)
+            .map(|paragraph| {
+                (
+                    "text".to_owned(),
+                    Target::Paragraph {
+                        section: 0,
+                        paragraph,
+                        words: vec!["wraps".into()],
+                    },
+                )
+            })
+            .collect();
+        assert_eq!(found("wraps"), paragraphs);
         assert_eq!(found("quixote"), kind("actor", Target::Actor("a29".into())));
         assert_eq!(
             found("quagmire"),

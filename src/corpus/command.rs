@@ -216,7 +216,7 @@ pub fn place_text(kind: Kind, p: &super::Place) -> String {
     let n = |i: u32| (u64::from(i) + 1).to_string();
     let section = p.section.map(|s| format!("section {}", n(s)));
     match kind {
-        Kind::Title | Kind::Summary => kind.name().to_owned(),
+        Kind::Title | Kind::Summary | Kind::Dek => kind.name().to_owned(),
         Kind::Quote => format!(
             "quote {} ({})",
             escape(p.quote.as_deref().unwrap_or("?")),

@@ -35,23 +35,15 @@ pub struct Hit {
     pub ord: u32,
 }
 
-/// The hit for `item` (the `ord`th of its briefing), if it answers `terms`.
+/// The hit for `item` (the `ord`th of its briefing), if it answers `terms`: every
+/// term begins a word of the item (for text, of its one paragraph).
 pub fn hit(briefing: &Arc<Briefing>, ord: u32, item: &Item, terms: &[String]) -> Option<Hit> {
     let score = text::score(&item.text, terms)?;
-    let mut place = item.place.clone();
-    let mut shown = item.text.as_str();
-    if item.kind == Kind::Text {
-        // The snippet and the place are the paragraph's that matches first.
-        let paragraphs: Vec<String> = item.text.split("\n\n").map(str::to_owned).collect();
-        let p = text::paragraph_of(&paragraphs, terms);
-        place.paragraph = u32::try_from(p).ok();
-        shown = item.text.split("\n\n").nth(p).unwrap_or(shown);
-    }
     Some(Hit {
         briefing: Arc::clone(briefing),
         kind: item.kind,
-        place,
-        snippet: text::snippet(shown, terms),
+        place: item.place.clone(),
+        snippet: text::snippet(&item.text, terms),
         score: score * 10 + item.kind.weight(),
         ord,
     })

@@ -129,6 +129,7 @@ pub enum Kind {
     Title,
     Actor,
     Summary,
+    Dek,
     Claim,
     Section,
     Quote,
@@ -138,10 +139,11 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Title,
         Kind::Actor,
         Kind::Summary,
+        Kind::Dek,
         Kind::Claim,
         Kind::Section,
         Kind::Quote,
@@ -155,6 +157,7 @@ impl Kind {
             Kind::Title => "title",
             Kind::Actor => "actor",
             Kind::Summary => "summary",
+            Kind::Dek => "dek",
             Kind::Claim => "claim",
             Kind::Section => "section",
             Kind::Quote => "quote",
@@ -174,7 +177,7 @@ impl Kind {
         match self {
             Kind::Title => 6,
             Kind::Actor => 5,
-            Kind::Summary | Kind::Claim => 4,
+            Kind::Summary | Kind::Dek | Kind::Claim => 4,
             Kind::Section | Kind::Quote => 3,
             Kind::Text | Kind::Figure | Kind::Event => 2,
         }
@@ -203,7 +206,8 @@ pub struct Place {
 pub struct Item {
     pub kind: Kind,
     pub place: Place,
-    /// For `Text`: the section's paragraphs joined by blank lines.
+    /// For `Text`: one paragraph of a section (each is an item of its own, so that a
+    /// hit is a paragraph holding every word of the query).
     pub text: String,
 }
 
@@ -226,7 +230,10 @@ pub fn record(b: &Briefing) -> Record {
         text: text.to_owned(),
     };
     items.push(item(Kind::Title, Place::default(), &b.meta.title));
-    if let Some(s) = b.meta.summary.as_deref().or(b.meta.dek.as_deref()) {
+    if let Some(d) = &b.meta.dek {
+        items.push(item(Kind::Dek, Place::default(), d));
+    }
+    if let Some(s) = &b.meta.summary {
         items.push(item(Kind::Summary, Place::default(), s));
     }
     let actors = b
@@ -260,8 +267,12 @@ pub fn record(b: &Briefing) -> Record {
             ..Place::default()
         };
         items.push(item(Kind::Section, place.clone(), &sec.title));
-        if !sec.paragraphs.is_empty() {
-            items.push(item(Kind::Text, place, &sec.paragraphs.join("\n\n")));
+        for (p, text) in sec.paragraphs.iter().enumerate() {
+            let place = Place {
+                paragraph: Some(ix(p)),
+                ..place.clone()
+            };
+            items.push(item(Kind::Text, place, text));
         }
     }
     let quotes = b

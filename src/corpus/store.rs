@@ -10,7 +10,7 @@ use std::time::Duration;
 
 /// The schema's version, kept in `SQLite`'s `user_version`. Change it with the schema:
 /// an index of another version is rebuilt from the files.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// How long a write waits for another `brief` writing the same index.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(60);

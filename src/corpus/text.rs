@@ -113,25 +113,46 @@ impl Snippet {
     }
 }
 
-/// The snippet of `text` for `terms`: whitespace runs made one space, a window around
-/// the first matched word, `…` where it is cut.
+/// The snippet of `text` for `terms`: whitespace runs made one space, a window of
+/// about `SNIPPET_CHARS` characters around the first matched word, `…` where it is
+/// cut. It is cut between words (at a space), so that no word shows in part; only a
+/// run without spaces longer than the window is cut inside, at the match's start or
+/// at a character boundary.
 pub fn snippet(text: &str, terms: &[String]) -> Snippet {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let matched: Vec<Range<usize>> = words(&flat)
         .filter(|(_, w)| terms.iter().any(|t| w.starts_with(t.as_str())))
         .map(|(r, _)| r)
         .collect();
-    let first = matched.first().map_or(0, |r| r.start);
-    // Start a third of the window before the first match, at a character boundary.
+    let (first, first_end) = matched.first().map_or((0, 0), |r| (r.start, r.end));
+    // Reach back a third of the window before the first match (a character
+    // boundary), then on to the start of a word: after a space, else the match's.
     let before: Vec<usize> = flat[..first].char_indices().map(|(i, _)| i).collect();
-    let from = before
+    let reach = before
         .len()
         .checked_sub(SNIPPET_CHARS / 3)
         .map_or(0, |k| before[k]);
-    let to = flat[from..]
+    let from = if reach == 0 || flat[..reach].ends_with(' ') {
+        reach
+    } else {
+        flat[reach..first]
+            .find(' ')
+            .map_or(first, |i| reach + i + 1)
+    };
+    // The window's end, then back to the end of a word (before a space), unless that
+    // would cut the first match.
+    let limit = flat[from..]
         .char_indices()
         .nth(SNIPPET_CHARS)
         .map_or(flat.len(), |(i, _)| from + i);
+    let to = if limit == flat.len() || flat[limit..].starts_with(' ') {
+        limit
+    } else {
+        match flat[from..limit].rfind(' ') {
+            Some(i) if from + i >= first_end => from + i,
+            _ => limit,
+        }
+    };
     let lead = if from > 0 { "…" } else { "" };
     let tail = if to < flat.len() { "…" } else { "" };
     let shift = lead.len();
@@ -144,15 +165,6 @@ pub fn snippet(text: &str, terms: &[String]) -> Snippet {
         text: format!("{lead}{}{tail}", &flat[from..to]),
         marks,
     }
-}
-
-/// The paragraph (0-based) of `text` (paragraphs joined by blank lines) that holds the
-/// first match of `terms`.
-pub fn paragraph_of(paragraphs: &[String], terms: &[String]) -> usize {
-    paragraphs
-        .iter()
-        .position(|p| words(p).any(|(_, w)| terms.iter().any(|t| w.starts_with(t.as_str()))))
-        .unwrap_or(0)
 }
 
 /// Names compared across briefings: lowercased, blanks made one space.
@@ -194,6 +206,70 @@ mod tests {
             "{}",
             s.text
         );
+        assert_eq!(s.marked("[", "]").matches("[needle]").count(), 1);
+    }
+
+    /// The snippet's words are whole words of the text: cut at spaces, `…` outside.
+    fn whole_words(text: &str, s: &Snippet, needle: &str) {
+        let inner = s.text.trim_start_matches('…').trim_end_matches('…');
+        let all: Vec<&str> = text.split_whitespace().collect();
+        for w in inner.split(' ') {
+            assert!(all.contains(&w), "{w:?} cut in {:?}", s.text);
+        }
+        assert!(!s.marks.is_empty(), "{:?}", s.text);
+        for m in &s.marks {
+            assert!(
+                s.text[m.clone()].to_lowercase().starts_with(needle),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_snippet_is_cut_between_words() {
+        for pad in 0..12 {
+            let text = format!(
+                "{} {}North Korea has sent troops, needle in hand, {}",
+                "x".repeat(pad),
+                "alpha beta gamma delta ".repeat(8),
+                "epsilon zeta ".repeat(20)
+            );
+            let s = snippet(&text, &terms("needle"));
+            assert!(
+                s.text.starts_with('…') && s.text.ends_with('…'),
+                "{}",
+                s.text
+            );
+            assert!(
+                !s.text.starts_with("… ") && !s.text.ends_with(" …"),
+                "{}",
+                s.text
+            );
+            whole_words(&text, &s, "needle");
+        }
+        // Korean and emoji: cut at spaces, never inside a character.
+        for pad in 0..4 {
+            let text = format!(
+                "{}{} 코리아 평화 {}",
+                "🔥".repeat(pad),
+                " 가나다 🔥🔥 라마".repeat(30),
+                "바사 🎉 아자차 ".repeat(40)
+            );
+            let s = snippet(&text, &terms("코리"));
+            assert!(
+                s.text.starts_with('…') && s.text.ends_with('…'),
+                "{}",
+                s.text
+            );
+            whole_words(&text, &s, "코리");
+            assert_eq!(s.marked("[", "]").matches("[코리아]").count(), 1);
+        }
+        // A run without spaces longer than the window: cut inside it, from the match,
+        // at a character boundary.
+        let text = format!("{}needle{}", "🔥".repeat(300), "🔥".repeat(300));
+        let s = snippet(&text, &terms("needle"));
+        assert!(s.text.starts_with("…needle🔥"), "{}", s.text);
+        assert_eq!(s.text.chars().count(), SNIPPET_CHARS + 2, "{}", s.text);
         assert_eq!(s.marked("[", "]").matches("[needle]").count(), 1);
     }
 }

@@ -333,7 +333,7 @@ fn target(kind: Kind, place: &corpus::Place, words: &[String]) -> Target {
     let position = place.item.as_deref().and_then(|n| n.parse::<usize>().ok());
     let id = place.item.clone();
     match kind {
-        Kind::Title | Kind::Summary | Kind::Section => Target::Section(section),
+        Kind::Title | Kind::Summary | Kind::Dek | Kind::Section => Target::Section(section),
         Kind::Text => Target::Paragraph {
             section,
             paragraph: at(place.paragraph),

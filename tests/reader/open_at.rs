@@ -103,15 +103,31 @@ fn a_paragraph_far_down_its_section_opens_on_screen_with_the_word_found() {
 }
 
 #[test]
-fn the_match_made_current_is_the_paragraphs_first_query_word_beginning_a_word() {
-    // "town" is in every paragraph, "zeppelin" only in this one and before "town":
-    // the search is for "zeppelin", whichever word the query gave first.
+fn the_word_searched_is_the_querys_first_that_begins_a_word_of_the_paragraph() {
+    // The query's order decides, not the paragraph's: "town" is in every paragraph,
+    // after "zeppelin" in this one. The current match is this paragraph's.
     let a = opened(&Target::Paragraph {
         section: 0,
         paragraph: far::ZEPPELIN_PARAGRAPH,
         words: vec!["town".into(), "zeppelin".into()],
     });
+    let s = a.search.as_ref().unwrap();
+    assert_eq!(s.query, "town");
+    assert_eq!(s.matches.len(), far::PARAGRAPHS);
+    assert_eq!(s.current, Some(far::ZEPPELIN_PARAGRAPH));
+    let a = opened(&Target::Paragraph {
+        section: 0,
+        paragraph: far::ZEPPELIN_PARAGRAPH,
+        words: vec!["zeppelin".into(), "town".into()],
+    });
     assert_eq!(a.search.as_ref().unwrap().query, "zeppelin");
+    // A query word the paragraph lacks is passed over.
+    let a = opened(&Target::Paragraph {
+        section: 0,
+        paragraph: far::ZEPPELIN_PARAGRAPH,
+        words: vec!["absent".into(), "town".into()],
+    });
+    assert_eq!(a.search.as_ref().unwrap().query, "town");
     // "wraps" is in every paragraph: the current match is this paragraph's, the 31st,
     // not the first in the briefing. "pening" comes first, but inside "opening": the
     // library did not match it (a query word must begin a word), so it is not sought.

@@ -94,16 +94,18 @@ fn section(app: &mut App, s: usize) -> bool {
 /// the section's top does not show it), the library's match in it highlighted.
 ///
 /// The highlight is the in-briefing search's (`/`), for one word of the library's
-/// query: the one that begins a word of the paragraph first, as the library matched
-/// it (the word its snippet marks first). Its match there is made current, so `n` and
-/// `N` go on from it, and the status line shows `/word` with its count. The two
-/// searches differ (the library wants every query word to begin a word somewhere in
-/// the section; `/` finds one text anywhere in a word, in every section), so only the
-/// current match is the library's; the others are exactly what typing `/word` finds,
-/// and the status line says that is the search. The whole query is not searched for:
-/// as one text, its words would have to be side by side, and would often match
-/// nothing, not even the hit. Without such a word (a query of other words), the
-/// paragraph is shown without a highlight.
+/// query: the first, in the query's order, that begins a word of the paragraph (the
+/// user's first word is usually the specific one; the library found the paragraph
+/// because every query word begins a word of it, so this is the query's first word
+/// unless the briefing changed since it was indexed), at the first word of the
+/// paragraph it begins. Its match there is made current, so `n` and `N` go on from
+/// it, and the status line shows `/word` with its count. The two searches differ (the
+/// library wants every query word to begin a word of the paragraph; `/` finds one text
+/// anywhere in a word, in every section), so only the current match is the library's;
+/// the others are exactly what typing `/word` finds, and the status line says that is
+/// the search. The whole query is not searched for: as one text, its words would have
+/// to be side by side, and would often match nothing, not even the hit. Without such
+/// a word (a query of other words), the paragraph is shown without a highlight.
 fn paragraph(app: &mut App, s: usize, p: usize, words: &[String]) -> bool {
     let Some(text) = (app.briefing.sections.get(s)).and_then(|sec| sec.paragraphs.get(p)) else {
         return false;
@@ -136,30 +138,27 @@ fn paragraph(app: &mut App, s: usize, p: usize, words: &[String]) -> bool {
     true
 }
 
-/// The word of `words` (lowercased) that begins a word of `text` first (the longest
-/// of those beginning the same word), and where: a byte offset in `text` lowercased,
-/// as the in-briefing search counts (`Match::offset`). A word begins where an
-/// alphanumeric character follows a character that is not one, as the library's
-/// index splits words.
+/// The first word of `words` (the query's, lowercased, in its order) that begins a
+/// word of `text`, and where it first does: a byte offset in `text` lowercased, as the
+/// in-briefing search counts (`Match::offset`). A word begins where an alphanumeric
+/// character follows a character that is not one, as the library's index splits
+/// words.
 fn first_word(text: &str, words: &[String]) -> Option<(String, usize)> {
     let lower = text.to_lowercase();
     let mut after_word = false;
+    let mut starts = Vec::new();
     for (i, c) in lower.char_indices() {
-        let starts = c.is_alphanumeric() && !after_word;
+        if c.is_alphanumeric() && !after_word {
+            starts.push(i);
+        }
         after_word = c.is_alphanumeric();
-        if !starts {
-            continue;
-        }
-        let rest = &lower[i..];
-        if let Some(w) = words
-            .iter()
-            .filter(|w| !w.is_empty() && rest.starts_with(w.as_str()))
-            .max_by_key(|w| w.len())
-        {
-            return Some((w.clone(), i));
-        }
     }
-    None
+    words.iter().filter(|w| !w.is_empty()).find_map(|w| {
+        let at = starts
+            .iter()
+            .find(|&&i| lower[i..].starts_with(w.as_str()))?;
+        Some((w.clone(), *at))
+    })
 }
 
 /// `view`'s page with the unit (an actor's profile, a claim, a figure, an event) in
