@@ -17,12 +17,9 @@ fn row_of(s: &Session, needle: &str) -> u16 {
         .0
 }
 
-#[test]
-fn search_open_the_second_hit_come_back_then_an_actor_across_two_briefings() {
-    let lib = scratch_dir("library");
-    three::write(&lib);
-    let cache = scratch_dir("cache");
-    let mut s = Session::spawn(
+/// `brief LIB` at 100x30, its index kept in `cache`.
+fn library(lib: &std::path::Path, cache: &std::path::Path) -> Session {
+    Session::spawn(
         100,
         30,
         &[
@@ -30,7 +27,15 @@ fn search_open_the_second_hit_come_back_then_an_actor_across_two_briefings() {
             "--cache-dir",
             cache.to_str().unwrap(),
         ],
-    );
+    )
+}
+
+#[test]
+fn search_open_the_second_hit_come_back_then_an_actor_across_two_briefings() {
+    let lib = scratch_dir("library");
+    three::write(&lib);
+    let cache = scratch_dir("cache");
+    let mut s = library(&lib, &cache);
     // The list: the subfolder's briefing too, with its tags.
     s.wait_text("2024/harbour-jan.toml");
     s.wait_text("#harbour #economy");
@@ -101,15 +106,7 @@ fn a_hit_opens_where_it_matched_with_dates_as_the_reader_shows_them() {
     let lib = scratch_dir("far-library");
     std::fs::write(lib.join("far.toml"), far::text()).unwrap();
     let cache = scratch_dir("far-cache");
-    let mut s = Session::spawn(
-        100,
-        30,
-        &[
-            lib.to_str().unwrap(),
-            "--cache-dir",
-            cache.to_str().unwrap(),
-        ],
-    );
+    let mut s = library(&lib, &cache);
     s.wait_text("far.toml");
 
     // A word of the section's 31st paragraph, far below the section's first screen.
@@ -151,15 +148,7 @@ fn a_hit_whose_file_broke_or_went_since_says_so_instead_of_nothing() {
     let lib = scratch_dir("library");
     three::write(&lib);
     let cache = scratch_dir("cache");
-    let mut s = Session::spawn(
-        100,
-        30,
-        &[
-            lib.to_str().unwrap(),
-            "--cache-dir",
-            cache.to_str().unwrap(),
-        ],
-    );
+    let mut s = library(&lib, &cache);
     s.wait_text("2024/harbour-jan.toml");
     s.send("/");
     s.send("tariffs");
