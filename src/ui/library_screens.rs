@@ -279,11 +279,17 @@ pub fn actors(a: &Actors, settings: &Settings, area: Rect, buf: &mut Buffer) {
 /// One actor's statements across the library, oldest first.
 pub fn statements(s: &Statements, settings: &Settings, area: Rect, buf: &mut Buffer) {
     let theme = &settings.appearance.theme;
-    let title = format!(
-        "{}: {} across the library, oldest first",
-        s.actor,
-        text::count(s.statements.len(), "statement")
-    );
+    // The count always shows: what gives way is the trailing words, then the name
+    // (the border and the focus marker `▶ ` take 4 columns).
+    let count = text::count(s.statements.len(), "statement");
+    let room = usize::from(area.width).saturating_sub(4);
+    let full = format!("{}: {count} across the library, oldest first", s.actor);
+    let title = if text::width(&full) <= room {
+        full
+    } else {
+        let name_room = room.saturating_sub(text::width(": ") + text::width(&count));
+        format!("{}: {count}", text::truncate(&s.actor, name_room))
+    };
     let inner = chrome::pane_block(theme, area, buf, &title, true);
     if s.statements.is_empty() {
         chrome::row(

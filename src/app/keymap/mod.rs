@@ -315,7 +315,7 @@ pub const BINDINGS: &[Binding] = &[
     b(LibraryActors, &[p(K::Enter)], Action::Open, "open: the actor's statements across the library; a statement in its briefing", true),
     b(LibraryActors, &[Key::ch('/')], Action::Search, "narrow: the actors, by typing", true),
     b(LibraryActors, &[p(K::Backspace)], Action::Library, "back: from statements to the actors, from the actors to the list", true),
-    b(LibraryActors, &[p(K::Esc), Key::ch('q')], Action::Close, "back (Esc first drops a narrowing)", false),
+    b(LibraryActors, &[p(K::Esc), Key::ch('q')], Action::Close, "back: from statements to the actors; on the actors, Esc first drops a narrowing", false),
     // Issue 20: what the last reload changed, and stances across time.
     b(Panes, &[Key::ch('D')], Action::Changes, "what the last reload changed", false),
     b(Views, &[Key::ch('D')], Action::Changes, "what the last reload changed", false),
