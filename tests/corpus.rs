@@ -940,3 +940,35 @@ fn the_commands_refuse_an_empty_name_a_zero_limit_and_a_file_as_the_cache_folder
     assert_eq!(code, 2);
     assert!(err.contains("is a file, not a folder"), "{err}");
 }
+
+#[test]
+fn a_refresh_with_nothing_changed_does_not_wait_for_another_writer() {
+    let (lib, cache) = (TempDir::new("quiet"), TempDir::new("quietcache"));
+    two(&lib);
+    // Changed an hour ago, as most of a library is (a file indexed just after it
+    // changed is read again, in case it changes again within the clock's tick).
+    for name in ["a.toml", "b.toml"] {
+        let f = std::fs::File::options()
+            .write(true)
+            .open(lib.0.join(name))
+            .unwrap();
+        f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+            .unwrap();
+    }
+    let (ix, _) = index(&lib.0, &cache.0);
+    let db = ix.db.clone();
+    drop(ix);
+    // Another `brief` holds the write lock (it is indexing): a refresh that has
+    // nothing to write reads and answers at once instead of waiting its turn.
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let (ix, changes) = index(&lib.0, &cache.0);
+    assert_eq!(counts(&changes), [0, 0, 0, 0, 2, 0]);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "it waited for the lock"
+    );
+    assert_eq!(ix.search("harbour", None).unwrap().total, 4);
+    other.execute_batch("COMMIT").unwrap();
+}

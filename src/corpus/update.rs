@@ -107,8 +107,14 @@ fn apply(
     for (n, batch) in to_read.chunks(BATCH).enumerate() {
         let tx =
             rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+        let updated = changes.updated;
         for f in batch {
             one_file(conn, f, known.get(&f.rel), &mut gone, &mut changes)?;
+        }
+        // In the batch's own transaction: a refresh cut short (the program quit)
+        // leaves no key set behind that its files no longer have.
+        if changes.updated > updated {
+            store::drop_unused_keysets(conn)?;
         }
         tx.commit()?;
         progress(super::Progress {
@@ -116,15 +122,18 @@ fn apply(
             total,
         });
     }
-    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
-    for path in gone.values().flatten() {
-        store::delete(conn, path)?;
-        changes.removed += 1;
-    }
-    if changes.updated + changes.removed > 0 {
+    // Nothing changed (most refreshes): no write, so no wait for another `brief`
+    // writing the same index.
+    if gone.values().any(|g| !g.is_empty()) {
+        let tx =
+            rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+        for path in gone.values().flatten() {
+            store::delete(conn, path)?;
+            changes.removed += 1;
+        }
         store::drop_unused_keysets(conn)?;
+        tx.commit()?;
     }
-    tx.commit()?;
     changes.failed = super::query::failed(conn)?;
     Ok(changes)
 }

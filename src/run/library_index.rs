@@ -14,6 +14,9 @@ use crate::load::diag::escape;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+/// The indexing thread's name: the terminal's panic hook leaves its panics to it.
+pub const INDEX_THREAD: &str = "brief-index";
+
 /// The most hits a search lists (the title says how many there are in all).
 pub const HITS: usize = 200;
 
@@ -21,7 +24,15 @@ pub const HITS: usize = 200;
 enum Message {
     Progress(corpus::Progress),
     /// Boxed: sent once, and much larger than a progress step.
-    Done(Box<Result<(Index, corpus::Changes), String>>),
+    Done(Box<Refreshed>),
+}
+
+/// How a refresh ended: the index (none when it could not be opened, or the thread
+/// failed), and what changed or why it could not be brought up to date. An index
+/// that could not be refreshed is kept: it still answers, from what it held.
+struct Refreshed {
+    index: Option<Index>,
+    changes: Result<corpus::Changes, String>,
 }
 
 enum State {
@@ -42,13 +53,13 @@ pub struct LibraryIndex {
 
 impl LibraryIndex {
     /// Starts opening and refreshing the index of `dir` kept in `cache` (`None`:
-    /// `--no-cache`, no index at all).
+    /// `--no-cache`, no index at all), with no list waiting for files.
     pub fn start(dir: &Path, cache: Option<&Path>) -> Self {
         let state = match cache {
             None => State::NoCache,
             Some(cache) => {
                 let (dir, cache) = (dir.to_path_buf(), cache.to_path_buf());
-                spawn(move || Index::open(&dir, &cache), None)
+                spawn(move || Index::open(&dir, &cache), None).0
             }
         };
         Self {
@@ -95,12 +106,17 @@ impl LibraryIndex {
         // empty until then. Read apart, the list fills as it goes (each file parsed
         // twice, once: the first time the library is opened).
         if later.is_empty() || ix.is_empty() {
-            self.state = spawn(move || Ok(ix), None);
+            self.state = spawn(move || Ok(ix), None).0;
             return Pending::start(later);
         }
         let (tx, pending) = Pending::channel();
-        self.state = spawn(move || Ok(ix), Some((self.dir.clone(), later, tx)));
-        Some(pending)
+        let (state, unsent) = spawn(move || Ok(ix), Some((self.dir.clone(), later, tx)));
+        self.state = state;
+        match unsent {
+            // No thread: the files are read apart.
+            Some((_, later, _)) => Pending::start(later),
+            None => Some(pending),
+        }
     }
 
     /// Whether the thread is still at work (the loop looks for it between keys).
@@ -117,29 +133,45 @@ impl LibraryIndex {
         };
         let mut heard = false;
         let mut done = None;
-        for m in rx.try_iter() {
-            heard = true;
-            match m {
-                Message::Progress(p) => lib.indexing = Some((p.done, p.total)),
-                Message::Done(d) => done = Some(*d),
+        loop {
+            match rx.try_recv() {
+                Ok(Message::Progress(p)) => lib.indexing = Some((p.done, p.total)),
+                Ok(Message::Done(d)) => done = Some(*d),
+                Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                // Gone without a word (it cannot panic past its `catch_unwind`, but
+                // a question must never wait for it forever).
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    done.get_or_insert(Refreshed {
+                        index: None,
+                        changes: Err("the indexing thread ended".to_owned()),
+                    });
+                    break;
+                }
             }
+            heard = true;
         }
         if let Some(d) = done {
+            heard = true;
             lib.indexing = None;
-            self.state = match d {
-                Ok((ix, changes)) => {
+            match &d.changes {
+                Ok(changes) => {
                     tracing::info!(?changes.added, ?changes.updated, ?changes.removed, "library index up to date");
                     if let Some(n) = changes.notices.first() {
                         lib.notice = Some(n.clone());
                     }
-                    State::Ready(ix)
+                }
+                Err(e) if d.index.is_some() => {
+                    tracing::warn!("library index: {e}");
+                    lib.notice = Some(format!(
+                        "the index could not be brought up to date ({e}): answers may miss recent changes"
+                    ));
                 }
                 Err(e) => {
                     tracing::warn!("library index: {e}");
                     lib.notice = Some(format!("no index ({e}): searching reads every file"));
-                    State::Unusable
                 }
-            };
+            }
+            self.state = d.index.map_or(State::Unusable, State::Ready);
             if let crate::app::library_screens::LibraryMode::Waiting(ask, _) = &lib.mode {
                 let ask = ask.clone();
                 self.answer(&ask, lib);
@@ -163,13 +195,15 @@ impl LibraryIndex {
             // `poll` answers the question left waiting once the refresh is done.
             let pending = self.refresh(Vec::new());
             debug_assert!(pending.is_none(), "no files asked for");
-        } else {
+        }
+        if !self.busy() {
             self.answer(ask, lib);
         }
     }
 
-    /// Answers `ask` into the library, now, unless the index is still being built
-    /// (then `poll` answers it when it is ready).
+    /// Answers `ask` into the library, now, from the index as it is (`ask` brings it
+    /// up to date first), unless it is still being built (then `poll` answers it when
+    /// it is ready).
     pub fn answer(&self, ask: &Ask, lib: &mut Library) {
         let answered = match &self.state {
             State::Building(_) => return,
@@ -240,30 +274,51 @@ type ForTheList = (PathBuf, Later, Sender<ReadFile>);
 /// Opens (or takes) the index on a thread and refreshes it, telling the progress;
 /// then sends the files the list waits for (`scan::send_indexed`: as the index now
 /// holds them, read again only if it cannot give them).
+///
+/// A panic in the refresh is caught (the terminal's panic hook leaves this thread's
+/// alone: `INDEX_THREAD`) and ends it as an error: the list still gets its files and
+/// a question left waiting is answered from the files. When no thread can be started,
+/// the files for the list come back unsent.
 fn spawn(
     open: impl FnOnce() -> Result<Index, String> + Send + 'static,
     list: Option<ForTheList>,
-) -> State {
+) -> (State, Option<ForTheList>) {
     let (tx, rx) = channel();
+    // Taken back if the thread cannot start (the closure that owns it is dropped).
+    let list = std::sync::Arc::new(std::sync::Mutex::new(list));
+    let for_thread = std::sync::Arc::clone(&list);
     let started = std::thread::Builder::new()
-        .name("brief-index".into())
+        .name(INDEX_THREAD.into())
         .spawn(move || {
-            let done = open().and_then(|mut ix| {
-                let progress = tx.clone();
-                let changes = ix.refresh(&mut |p| {
-                    let _ = progress.send(Message::Progress(p));
-                })?;
-                Ok((ix, changes))
+            let progress = tx.clone();
+            let refresh = std::panic::AssertUnwindSafe(move || match open() {
+                Err(e) => Refreshed {
+                    index: None,
+                    changes: Err(e),
+                },
+                Ok(mut ix) => {
+                    let changes = ix.refresh(&mut |p| {
+                        let _ = progress.send(Message::Progress(p));
+                    });
+                    Refreshed {
+                        index: Some(ix),
+                        changes,
+                    }
+                }
             });
+            let done = std::panic::catch_unwind(refresh).unwrap_or_else(|_| Refreshed {
+                index: None,
+                changes: Err("the indexing thread failed (--log FILE says where)".to_owned()),
+            });
+            let list = for_thread.lock().ok().and_then(|mut l| l.take());
             if let Some((dir, later, files)) = list {
-                let ix = done.as_ref().ok().map(|(ix, _)| ix);
-                super::scan::send_indexed(ix, &dir, later, &files);
+                super::scan::send_indexed(done.index.as_ref(), &dir, later, &files);
             }
             let _ = tx.send(Message::Done(Box::new(done)));
         });
     match started {
-        Ok(_) => State::Building(rx),
-        Err(_) => State::Unusable,
+        Ok(_) => (State::Building(rx), None),
+        Err(_) => (State::Unusable, list.lock().ok().and_then(|mut l| l.take())),
     }
 }
 

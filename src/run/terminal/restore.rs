@@ -258,6 +258,13 @@ pub(super) fn enter(mouse: bool) -> io::Result<Guard> {
     // A panic restores the terminal before its message prints, so the message is readable.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // The library's indexing thread catches its own panics and carries on as an
+        // error the screen shows: the terminal stays as it is, the message goes to
+        // the log.
+        if std::thread::current().name() == Some(crate::run::library_index::INDEX_THREAD) {
+            tracing::error!("{info}");
+            return;
+        }
         restore();
         previous(info);
     }));
