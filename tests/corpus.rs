@@ -972,3 +972,36 @@ fn a_refresh_with_nothing_changed_does_not_wait_for_another_writer() {
     assert_eq!(ix.search("harbour", None).unwrap().total, 4);
     other.execute_batch("COMMIT").unwrap();
 }
+
+#[test]
+fn the_name_most_briefings_use_comes_first_and_the_others_follow_as_aliases() {
+    let (lib, cache) = (TempDir::new("names"), TempDir::new("namescache"));
+    lib.put(
+        "a.toml",
+        &briefing(
+            "A",
+            "2024-01-01",
+            &[("rs", "Robert Smith", None, &["Bob Smith"], &[])],
+            &[("rs", "One.", None)],
+        ),
+    );
+    for (file, id) in [("b.toml", "b1"), ("c.toml", "b2")] {
+        lib.put(
+            file,
+            &briefing(
+                "B",
+                "2024-02-01",
+                &[(id, "Bob Smith", None, &[], &[])],
+                &[(id, "Two.", None)],
+            ),
+        );
+    }
+    let (ix, _) = index(&lib.0, &cache.0);
+    let all = ix.actors().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].actor.name, "Bob Smith");
+    assert_eq!(all[0].actor.names, ["Bob Smith", "Robert Smith"]);
+    assert_eq!(all, scan::actors(&lib.0).unwrap().answer);
+    let said = ix.actor_statements("Robert Smith").unwrap().unwrap();
+    assert_eq!(said.actor.names, ["Bob Smith", "Robert Smith"]);
+}

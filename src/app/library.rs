@@ -64,8 +64,9 @@ pub struct Library {
     /// What each file held when last read, by path: a rescan reads again only the
     /// files whose time or size changed (filled by the run layer's scan).
     pub records: HashMap<PathBuf, FileRecord>,
-    /// Files listed but not read yet (`scan_later`): the library is drawn at once and
-    /// filled as a thread reads them (`Pending`). Shown as progress.
+    /// Files listed but not read yet: the library is drawn at once and filled as a
+    /// thread reads them, or the index's gives them once up to date (the run layer's
+    /// `Pending`). Shown as progress.
     pub unread_files: usize,
     /// How many files the folder has to read in all, for the progress.
     pub to_read: usize,
@@ -127,6 +128,13 @@ impl Library {
                 (Some(_), Err(_)) => false,
             })
             .collect()
+    }
+
+    /// Whether any briefing has a tag (the hints ask on every frame: no list made).
+    pub fn has_tags(&self) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.info.as_ref().is_ok_and(|s| !s.tags.is_empty()))
     }
 
     /// Every tag of the library's briefings, once each whatever its case (`Korea`
@@ -214,7 +222,7 @@ impl Library {
             return action != Action::Search;
         }
         match (&self.mode, action) {
-            (LibraryMode::List, Action::TagFilter) => !self.tags().is_empty(),
+            (LibraryMode::List, Action::TagFilter) => self.has_tags(),
             (LibraryMode::List, Action::Open) => !self.shown().is_empty(),
             (LibraryMode::Results(r), Action::Open) => !r.hits.is_empty(),
             (LibraryMode::Actors(a), Action::Open) => !a.shown().is_empty(),
@@ -365,9 +373,13 @@ pub fn update(lib: &mut Library, action: Action) -> Effect {
     effect
 }
 
-/// Whether two tags are one: the same but for case.
+/// Whether two tags are one: the same but for case. Compared a character at a time,
+/// without a lowercased copy: the list filters by tag on every key.
 fn same_tag(a: &str, b: &str) -> bool {
-    a == b || a.to_lowercase() == b.to_lowercase()
+    a == b
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// The next tag filter after `current`: the first tag, each in turn (by name, so a

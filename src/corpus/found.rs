@@ -160,7 +160,8 @@ pub fn in_date_order(statements: &mut Vec<Statement>) {
 pub struct Actor {
     /// The name most briefings give it (ties: the first in order).
     pub name: String,
-    /// Every name and alias it has, in order.
+    /// Every name and alias it has: `name` first, then the others in the order met
+    /// (by path, then position).
     pub names: Vec<String>,
     /// In how many briefings it appears.
     pub briefings: usize,
@@ -269,6 +270,11 @@ pub fn describe_names<'a>(
         })
         .cloned()
         .unwrap_or_default();
+    // The name chosen first, the others in the order met (`names` promises it, and
+    // the Actors screen shows the rest as aliases).
+    if let Some(at) = names.iter().position(|n| *n == name) {
+        names[..=at].rotate_right(1);
+    }
     Actor {
         name,
         names,
@@ -312,7 +318,7 @@ pub fn merge_actors(mut seen: Vec<ActorSeen>) -> Vec<ActorCount> {
     let mut parent: Vec<usize> = (0..seen.len()).collect();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (i, s) in seen.iter().enumerate() {
-        for k in s.row.keys().into_iter().chain(s.row.same_as_keys()) {
+        for k in s.row.all_keys() {
             match by_key.get(&k) {
                 Some(&j) => {
                     let (a, b) = (root(&mut parent, i), root(&mut parent, j));

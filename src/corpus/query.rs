@@ -1,6 +1,6 @@
 //! Questions answered from the index: full-text search (FTS5 finds the items, `found`
 //! ranks them) and an actor's statements (the actor merged across briefings through
-//! `actor_keys`, then each briefing's quotes by them and their affiliates).
+//! the key sets, then each briefing's quotes by them and their affiliates).
 
 use super::Index;
 use super::found::{self, ActorRef, Briefing, Search, Speaker, Statements};
@@ -95,6 +95,8 @@ pub fn search(ix: &Index, query: &str, limit: Option<usize>) -> rusqlite::Result
          FROM items i JOIN files f ON f.id = i.file WHERE i.id = ?1",
     )?;
     let mut hits = Vec::with_capacity(found.len());
+    // One `Briefing` per file, shared by its hits.
+    let mut shared: HashMap<String, Arc<Briefing>> = HashMap::new();
     for (.., id) in found {
         let mut rows = st.query([id])?;
         let Some(r) = rows.next()? else { continue };
@@ -108,7 +110,14 @@ pub fn search(ix: &Index, query: &str, limit: Option<usize>) -> rusqlite::Result
             },
             text: r.get(6)?,
         };
-        let b = Arc::new(briefing(ix, r.get(7)?, r.get(8)?, r.get(9)?));
+        let rel: String = r.get(7)?;
+        let b = if let Some(b) = shared.get(&rel) {
+            Arc::clone(b)
+        } else {
+            let b = Arc::new(briefing(ix, rel.clone(), r.get(8)?, r.get(9)?));
+            shared.insert(rel, Arc::clone(&b));
+            b
+        };
         hits.extend(found::hit(&b, r.get(1)?, &item, &terms));
     }
     snapshot.commit()?;

@@ -65,7 +65,8 @@ pub fn search(
     })
 }
 
-/// Every actor of the library by key, as the index's `actor_keys` holds them.
+/// Every actor of the library by key (each of `ActorRow::all_keys`), as the index's
+/// key sets hold them.
 #[derive(Default)]
 struct ScanKeys {
     by_key: HashMap<String, Vec<ActorRef>>,

@@ -12,7 +12,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// One file read by the thread of `Library::scan_later`, for `Library::add`.
+/// One file for the list, for `Library::add`: read by `Pending`'s thread, or given by
+/// the index's once it is up to date (`send_indexed`).
 #[derive(Debug)]
 pub struct ReadFile(PathBuf, FileRecord, bool);
 

@@ -275,7 +275,7 @@ fn what_the_briefing_no_longer_has_leaves_it_where_it_was_with_a_notice() {
         assert_eq!((a.sections.selected, a.reader.scroll), (1, 3), "{target:?}");
         let notice = a.notice.clone().unwrap_or_default();
         assert!(
-            notice.contains("no longer in this briefing"),
+            notice.contains("is not in this briefing (the file may have changed"),
             "{target:?}: {notice}"
         );
     }

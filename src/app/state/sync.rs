@@ -83,7 +83,8 @@ impl App {
         let list_len = self.actors.rows.len();
         let filter_rows = self.filter_rows();
         let help_rows = self.help_rows();
-        let screen = self.geometry().area;
+        // Only the errors panel needs the screen's size (its lines wrap).
+        let screen = matches!(self.mode, Mode::Errors { .. }).then(|| self.geometry().area);
         let history_len = match &self.mode {
             Mode::History { cell, .. } => self.history_lines(*cell, dw).len(),
             _ => 0,
@@ -137,7 +138,7 @@ impl App {
             Mode::Errors { lines, scroll } => {
                 // By rows as drawn: long lines wrap (`library::report_rows`).
                 let max = crate::app::library::panel_layout(
-                    screen,
+                    screen.unwrap_or_default(),
                     crate::app::library::RELOAD_HEADLINE,
                     lines,
                 )

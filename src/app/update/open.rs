@@ -57,7 +57,7 @@ pub fn open_at(app: &mut App, target: &Target) {
     };
     if !opened {
         app.notice = Some(format!(
-            "{} is no longer in this briefing: it changed since the library indexed it",
+            "{} is not in this briefing (the file may have changed since the library indexed it)",
             named(target)
         ));
     }
