@@ -119,6 +119,11 @@ impl Index {
             .unwrap_or(true)
     }
 
+    /// `listing` of the files at `paths` (below the library folder) only.
+    pub fn listing_of(&self, paths: &[&str]) -> Result<Vec<Listed>, String> {
+        query::listing_of(self, paths).map_err(|e| self.error(&e))
+    }
+
     fn error(&self, e: &rusqlite::Error) -> String {
         format!("the index {}: {e}", store::shown(&self.db))
     }

@@ -435,14 +435,27 @@ pub fn actors(ix: &Index) -> rusqlite::Result<Vec<found::ActorCount>> {
     Ok(out)
 }
 
+/// What the library's list reads of a file.
+const LISTED: &str = "SELECT id, path, size, mtime, hash, seen, error, title, source, published,
+        sections, quotes, tags, place_key, quote_ids FROM files";
+
 /// Every file indexed, by path, as the library's list needs it (`found::Listed`).
 pub fn listing(ix: &Index) -> rusqlite::Result<Vec<found::Listed>> {
-    let mut st = ix.conn.prepare_cached(
-        "SELECT id, path, size, mtime, hash, seen, error, title, source, published, sections,
-                quotes, tags, place_key, quote_ids
-         FROM files ORDER BY path",
-    )?;
-    st.query_map([], |r| {
+    let mut st = ix.conn.prepare_cached(&format!("{LISTED} ORDER BY path"))?;
+    st.query_map([], listed)?.collect()
+}
+
+/// `listing` of the files at `paths` (below the library folder) only, by path.
+pub fn listing_of(ix: &Index, paths: &[&str]) -> rusqlite::Result<Vec<found::Listed>> {
+    let mut st = ix.conn.prepare_cached(&format!(
+        "{LISTED} WHERE path IN (SELECT value FROM json_each(?1)) ORDER BY path"
+    ))?;
+    st.query_map([serde_json::to_string(paths).unwrap_or_default()], listed)?
+        .collect()
+}
+
+fn listed(r: &rusqlite::Row<'_>) -> rusqlite::Result<found::Listed> {
+    {
         let stamp = store::Stamp {
             id: r.get(0)?,
             path: r.get(1)?,
@@ -468,6 +481,5 @@ pub fn listing(ix: &Index) -> rusqlite::Result<Vec<found::Listed>> {
             })
         };
         Ok(found::Listed { stamp, briefing })
-    })?
-    .collect()
+    }
 }

@@ -263,8 +263,14 @@ pub fn send_indexed(
     later: Later,
     tx: &std::sync::mpsc::Sender<ReadFile>,
 ) {
+    // Only the rows of these files: not the whole listing, which the list has.
+    let rels: Vec<String> = later
+        .iter()
+        .filter_map(|(p, _)| Some(p.strip_prefix(dir).ok()?.to_str()?.to_owned()))
+        .collect();
+    let rels: Vec<&str> = rels.iter().map(String::as_str).collect();
     let mut known = ix
-        .and_then(|ix| ix.listing().ok())
+        .and_then(|ix| ix.listing_of(&rels).ok())
         .map(|listing| indexed_records(dir, listing))
         .unwrap_or_default();
     for (path, stamp) in later {
