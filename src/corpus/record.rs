@@ -29,6 +29,20 @@ pub struct Record {
     pub items: Vec<Item>,
 }
 
+impl Record {
+    /// How many quotes each actor said, by the actor's position (the Actors screen's
+    /// counts, for the index and the scan alike).
+    pub fn said_by_actor(&self) -> Vec<usize> {
+        let mut said = vec![0; self.actors.len()];
+        for q in &self.quotes {
+            if let Some(n) = said.get_mut(q.speaker as usize) {
+                *n += 1;
+            }
+        }
+        said
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorRow {
     pub id: String,

@@ -159,13 +159,13 @@ pub fn actors(root: &Path) -> Result<Scanned<Vec<found::ActorCount>>, String> {
     for (n, f) in found.files.iter().enumerate() {
         let Some(r) = load(f) else { continue };
         let file = i64::try_from(n).unwrap_or(i64::MAX);
-        for (ix, a) in r.actors.iter().enumerate() {
+        for ((ix, a), quotes) in r.actors.iter().enumerate().zip(r.said_by_actor()) {
             let ix = u32::try_from(ix).unwrap_or(u32::MAX);
             seen.push(found::ActorSeen {
                 at: (file, ix),
                 rel: f.rel.clone(),
                 row: a.clone(),
-                quotes: r.quotes.iter().filter(|q| q.speaker == ix).count(),
+                quotes,
             });
         }
     }

@@ -414,12 +414,7 @@ pub fn put(
         }
     }
     // How many quotes each said (the Actors screen's counts, without reading quotes).
-    let mut said = vec![0i64; r.actors.len()];
-    for q in &r.quotes {
-        if let Some(n) = said.get_mut(q.speaker as usize) {
-            *n += 1;
-        }
-    }
+    let said = r.said_by_actor();
     let mut keysets: HashMap<String, i64> = HashMap::new();
     for (((ix, a), members), said) in (0i64..).zip(&r.actors).zip(members).zip(said) {
         let keys = a.all_keys();
@@ -444,7 +439,7 @@ pub fn put(
             joined(&a.same_as),
             keyset,
             members,
-            said
+            i64::try_from(said).unwrap_or(i64::MAX)
         ])?;
     }
     let mut st = conn.prepare_cached(

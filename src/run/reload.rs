@@ -45,8 +45,7 @@ impl Watch {
 
     /// The file's name as the status line shows it (escaped).
     pub fn name(&self) -> String {
-        let name = self.path.file_name().unwrap_or(self.path.as_os_str());
-        load::diag::escape(&name.to_string_lossy())
+        shown_name(&self.path)
     }
 
     /// Checks the file between keys: reloads it when it changed, and keeps the
@@ -69,17 +68,18 @@ fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
     Some((m.modified().ok()?, m.len()))
 }
 
+/// A file's name as the status line shows it (escaped).
+fn shown_name(path: &Path) -> String {
+    let name = path.file_name().unwrap_or(path.as_os_str());
+    load::diag::escape(&name.to_string_lossy())
+}
+
 /// Loads the file again and applies the result; a file that does not load leaves the
 /// status line saying so, by name.
 pub fn reload(app: &mut App, path: &Path) {
     let result = super::load_briefing(Some(path), "reloaded");
     let ok = result.is_ok();
-    let name = path.file_name().unwrap_or(path.as_os_str());
-    apply(
-        app,
-        result,
-        Some(load::diag::escape(&name.to_string_lossy())),
-    );
+    apply(app, result, Some(shown_name(path)));
     if ok {
         app.sources = crate::verify::read_texts(&app.briefing, path);
         read_history(app, path);

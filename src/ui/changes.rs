@@ -39,15 +39,7 @@ pub fn render_list(app: &App, settings: &Settings, list: &ListState, buf: &mut B
     };
     let rows = app.changes.rows.as_deref().unwrap_or_default();
     if let Some(text) = empty {
-        for (n, l) in text::wrap(text, usize::from(inner.width))
-            .iter()
-            .enumerate()
-        {
-            let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
-            if y < inner.y + inner.height {
-                chrome::row(buf, inner, y, l, theme.dim);
-            }
-        }
+        chrome::message(buf, inner, text, theme.dim);
         return;
     }
     let visible = usize::from(inner.height);

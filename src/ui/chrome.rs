@@ -173,6 +173,19 @@ pub fn fit_parts(parts: &[(&str, Cut)], steps: &[(usize, usize)], width: usize) 
     crate::text::truncate(&texts.concat(), width)
 }
 
+/// A message in place of a pane's content (why it is empty), wrapped to the pane's
+/// width, as many lines as fit.
+pub fn message(buf: &mut Buffer, area: Rect, text: &str, style: Style) {
+    for (n, line) in crate::text::wrap(text, usize::from(area.width))
+        .iter()
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        let y = area.y + u16::try_from(n).unwrap_or(u16::MAX);
+        row(buf, area, y, line, style);
+    }
+}
+
 /// "terminal too small", wrapped to the screen's width: the reader and the library
 /// both draw nothing else below their smallest size.
 pub fn too_small(area: Rect, buf: &mut Buffer, min: (u16, u16)) {

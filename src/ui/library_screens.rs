@@ -37,14 +37,7 @@ pub fn results(r: &Results, settings: &Settings, area: Rect, buf: &mut Buffer) {
         } else {
             "No briefing of the library has these words. / searches again."
         };
-        for (n, line) in text::wrap(empty, usize::from(inner.width))
-            .iter()
-            .take(usize::from(inner.height))
-            .enumerate()
-        {
-            let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
-            chrome::row(buf, inner, y, line, theme.dim);
-        }
+        chrome::message(buf, inner, empty, theme.dim);
     }
     let width = usize::from(inner.width);
     for (n, (i, h)) in
@@ -292,10 +285,9 @@ pub fn statements(s: &Statements, settings: &Settings, area: Rect, buf: &mut Buf
     };
     let inner = chrome::pane_block(theme, area, buf, &title, true);
     if s.statements.is_empty() {
-        chrome::row(
+        chrome::message(
             buf,
             inner,
-            inner.y,
             "No quote by this actor or their affiliates in the library.",
             theme.dim,
         );

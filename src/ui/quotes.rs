@@ -36,14 +36,7 @@ pub fn render(app: &App, settings: &Settings, area: Rect, buf: &mut Buffer) {
         } else {
             "No quotes match the filter (c clears it)"
         };
-        for (n, line) in text::wrap(why, usize::from(inner.width))
-            .iter()
-            .take(usize::from(inner.height))
-            .enumerate()
-        {
-            let y = inner.y + u16::try_from(n).unwrap_or(u16::MAX);
-            chrome::row(buf, inner, y, line, theme.dim);
-        }
+        chrome::message(buf, inner, why, theme.dim);
         return;
     }
     let width = usize::from(inner.width);

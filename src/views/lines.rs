@@ -98,6 +98,12 @@ pub fn pieces(b: &Briefing, section: SectionIx) -> Vec<Piece> {
     out
 }
 
+/// The position among `pieces(b, section)` of the section's paragraph `paragraph`:
+/// after the summary (above the first section only) and the title.
+pub fn paragraph_piece(b: &Briefing, section: SectionIx, paragraph: usize) -> usize {
+    usize::from(overview(b, section).is_some()) + 1 + paragraph
+}
+
 /// The briefing's summary, where the Reader shows it: above the first section.
 pub fn overview(b: &Briefing, section: SectionIx) -> Option<&str> {
     b.meta

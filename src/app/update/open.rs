@@ -10,7 +10,7 @@ use crate::app::state::{App, Mode};
 use crate::layout::Pane;
 use crate::load::diag::escape;
 use crate::model::{QuoteIx, SectionIx};
-use crate::views::lines::overview;
+use crate::views::lines::paragraph_piece;
 use crate::views::pages::{PageBlock, Pos, View};
 use crate::views::search::{Match, Search};
 
@@ -110,9 +110,7 @@ fn paragraph(app: &mut App, s: usize, p: usize, words: &[String]) -> bool {
     let Some(text) = (app.briefing.sections.get(s)).and_then(|sec| sec.paragraphs.get(p)) else {
         return false;
     };
-    // The paragraph's piece of the section (`lines::pieces`): after the summary (above
-    // the first section only) and the title.
-    let piece = usize::from(overview(&app.briefing, SectionIx::at(s)).is_some()) + 1 + p;
+    let piece = paragraph_piece(&app.briefing, SectionIx::at(s), p);
     let found = first_word(text, words);
     section(app, s);
     app.sync();
